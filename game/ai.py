@@ -1,0 +1,228 @@
+"""Computer players. They see the same Game API a human does and send the same orders.
+
+A policy never draws from the game's RNG: it must be a pure function of the state, or a
+replay of its recorded orders would diverge. Where it needs to weigh an uncertain outcome it
+plays the choice out on a throwaway copy of the state (whose RNG copy is discarded).
+
+Difficulty: 'easy' looks at fewer options and ignores the opponent's hidden preparations;
+'normal' weighs every option against the vote projection; 'hard' also plans the plenum
+tactics by simulating the session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Callable
+
+from game.engine.actions import Refused
+from game.engine.game import Game
+from game.engine.plenum import lean_terms, present_members, projection
+from game.engine.state import GameState
+
+Policy = Callable[[Game, str], dict]
+
+
+def _clone(g: Game) -> Game:
+    return Game(g.scn, GameState.from_dict(g.state.to_dict()))
+
+
+def value(g: Game, side: str) -> float:
+    """How good the state looks for `side`: the projected plenum margin above all."""
+    st = g.state
+    if st.ending:
+        e = g.scn.get("ending", st.ending)
+        victor = e.victor if e else "none"
+        return 1000.0 if victor == side else (-1000.0 if victor in ("kim", "opposition") else 0.0)
+    proj = projection(st, g.scn)
+    margin = proj["kim"] - proj["opposition"]
+    if side == "opposition":
+        margin = -margin
+    score = margin * 10.0 + proj["swing"] * 0.0
+    for pat in st.patrons.values():
+        rel = pat.favour_kim - pat.favour_opposition
+        score += (rel if side == "kim" else -rel) * 0.3
+    # Lean of swing voters counts a little: moving them toward the line pays off later.
+    for pid in present_members(st):
+        lean = sum(lean_terms(st, g.scn, pid))
+        if -15 < lean < 15:
+            score += (lean if side == "kim" else -lean) * 0.3
+    if side == "opposition":
+        score -= st.exposure * 0.8
+        score -= sum(1 for p in st.people.values() if p.plotter and p.status not in ("active", "demoted")) * 8
+    else:
+        score += 25 if st.has_flag("plot_discovered") else 0
+    return score
+
+
+def _tiebreak(st: GameState, key: str) -> float:
+    h = hashlib.blake2b(f"{st.seed}:{st.turn}:{key}".encode(), digest_size=4).digest()
+    return int.from_bytes(h, "big") / 2**32 * 0.01
+
+
+def _try(g: Game, order: dict, side: str) -> float | None:
+    c = _clone(g)
+    try:
+        c.submit(order)
+    except Refused:
+        return None
+    return value(c, side)
+
+
+def _expected(g: Game, side: str, action_id: str, target: str | None) -> float | None:
+    """Expected value of an action: both outcomes played out on copies, weighted by the odds."""
+    try:
+        pv = g.preview(side, action_id, target)
+    except Refused:
+        return None
+    order = {"t": "act", "side": side, "action": action_id, "target": target}
+    c_ok, c_fail = _clone(g), _clone(g)
+    from game.engine import actions as A
+    a = g.scn.get("action", action_id)
+    try:
+        A.check(c_ok.state, g.scn, side, action_id, target)
+    except Refused:
+        return None
+    for c, effects in ((c_ok, a.success), (c_fail, a.failure)):
+        from game.engine.effects import apply_effects
+        c.state.spent[side] = c.state.spent.get(side, 0) + a.cost
+        apply_effects(c.state, g.scn, effects, target=target)
+    p = pv.chance / 100
+    del order
+    return p * value(c_ok, side) + (1 - p) * value(c_fail, side) + a.ai_weight * 0.2
+
+
+def _shortlist(g: Game, side: str, targets: list[str], limit: int) -> list[str]:
+    """The targets worth weighing: committee members nearest the line first."""
+    st = g.state
+
+    def closeness(pid: str) -> float:
+        p = st.people.get(pid)
+        if p is None or p.cc == "none":
+            return 999.0
+        lean = sum(lean_terms(st, g.scn, pid))
+        # Prefer members on our side of zero but not yet safe, then the undecided.
+        return abs(lean - (8 if side == "kim" else -8)) - (p.reputation / 20)
+
+    people = [t for t in targets if t in st.people]
+    others = [t for t in targets if t not in st.people]
+    return sorted(people, key=lambda t: (closeness(t), t))[:limit] + others[:limit]
+
+
+class AIPlayer:
+    def __init__(self, difficulty: str = "normal"):
+        self.difficulty = difficulty
+        self.width = {"easy": 3, "normal": 6, "hard": 10}.get(difficulty, 6)
+
+    def __call__(self, g: Game, side: str) -> dict:
+        return self.decide(g, side)
+
+    def decide(self, g: Game, side: str) -> dict:
+        st = g.state
+        pend = [p for p in st.pending if p.side == side]
+        if pend:
+            return self._answer(g, side, pend[0])
+        base = value(g, side)
+        best: tuple[float, dict] | None = None
+        for view in g.actions(side):
+            if not (view.open and view.affordable):
+                continue
+            a = view.action
+            targets = _shortlist(g, side, view.targets, self.width) if a.target != "none" else [None]
+            for t in targets:
+                v = _expected(g, side, a.id, t)
+                if v is None:
+                    continue
+                v += _tiebreak(st, f"{a.id}:{t}")
+                # Spend points only on moves that help more than their cost in kind.
+                gain = v - base - a.cost * 2.0
+                if best is None or gain > best[0]:
+                    best = (gain, {"t": "act", "side": side, "action": a.id, "target": t})
+        if best is not None and best[0] > 0:
+            return {k: v for k, v in best[1].items() if v is not None}
+        return {"t": "end", "side": side}
+
+    def _answer(self, g: Game, side: str, pend) -> dict:
+        opts = g.options(pend)
+        if pend.event.startswith("plenum:"):
+            plenum_id = pend.event.split(":", 1)[1]
+            scored = []
+            for t in opts:
+                v = self._play_session(g, side, plenum_id, t.id) if self.difficulty != "easy" else 0.0
+                scored.append((v + _tiebreak(g.state, t.id), t.id))
+            best = max(scored)[1] if scored else opts[0].id
+            return {"t": "tactic", "side": side, "plenum": plenum_id, "tactic": best}
+        scored = []
+        for o in opts:
+            v = _try(g, {"t": "choose", "side": side, "event": pend.event, "option": o.id}, side)
+            if v is None:
+                continue
+            scored.append((v + o.ai_weight * 2 + _tiebreak(g.state, o.id), o.id))
+        choice = max(scored)[1] if scored else opts[0].id
+        return {"t": "choose", "side": side, "event": pend.event, "option": choice}
+
+    def _play_session(self, g: Game, side: str, plenum_id: str, tactic: str) -> float:
+        """Play the plenum out on a copy, assuming the other side picks its first open tactic."""
+        c = _clone(g)
+        try:
+            c.submit({"t": "tactic", "side": side, "plenum": plenum_id, "tactic": tactic})
+            for p in list(c.state.pending):
+                if p.event == f"plenum:{plenum_id}":
+                    other = c.options(p)
+                    if other:
+                        c.submit({"t": "tactic", "side": p.side, "plenum": plenum_id, "tactic": other[0].id})
+        except Refused:
+            return -1e9
+        pl = c.state.plenums[plenum_id]
+        v = value(c, side)
+        if pl.record:
+            passed = set(pl.record["passed"])
+            pdef = g.scn.get("plenum", plenum_id)
+            for m in pdef.motions:
+                if m.id in passed:
+                    v += 60 if m.proposer == side else -60
+        return v
+
+
+class HistoryPlayer:
+    """Takes every historical option and the scenario's recorded historical moves."""
+
+    def __call__(self, g: Game, side: str) -> dict:
+        st = g.state
+        pend = [p for p in st.pending if p.side == side]
+        if pend:
+            p = pend[0]
+            opts = g.options(p)
+            if p.event.startswith("plenum:"):
+                pid = p.event.split(":", 1)[1]
+                pick = next((t for t in opts if t.historical), opts[0])
+                return {"t": "tactic", "side": side, "plenum": pid, "tactic": pick.id}
+            pick = next((o for o in opts if o.historical), opts[0])
+            return {"t": "choose", "side": side, "event": p.event, "option": pick.id}
+        # A step is due once its date has come; it is owed as many times as history lists it
+        # up to today, minus what this side has already done (a refused step is dropped).
+        from collections import Counter
+
+        done = Counter((d.get("action"), d.get("target")) for d in st.decisions
+                       if d.get("t") == "act" and d.get("side") == side)
+        owed: Counter = Counter()
+        for step in g.scn.history:
+            if step.side != side or step.date > st.date or step.date < g.scn.start(st.start).date:
+                continue
+            key = (step.action, step.target)
+            owed[key] += 1
+            if owed[key] <= done[key]:
+                continue
+            order = {"t": "act", "side": side, "action": step.action}
+            if step.target:
+                order["target"] = step.target
+            if _try(g, order, side) is None:
+                done[key] += 1  # cannot be done now; do not retry it forever
+                continue
+            return order
+        return {"t": "end", "side": side}
+
+
+def make(kind: str, difficulty: str = "normal") -> Policy:
+    if kind == "history":
+        return HistoryPlayer()
+    return AIPlayer(difficulty)

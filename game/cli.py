@@ -1,0 +1,103 @@
+"""The one command-line entry point: `plenum` (also `python -m game`).
+
+    plenum                     open the game window (the default)
+    plenum validate PATH...    check scenario or mod folders and files
+    plenum schema              print the JSON Schema of the scenario format
+    plenum simulate ...        play or replay a scenario headless
+    plenum shots --out DIR     render every screen to PNG without a display
+    plenum bench               print frame-time and simulation-speed figures
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="plenum", description="August Plenum: party politics in Pyongyang, 1953-1962.")
+    p.add_argument("--version", action="version", version=f"August Plenum {__version__}")
+    sub = p.add_subparsers(dest="cmd")
+
+    play = sub.add_parser("play", help="open the game window (default)")
+    play.add_argument("--windowed", action="store_true", help="ignore the fullscreen setting")
+
+    v = sub.add_parser("validate", help="check scenario/mod folders and files; exit 1 on errors")
+    v.add_argument("paths", nargs="*", help="scenario folders (or ids), or files inside them; default: all scenarios")
+    v.add_argument("--mod", action="append", default=[], help="apply this mod folder on top (repeatable)")
+    v.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+    v.add_argument("--list", action="store_true", help="list installed scenarios and exit")
+
+    s = sub.add_parser("schema", help="print the JSON Schema for scenario files")
+    s.add_argument("--out", type=Path, help="write to this file instead of standard output")
+
+    sim = sub.add_parser("simulate", help="play or replay a scenario without a window")
+    sim.add_argument("--scenario", default="august-1956")
+    sim.add_argument("--start", default=None, help="start point id (see the scenario's starts)")
+    sim.add_argument("--kim", choices=("human", "ai", "history"), default="ai")
+    sim.add_argument("--opposition", choices=("human", "ai", "history"), default="ai")
+    sim.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--mod", action="append", default=[], help="apply a mod folder")
+    sim.add_argument("--json", action="store_true", help="print the final state as JSON")
+    sim.add_argument("--resume", type=Path, help="continue a saved game")
+    sim.add_argument("--replay", type=Path, help="replay the decisions in a JSON report or save")
+    sim.add_argument("--save", type=Path, help="write the final game to this save file")
+
+    sh = sub.add_parser("shots", help="render every screen to PNG (no display needed)")
+    sh.add_argument("--out", type=Path, default=Path("shots"))
+    sh.add_argument("--size", default="1280x720")
+
+    b = sub.add_parser("bench", help="print performance figures")
+    b.add_argument("--games", type=int, default=20, help="AI-vs-AI games for the simulation figure")
+    b.add_argument("--frames", type=int, default=120, help="frames per screen for the frame-time figure")
+    b.add_argument("--no-ui", action="store_true")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.cmd in (None, "play"):
+            from game.ui.app import run_app
+
+            return run_app(windowed=getattr(args, "windowed", False))
+        if args.cmd == "validate":
+            from game.tools.validate import main as validate
+
+            return validate(args.paths, args.mod, as_json=args.json, list_only=args.list)
+        if args.cmd == "schema":
+            from game.scenario.schema import json_schema
+
+            text = json.dumps(json_schema(), indent=2)
+            if args.out:
+                args.out.write_text(text + "\n", encoding="utf-8")
+            else:
+                print(text)
+            return 0
+        if args.cmd == "simulate":
+            from game.tools.simulate import main as simulate
+
+            return simulate(args)
+        if args.cmd == "shots":
+            from game.ui.shots import main as shots
+
+            return shots(args.out, args.size)
+        if args.cmd == "bench":
+            from game.tools.bench import main as bench
+
+            return bench(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

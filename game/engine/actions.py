@@ -1,0 +1,135 @@
+"""The actions each side may take in its phase: what is open, the odds, and resolution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from game.engine import expr as X
+from game.engine.content import ActionDef, Scenario
+from game.engine.context import ACTIVE, EvalContext
+from game.engine.effects import apply_effects, describe
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+
+
+class Refused(Exception):
+    """An order the rules do not allow; the text is shown to the player as is."""
+
+
+@dataclass
+class ActionView:
+    action: ActionDef
+    targets: list[str]
+    affordable: bool
+    open: bool
+    reason: str = ""
+
+
+@dataclass
+class Preview:
+    chance: int
+    success: list[str] = field(default_factory=list)
+    failure: list[str] = field(default_factory=list)
+    cost: int = 0
+
+
+def _ctx(state, scn, target=None, kind=None) -> EvalContext:
+    return EvalContext(state, scn, target=target, target_kind=kind)
+
+
+def remaining(state: "GameState", side: str) -> int:
+    return state.budget[side] - state.spent.get(side, 0)
+
+
+def candidates(state: "GameState", scn: Scenario, a: ActionDef) -> list[str]:
+    if a.target == "none":
+        return []
+    if a.target == "person":
+        pool = [pid for pid, p in state.people.items() if p.status in ACTIVE]
+    elif a.target == "patron":
+        pool = list(state.patrons)
+    else:
+        pool = list(state.factions)
+    if not a.targets:
+        return sorted(pool)
+    tree = X.parse(a.targets)
+    return sorted(t for t in pool if X.evaluate(tree, _ctx(state, scn, t, a.target)))
+
+
+def view(state: "GameState", scn: Scenario, side: str) -> list[ActionView]:
+    out = []
+    for a in scn.actions:
+        if a.side != side:
+            continue
+        reason = ""
+        ok = True
+        if a.available and not X.evaluate(X.parse(a.available), _ctx(state, scn)):
+            ok, reason = False, "Not possible now."
+        used = state.actions_this_turn.get(a.id, 0)
+        if ok and a.limit_per_turn and used >= a.limit_per_turn:
+            ok, reason = False, "Already done this turn."
+        targets = candidates(state, scn, a) if ok else []
+        if ok and a.target != "none" and not targets:
+            ok, reason = False, "No one qualifies."
+        out.append(ActionView(a, targets, a.cost <= remaining(state, side), ok, reason))
+    return out
+
+
+def chance(state: "GameState", scn: Scenario, a: ActionDef, target: str | None) -> int:
+    raw = X.evaluate(X.parse(a.chance), _ctx(state, scn, target, a.target))
+    value = float(raw)
+    if value >= 100 and a.chance.strip() == "100":
+        return 100
+    return int(max(5, min(95, round(value))))
+
+
+def preview(state: "GameState", scn: Scenario, a: ActionDef, target: str | None) -> Preview:
+    label = state.people[target].name if (a.target == "person" and target in state.people) else \
+        (scn.get(a.target, target).name if target and a.target in ("patron", "faction") else "the target")
+    return Preview(chance(state, scn, a, target), describe(scn, a.success, label),
+                   describe(scn, a.failure, label), a.cost)
+
+
+def check(state: "GameState", scn: Scenario, side: str, action_id: str, target: str | None) -> ActionDef:
+    a = scn.get("action", action_id)
+    if a is None or a.side != side:
+        raise Refused(f"There is no such action for {'Kim' if side == 'kim' else 'the opposition'}.")
+    if state.phase != side:
+        raise Refused("It is not your phase of the turn.")
+    if any(p.side == side for p in state.pending):
+        raise Refused("Answer the waiting dispatch first.")
+    v = next(v for v in view(state, scn, side) if v.action.id == action_id)
+    if not v.open:
+        raise Refused(f"{a.name}: {v.reason}")
+    if not v.affordable:
+        raise Refused(f"{a.name} costs {a.cost}; you have {remaining(state, side)} left this turn.")
+    if a.target != "none":
+        if target not in v.targets:
+            raise Refused(f"{a.name}: that target does not qualify.")
+    elif target is not None:
+        raise Refused(f"{a.name} takes no target.")
+    return a
+
+
+def perform(state: "GameState", scn: Scenario, side: str, action_id: str, target: str | None) -> tuple[bool, str]:
+    a = check(state, scn, side, action_id, target)
+    odds = chance(state, scn, a, target)
+    ok = odds >= 100 or state.rng.roll() <= odds
+    state.spent[side] = state.spent.get(side, 0) + a.cost
+    state.actions_this_turn[a.id] = state.actions_this_turn.get(a.id, 0) + 1
+    apply_effects(state, scn, a.success if ok else a.failure, target=target)
+    tname = ""
+    if target:
+        tname = state.people[target].name if a.target == "person" else scn.get(a.target, target).name
+    text = (a.success_text if ok else a.failure_text) or (f"{a.name}{' — ' + tname if tname else ''}: "
+                                                           f"{'success' if ok else 'failed'}.")
+    text = text.replace("{target}", tname)
+    state.add_log(text, "action", "all" if a.visible else side)
+    # What one side does in secret may still be glimpsed by the other's informers.
+    other = "opposition" if side == "kim" else "kim"
+    if not a.visible and state.rng.roll() <= state.intel[other] // 4:
+        who = "Kim's people" if side == "kim" else "the critics"
+        state.add_log(f"Informers report that {who} were busy: {a.name.lower()}.", "intel", other)
+    return ok, text

@@ -1,0 +1,546 @@
+"""The scenario format: every structure a scenario (or mod) file may hold.
+
+These pydantic models are the single definition of the public modding format. The loader
+validates YAML against them, ``plenum schema`` derives its JSON Schema from them, and the
+engine reads the validated objects at run time. Field descriptions double as modder docs.
+
+Load-time reference checks (does ``faction: sovet`` exist?) live in
+``game/scenario/references.py``; this module only knows shapes, types and ranges.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from game.engine import expr as _expr
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_date(value: str) -> str:
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 1956-08-30")
+    return value
+
+
+def _check_expr(value: str) -> str:
+    try:
+        _expr.parse(value)
+    except _expr.ExprError as exc:
+        pointer = " " * exc.column + "^"
+        raise ValueError(f"{exc.message} (column {exc.column + 1})\n    {value}\n    {pointer}")
+    return value
+
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=64,
+          description="An identifier: lower-case letters, digits and underscores, starting with a letter."),
+]
+Date = Annotated[
+    str,
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A date, YYYY-MM-DD."),
+    AfterValidator(_check_date),
+]
+Expr = Annotated[
+    str,
+    Field(min_length=1, description="An expression in the scenario language (see docs/MODDING.md)."),
+    AfterValidator(_check_expr),
+]
+Percent = Annotated[int, Field(ge=0, le=100)]
+Delta = Annotated[int, Field(ge=-100, le=100)]
+Standing = Annotated[int, Field(ge=-100, le=100)]
+Side = Literal["kim", "opposition"]
+Status = Literal["active", "demoted", "expelled", "arrested", "fled", "executed", "dead", "abroad"]
+CCSeat = Literal["full", "candidate", "none"]
+Text = Annotated[str, Field(max_length=6000)]
+
+STATUSES: tuple[str, ...] = ("active", "demoted", "expelled", "arrested", "fled", "executed", "dead", "abroad")
+SIDES: tuple[str, ...] = ("kim", "opposition")
+
+
+# --------------------------------------------------------------------------- scenario meta
+
+class StartPoint(Strict):
+    id: Id
+    title: str
+    date: Date
+    summary: Text = ""
+    effects: list["Effect"] = Field(default_factory=list,
+                                    description="Applied once when a game begins at this start point.")
+    skip_events: list[Id] = Field(default_factory=list,
+                                  description="Events treated as already past when starting here.")
+
+
+class Calendar(Strict):
+    start: Date
+    end: Date
+    turn_days: int = Field(14, ge=1, le=92, description="Length of one turn in days.")
+
+
+class Budget(Strict):
+    kim: int = Field(3, ge=0, le=20, description="Action points Kim's side gets each turn.")
+    opposition: int = Field(3, ge=0, le=20, description="Action points the opposition gets each turn.")
+
+
+class Country(Strict):
+    economy: Percent = 50
+    support: Percent = Field(50, description="Popular support for the regime.")
+    security: Percent = Field(50, description="The security apparatus's grip.")
+    cult: Percent = Field(50, description="Strength of Kim's personality cult.")
+
+
+class GeneratedBloc(Strict):
+    faction: Id
+    full: int = Field(0, ge=0, le=300)
+    candidate: int = Field(0, ge=0, le=300)
+    loyalty: tuple[Percent, Percent] = Field((40, 60), description="Range of loyalty to Kim for these cadres.")
+    label: str = Field("", description="How the game describes these generated cadres.")
+
+
+class Committee(Strict):
+    full_seats: int = Field(ge=1, le=400)
+    candidate_seats: int = Field(ge=0, le=400)
+    elected: str = Field("", description="When and how this Central Committee was elected.")
+    generated: list[GeneratedBloc] = Field(
+        default_factory=list,
+        description="Unnamed seats, filled with generated cadres. Their split is a design estimate.")
+    estimate_note: str = ""
+
+
+class ScenarioMeta(Strict):
+    id: Id
+    title: str
+    subtitle: str = ""
+    summary: Text = ""
+    base: Optional[str] = Field(None, description="Another scenario folder this one builds on.")
+    calendar: Calendar
+    starts: list[StartPoint] = Field(min_length=1)
+    budget: Budget = Budget()
+    country: Country = Country()
+    committee: Committee
+    rift: Percent = Field(10, description="How far the USSR and China have drifted apart (0-100).")
+    exposure: Percent = Field(0, description="How much of the opposition's plotting Kim's people have seen.")
+    intel: dict[Side, Percent] = Field(default_factory=lambda: {"kim": 40, "opposition": 30})
+    leader: Id = Field(description="The person whose fall the opposition seeks (Kim Il Sung).")
+    leader_office: Id = Field(description="The office that makes the leader the leader.")
+
+
+# --------------------------------------------------------------------------- world
+
+class FactionDef(Strict):
+    id: Id
+    name: str
+    name_ko: str = ""
+    short: str = Field("", max_length=12)
+    color: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    bloc: Side = Field(description="Which side this faction plays with.")
+    influence: Percent
+    cohesion: Percent = 60
+    patron: Optional[Id] = None
+    standing: dict[Id, Standing] = Field(default_factory=dict, description="Standing with each patron.")
+    vote_base: int = Field(0, ge=-60, le=60,
+                           description="How far members of this faction lean toward Kim before anything else.")
+    description: Text = ""
+
+
+class PatronDef(Strict):
+    id: Id
+    name: str
+    short: str = ""
+    color: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    favour_kim: Standing = 0
+    favour_opposition: Standing = 0
+    leverage: Percent = 50
+    aid: Percent = 50
+    advisers: Percent = 0
+    troops: Percent = 0
+    doctrine: Percent = Field(0, description="Pressure to follow the patron's line (de-Stalinization).")
+    intervention: Percent = Field(0, description="Willingness to intervene in the party's affairs.")
+    description: Text = ""
+
+
+class OfficeDef(Strict):
+    id: Id
+    name: str
+    kind: Literal["party", "state", "military", "diplomatic", "other"] = "state"
+    rank: int = Field(3, ge=1, le=5, description="1 = the top of the party, 5 = minor.")
+
+
+class PersonDef(Strict):
+    id: Id
+    name: str
+    name_ko: str = ""
+    other_names: list[str] = Field(default_factory=list)
+    faction: Optional[Id] = Field(None, description="The party faction; omit for a foreign figure.")
+    patron: Optional[Id] = Field(None, description="For a Soviet or Chinese figure: the patron they serve.")
+    offices: list[Id] = Field(default_factory=list)
+    cc: CCSeat = "none"
+    loyalty: Percent = 50
+    ambition: Percent = 50
+    reputation: Percent = 50
+    fear: Percent = 20
+    status: Status = "active"
+    born: Optional[int] = Field(None, ge=1850, le=1960)
+    died: Optional[str] = None
+    plotter: bool = Field(False, description="Starts as a member of the opposition's inner circle.")
+    role: Text = Field("", description="What this person did in the period, in a line.")
+    bio: Text = ""
+    fate: Text = Field("", description="What really happened to them, for the ending screen.")
+    uncertain: Text = Field("", description="What the record leaves open.")
+    sources: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- effects
+
+class FactionFx(Strict):
+    faction: Id
+    influence: Delta = 0
+    cohesion: Delta = 0
+
+
+class StandingFx(Strict):
+    faction: Id
+    patron: Id
+    add: Delta
+
+
+class PatronFx(Strict):
+    patron: Id
+    favour_kim: Delta = 0
+    favour_opposition: Delta = 0
+    leverage: Delta = 0
+    aid: Delta = 0
+    advisers: Delta = 0
+    troops: Delta = 0
+    doctrine: Delta = 0
+    intervention: Delta = 0
+
+
+class CountryFx(Strict):
+    economy: Delta = 0
+    support: Delta = 0
+    security: Delta = 0
+    cult: Delta = 0
+
+
+class PersonFx(Strict):
+    person: str = Field(description="A person id, or 'target' inside an action.")
+    loyalty: Delta = 0
+    ambition: Delta = 0
+    reputation: Delta = 0
+    fear: Delta = 0
+    status: Optional[Status] = None
+    cc: Optional[CCSeat] = None
+    add_office: Optional[Id] = None
+    remove_office: Optional[Id] = None
+    clear_offices: bool = False
+    plotter: Optional[bool] = None
+
+
+class GroupFx(Strict):
+    group: Literal["plotters", "speakers", "faction"] = Field(
+        description="plotters = the opposition's inner circle; speakers = who spoke against Kim "
+                    "at the last plenum; faction = everyone in `faction`.")
+    faction: Optional[Id] = Field(None, description="With plotters or speakers: only those of this faction.")
+    loyalty: Delta = 0
+    fear: Delta = 0
+    status: Optional[Status] = None
+    only_status: list[Status] = Field(default_factory=lambda: ["active", "demoted"],
+                                      description="Only people now in one of these statuses are affected.")
+    cc: Optional[CCSeat] = None
+    clear_offices: bool = False
+    limit: int = Field(0, ge=0, le=500, description="Affect at most this many (0 = all), most prominent first.")
+
+
+class PledgeFx(Strict):
+    side: Side
+    add: Delta
+    person: Optional[str] = Field(None, description="A person id or 'target'.")
+    faction: Optional[Id] = Field(None, description="Every Central Committee member of this faction.")
+    generated_only: bool = False
+
+
+class VarFx(Strict):
+    name: Id
+    add: int = 0
+    set: Optional[int] = None
+
+
+class SideAmount(Strict):
+    side: Side
+    add: Delta
+
+
+class PlenumFx(Strict):
+    plenum: Id
+    do: Literal["schedule", "postpone", "cancel"]
+    date: Optional[Date] = None
+    days: int = Field(0, ge=0, le=365)
+
+
+class ChanceFx(Strict):
+    percent: Percent
+    then: list["Effect"] = Field(default_factory=list)
+    otherwise: list["Effect"] = Field(default_factory=list)
+
+
+class LogFx(Strict):
+    text: Text
+    visible_to: Literal["all", "kim", "opposition"] = "all"
+
+
+class Effect(Strict):
+    """One effect. Write exactly one of the keys below."""
+
+    faction: Optional[FactionFx] = None
+    standing: Optional[StandingFx] = None
+    patron: Optional[PatronFx] = None
+    country: Optional[CountryFx] = None
+    person: Optional[PersonFx] = None
+    group: Optional[GroupFx] = None
+    pledge: Optional[PledgeFx] = None
+    flag: Optional[Id] = Field(None, description="Set a flag.")
+    clear_flag: Optional[Id] = None
+    var: Optional[VarFx] = None
+    exposure: Optional[Delta] = Field(None, description="Change how much Kim's people have seen of the plot.")
+    intel: Optional[SideAmount] = None
+    budget: Optional[SideAmount] = Field(None, description="Change a side's action points for next turn.")
+    rift: Optional[Delta] = None
+    plenum: Optional[PlenumFx] = None
+    event: Optional[Id] = Field(None, description="Queue an event to fire at the next check.")
+    end: Optional[Id] = Field(None, description="End the game with this ending.")
+    chance: Optional[ChanceFx] = None
+    log: Optional[LogFx] = None
+    codex: Optional[Id] = Field(None, description="Unlock a codex entry.")
+
+    @model_validator(mode="after")
+    def _one_key(self) -> "Effect":
+        keys = [k for k in type(self).model_fields if getattr(self, k) is not None]
+        if len(keys) != 1:
+            names = ", ".join(type(self).model_fields)
+            if not keys:
+                raise ValueError(f"an effect needs exactly one of: {names}")
+            raise ValueError(f"an effect has exactly one key, this one has {len(keys)} "
+                             f"({', '.join(keys)}); split it into separate list items")
+        return self
+
+    @property
+    def kind(self) -> str:
+        for k in type(self).model_fields:
+            if getattr(self, k) is not None:
+                return k
+        raise AssertionError("validated effect without a key")
+
+    @property
+    def value(self):
+        return getattr(self, self.kind)
+
+
+StartPoint.model_rebuild()
+ChanceFx.model_rebuild()
+
+
+# --------------------------------------------------------------------------- actions
+
+class ActionDef(Strict):
+    id: Id
+    side: Side
+    name: str
+    cost: int = Field(1, ge=0, le=10)
+    summary: Text = Field("", description="What the action may do, shown before the player commits.")
+    target: Literal["none", "person", "patron", "faction"] = "none"
+    targets: Optional[Expr] = Field(None, description="Which targets qualify; refer to the candidate as 'target'.")
+    available: Optional[Expr] = Field(None, description="When the action can be taken at all.")
+    chance: Expr = Field("100", description="Percent chance of success; may refer to 'target'. Clamped to 5-95 "
+                                             "unless it is exactly 100.")
+    success: list[Effect] = Field(default_factory=list)
+    failure: list[Effect] = Field(default_factory=list)
+    success_text: Text = ""
+    failure_text: Text = ""
+    visible: bool = Field(False, description="Whether the other side learns of it at once.")
+    limit_per_turn: int = Field(1, ge=0, le=10, description="0 = unlimited.")
+    ai_weight: int = Field(0, ge=-100, le=100)
+    tags: list[Id] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- events
+
+class OptionDef(Strict):
+    id: Id
+    text: str
+    side: Optional[Side] = Field(None, description="For an event of side 'both': who may pick it.")
+    detail: Text = ""
+    historical: bool = False
+    condition: Optional[Expr] = None
+    effects: list[Effect] = Field(default_factory=list)
+    ai_weight: int = Field(0, ge=-100, le=100)
+
+
+class EventDef(Strict):
+    id: Id
+    title: str
+    side: Literal["kim", "opposition", "both", "none"] = "none"
+    earliest: Optional[Date] = None
+    latest: Optional[Date] = None
+    condition: Optional[Expr] = None
+    chance: Percent = Field(100, description="Percent chance to fire on each turn it is eligible.")
+    once: bool = True
+    triggered_only: bool = Field(False, description="Fires only when an effect queues it.")
+    text: Text
+    options: list[OptionDef] = Field(default_factory=list)
+    codex: list[Id] = Field(default_factory=list, description="Codex entries this event unlocks.")
+    sources: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- plenums
+
+class SpeakerDef(Strict):
+    person: Id
+    side: Side
+    topic: str
+    power: int = Field(5, ge=0, le=30, description="How far a finished speech moves the hall.")
+    requires: Optional[Expr] = None
+
+
+class MotionDef(Strict):
+    id: Id
+    title: str
+    proposer: Side
+    kind: Literal["criticise_leader", "remove_leader", "expel_critics", "rehabilitate", "other"] = "other"
+    severity: int = Field(0, ge=-40, le=40,
+                          description="Extra reluctance to vote for it: a positive number pushes members "
+                                      "toward the status quo.")
+    requires: Optional[Expr] = None
+    on_pass: list[Effect] = Field(default_factory=list)
+    on_fail: list[Effect] = Field(default_factory=list)
+    description: Text = ""
+
+
+class TacticDef(Strict):
+    id: Id
+    side: Side
+    name: str
+    summary: Text = ""
+    interrupt: int = Field(0, ge=-50, le=50, description="Added to the chance of shouting down opposition speakers.")
+    mood: int = Field(0, ge=-30, le=30, description="Moves the hall's mood toward Kim (+) or the critics (-).")
+    historical: bool = False
+    requires: Optional[Expr] = None
+    effects: list[Effect] = Field(default_factory=list)
+
+
+class PlenumDef(Strict):
+    id: Id
+    title: str
+    date: Date
+    agenda: Text = ""
+    patrons_present: list[Id] = Field(default_factory=list)
+    scheduled: bool = Field(True, description="On the calendar from the start (else an effect schedules it).")
+    tactics: list[TacticDef] = Field(default_factory=list)
+    speakers: list[SpeakerDef] = Field(default_factory=list)
+    motions: list[MotionDef] = Field(min_length=1)
+    after: list[Effect] = Field(default_factory=list, description="Applied when the session closes.")
+    codex: list[Id] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- endings, history, codex
+
+class EndingDef(Strict):
+    id: Id
+    title: str
+    victor: Literal["kim", "opposition", "patrons", "none"]
+    when: Literal["any", "end"] = Field("any", description="'any' = checked every turn; 'end' = only at the end date.")
+    condition: Optional[Expr] = Field(None, description="Omit to make a fallback ending.")
+    priority: int = Field(0, ge=-100, le=100)
+    historical: bool = False
+    text: Text
+    history: Text = Field("", description="What really happened, for comparison.")
+
+
+class HistoryStep(Strict):
+    date: Date = Field(description="The step is taken on the first turn on or after this date.")
+    side: Side
+    action: Id
+    target: Optional[Id] = None
+
+
+class CodexEntry(Strict):
+    id: Id
+    title: str
+    category: Literal["person", "event", "faction", "term", "source", "place", "patron"]
+    text: Text
+    sources: list[str] = Field(default_factory=list)
+    uncertain: Text = ""
+    locked: bool = Field(False, description="Hidden until an event or effect unlocks it.")
+
+
+class Scenario(Strict):
+    """A whole scenario after its files (and any base scenario and mods) are merged."""
+
+    scenario: ScenarioMeta
+    factions: list[FactionDef] = Field(min_length=1)
+    patrons: list[PatronDef] = Field(default_factory=list)
+    offices: list[OfficeDef] = Field(default_factory=list)
+    people: list[PersonDef] = Field(min_length=1)
+    actions: list[ActionDef] = Field(default_factory=list)
+    events: list[EventDef] = Field(default_factory=list)
+    plenums: list[PlenumDef] = Field(default_factory=list)
+    endings: list[EndingDef] = Field(min_length=1)
+    history: list[HistoryStep] = Field(default_factory=list)
+    codex: list[CodexEntry] = Field(default_factory=list)
+
+    _index: dict = PrivateAttr(default_factory=dict)
+
+    # Lookup tables built once; the model is frozen so these never go stale.
+    def model_post_init(self, __context) -> None:  # noqa: D401
+        index = {
+            "faction": {f.id: f for f in self.factions},
+            "patron": {p.id: p for p in self.patrons},
+            "office": {o.id: o for o in self.offices},
+            "person": {p.id: p for p in self.people},
+            "action": {a.id: a for a in self.actions},
+            "event": {e.id: e for e in self.events},
+            "plenum": {p.id: p for p in self.plenums},
+            "ending": {e.id: e for e in self.endings},
+            "codex": {c.id: c for c in self.codex},
+        }
+        self._index = index
+
+    def get(self, kind: str, id_: str):
+        return self._index[kind].get(id_)
+
+    def ids(self, kind: str) -> dict:
+        return self._index[kind]
+
+    def start(self, start_id: Optional[str]) -> StartPoint:
+        if start_id is None:
+            return self.scenario.starts[0]
+        for s in self.scenario.starts:
+            if s.id == start_id:
+                return s
+        raise KeyError(start_id)
+
+
+# Which top-level key lives in which file of a scenario folder; a modder finds people in
+# people.yaml, and so on. The loader also accepts any other *.yaml holding these keys.
+SECTION_FILES: dict[str, str] = {
+    "scenario": "scenario.yaml",
+    "factions": "factions.yaml",
+    "patrons": "patrons.yaml",
+    "offices": "offices.yaml",
+    "people": "people.yaml",
+    "actions": "actions.yaml",
+    "events": "events.yaml",
+    "plenums": "plenums.yaml",
+    "endings": "endings.yaml",
+    "history": "history.yaml",
+    "codex": "codex.yaml",
+}
+LIST_SECTIONS = tuple(k for k in SECTION_FILES if k != "scenario")

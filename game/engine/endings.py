@@ -1,0 +1,29 @@
+"""Named outcomes, checked after every turn and at the end date."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine import expr as X
+from game.engine.content import EndingDef, Scenario
+from game.engine.context import EvalContext
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+
+
+def _holds(state, scn, e: EndingDef) -> bool:
+    return e.condition is None or bool(X.evaluate(X.parse(e.condition), EvalContext(state, scn)))
+
+
+def check(state: "GameState", scn: Scenario, *, at_end: bool) -> str | None:
+    """The id of the ending reached now, if any: highest priority first, then file order."""
+    ranked = sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0]))
+    for _, e in ranked:
+        if e.when == "end" and not at_end:
+            continue
+        if e.condition is None and not at_end:
+            continue
+        if _holds(state, scn, e):
+            return e.id
+    return None

@@ -1,0 +1,88 @@
+"""Decision points: when an event may fire, and what choosing an option does."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine import expr as X
+from game.engine.actions import Refused
+from game.engine.content import EventDef, OptionDef, Scenario
+from game.engine.context import EvalContext
+from game.engine.effects import apply_effects
+from game.engine.state import Pending
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+
+
+def _cond(state, scn, src) -> bool:
+    return not src or bool(X.evaluate(X.parse(src), EvalContext(state, scn)))
+
+
+def eligible(state: "GameState", scn: Scenario, e: EventDef, *, queued: bool) -> bool:
+    if e.once and e.id in state.fired:
+        return False
+    if any(p.event == e.id for p in state.pending):
+        return False
+    if e.triggered_only and not queued:
+        return False
+    if e.earliest and state.date < e.earliest and not queued:
+        return False
+    if e.latest and state.date > e.latest:
+        return False
+    return _cond(state, scn, e.condition)
+
+
+def options_for(state: "GameState", scn: Scenario, e: EventDef, side: str) -> list[OptionDef]:
+    opts = [o for o in e.options if (o.side or e.side) in (side, "both") and _cond(state, scn, o.condition)]
+    if not opts:  # never leave a player without a way out
+        opts = [o for o in e.options if (o.side or e.side) in (side, "both")][:1]
+    return opts
+
+
+def fire_due(state: "GameState", scn: Scenario) -> None:
+    """Fire queued events, then every event whose window and condition hold, in file order."""
+    queued, state.queued_events = state.queued_events, []
+    for eid in queued:
+        e = scn.get("event", eid)
+        if e and eligible(state, scn, e, queued=True):
+            _fire(state, scn, e)
+    for e in scn.events:
+        if e.id in queued or not eligible(state, scn, e, queued=False):
+            continue
+        if e.chance < 100 and state.rng.roll() > e.chance:
+            continue
+        _fire(state, scn, e)
+
+
+def _fire(state: "GameState", scn: Scenario, e: EventDef) -> None:
+    for c in e.codex:
+        if c not in state.codex:
+            state.codex.append(c)
+    if e.side == "none":
+        state.fired[e.id] = ""
+        state.add_log(e.title, "news")
+        apply_effects(state, scn, e.options[0].effects if e.options else [])
+        return
+    state.fired.setdefault(e.id, "")
+    sides = ("kim", "opposition") if e.side == "both" else (e.side,)
+    vis = "all" if e.side == "both" else e.side
+    state.add_log(e.title, "event", vis)
+    for s in sides:
+        state.pending.append(Pending(e.id, s))
+
+
+def choose(state: "GameState", scn: Scenario, side: str, event_id: str, option_id: str) -> OptionDef:
+    pend = next((p for p in state.pending if p.event == event_id and p.side == side), None)
+    if pend is None:
+        raise Refused("That decision is not waiting for you.")
+    e = scn.get("event", event_id)
+    opt = next((o for o in options_for(state, scn, e, side) if o.id == option_id), None)
+    if opt is None:
+        raise Refused("That option is not open to you.")
+    state.pending.remove(pend)
+    prev = state.fired.get(event_id, "")
+    state.fired[event_id] = f"{prev},{option_id}" if prev else option_id
+    state.add_log(f"{e.title}: {opt.text}", "decision", "all" if e.side == "both" else side)
+    apply_effects(state, scn, opt.effects)
+    return opt

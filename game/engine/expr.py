@@ -1,0 +1,318 @@
+"""The small expression language used by scenario conditions and odds.
+
+Scenario files are data written by modders, so nothing in them is ever handed to Python's
+``eval``. Instead a condition such as ``faction.soviet.influence >= 20 and flag.kim_abroad``
+is tokenised and parsed here into a tuple tree, checked against the scenario's ids at load
+time (so a typo is reported with its column) and evaluated against a read-only context.
+
+Grammar (lowest precedence first)::
+
+    expr    := or
+    or      := and ("or" and)*
+    and     := not ("and" not)*
+    not     := "not" not | compare
+    compare := sum (("==" | "!=" | "<" | "<=" | ">" | ">=") sum)?
+    sum     := product (("+" | "-") product)*
+    product := unary (("*" | "/") unary)*
+    unary   := "-" unary | atom
+    atom    := NUMBER | STRING | "true" | "false" | call | path | "(" expr ")"
+    call    := NAME "(" [expr ("," expr)*] ")"
+    path    := NAME ("." NAME)*
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable, Protocol
+
+__all__ = ["ExprError", "parse", "evaluate", "paths_in", "calls_in", "FUNCTIONS"]
+
+
+class ExprError(ValueError):
+    """A syntax error in an expression, with the 0-based column where it was found."""
+
+    def __init__(self, message: str, column: int):
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<num>\d+(?:\.\d+)?)
+      | (?P<str>'[^']*'|"[^"]*")
+      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<op>==|!=|<=|>=|<|>|\+|-|\*|/|\(|\)|,|\.)
+    )""",
+    re.VERBOSE,
+)
+
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+_COMPARE = {"==", "!=", "<", "<=", ">", ">="}
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str
+    text: str
+    col: int
+
+
+def _tokenise(src: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = 0
+    while pos < len(src):
+        if src[pos:].strip() == "":
+            break
+        m = _TOKEN.match(src, pos)
+        if not m or m.end() == pos:
+            col = pos + (len(src[pos:]) - len(src[pos:].lstrip()))
+            raise ExprError(f"unexpected character {src[col]!r}", col)
+        kind = m.lastgroup or "op"
+        text = m.group(kind)
+        col = m.start(kind)
+        if kind == "name" and text in _KEYWORDS:
+            kind = text
+        toks.append(_Tok(kind, text, col))
+        pos = m.end()
+    toks.append(_Tok("end", "", len(src)))
+    return toks
+
+
+class _Parser:
+    def __init__(self, src: str):
+        self.toks = _tokenise(src)
+        self.i = 0
+
+    def peek(self) -> _Tok:
+        return self.toks[self.i]
+
+    def take(self) -> _Tok:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, text: str) -> _Tok:
+        tok = self.take()
+        if tok.text != text:
+            found = "end of expression" if tok.kind == "end" else repr(tok.text)
+            raise ExprError(f"expected {text!r}, found {found}", tok.col)
+        return tok
+
+    def parse(self) -> tuple:
+        node = self.or_()
+        tok = self.peek()
+        if tok.kind != "end":
+            raise ExprError(f"unexpected {tok.text!r}; is an 'and' or 'or' missing?", tok.col)
+        return node
+
+    def or_(self) -> tuple:
+        node = self.and_()
+        while self.peek().kind == "or":
+            self.take()
+            node = ("or", node, self.and_())
+        return node
+
+    def and_(self) -> tuple:
+        node = self.not_()
+        while self.peek().kind == "and":
+            self.take()
+            node = ("and", node, self.not_())
+        return node
+
+    def not_(self) -> tuple:
+        if self.peek().kind == "not":
+            self.take()
+            return ("not", self.not_())
+        return self.compare()
+
+    def compare(self) -> tuple:
+        node = self.sum()
+        if self.peek().text in _COMPARE and self.peek().kind == "op":
+            op = self.take().text
+            node = ("cmp", op, node, self.sum())
+            if self.peek().text in _COMPARE and self.peek().kind == "op":
+                raise ExprError("comparisons cannot be chained; join them with 'and'", self.peek().col)
+        return node
+
+    def sum(self) -> tuple:
+        node = self.product()
+        while self.peek().kind == "op" and self.peek().text in ("+", "-"):
+            op = self.take().text
+            node = ("arith", op, node, self.product())
+        return node
+
+    def product(self) -> tuple:
+        node = self.unary()
+        while self.peek().kind == "op" and self.peek().text in ("*", "/"):
+            op = self.take().text
+            node = ("arith", op, node, self.unary())
+        return node
+
+    def unary(self) -> tuple:
+        if self.peek().kind == "op" and self.peek().text == "-":
+            self.take()
+            return ("neg", self.unary())
+        return self.atom()
+
+    def atom(self) -> tuple:
+        tok = self.take()
+        if tok.kind == "num":
+            value = float(tok.text) if "." in tok.text else int(tok.text)
+            return ("num", value)
+        if tok.kind == "str":
+            return ("str", tok.text[1:-1])
+        if tok.kind == "true":
+            return ("num", True)
+        if tok.kind == "false":
+            return ("num", False)
+        if tok.kind == "op" and tok.text == "(":
+            node = self.or_()
+            self.expect(")")
+            return node
+        if tok.kind == "name":
+            if self.peek().text == "(" and self.peek().kind == "op":
+                self.take()
+                args: list[tuple] = []
+                if not (self.peek().kind == "op" and self.peek().text == ")"):
+                    args.append(self.or_())
+                    while self.peek().kind == "op" and self.peek().text == ",":
+                        self.take()
+                        args.append(self.or_())
+                self.expect(")")
+                return ("call", tok.text, tuple(args), tok.col)
+            parts = [tok.text]
+            while self.peek().kind == "op" and self.peek().text == ".":
+                self.take()
+                part = self.take()
+                if part.kind not in ("name", "num") and part.kind not in _KEYWORDS:
+                    raise ExprError("expected a name after '.'", part.col)
+                parts.append(part.text)
+            return ("path", tuple(parts), tok.col)
+        found = "end of expression" if tok.kind == "end" else repr(tok.text)
+        raise ExprError(f"expected a value, found {found}", tok.col)
+
+
+@lru_cache(maxsize=4096)
+def parse(src: str) -> tuple:
+    """Parse an expression into a tuple tree; raises ExprError with a column on bad syntax."""
+    if not isinstance(src, str) or not src.strip():
+        raise ExprError("empty expression", 0)
+    return _Parser(src).parse()
+
+
+class Context(Protocol):
+    def resolve(self, path: tuple[str, ...]) -> Any: ...
+    def call(self, name: str, args: list[Any]) -> Any: ...
+
+
+def _num(v: Any) -> float:
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, (int, float)):
+        return v
+    raise TypeError(f"expected a number, got {v!r}")
+
+
+def _cmp(op: str, a: Any, b: Any) -> bool:
+    if op == "==":
+        return a == b
+    if op == "!=":
+        return a != b
+    if isinstance(a, str) and isinstance(b, str):
+        pass
+    else:
+        a, b = _num(a), _num(b)
+    if op == "<":
+        return a < b
+    if op == "<=":
+        return a <= b
+    if op == ">":
+        return a > b
+    return a >= b
+
+
+def evaluate(node: tuple, ctx: Context) -> Any:
+    kind = node[0]
+    if kind == "num" or kind == "str":
+        return node[1]
+    if kind == "path":
+        return ctx.resolve(node[1])
+    if kind == "and":
+        return bool(evaluate(node[1], ctx)) and bool(evaluate(node[2], ctx))
+    if kind == "or":
+        return bool(evaluate(node[1], ctx)) or bool(evaluate(node[2], ctx))
+    if kind == "not":
+        return not evaluate(node[1], ctx)
+    if kind == "cmp":
+        return _cmp(node[1], evaluate(node[2], ctx), evaluate(node[3], ctx))
+    if kind == "arith":
+        a, b = _num(evaluate(node[2], ctx)), _num(evaluate(node[3], ctx))
+        op = node[1]
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        return a / b if b else 0
+    if kind == "neg":
+        return -_num(evaluate(node[1], ctx))
+    if kind == "call":
+        return ctx.call(node[1], [evaluate(a, ctx) for a in node[2]])
+    raise AssertionError(f"unknown node {kind}")
+
+
+def paths_in(node: tuple) -> list[tuple[tuple[str, ...], int]]:
+    """Every dotted path in a tree with its column, for load-time reference checks."""
+    out: list[tuple[tuple[str, ...], int]] = []
+
+    def walk(n: tuple) -> None:
+        if n[0] == "path":
+            out.append((n[1], n[2]))
+        elif n[0] == "call":
+            for a in n[2]:
+                walk(a)
+        else:
+            for child in n[1:]:
+                if isinstance(child, tuple):
+                    walk(child)
+
+    walk(node)
+    return out
+
+
+def calls_in(node: tuple) -> list[tuple[str, tuple, int]]:
+    out: list[tuple[str, tuple, int]] = []
+
+    def walk(n: tuple) -> None:
+        if n[0] == "call":
+            out.append((n[1], n[2], n[3]))
+            for a in n[2]:
+                walk(a)
+        elif n[0] != "path":
+            for child in n[1:]:
+                if isinstance(child, tuple):
+                    walk(child)
+
+    walk(node)
+    return out
+
+
+# Functions a scenario may call, with their arity and what each argument must name.
+# The kinds ('person', 'plenum', ...) are checked against the scenario's ids at load time.
+FUNCTIONS: dict[str, tuple[str, ...]] = {
+    "holds": ("person", "office"),          # does a person hold an office
+    "passed": ("plenum", "motion"),          # did a motion pass at a plenum
+    "held": ("plenum",),                     # has a plenum been held
+    "status_count": ("status", "faction?"),  # how many people have a status (optionally in a faction)
+    "min": ("number", "number"),
+    "max": ("number", "number"),
+    "abs": ("number",),
+    "fired": ("event",),                     # has an event fired
+    "chose": ("event", "option"),            # was this option taken
+}
+
+Resolver = Callable[[tuple[str, ...]], Any]

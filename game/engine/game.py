@@ -1,0 +1,282 @@
+"""The game as the UI, the AI and the command line see it: orders in, state out.
+
+Every order is a small JSON-able dict, recorded in ``state.decisions`` when accepted; a seed
+plus that list replays a game exactly. Orders:
+
+    {"t": "choose", "side": s, "event": id, "option": id}     answer a decision point
+    {"t": "act",    "side": s, "action": id, "target": id?}   take an action in your phase
+    {"t": "end",    "side": s}                                end your phase of the turn
+    {"t": "tactic", "side": s, "plenum": id, "tactic": id}    choose how to play a plenum
+
+A turn runs: decision points fire; Kim's phase; the opposition's phase; then the world moves
+(drift, discovery, estimates), the calendar advances, any plenum that falls due sits, and the
+endings are checked.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from game.engine import actions as A
+from game.engine import endings as E
+from game.engine import events as EV
+from game.engine import plenum as P
+from game.engine import world as W
+from game.engine.actions import Refused
+from game.engine.content import Scenario
+from game.engine.context import date_add
+from game.engine.effects import apply_effects
+from game.engine.rng import Rng
+from game.engine.state import (CountryState, FactionState, GameState, Pending, PatronState,
+                               PersonState, PlenumState)
+
+SIDES = ("kim", "opposition")
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    text: str = ""
+
+
+def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameState:
+    meta = scn.scenario
+    sp = scn.start(start)
+    rng = Rng(seed)
+    people: dict[str, PersonState] = {}
+    for p in scn.people:
+        people[p.id] = PersonState(name=p.name, faction=p.faction or "", status=p.status,
+                                   offices=list(p.offices), cc=p.cc, loyalty=p.loyalty, ambition=p.ambition,
+                                   reputation=p.reputation, fear=p.fear, plotter=p.plotter, patron=p.patron or "")
+    # Unnamed seats: generated cadres, labelled as such everywhere they appear.
+    n = 0
+    for bloc in meta.committee.generated:
+        fname = scn.get("faction", bloc.faction).short or scn.get("faction", bloc.faction).name
+        for seat, count in (("full", bloc.full), ("candidate", bloc.candidate)):
+            for _ in range(count):
+                n += 1
+                lo, hi = bloc.loyalty
+                people[f"cadre_{n:03d}"] = PersonState(
+                    name=f"Cadre {n:03d} ({fname})", faction=bloc.faction, status="active", offices=[],
+                    cc=seat, loyalty=rng.randint(min(lo, hi), max(lo, hi)), ambition=rng.randint(20, 70),
+                    reputation=rng.randint(15, 45), fear=rng.randint(15, 35), generated=True)
+    state = GameState(
+        scenario=meta.id, start=sp.id, seed=seed, date=sp.date, end_date=meta.calendar.end, turn=1, rng=rng,
+        factions={f.id: FactionState(f.influence, f.cohesion, dict(f.standing)) for f in scn.factions},
+        people=people,
+        patrons={p.id: PatronState(p.favour_kim, p.favour_opposition, p.leverage, p.aid, p.advisers, p.troops,
+                                   p.doctrine, p.intervention) for p in scn.patrons},
+        country=CountryState(meta.country.economy, meta.country.support, meta.country.security, meta.country.cult),
+        rift=meta.rift, exposure=meta.exposure, intel=dict(meta.intel),
+        budget={"kim": meta.budget.kim, "opposition": meta.budget.opposition}, spent={},
+    )
+    state.intel.setdefault("kim", 40)
+    state.intel.setdefault("opposition", 30)
+    for pl in scn.plenums:
+        state.plenums[pl.id] = PlenumState(pl.date, "scheduled" if pl.scheduled else "unscheduled")
+        # A start point past a plenum's date treats it as not called (the scenario's effects
+        # at that start point decide what already happened).
+    for eid in sp.skip_events:
+        state.fired[eid] = ""
+    state.codex = [c.id for c in scn.codex if not c.locked]
+    apply_effects(state, scn, sp.effects)
+    state.add_log(f"{meta.title}: {sp.title}.", "info")
+    g = Game(scn, state)
+    g._begin_turn()
+    return state
+
+
+class Game:
+    def __init__(self, scn: Scenario, state: GameState):
+        self.scn = scn
+        self.state = state
+
+    @classmethod
+    def new(cls, scn: Scenario, start: str | None = None, seed: int = 0) -> "Game":
+        return cls(scn, new_state(scn, start, seed))
+
+    @classmethod
+    def replay(cls, scn: Scenario, start: str | None, seed: int, decisions: list[dict]) -> "Game":
+        g = cls.new(scn, start, seed)
+        for i, d in enumerate(decisions):
+            try:
+                g.submit(d)
+            except Refused as exc:
+                raise Refused(f"replay diverged at decision {i + 1} ({d}): {exc}") from None
+        return g
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def over(self) -> bool:
+        return self.state.ending is not None
+
+    def waiting(self) -> list[Pending]:
+        return list(self.state.pending)
+
+    def to_move(self) -> str | None:
+        """The side the game waits on now, or None if it is over."""
+        st = self.state
+        if st.ending:
+            return None
+        if st.pending:
+            # Decisions for the side whose phase it is come first; then the other side's.
+            for p in st.pending:
+                if p.side == st.phase:
+                    return p.side
+            return st.pending[0].side
+        return st.phase if st.phase in SIDES else None
+
+    def actions(self, side: str) -> list[A.ActionView]:
+        return A.view(self.state, self.scn, side)
+
+    def preview(self, side: str, action_id: str, target: str | None) -> A.Preview:
+        a = self.scn.get("action", action_id)
+        if a is None or a.side != side:
+            raise Refused("No such action.")
+        return A.preview(self.state, self.scn, a, target)
+
+    def options(self, pending: Pending):
+        if pending.event.startswith("plenum:"):
+            pdef = self.scn.get("plenum", pending.event.split(":", 1)[1])
+            return P.tactics_for(self.scn, self.state, pdef, pending.side)
+        return EV.options_for(self.state, self.scn, self.scn.get("event", pending.event), pending.side)
+
+    def remaining(self, side: str) -> int:
+        return A.remaining(self.state, side)
+
+    # ------------------------------------------------------------------ orders
+    def submit(self, order: dict) -> Outcome:
+        st = self.state
+        if st.ending:
+            raise Refused("The game is over.")
+        kind = order.get("t")
+        side = order.get("side")
+        if side not in SIDES:
+            raise Refused("Unknown side.")
+        if kind == "choose":
+            opt = EV.choose(st, self.scn, side, order.get("event", ""), order.get("option", ""))
+            out = Outcome(True, opt.text)
+        elif kind == "act":
+            ok, text = A.perform(st, self.scn, side, order.get("action", ""), order.get("target"))
+            out = Outcome(ok, text)
+        elif kind == "tactic":
+            out = self._tactic(side, order.get("plenum", ""), order.get("tactic", ""))
+        elif kind == "end":
+            if st.phase != side:
+                raise Refused("It is not your phase of the turn.")
+            if any(p.side == side for p in st.pending):
+                raise Refused("Answer the waiting dispatch first.")
+            out = Outcome(True, "")
+        else:
+            raise Refused(f"Unknown order {kind!r}.")
+        st.decisions.append({k: v for k, v in order.items() if v is not None})
+        if kind == "end":
+            self._end_phase(side)
+        elif st.ending is None:
+            self._settle()
+        return out
+
+    def _tactic(self, side: str, plenum_id: str, tactic_id: str) -> Outcome:
+        st = self.state
+        key = f"plenum:{plenum_id}"
+        pend = next((p for p in st.pending if p.event == key and p.side == side), None)
+        if pend is None:
+            raise Refused("No plenum is waiting for your tactic.")
+        pdef = self.scn.get("plenum", plenum_id)
+        tac = next((t for t in P.tactics_for(self.scn, st, pdef, side) if t.id == tactic_id), None)
+        if tac is None:
+            raise Refused("That tactic is not open to you.")
+        st.pending.remove(pend)
+        st.plenums[plenum_id].tactics[side] = tactic_id
+        st.add_log(f"{'Kim' if side == 'kim' else 'The opposition'} resolves: {tac.name}.", "plenum", side)
+        if not any(p.event == key for p in st.pending):
+            self._sit(pdef)
+        return Outcome(True, tac.name)
+
+    # ------------------------------------------------------------------ the turn machine
+    def _begin_turn(self) -> None:
+        st = self.state
+        st.spent = {}
+        st.actions_this_turn = {}
+        for s in SIDES:
+            st.budget[s] = self.scn.scenario.budget.kim if s == "kim" else self.scn.scenario.budget.opposition
+            st.budget[s] = max(0, st.budget[s] + st.budget_bonus.pop(s, 0))
+        st.phase = "kim"
+        W.estimates(st, self.scn)
+        EV.fire_due(st, self.scn)
+        self._check_endings(at_end=False)
+
+    def _end_phase(self, side: str) -> None:
+        st = self.state
+        if side == "kim":
+            st.phase = "opposition"
+            EV.fire_due(st, self.scn)  # the opposition's moves may answer what Kim just did
+            self._check_endings(at_end=False)
+            return
+        W.drift(st, self.scn)
+        W.discovery(st, self.scn)
+        W.snapshot(st)
+        st.date = date_add(st.date, self.scn.scenario.calendar.turn_days)
+        st.turn += 1
+        self._open_due_plenums()
+        if st.phase != "plenum":
+            self._after_plenums()
+
+    def _open_due_plenums(self) -> None:
+        st = self.state
+        for pdef in self.scn.plenums:
+            pl = st.plenums[pdef.id]
+            if pl.status == "scheduled" and pl.date <= st.date:
+                P.open_session(st, self.scn, pdef)
+                st.phase = "plenum"
+                tactic_sides = [s for s in SIDES if P.tactics_for(self.scn, st, pdef, s)]
+                for s in tactic_sides:
+                    st.pending.append(Pending(f"plenum:{pdef.id}", s))
+                if not tactic_sides:
+                    self._sit(pdef)
+                return
+
+    def _sit(self, pdef) -> None:
+        st = self.state
+        saved_date = st.date
+        st.date = st.plenums[pdef.id].date  # the session's log entries carry its own date
+        P.resolve(st, self.scn, pdef)
+        st.date = saved_date
+        # Another plenum may fall due in the same stretch of days.
+        st.phase = "between"
+        self._open_due_plenums()
+        if st.phase != "plenum":
+            self._after_plenums()
+
+    def _after_plenums(self) -> None:
+        st = self.state
+        if st.ending:
+            st.phase = "over"
+            return
+        if st.date > st.end_date:
+            st.date = st.end_date
+            self._check_endings(at_end=True)
+            if not st.ending:
+                st.ending = "__none__"
+            st.phase = "over"
+            return
+        self._begin_turn()
+
+    def _settle(self) -> None:
+        self._check_endings(at_end=False)
+
+    def _check_endings(self, *, at_end: bool) -> None:
+        st = self.state
+        if st.ending is None:
+            st.ending = E.check(st, self.scn, at_end=at_end)
+        if st.ending:
+            st.phase = "over"
+            st.pending = []
+            e = self.scn.get("ending", st.ending)
+            if e:
+                st.add_log(f"The end: {e.title}.", "ending")
+
+
+def days_between(a: str, b: str) -> int:
+    return (_dt.date.fromisoformat(b) - _dt.date.fromisoformat(a)).days

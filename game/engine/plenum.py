@@ -1,0 +1,227 @@
+"""The Central Committee plenum: how each member votes, and how a session unfolds.
+
+THE VOTE RULE. Every full member present has a *lean*: points toward Kim's side (positive) or
+the critics' side (negative). The lean is a sum of named terms, so the game can always show a
+player why a member voted as they did:
+
+    faction line        the faction's vote_base, scaled by how cohesive the faction is
+    loyalty to Kim      (loyalty - 50) x 0.6
+    fear                fear x 0.25, plus (security grip - 50) x 0.1
+    personality cult    (cult - 50) x 0.15
+    secured by Kim      pledge_kim x 0.45        (what Kim's men did one by one)
+    won by critics      -pledge_opposition x 0.45
+    patron signals      for each patron, (favour to Kim - favour to the opposition) x 0.12,
+                        weighted by the member's faction's ties to that patron and the
+                        patron's will to intervene; doubled if its envoys sit in the hall
+    the motion          its severity: members shy away from drastic steps
+    mood of the hall    built by the speeches and the tactics of the day
+    own judgement       a draw from -6..+6 made once per member per session (the one random term)
+
+A lean of at least +6 votes with Kim's side, at most -6 with the critics, anything between
+abstains. A motion passes with more votes in favour than half the full members present.
+Candidate members have no vote but do make up the hall that shouts speakers down.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine.content import MotionDef, PlenumDef, Scenario
+from game.engine.context import ACTIVE, EvalContext
+from game.engine.effects import apply_effects, clamp
+from game.engine import expr as X
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+
+VOTE_BAND = 6
+HOSTILE_LEAN = 20
+NOISE = 6
+
+TERM_LABELS = ("Faction line", "Loyalty to Kim", "Fear", "Personality cult", "Secured by Kim",
+               "Won over by the critics", "Patron signals", "Weight of the motion", "Mood in the hall",
+               "Own judgement")
+
+
+def present_members(state: "GameState", *, candidates: bool = False) -> list[str]:
+    seats = ("full", "candidate") if candidates else ("full",)
+    return [pid for pid, p in state.people.items() if p.cc in seats and p.status in ACTIVE]
+
+
+def lean_terms(state: "GameState", scn: Scenario, pid: str, *, severity: int = 0, kim_motion: bool = False,
+               mood: float = 0.0, noise: int = 0, patrons_present: tuple[str, ...] = ()) -> list[float]:
+    """The named terms of a member's lean, in TERM_LABELS order."""
+    p = state.people[pid]
+    fdef = scn.get("faction", p.faction)
+    fs = state.factions[p.faction]
+    c = state.country
+    patron_signal = 0.0
+    for pat_id, pat in state.patrons.items():
+        tie = max(0, fs.standing.get(pat_id, 0)) / 100 + (0.5 if fdef.patron == pat_id else 0.0)
+        weight = 0.12 * tie * (1 + pat.intervention / 100) * (2 if pat_id in patrons_present else 1)
+        patron_signal += (pat.favour_kim - pat.favour_opposition) * weight
+    # Severity is reluctance to vote *for* the motion; for Kim's own motions that reluctance
+    # pulls toward the critics' side.
+    motion_term = -severity if kim_motion else severity
+    return [
+        fdef.vote_base * fs.cohesion / 100,
+        (p.loyalty - 50) * 0.6,
+        p.fear * 0.25 + (c.security - 50) * 0.1,
+        (c.cult - 50) * 0.15,
+        p.pledge_kim * 0.45,
+        -p.pledge_opposition * 0.45,
+        patron_signal,
+        float(motion_term),
+        float(mood),
+        float(noise),
+    ]
+
+
+def side_of(lean: float) -> str:
+    if lean >= VOTE_BAND:
+        return "kim"
+    if lean <= -VOTE_BAND:
+        return "opposition"
+    return "abstain"
+
+
+def projection(state: "GameState", scn: Scenario) -> dict[str, int]:
+    """Where the full members stand today, with no speeches and no chance: the numbers an
+    all-seeing observer would count. Players see this only through their intelligence."""
+    members = present_members(state)
+    counts = {"kim": 0, "opposition": 0, "abstain": 0}
+    for pid in members:
+        counts[side_of(sum(lean_terms(state, scn, pid)))] += 1
+    return {"kim": counts["kim"], "opposition": counts["opposition"], "swing": counts["abstain"],
+            "present": len(members), "majority": len(members) // 2 + 1}
+
+
+def spread(state: "GameState", scn: Scenario) -> list[tuple[str, float]]:
+    """Every full member present with their lean today, for the pre-plenum distribution chart."""
+    return sorted(((pid, sum(lean_terms(state, scn, pid))) for pid in present_members(state)),
+                  key=lambda t: (t[1], t[0]))
+
+
+def _requires(state: "GameState", scn: Scenario, src: str | None, plenum_id: str) -> bool:
+    if not src:
+        return True
+    return bool(X.evaluate(X.parse(src), EvalContext(state, scn, plenum_id=plenum_id)))
+
+
+def open_session(state: "GameState", scn: Scenario, pdef: PlenumDef) -> None:
+    """The plenum's date has come: wait for each side's tactic, or resolve at once if none."""
+    pl = state.plenums[pdef.id]
+    pl.status = "in_session"
+    state.add_log(f"{pdef.title} opens.", "plenum")
+
+
+def tactics_for(scn: Scenario, state: "GameState", pdef: PlenumDef, side: str) -> list:
+    return [t for t in pdef.tactics if t.side == side and _requires(state, scn, t.requires, pdef.id)]
+
+
+def resolve(state: "GameState", scn: Scenario, pdef: PlenumDef) -> dict:
+    """Run the whole session: tactics, speeches in order, then each motion's vote."""
+    pl = state.plenums[pdef.id]
+    rng = state.rng
+    record: dict = {"plenum": pdef.id, "date": state.date, "stages": [], "passed": [], "failed": [],
+                    "labels": list(TERM_LABELS)}
+    pl.record = record
+    mood = 0.0
+    interrupt = 0
+    for side in ("opposition", "kim"):
+        tid = pl.tactics.get(side)
+        tdef = next((t for t in pdef.tactics if t.id == tid), None)
+        if tdef:
+            mood += tdef.mood
+            interrupt += tdef.interrupt
+            apply_effects(state, scn, tdef.effects)
+            record["stages"].append({"kind": "tactic", "side": side, "tactic": tdef.id, "name": tdef.name})
+    record["stages"].insert(0, {"kind": "agenda", "text": pdef.agenda})
+
+    # Each member's own judgement is drawn once, in a fixed order, so the session is replayable.
+    everyone = sorted(present_members(state, candidates=True))
+    noise = {pid: rng.randint(-NOISE, NOISE) for pid in everyone}
+
+    speakers_against: list[str] = []
+    for sp in pdef.speakers:
+        person = state.people.get(sp.person)
+        if person is None or person.status not in ACTIVE:
+            continue
+        if not _requires(state, scn, sp.requires, pdef.id):
+            continue
+        if sp.side == "opposition":
+            hostile = sum(1 for pid in everyone
+                          if sum(lean_terms(state, scn, pid, mood=mood, noise=noise[pid])) >= HOSTILE_LEAN)
+            hostile_pct = 100 * hostile / max(1, len(everyone))
+            odds = clamp(hostile_pct - 20 + interrupt - person.reputation / 5, 5, 95)
+            roll = rng.roll()
+            speakers_against.append(sp.person)
+            if roll <= odds:
+                mood += 2
+                outcome = "shouted_down"
+            else:
+                mood -= sp.power + (3 if state.has_flag("critique_drafted") else 0)
+                outcome = "delivered"
+            record["stages"].append({"kind": "speech", "person": sp.person, "side": sp.side, "topic": sp.topic,
+                                     "outcome": outcome, "odds": odds, "roll": roll,
+                                     "hostile": round(hostile_pct), "mood": round(mood, 1)})
+        else:
+            mood += sp.power
+            record["stages"].append({"kind": "speech", "person": sp.person, "side": sp.side, "topic": sp.topic,
+                                     "outcome": "delivered", "odds": 0, "roll": 0, "hostile": 0,
+                                     "mood": round(mood, 1)})
+    state.last_speakers = speakers_against
+
+    patrons = tuple(pdef.patrons_present)
+    for motion in pdef.motions:
+        if not _requires(state, scn, motion.requires, pdef.id):
+            continue
+        record["stages"].append(vote(state, scn, pdef, motion, mood, noise, patrons))
+
+    apply_effects(state, scn, pdef.after)
+    pl.status = "held"
+    return record
+
+
+def vote(state: "GameState", scn: Scenario, pdef: PlenumDef, motion: MotionDef, mood: float,
+         noise: dict[str, int], patrons: tuple[str, ...]) -> dict:
+    members = sorted(present_members(state))
+    kim_motion = motion.proposer == "kim"
+    votes: dict[str, str] = {}
+    terms: dict[str, list[int]] = {}
+    tally = {"for": 0, "against": 0, "abstain": 0}
+    for pid in members:
+        t = lean_terms(state, scn, pid, severity=motion.severity, kim_motion=kim_motion, mood=mood,
+                       noise=noise.get(pid, 0), patrons_present=patrons)
+        side = side_of(sum(t))
+        if side == "abstain":
+            v = "abstain"
+        elif (side == "kim") == kim_motion:
+            v = "for"
+        else:
+            v = "against"
+        tally[v] += 1
+        votes[pid] = {"for": "F", "against": "A", "abstain": "N"}[v]
+        terms[pid] = [round(x) for x in t]
+    needed = len(members) // 2 + 1
+    passed = tally["for"] >= needed
+    record = state.plenums[pdef.id].record
+    (record["passed"] if passed else record["failed"]).append(motion.id)
+    state.add_log(f"{motion.title}: {'carried' if passed else 'defeated'}, {tally['for']} for, "
+                  f"{tally['against']} against, {tally['abstain']} abstaining ({needed} needed).", "plenum")
+    apply_effects(state, scn, motion.on_pass if passed else motion.on_fail)
+    return {"kind": "vote", "motion": motion.id, "title": motion.title, "proposer": motion.proposer,
+            "tally": tally, "needed": needed, "passed": passed, "votes": votes, "terms": terms}
+
+
+def explain(record_stage: dict, pid: str, labels: list[str] | tuple[str, ...] = TERM_LABELS) -> list[tuple[str, int]]:
+    """The numbers behind one member's vote on one motion, largest first."""
+    vals = record_stage["terms"].get(pid, [])
+    pairs = [(lab, v) for lab, v in zip(labels, vals) if v]
+    return sorted(pairs, key=lambda t: -abs(t[1]))
+
+
+def explain_now(state: "GameState", scn: Scenario, pid: str) -> list[tuple[str, int]]:
+    """Why a member leans as they do today (no speeches, no chance), for the UI's tooltips."""
+    t = lean_terms(state, scn, pid)
+    return sorted(((lab, round(v)) for lab, v in zip(TERM_LABELS, t) if round(v)), key=lambda x: -abs(x[1]))

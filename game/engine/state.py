@@ -1,0 +1,196 @@
+"""Everything that changes during a game, and its serialisation.
+
+The scenario (content) never changes; this state refers to it by id. A save file is this
+state as JSON; the state hash is the SHA-256 of its canonical JSON, so two runs that agree on
+the hash agree on everything, the RNG included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from game.engine.rng import Rng
+
+SAVE_VERSION = 1
+
+
+@dataclass
+class FactionState:
+    influence: int
+    cohesion: int
+    standing: dict[str, int]
+
+
+@dataclass
+class PersonState:
+    name: str
+    faction: str
+    status: str
+    offices: list[str]
+    cc: str
+    loyalty: int
+    ambition: int
+    reputation: int
+    fear: int
+    generated: bool = False
+    plotter: bool = False
+    patron: str = ""
+    # How firmly each side has secured this person's vote (0-100). Hidden from the other side.
+    pledge_kim: int = 0
+    pledge_opposition: int = 0
+    career: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PatronState:
+    favour_kim: int
+    favour_opposition: int
+    leverage: int
+    aid: int
+    advisers: int
+    troops: int
+    doctrine: int
+    intervention: int
+
+
+@dataclass
+class CountryState:
+    economy: int
+    support: int
+    security: int
+    cult: int
+
+
+@dataclass
+class LogEntry:
+    date: str
+    text: str
+    kind: str = "info"        # info | action | event | plenum | news | ending
+    visible_to: str = "all"   # all | kim | opposition
+
+    def to_list(self) -> list:
+        return [self.date, self.text, self.kind, self.visible_to]
+
+
+@dataclass
+class Pending:
+    """A decision the game waits for: an event's options for one side."""
+
+    event: str
+    side: str  # kim | opposition | none (a dispatch anyone may acknowledge)
+
+
+@dataclass
+class PlenumState:
+    date: str
+    status: str = "scheduled"  # scheduled | in_session | held | cancelled | unscheduled
+    postponed_days: int = 0
+    tactics: dict[str, str] = field(default_factory=dict)
+    record: dict | None = None  # filled when held: see plenum.py
+
+
+@dataclass
+class GameState:
+    scenario: str
+    start: str
+    seed: int
+    date: str
+    end_date: str
+    turn: int
+    rng: Rng
+    factions: dict[str, FactionState]
+    people: dict[str, PersonState]
+    patrons: dict[str, PatronState]
+    country: CountryState
+    rift: int
+    exposure: int
+    intel: dict[str, int]
+    budget: dict[str, int]
+    spent: dict[str, int]
+    phase: str = "kim"  # kim | opposition | plenum | over
+    flags: list[str] = field(default_factory=list)
+    vars: dict[str, int] = field(default_factory=dict)
+    fired: dict[str, str] = field(default_factory=dict)  # event id -> chosen option ids joined by ','
+    queued_events: list[str] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    plenums: dict[str, PlenumState] = field(default_factory=dict)
+    actions_this_turn: dict[str, int] = field(default_factory=dict)
+    estimates: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    log: list[LogEntry] = field(default_factory=list)
+    decisions: list[dict] = field(default_factory=list)
+    timeline: list[dict] = field(default_factory=list)  # per-turn faction influence, for the ending chart
+    codex: list[str] = field(default_factory=list)
+    ending: str | None = None
+    last_speakers: list[str] = field(default_factory=list)
+    budget_bonus: dict[str, int] = field(default_factory=dict)
+    mods: list[str] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ helpers
+    def has_flag(self, name: str) -> bool:
+        return name in self.flags
+
+    def set_flag(self, name: str) -> None:
+        if name not in self.flags:
+            self.flags.append(name)
+
+    def clear_flag(self, name: str) -> None:
+        if name in self.flags:
+            self.flags.remove(name)
+
+    def add_log(self, text: str, kind: str = "info", visible_to: str = "all") -> None:
+        self.log.append(LogEntry(self.date, text, kind, visible_to))
+
+    # ------------------------------------------------------------------ serialisation
+    def to_dict(self) -> dict:
+        d: dict[str, Any] = {"version": SAVE_VERSION}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            d[f.name] = _plain(v)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "GameState":
+        if d.get("version") != SAVE_VERSION:
+            raise ValueError(f"save version {d.get('version')!r} is not supported (this game reads {SAVE_VERSION})")
+        return cls(
+            scenario=d["scenario"], start=d["start"], seed=int(d["seed"]), date=d["date"],
+            end_date=d["end_date"], turn=int(d["turn"]), rng=Rng.from_dict(d["rng"]),
+            factions={k: FactionState(**v) for k, v in d["factions"].items()},
+            people={k: PersonState(**v) for k, v in d["people"].items()},
+            patrons={k: PatronState(**v) for k, v in d["patrons"].items()},
+            country=CountryState(**d["country"]), rift=int(d["rift"]), exposure=int(d["exposure"]),
+            intel=dict(d["intel"]), budget=dict(d["budget"]), spent=dict(d["spent"]), phase=d["phase"],
+            flags=list(d["flags"]), vars=dict(d["vars"]), fired=dict(d["fired"]),
+            queued_events=list(d["queued_events"]),
+            pending=[Pending(**p) for p in d["pending"]],
+            plenums={k: PlenumState(**v) for k, v in d["plenums"].items()},
+            actions_this_turn=dict(d["actions_this_turn"]),
+            estimates={k: {kk: list(vv) for kk, vv in v.items()} for k, v in d["estimates"].items()},
+            log=[LogEntry(*e) for e in d["log"]], decisions=list(d["decisions"]),
+            timeline=list(d["timeline"]), codex=list(d["codex"]), ending=d["ending"],
+            last_speakers=list(d["last_speakers"]), budget_bonus=dict(d["budget_bonus"]),
+            mods=list(d.get("mods", [])),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def hash(self) -> str:
+        return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Rng):
+        return v.to_dict()
+    if isinstance(v, LogEntry):
+        return v.to_list()
+    if hasattr(v, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(v, f.name)) for f in fields(v)}
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v

@@ -1,0 +1,91 @@
+"""What happens between turns without anyone deciding it: drift, discovery, estimates.
+
+Ideas borrowed: patron pressure is strong in the moment and fades unless backed by presence
+(troops, aid); commitments made to a side fade if not renewed, so timing matters (the plenum's
+postponement in 1956 gave Kim a month to work the members one by one).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine.content import Scenario
+from game.engine.context import ACTIVE
+from game.engine.effects import clamp
+from game.engine.plenum import present_members, projection
+
+if TYPE_CHECKING:
+    from game.engine.state import GameState
+
+PLEDGE_DECAY = 2
+FEAR_FLOOR = 15
+
+
+def drift(state: "GameState", scn: Scenario) -> None:
+    members = present_members(state)
+    total = max(1, len(members))
+    seats: dict[str, int] = {f: 0 for f in state.factions}
+    for pid in members:
+        seats[state.people[pid].faction] += 1
+    for fid, f in state.factions.items():
+        share = 100 * seats[fid] / total
+        f.influence = clamp(f.influence + (share - f.influence) * 0.08)
+    for p in state.people.values():
+        if p.status not in ACTIVE:
+            continue
+        if p.pledge_kim:
+            p.pledge_kim = max(0, p.pledge_kim - PLEDGE_DECAY)
+        if p.pledge_opposition:
+            p.pledge_opposition = max(0, p.pledge_opposition - PLEDGE_DECAY)
+        if p.fear > FEAR_FLOOR:
+            p.fear -= 1
+    for pat in state.patrons.values():
+        if pat.intervention > 10:
+            pat.intervention -= 2
+        if pat.doctrine > 0:
+            pat.doctrine -= 1
+    c = state.country
+    if c.security >= 60:
+        c.cult = clamp(c.cult + 1)
+
+
+def discovery(state: "GameState", scn: Scenario) -> None:
+    """Kim's security services may piece the plot together: the more the critics have exposed
+    themselves and the sharper Kim's intelligence, the likelier each turn."""
+    if state.has_flag("plot_discovered") or state.exposure <= 0:
+        return
+    odds = state.exposure * (0.5 + state.intel["kim"] / 100) / 2
+    if state.rng.roll() <= odds:
+        state.set_flag("plot_discovered")
+        state.intel["kim"] = clamp(state.intel["kim"] + 15)
+        state.add_log("Kim's security services have pieced together who is plotting, and with whom.",
+                      "intel", "kim")
+
+
+def estimates(state: "GameState", scn: Scenario) -> None:
+    """Each side's picture of the Central Committee: true counts blurred by its intelligence."""
+    truth = projection(state, scn)
+    for side in ("kim", "opposition"):
+        quality = state.intel[side]
+        err = max(1, round((100 - quality) / 6))
+        if side == "kim" and state.has_flag("plot_discovered"):
+            err = max(1, err // 2)
+        view: dict[str, list[int]] = {}
+        for key in ("kim", "opposition", "swing"):
+            if key == side:
+                # One knows one's own pledges, not the other side's: a smaller blur.
+                e = max(1, err // 3)
+            else:
+                e = err
+            guess = truth[key] + state.rng.randint(-e, e)
+            view[key] = [max(0, guess), e]
+        view["majority"] = [truth["majority"], 0]
+        view["plotters"] = [sum(1 for p in state.people.values() if p.plotter and p.status in ACTIVE), 0]
+        if side == "kim" and not state.has_flag("plot_discovered"):
+            view["plotters"] = [max(0, view["plotters"][0] + state.rng.randint(-err // 2, err // 2)), err // 2]
+        state.estimates[side] = view
+
+
+def snapshot(state: "GameState") -> None:
+    state.timeline.append({"date": state.date,
+                           "influence": {fid: f.influence for fid, f in state.factions.items()}})

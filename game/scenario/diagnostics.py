@@ -1,0 +1,58 @@
+"""One shape for every problem found in a scenario, mod, save or settings file."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    file: str
+    line: int
+    col: int
+    severity: str  # "error" | "warning"
+    code: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        text = f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass(frozen=True)
+class Mark:
+    file: str
+    line: int  # 1-based
+    col: int   # 1-based
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """'did you mean ...' text for a likely misspelling, or ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def sort_unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(set(diags))
+
+
+def to_json(diags: Iterable[Diagnostic]) -> str:
+    return json.dumps([asdict(d) for d in diags], indent=2)
+
+
+class DiagnosticError(Exception):
+    """Raised by loaders when a file cannot be used; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sort_unique(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))

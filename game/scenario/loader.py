@@ -1,0 +1,440 @@
+"""Load a scenario folder (plus its base scenario and any mods) into a validated Scenario.
+
+Layers are merged in order: base scenario, the scenario itself, then each mod. Within a
+layer an id may be defined once; a later layer that defines the same id patches that entry
+(only the keys it writes change), and a mod's ``remove:`` list deletes entries — removing
+something that does not exist is an error, so a typo never goes unnoticed.
+
+Every problem is collected with its file, line and column; nothing here raises on bad
+content, it returns diagnostics instead.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.engine.content import LIST_SECTIONS, SECTION_FILES, Scenario
+from game.scenario.diagnostics import Diagnostic, Mark, sort_unique, suggest
+from game.scenario.yamlsrc import Marks, load_file
+
+SCENARIO_ROOT = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+@dataclass
+class Raw:
+    """The merged, not yet validated, scenario data and where each piece came from."""
+
+    meta: dict = field(default_factory=dict)
+    sections: dict[str, list] = field(default_factory=lambda: {k: [] for k in LIST_SECTIONS})
+    marks: Marks = field(default_factory=Marks)
+    section_marks: dict[str, Mark] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LoadResult:
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic]
+    folder: Path | None = None
+    mods: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not self.errors
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def find_scenario(name: str, roots: list[Path] | None = None) -> Path | None:
+    """A scenario id ('august-1956') or a folder path to the folder that holds it."""
+    p = Path(name)
+    if p.is_dir():
+        return p
+    for root in roots or [SCENARIO_ROOT]:
+        cand = root / name
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def list_scenarios(root: Path = SCENARIO_ROOT) -> list[Path]:
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / "scenario.yaml").is_file())
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    base = folder.resolve()
+    files = []
+    for p in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        # A file that is a link out of the folder would let a mod read elsewhere.
+        if p.resolve().parent != base:
+            continue
+        files.append(p)
+    first = [p for p in files if p.name in ("scenario.yaml", "mod.yaml")]
+    return first + [p for p in files if p not in first]
+
+
+def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: bool,
+                 seen_bases: tuple[Path, ...] = ()) -> None:
+    """Read one folder's files and merge them over what `raw` already holds."""
+    layer_ids: dict[tuple[str, str], Mark] = {}
+    files = _yaml_files(folder)
+    if not files:
+        diags.append(Diagnostic(_display(folder), 1, 1, "error", "empty",
+                                "no .yaml files in this folder", "a scenario needs at least scenario.yaml"))
+        return
+    head_name = "mod.yaml" if is_mod else "scenario.yaml"
+    if not (folder / head_name).is_file():
+        diags.append(Diagnostic(_display(folder / head_name), 1, 1, "error", "missing-file",
+                                f"{head_name} is missing",
+                                "it holds the title, calendar and start points" if not is_mod
+                                else "it names the mod and the scenario it changes"))
+    removals: list[tuple[str, Any, dict, list]] = []
+    for path in files:
+        shown = _display(path)
+        raw.files.append(shown)
+        loaded = load_file(path, shown)
+        diags.extend(loaded.diagnostics)
+        raw.marks.update(loaded.marks)
+        data = loaded.data
+        if data is None:
+            if not loaded.diagnostics:
+                diags.append(Diagnostic(shown, 1, 1, "warning", "empty", "the file is empty"))
+            continue
+        if not isinstance(data, dict):
+            m = loaded.root_mark
+            diags.append(Diagnostic(shown, m.line, m.col, "error", "type",
+                                    "the file must be a mapping of sections (e.g. 'people:')"))
+            continue
+        allowed = set(SECTION_FILES) | ({"mod", "remove"} if is_mod else set())
+        for key, value in data.items():
+            kmark = loaded.marks.child(data, key, key_mark=True) or loaded.root_mark
+            vmark = loaded.marks.child(data, key) or kmark
+            if key not in allowed:
+                diags.append(Diagnostic(shown, kmark.line, kmark.col, "error", "unknown-section",
+                                        f"unknown section '{key}'",
+                                        suggest(key, allowed) or f"sections are: {', '.join(sorted(allowed))}"))
+                continue
+            if key == "mod":
+                continue
+            if key == "remove":
+                if not isinstance(value, dict):
+                    diags.append(Diagnostic(shown, vmark.line, vmark.col, "error", "type",
+                                            "'remove' must map a section to a list of ids"))
+                    continue
+                for sec, ids in value.items():
+                    removals.append((sec, ids, value, [shown, loaded.marks]))
+                continue
+            if key == "scenario":
+                if not isinstance(value, dict):
+                    diags.append(Diagnostic(shown, vmark.line, vmark.col, "error", "type",
+                                            "'scenario' must be a mapping"))
+                    continue
+                base = value.get("base")
+                if base and not raw.meta and not is_mod:
+                    _merge_base(raw, folder, str(base), loaded.marks.child(value, "base") or vmark,
+                                diags, seen_bases)
+                raw.marks.table.setdefault(id(raw.meta), {})
+                for k, v in value.items():
+                    raw.meta[k] = v
+                    raw.marks.table[id(raw.meta)][k] = loaded.marks.table[id(value)][k]
+                raw.marks.own[id(raw.meta)] = vmark
+                continue
+            if not isinstance(value, list):
+                diags.append(Diagnostic(shown, vmark.line, vmark.col, "error", "type",
+                                        f"'{key}' must be a list (each item starting with '- ')"))
+                continue
+            raw.section_marks.setdefault(key, vmark)
+            target = raw.sections[key]
+            tmarks = raw.marks.table.setdefault(id(target), [])
+            for i, item in enumerate(value):
+                imark = loaded.marks.child(value, i) or vmark
+                item_id = item.get("id") if isinstance(item, dict) else None
+                if key == "history" or not isinstance(item_id, str):
+                    target.append(item)
+                    tmarks.append(imark)
+                    continue
+                prev = layer_ids.get((key, item_id))
+                if prev is not None:
+                    diags.append(Diagnostic(shown, imark.line, imark.col, "error", "duplicate-id",
+                                            f"{key[:-1] if key.endswith('s') else key} id '{item_id}' is defined twice "
+                                            f"(first at {prev.file}:{prev.line})",
+                                            "ids must be unique; rename one of them"))
+                    continue
+                layer_ids[(key, item_id)] = imark
+                existing = next((j for j, e in enumerate(target)
+                                 if isinstance(e, dict) and e.get("id") == item_id), None)
+                if existing is None:
+                    target.append(item)
+                    tmarks.append(imark)
+                else:
+                    # Patch: keys written in this layer win; the rest come from below.
+                    merged = dict(target[existing])
+                    mtable = dict(raw.marks.table.get(id(target[existing]), {}))
+                    merged.update(item)
+                    mtable.update(raw.marks.table.get(id(item), {}))
+                    raw.marks.table[id(merged)] = mtable
+                    raw.marks.own[id(merged)] = imark
+                    target[existing] = merged
+                    tmarks[existing] = imark
+    for sec, ids, container, (shown, lmarks) in removals:
+        smark = lmarks.child(container, sec) or Mark(shown, 1, 1)
+        if sec not in LIST_SECTIONS:
+            diags.append(Diagnostic(shown, smark.line, smark.col, "error", "unknown-section",
+                                    f"cannot remove from unknown section '{sec}'", suggest(sec, LIST_SECTIONS)))
+            continue
+        if not isinstance(ids, list):
+            diags.append(Diagnostic(shown, smark.line, smark.col, "error", "type",
+                                    f"'remove: {sec}:' must be a list of ids"))
+            continue
+        target = raw.sections[sec]
+        tmarks = raw.marks.table.setdefault(id(target), [])
+        for j, rid in enumerate(ids):
+            m = lmarks.child(ids, j) or smark
+            idx = next((k for k, e in enumerate(target) if isinstance(e, dict) and e.get("id") == rid), None)
+            if idx is None:
+                known = [e.get("id") for e in target if isinstance(e, dict)]
+                diags.append(Diagnostic(shown, m.line, m.col, "error", "remove-missing",
+                                        f"cannot remove {sec} '{rid}': no such id", suggest(str(rid), known)))
+                continue
+            del target[idx]
+            del tmarks[idx]
+
+
+def _merge_base(raw: Raw, folder: Path, base: str, mark: Mark, diags: list[Diagnostic],
+                seen: tuple[Path, ...]) -> None:
+    # A base is named by scenario id only, never by path: content cannot reach outside the
+    # scenarios it is installed beside.
+    if "/" in base or "\\" in base or base.startswith("."):
+        diags.append(Diagnostic(mark.file, mark.line, mark.col, "error", "base",
+                                f"base '{base}' must be a scenario id such as 'august-1956', not a path"))
+        return
+    base_dir = folder.parent / base
+    if not (base_dir / "scenario.yaml").is_file():
+        known = [p.name for p in list_scenarios(folder.parent)]
+        diags.append(Diagnostic(mark.file, mark.line, mark.col, "error", "base",
+                                f"base scenario '{base}' not found next to this one",
+                                suggest(base, known) or f"available: {', '.join(known)}"))
+        return
+    resolved = base_dir.resolve()
+    if resolved in seen or resolved == folder.resolve():
+        diags.append(Diagnostic(mark.file, mark.line, mark.col, "error", "base",
+                                f"base scenario '{base}' leads back to itself"))
+        return
+    _merge_layer(raw, base_dir, diags, is_mod=False, seen_bases=seen + (folder.resolve(),))
+    # The base's own meta must not leak in as ours except through the fields we inherit.
+    base_meta = dict(raw.meta)
+    raw.meta.clear()
+    raw.meta.update({k: v for k, v in base_meta.items() if k not in ("id", "base")})
+
+
+# --------------------------------------------------------------------------- pydantic errors
+
+def _unwrap(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(tp)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else tp
+    return tp
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    tp: Any = Scenario
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if not isinstance(part, str) or part not in tp.model_fields:
+                return None
+            tp = tp.model_fields[part].annotation
+        elif typing.get_origin(tp) in (list, tuple):
+            tp = typing.get_args(tp)[0]
+        elif typing.get_origin(tp) is dict:
+            tp = typing.get_args(tp)[1]
+        else:
+            return None
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _literal_choices(loc: tuple) -> list[str]:
+    parent = _model_at(loc[:-1])
+    if parent is None or not isinstance(loc[-1], str):
+        return []
+    ann = _unwrap(parent.model_fields[loc[-1]].annotation)
+    if typing.get_origin(ann) is typing.Literal:
+        return [str(a) for a in typing.get_args(ann)]
+    return []
+
+
+def _where(data: Any, loc: tuple, marks: Marks, fallback: Mark, *, key: bool = False) -> tuple[Mark, Any]:
+    """Walk `loc` through the raw data; return the deepest mark found and the value there."""
+    mark = marks.of(data) or fallback
+    node = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, dict) and part in node:
+            mark = marks.child(node, part, key_mark=key and last) or mark
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            mark = marks.child(node, part) or mark
+            node = node[part]
+        else:
+            break
+    return mark, node
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+def _translate(err: dict, data: Any, marks: Marks, fallback: Mark) -> Diagnostic:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    etype = err["type"]
+    field_name = str(loc[-1]) if loc else "value"
+    value = err.get("input")
+    ctx = err.get("ctx") or {}
+    hint = ""
+    code = "invalid"
+    if etype == "extra_forbidden":
+        mark, _ = _where(data, loc, marks, fallback, key=True)
+        parent = _model_at(loc[:-1])
+        known = list(parent.model_fields) if parent else []
+        msg = f"unknown key '{field_name}'"
+        hint = suggest(field_name, known) or (f"allowed keys: {', '.join(known)}" if known else "")
+        code = "unknown-key"
+    elif etype == "missing":
+        mark, _ = _where(data, loc[:-1], marks, fallback)
+        msg = f"missing required key '{field_name}'"
+        code = "missing-key"
+    else:
+        mark, _ = _where(data, loc, marks, fallback)
+        if etype == "literal_error":
+            choices = _literal_choices(loc)
+            msg = f"'{value}' is not allowed for '{field_name}'"
+            hint = suggest(str(value), choices) or (f"use one of: {', '.join(choices)}" if choices else "")
+            code = "bad-value"
+        elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+            word = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                    "greater_than": "more than", "less_than": "less than"}[etype]
+            msg = f"'{field_name}' is {value}, out of range: it must be {word} {bound}"
+            code = "out-of-range"
+        elif etype in ("int_parsing", "int_type", "int_from_float"):
+            msg = f"'{field_name}' must be a whole number, not {_describe(value)}"
+            code = "type"
+        elif etype in ("string_type",):
+            msg = f"'{field_name}' must be text, not {_describe(value)}"
+            hint = "put quotes around it" if isinstance(value, (int, float, bool)) else ""
+            code = "type"
+        elif etype in ("bool_parsing", "bool_type"):
+            msg = f"'{field_name}' must be true or false, not {_describe(value)}"
+            code = "type"
+        elif etype in ("list_type", "tuple_type"):
+            msg = f"'{field_name}' must be a list, not {_describe(value)}"
+            hint = "start each item on its own line with '- '"
+            code = "type"
+        elif etype in ("dict_type", "model_type", "model_attributes_type"):
+            msg = f"'{field_name}' must be a mapping of keys, not {_describe(value)}"
+            code = "type"
+        elif etype == "string_pattern_mismatch":
+            pattern = ctx.get("pattern", "")
+            if "a-z" in pattern and "_" in pattern:
+                msg = f"'{value}' is not a valid id for '{field_name}'"
+                hint = "ids use lower-case letters, digits and underscores, e.g. choe_chang_ik"
+            elif "\\d{4}" in pattern:
+                msg = f"'{value}' is not a date for '{field_name}'"
+                hint = "write dates as YYYY-MM-DD"
+            elif "#" in pattern:
+                msg = f"'{value}' is not a colour for '{field_name}'"
+                hint = "write colours as #rrggbb, e.g. #b22222"
+            else:
+                msg = f"'{value}' has the wrong form for '{field_name}'"
+            code = "bad-value"
+        elif etype in ("too_short", "string_too_short"):
+            msg = f"'{field_name}' is empty" if not value else f"'{field_name}' is too short"
+            hint = "it needs at least one item" if isinstance(value, list) else ""
+            code = "empty"
+        elif etype in ("too_long", "string_too_long"):
+            msg = f"'{field_name}' is too long"
+            code = "too-long"
+        elif etype == "value_error":
+            msg = str(ctx.get("error") or err["msg"]).removeprefix("Value error, ")
+            code = "expression" if "column" in msg else "invalid"
+        else:
+            msg = f"'{field_name}': {err['msg']}"
+    return Diagnostic(mark.file, mark.line, mark.col, "error", code, msg, hint)
+
+
+# --------------------------------------------------------------------------- entry points
+
+def load(folder: Path | str, mods: list[Path | str] = (), *, check_refs: bool = True) -> LoadResult:
+    folder = Path(folder)
+    diags: list[Diagnostic] = []
+    if not folder.is_dir():
+        return LoadResult(None, [Diagnostic(str(folder), 1, 1, "error", "io", "no such scenario folder",
+                                            "give a scenario id (see 'plenum validate --list') or a folder")])
+    raw = Raw()
+    _merge_layer(raw, folder, diags, is_mod=False)
+    mod_names = []
+    for mod in mods:
+        mod = Path(mod)
+        if not mod.is_dir():
+            diags.append(Diagnostic(str(mod), 1, 1, "error", "io", "no such mod folder"))
+            continue
+        mod_names.append(mod.name)
+        _merge_layer(raw, mod, diags, is_mod=True)
+    if any(d.is_error for d in diags) and not raw.meta:
+        return LoadResult(None, sort_unique(diags), folder, mod_names)
+    return _validate(raw, diags, folder, mod_names, check_refs)
+
+
+def _validate(raw: Raw, diags: list[Diagnostic], folder: Path, mods: list[str], check_refs: bool) -> LoadResult:
+    data: dict[str, Any] = {"scenario": raw.meta}
+    data.update(raw.sections)
+    head = Mark(raw.files[0] if raw.files else str(folder), 1, 1)
+    raw.marks.table[id(data)] = {k: (raw.section_marks.get(k, head), raw.section_marks.get(k, head))
+                                 for k in LIST_SECTIONS}
+    raw.marks.table[id(data)]["scenario"] = (raw.marks.own.get(id(raw.meta), head),) * 2
+    raw.marks.own[id(data)] = head
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            diags.append(_translate(err, data, raw.marks, head))
+        return LoadResult(None, sort_unique(diags), folder, mods)
+    if check_refs:
+        from game.scenario.references import check_references
+
+        diags.extend(check_references(scenario, data, raw.marks, head))
+    result_ok = not any(d.is_error for d in diags)
+    return LoadResult(scenario if result_ok else None, sort_unique(diags), folder, mods)

@@ -1,0 +1,282 @@
+"""Load-time cross-reference checks: every id a scenario names must exist.
+
+Runs after the shapes validate. Each check knows the path of the value it looks at, which
+the loader maps back to the file, line and column where the modder wrote it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine import expr as X
+from game.engine.content import STATUSES, Effect, Scenario
+from game.engine.context import check_path
+from game.scenario.diagnostics import Diagnostic, Mark, suggest
+from game.scenario.loader import _where
+from game.scenario.yamlsrc import Marks
+
+
+class _Checker:
+    def __init__(self, scn: Scenario, data: Any, marks: Marks, fallback: Mark):
+        self.scn = scn
+        self.data = data
+        self.marks = marks
+        self.fallback = fallback
+        self.out: list[Diagnostic] = []
+        self.flags_set: set[str] = set()
+        self.flags_read: dict[str, tuple] = {}
+
+    def err(self, loc: tuple, msg: str, hint: str = "", code: str = "reference", col_offset: int = 0,
+            severity: str = "error") -> None:
+        mark, _ = _where(self.data, loc, self.marks, self.fallback)
+        self.out.append(Diagnostic(mark.file, mark.line, mark.col + col_offset, severity, code, msg, hint))
+
+    def ref(self, loc: tuple, kind: str, value: str | None, *, allow_target: bool = False) -> None:
+        if value is None:
+            return
+        if allow_target and value == "target":
+            return
+        ids = self.scn.ids(kind)
+        if value not in ids:
+            self.err(loc, f"unknown {kind} '{value}'", suggest(value, ids) or f"no {kind} has that id")
+
+    # ------------------------------------------------------------------ expressions
+    def expr(self, loc: tuple, src: str | None, *, target: str | None = None, plenum: bool = False) -> None:
+        if src is None:
+            return
+        tree = X.parse(src)
+        # A value written on the same line as its key starts at the mark's column; quoted
+        # values are one further in. Pointing at the start of the value is good enough.
+        for path, col in X.paths_in(tree):
+            bad = check_path(path, self.scn, target=target, plenum=plenum)
+            if bad:
+                self.err(loc, bad[0] + f" (column {col + 1} of the expression)", bad[1], code="expression")
+            elif path[0] == "flag":
+                self.flags_read.setdefault(path[1], loc)
+        for name, args, col in X.calls_in(tree):
+            spec = X.FUNCTIONS.get(name)
+            if spec is None:
+                self.err(loc, f"unknown function '{name}'", suggest(name, X.FUNCTIONS) or
+                         f"functions: {', '.join(X.FUNCTIONS)}", code="expression")
+                continue
+            required = [s for s in spec if not s.endswith("?")]
+            if not (len(required) <= len(args) <= len(spec)):
+                self.err(loc, f"'{name}' takes {len(required)}"
+                              f"{'-' + str(len(spec)) if len(spec) != len(required) else ''} argument(s), "
+                              f"got {len(args)}", code="expression")
+                continue
+            for kind, arg in zip(spec, args):
+                kind = kind.rstrip("?")
+                if kind in ("number", "date"):
+                    continue
+                if arg[0] != "str":
+                    self.err(loc, f"argument of '{name}' naming a {kind} must be a quoted id", code="expression")
+                    continue
+                value = arg[1]
+                if kind == "status":
+                    if value not in STATUSES:
+                        self.err(loc, f"unknown status '{value}'", suggest(value, STATUSES), code="expression")
+                elif kind == "motion":
+                    motions = {m.id for p in self.scn.plenums for m in p.motions}
+                    if value not in motions:
+                        self.err(loc, f"unknown motion '{value}'", suggest(value, motions), code="expression")
+                elif kind == "option":
+                    options = {o.id for e in self.scn.events for o in e.options}
+                    if value not in options:
+                        self.err(loc, f"unknown option '{value}'", suggest(value, options), code="expression")
+                else:
+                    ids = self.scn.ids(kind)
+                    if value not in ids:
+                        self.err(loc, f"unknown {kind} '{value}' in '{name}(...)'", suggest(value, ids),
+                                 code="expression")
+
+    # ------------------------------------------------------------------ effects
+    def effects(self, loc: tuple, effects: list[Effect], *, allow_target: bool = False) -> None:
+        for i, fx in enumerate(effects):
+            here = loc + (i, fx.kind)
+            v = fx.value
+            k = fx.kind
+            if k == "faction":
+                self.ref(here + ("faction",), "faction", v.faction)
+            elif k == "standing":
+                self.ref(here + ("faction",), "faction", v.faction)
+                self.ref(here + ("patron",), "patron", v.patron)
+            elif k == "patron":
+                self.ref(here + ("patron",), "patron", v.patron)
+            elif k == "person":
+                if v.person == "target" and not allow_target:
+                    self.err(here + ("person",), "'target' can only be used in an action that has a target")
+                self.ref(here + ("person",), "person", v.person, allow_target=allow_target)
+                self.ref(here + ("add_office",), "office", v.add_office)
+                self.ref(here + ("remove_office",), "office", v.remove_office)
+            elif k == "group":
+                if v.group == "faction" and not v.faction:
+                    self.err(here, "group 'faction' needs a 'faction' key")
+                self.ref(here + ("faction",), "faction", v.faction)
+            elif k == "pledge":
+                if (v.person is None) == (v.faction is None):
+                    self.err(here, "a pledge names either a 'person' or a 'faction'")
+                if v.person == "target" and not allow_target:
+                    self.err(here + ("person",), "'target' can only be used in an action that has a target")
+                self.ref(here + ("person",), "person", v.person, allow_target=allow_target)
+                self.ref(here + ("faction",), "faction", v.faction)
+            elif k == "flag":
+                self.flags_set.add(v)
+            elif k == "plenum":
+                self.ref(here + ("plenum",), "plenum", v.plenum)
+                if v.do == "schedule" and not v.date and not v.days:
+                    self.err(here, "scheduling a plenum needs a 'date' or 'days'")
+            elif k == "event":
+                self.ref(here, "event", v)
+            elif k == "end":
+                self.ref(here, "ending", v)
+            elif k == "codex":
+                self.ref(here, "codex", v)
+            elif k == "chance":
+                self.effects(here + ("then",), v.then, allow_target=allow_target)
+                self.effects(here + ("otherwise",), v.otherwise, allow_target=allow_target)
+
+    # ------------------------------------------------------------------ the whole scenario
+    def run(self) -> list[Diagnostic]:
+        scn = self.scn
+        meta = scn.scenario
+        self.ref(("scenario", "leader"), "person", meta.leader)
+        self.ref(("scenario", "leader_office"), "office", meta.leader_office)
+        if meta.calendar.end <= meta.calendar.start:
+            self.err(("scenario", "calendar", "end"), "the calendar ends before it starts")
+        for i, s in enumerate(meta.starts):
+            if not (meta.calendar.start <= s.date <= meta.calendar.end):
+                self.err(("scenario", "starts", i, "date"),
+                         f"start date {s.date} is outside the calendar ({meta.calendar.start} to {meta.calendar.end})")
+            self.effects(("scenario", "starts", i, "effects"), s.effects)
+            for j, e in enumerate(s.skip_events):
+                self.ref(("scenario", "starts", i, "skip_events", j), "event", e)
+        seen_starts: set[str] = set()
+        for i, s in enumerate(meta.starts):
+            if s.id in seen_starts:
+                self.err(("scenario", "starts", i, "id"), f"start point id '{s.id}' is used twice", code="duplicate-id")
+            seen_starts.add(s.id)
+        cc = meta.committee
+        for i, g in enumerate(cc.generated):
+            self.ref(("scenario", "committee", "generated", i, "faction"), "faction", g.faction)
+        named_full = sum(1 for p in scn.people if p.cc == "full")
+        named_cand = sum(1 for p in scn.people if p.cc == "candidate")
+        gen_full = sum(g.full for g in cc.generated)
+        gen_cand = sum(g.candidate for g in cc.generated)
+        if named_full + gen_full != cc.full_seats:
+            self.err(("scenario", "committee", "full_seats"),
+                     f"{cc.full_seats} full seats, but {named_full} named people have cc: full and "
+                     f"{gen_full} are generated ({named_full + gen_full} in all)",
+                     "make the generated 'full' counts add up to the seats left for unnamed members",
+                     code="seats")
+        if named_cand + gen_cand != cc.candidate_seats:
+            self.err(("scenario", "committee", "candidate_seats"),
+                     f"{cc.candidate_seats} candidate seats, but {named_cand} named people have cc: candidate "
+                     f"and {gen_cand} are generated ({named_cand + gen_cand} in all)",
+                     "make the generated 'candidate' counts add up to the seats left", code="seats")
+
+        for i, f in enumerate(scn.factions):
+            self.ref(("factions", i, "patron"), "patron", f.patron)
+            for pid in f.standing:
+                self.ref(("factions", i, "standing", pid), "patron", pid)
+        for i, p in enumerate(scn.people):
+            if (p.faction is None) == (p.patron is None):
+                self.err(("people", i), f"person '{p.id}' needs either a 'faction' or a 'patron' (not both)")
+            self.ref(("people", i, "faction"), "faction", p.faction)
+            self.ref(("people", i, "patron"), "patron", p.patron)
+            if p.patron and p.cc != "none":
+                self.err(("people", i, "cc"), "a foreign figure cannot sit on the Central Committee")
+            for j, o in enumerate(p.offices):
+                self.ref(("people", i, "offices", j), "office", o)
+        for i, a in enumerate(scn.actions):
+            tk = a.target if a.target != "none" else None
+            self.expr(("actions", i, "targets"), a.targets, target=tk)
+            self.expr(("actions", i, "available"), a.available)
+            self.expr(("actions", i, "chance"), a.chance, target=tk)
+            self.effects(("actions", i, "success"), a.success, allow_target=tk == "person")
+            self.effects(("actions", i, "failure"), a.failure, allow_target=tk == "person")
+            if a.targets and a.target == "none":
+                self.err(("actions", i, "targets"), "'targets' given but the action's target is 'none'")
+        for i, e in enumerate(scn.events):
+            self.expr(("events", i, "condition"), e.condition)
+            if e.earliest and e.latest and e.latest < e.earliest:
+                self.err(("events", i, "latest"), f"'latest' ({e.latest}) is before 'earliest' ({e.earliest})")
+            opt_ids: set[str] = set()
+            hist_sides: dict[str, int] = {}
+            for j, o in enumerate(e.options):
+                if o.id in opt_ids:
+                    self.err(("events", i, "options", j, "id"), f"option id '{o.id}' is used twice in this event",
+                             code="duplicate-id")
+                opt_ids.add(o.id)
+                self.expr(("events", i, "options", j, "condition"), o.condition)
+                self.effects(("events", i, "options", j, "effects"), o.effects)
+                if e.side == "both" and o.side is None:
+                    self.err(("events", i, "options", j), "in an event for 'both' sides each option needs a 'side'")
+                if o.historical:
+                    s = o.side or e.side
+                    if s in hist_sides:
+                        self.err(("events", i, "options", j, "historical"),
+                                 "only one option per side may be marked historical")
+                    hist_sides[s] = j
+            if e.side in ("kim", "opposition", "both") and not e.options:
+                self.err(("events", i, "options"), f"an event for side '{e.side}' needs options to choose from")
+            for j, c in enumerate(e.codex):
+                self.ref(("events", i, "codex", j), "codex", c)
+        for i, pl in enumerate(scn.plenums):
+            for j, pid in enumerate(pl.patrons_present):
+                self.ref(("plenums", i, "patrons_present", j), "patron", pid)
+            for j, sp in enumerate(pl.speakers):
+                self.ref(("plenums", i, "speakers", j, "person"), "person", sp.person)
+                self.expr(("plenums", i, "speakers", j, "requires"), sp.requires, plenum=True)
+            mids: set[str] = set()
+            for j, m in enumerate(pl.motions):
+                if m.id in mids:
+                    self.err(("plenums", i, "motions", j, "id"), f"motion id '{m.id}' is used twice", code="duplicate-id")
+                mids.add(m.id)
+                self.expr(("plenums", i, "motions", j, "requires"), m.requires, plenum=True)
+                self.effects(("plenums", i, "motions", j, "on_pass"), m.on_pass)
+                self.effects(("plenums", i, "motions", j, "on_fail"), m.on_fail)
+            for j, t in enumerate(pl.tactics):
+                self.expr(("plenums", i, "tactics", j, "requires"), t.requires, plenum=True)
+                self.effects(("plenums", i, "tactics", j, "effects"), t.effects)
+            for side in ("kim", "opposition"):
+                if pl.tactics and not any(t.side == side for t in pl.tactics):
+                    self.err(("plenums", i, "tactics"), f"no tactic for side '{side}'",
+                             "give each side at least one tactic, or none at all")
+            self.effects(("plenums", i, "after"), pl.after)
+            for j, c in enumerate(pl.codex):
+                self.ref(("plenums", i, "codex", j), "codex", c)
+        fallback = False
+        for i, en in enumerate(scn.endings):
+            self.expr(("endings", i, "condition"), en.condition)
+            if en.condition is None:
+                if en.when != "end":
+                    self.err(("endings", i), "an ending without a condition must have 'when: end'")
+                fallback = True
+        if not fallback:
+            self.err(("endings",), "no fallback ending: add one with 'when: end' and no condition, "
+                     "so a game that reaches the end date always ends", severity="warning", code="no-fallback")
+        for i, h in enumerate(scn.history):
+            act = scn.get("action", h.action)
+            if act is None:
+                self.ref(("history", i, "action"), "action", h.action)
+                continue
+            if act.side != h.side:
+                self.err(("history", i, "side"), f"action '{h.action}' belongs to side '{act.side}', not '{h.side}'")
+            if act.target != "none" and h.target is None:
+                self.err(("history", i), f"action '{h.action}' needs a 'target'")
+            if h.target is not None and act.target in ("person", "patron", "faction"):
+                self.ref(("history", i, "target"), act.target, h.target)
+        for flag, loc in sorted(self.flags_read.items()):
+            if flag not in self.flags_set and flag not in _ENGINE_FLAGS:
+                self.err(loc, f"flag '{flag}' is tested but nothing sets it",
+                         suggest(flag, self.flags_set | set(_ENGINE_FLAGS)), code="unused-flag", severity="warning")
+        return self.out
+
+
+# Flags the engine itself sets, which scenarios may test.
+_ENGINE_FLAGS = ("plot_discovered", "leader_removed", "patrons_refused")
+
+
+def check_references(scn: Scenario, data: Any, marks: Marks, fallback: Mark) -> list[Diagnostic]:
+    return _Checker(scn, data, marks, fallback).run()

@@ -1,0 +1,130 @@
+"""`plenum simulate`: play (human at the terminal, AI or history) or replay a scenario headless."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from game import ai, saves
+from game.engine.actions import Refused
+from game.engine.game import Game
+from game.paths import mods_dir, saves_dir
+from game.scenario.loader import find_scenario, load
+from game.tools.report import final_report, run
+from game.tools.terminal import Quit, TerminalPlayer
+
+
+def _err(msg: str) -> int:
+    print(f"plenum simulate: {msg}", file=sys.stderr)
+    return 2
+
+
+def _load_scenario(name: str, mods: list[str]):
+    folder = find_scenario(name)
+    if folder is None:
+        return None, None, _err(f"no scenario '{name}' (try 'plenum validate --list')")
+    mod_dirs = []
+    for m in mods:
+        p = Path(m)
+        if not p.is_dir():
+            p = mods_dir() / m
+        mod_dirs.append(p)
+    result = load(folder, mod_dirs)
+    if not result.ok:
+        for d in result.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return None, None, _err(f"scenario '{name}' has errors; fix them and run again")
+    return result.scenario, folder, 0
+
+
+def main(args) -> int:
+    scenario_name = args.scenario
+    if args.resume:
+        try:
+            scn, g, scenario_name = saves.read(args.resume)
+        except saves.SaveError as exc:
+            return _err(str(exc))
+    else:
+        scn, folder, code = _load_scenario(args.scenario, args.mod)
+        if scn is None:
+            return code
+        scenario_name = folder.name
+        if args.start and args.start not in {s.id for s in scn.scenario.starts}:
+            ids = ", ".join(s.id for s in scn.scenario.starts)
+            return _err(f"scenario '{args.scenario}' has no start point '{args.start}' (it has: {ids})")
+        if args.replay:
+            try:
+                payload = json.loads(Path(args.replay).read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                return _err(f"{args.replay}: cannot read the replay ({exc})")
+            src = payload.get("state", payload)
+            decisions = src.get("decisions")
+            if not isinstance(decisions, list):
+                return _err(f"{args.replay}: no list of decisions in it")
+            try:
+                g = Game.replay(scn, src.get("start", args.start), int(src.get("seed", args.seed)), decisions)
+            except Refused as exc:
+                return _err(f"{args.replay}: {exc}")
+            return _finish(g, args, scenario_name)
+        g = Game.new(scn, args.start, args.seed)
+        g.state.mods = [Path(m).name for m in args.mod]
+
+    def save_to(game: Game) -> str:
+        path = saves_dir() / f"terminal-{game.state.scenario}-{game.state.date}.json"
+        return str(saves.write(path, game, scenario_name))
+
+    humans = {}
+    controllers = {}
+    for side in ("kim", "opposition"):
+        kind = getattr(args, side)
+        if kind == "human":
+            humans[side] = TerminalPlayer(save=save_to)
+            controllers[side] = humans[side]
+        else:
+            controllers[side] = ai.make(kind, args.difficulty)
+
+    held_before = {pid for pid, pl in g.state.plenums.items() if pl.status == "held"}
+
+    def on_order(order, outcome) -> None:
+        side = order.get("side")
+        if side in humans and order.get("t") == "act":
+            humans[side].say(f"  >> {outcome.text}")
+        for pid, pl in g.state.plenums.items():
+            if pl.status == "held" and pid not in held_before:
+                held_before.add(pid)
+                for h_side, h in humans.items():
+                    h.plenum_report(g, pid, h_side)
+
+    try:
+        run(g, controllers, on_order)
+    except Quit:
+        path = save_to(g)
+        print(f"\nGame saved to {path}. Resume with: plenum simulate --resume {path}")
+        return 0
+    return _finish(g, args, scenario_name, humans)
+
+
+def _finish(g: Game, args, scenario_name: str, humans: dict | None = None) -> int:
+    if args.save:
+        saves.write(args.save, g, scenario_name)
+    report = final_report(g)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    e = g.scn.get("ending", g.state.ending)
+    print()
+    print(f"Ending: {e.title if e else g.state.ending}  ({'historical' if e and e.historical else 'counterfactual'};"
+          f" victor: {e.victor if e else '?'})   {g.state.date}, turn {g.state.turn}")
+    if e:
+        import textwrap
+        print(textwrap.fill(" ".join(e.text.split()), 88))
+        if e.history:
+            print()
+            print(textwrap.fill("In history: " + " ".join(e.history.split()), 88))
+    for pl in report["plenums"]:
+        for m in pl["motions"]:
+            print(f"  {pl['title']}: {m['title']}: {m['for']}-{m['against']}-{m['abstain']} "
+                  f"({'carried' if m['passed'] else 'defeated'})")
+    print(f"  state hash {report['hash'][:16]}")
+    return 0
