@@ -115,6 +115,15 @@ class Committee(Strict):
     estimate_note: str = ""
 
 
+class NamedCommittee(Committee):
+    """A Central Committee elected later in the scenario (at a congress), seated by a
+    `congress` effect. Named members are listed here rather than on each person."""
+
+    id: Id
+    full_members: list[Id] = Field(default_factory=list)
+    candidate_members: list[Id] = Field(default_factory=list)
+
+
 class ScenarioMeta(Strict):
     id: Id
     title: str
@@ -126,6 +135,8 @@ class ScenarioMeta(Strict):
     budget: Budget = Budget()
     country: Country = Country()
     committee: Committee
+    committees: list[NamedCommittee] = Field(
+        default_factory=list, description="Later Central Committees, seated by a 'congress' effect.")
     rift: Percent = Field(10, description="How far the USSR and China have drifted apart (0-100).")
     exposure: Percent = Field(0, description="How much of the opposition's plotting Kim's people have seen.")
     intel: dict[Side, Percent] = Field(default_factory=lambda: {"kim": 40, "opposition": 30})
@@ -204,6 +215,7 @@ class FactionFx(Strict):
     faction: Id
     influence: Delta = 0
     cohesion: Delta = 0
+    absorb_into: Optional[Id] = Field(None, description="Every active member joins this faction instead.")
 
 
 class StandingFx(Strict):
@@ -320,6 +332,7 @@ class Effect(Strict):
     chance: Optional[ChanceFx] = None
     log: Optional[LogFx] = None
     codex: Optional[Id] = Field(None, description="Unlock a codex entry.")
+    congress: Optional[Id] = Field(None, description="Seat a new Central Committee (an id from scenario.committees).")
 
     @model_validator(mode="after")
     def _one_key(self) -> "Effect":

@@ -58,8 +58,8 @@ def check_path(path: tuple[str, ...], scn: Scenario, *, target: str | None = Non
     if root == "faction":
         if len(rest) == 3 and rest[1] == "standing":
             return known("faction", rest[0]) or known("patron", rest[2])
-        return need(2, "faction.<id>.<influence|cohesion>") or known("faction", rest[0]) or \
-            attr(rest[1], ("influence", "cohesion"))
+        return need(2, "faction.<id>.<influence|cohesion|members|broken>") or known("faction", rest[0]) or \
+            attr(rest[1], ("influence", "cohesion", "members", "broken"))
     if root == "person":
         return need(2, "person.<id>.<attribute>") or known("person", rest[0]) or attr(rest[1], PERSON_ATTRS)
     if root == "patron":
@@ -120,6 +120,9 @@ class EvalContext:
             f = st.factions[path[1]]
             if path[2] == "standing":
                 return f.standing.get(path[3], 0)
+            if path[2] in ("members", "broken"):
+                n = faction_members(st, path[1])
+                return n if path[2] == "members" else (n == 0 or (n <= 1 and f.influence < 8))
             return getattr(f, path[2])
         if root == "person":
             return self._person(path[1], path[2])
@@ -194,6 +197,12 @@ class EvalContext:
         if name == "chose":
             return args[1] in st.fired.get(args[0], "").split(",")
         raise KeyError(name)
+
+
+def faction_members(state: "GameState", fid: str) -> int:
+    """Named members of a faction still active in the party's leadership (holding a post or a seat)."""
+    return sum(1 for p in state.people.values()
+               if p.faction == fid and not p.generated and p.status in ACTIVE and (p.offices or p.cc != "none"))
 
 
 def date_add(date: str, days: int) -> str:

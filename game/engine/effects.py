@@ -23,12 +23,72 @@ def set_status(state: "GameState", scn: Scenario, pid: str, status: str) -> None
     p = state.people[pid]
     if p.status == status:
         return
+    if status in ABSENT and p.status in ACTIVE and not p.generated:
+        _purge_cost(state, scn, pid, status)
     p.status = status
     if status in STRIPPED:
         p.cc = "none"
         p.offices = []
         p.plotter = False if status in ("executed", "dead") else p.plotter
     p.career.append(f"{state.date}: {status}")
+
+
+def _purge_cost(state: "GameState", scn: Scenario, pid: str, status: str) -> None:
+    """Losing a senior figure costs something: the expertise of his posts, his patron's
+    goodwill, and (for arrests and executions) the committee's nerve."""
+    p = state.people[pid]
+    senior = [scn.get("office", o) for o in p.offices if scn.get("office", o)]
+    lost = sum(1 for o in senior if o.rank <= 3)
+    if lost:
+        state.country.economy = clamp(state.country.economy - lost)
+    fdef = scn.get("faction", p.faction) if p.faction else None
+    if fdef and fdef.patron and fdef.patron in state.patrons and status in ("arrested", "executed", "expelled"):
+        pat = state.patrons[fdef.patron]
+        pat.favour_kim = clamp(pat.favour_kim - (4 if status == "executed" else 2), -100, 100)
+    if status in ("arrested", "executed"):
+        for q in state.people.values():
+            if q.cc != "none" and q.status in ACTIVE:
+                q.fear = clamp(q.fear + (3 if status == "arrested" else 5))
+
+
+def seat_committee(state: "GameState", scn: Scenario, committee_id: str) -> None:
+    """A congress elects a new Central Committee: named seats as listed, the rest generated."""
+    cdef = next(c for c in scn.scenario.committees if c.id == committee_id)
+    full, cand = set(cdef.full_members), set(cdef.candidate_members)
+    for pid in [k for k, q in state.people.items() if q.generated]:
+        del state.people[pid]
+    for pid, q in state.people.items():
+        if q.patron:
+            continue
+        new = "full" if pid in full else "candidate" if pid in cand else "none"
+        if q.status not in ACTIVE:
+            new = "none"
+        if new != q.cc:
+            q.cc = new
+            q.career.append(f"{state.date}: " + ("left the Central Committee" if new == "none"
+                                                 else f"elected to the Central Committee ({new})"))
+    add_cadres(state, scn, cdef.generated)
+    state.add_log(f"A new Central Committee is elected: {cdef.full_seats} full and "
+                  f"{cdef.candidate_seats} candidate members.", "news")
+
+
+def add_cadres(state: "GameState", scn: Scenario, blocs) -> None:
+    from game.engine.state import PersonState
+
+    n = state.vars.get("_cadres", 0)
+    for bloc in blocs:
+        fdef = scn.get("faction", bloc.faction)
+        fname = fdef.short or fdef.name
+        for seat, count in (("full", bloc.full), ("candidate", bloc.candidate)):
+            for _ in range(count):
+                n += 1
+                lo, hi = sorted(bloc.loyalty)
+                rng = state.rng
+                state.people[f"cadre_{n:03d}"] = PersonState(
+                    name=f"Cadre {n:03d} ({fname})", faction=bloc.faction, status="active", offices=[],
+                    cc=seat, loyalty=rng.randint(lo, hi), ambition=rng.randint(20, 70),
+                    reputation=rng.randint(15, 45), fear=rng.randint(15, 35), generated=True)
+    state.vars["_cadres"] = n
 
 
 def prominence(state: "GameState", scn: Scenario, pid: str) -> tuple:
@@ -84,6 +144,14 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
         f = state.factions[v.faction]
         f.influence = clamp(f.influence + v.influence)
         f.cohesion = clamp(f.cohesion + v.cohesion)
+        if v.absorb_into and v.absorb_into != v.faction:
+            into = state.factions[v.absorb_into]
+            for q in state.people.values():
+                if q.faction == v.faction and q.status in ACTIVE:
+                    q.faction = v.absorb_into
+                    q.career.append(f"{state.date}: counted with the {scn.get('faction', v.absorb_into).name}")
+            into.influence = clamp(into.influence + f.influence)
+            f.influence = 0
     elif k == "standing":
         f = state.factions[v.faction]
         f.standing[v.patron] = clamp(f.standing.get(v.patron, 0) + v.add, -100, 100)
@@ -168,6 +236,8 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
     elif k == "codex":
         if v not in state.codex:
             state.codex.append(v)
+    elif k == "congress":
+        seat_committee(state, scn, v)
     else:  # pragma: no cover - the content model admits no other key
         raise AssertionError(k)
 
@@ -193,6 +263,8 @@ def describe(scn: Scenario, effects: list[Effect], target_label: str = "the targ
         if k == "faction":
             parts = [f"influence {_signed(v.influence)}" if v.influence else "",
                      f"cohesion {_signed(v.cohesion)}" if v.cohesion else ""]
+            if v.absorb_into:
+                parts.append(f"absorbed into the {_name(scn, 'faction', v.absorb_into)}")
             out.append(f"{_name(scn, 'faction', v.faction)}: " + ", ".join(p for p in parts if p))
         elif k == "standing":
             out.append(f"{_name(scn, 'faction', v.faction)} standing with {_name(scn, 'patron', v.patron)} "
@@ -269,6 +341,8 @@ def describe(scn: Scenario, effects: list[Effect], target_label: str = "the targ
             out.append(f"{v.percent}% chance: {then}. Otherwise: {other}")
         elif k == "end":
             out.append(f"The game ends: {_name(scn, 'ending', v)}")
+        elif k == "congress":
+            out.append("A congress elects a new Central Committee")
         elif k == "event":
             out.append(f"Leads to: {_name(scn, 'event', v)}")
         elif k in ("flag", "clear_flag", "var", "log", "codex"):

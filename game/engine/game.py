@@ -26,7 +26,7 @@ from game.engine import world as W
 from game.engine.actions import Refused
 from game.engine.content import Scenario
 from game.engine.context import date_add
-from game.engine.effects import apply_effects
+from game.engine.effects import add_cadres, apply_effects
 from game.engine.rng import Rng
 from game.engine.state import (CountryState, FactionState, GameState, Pending, PatronState,
                                PersonState, PlenumState)
@@ -49,18 +49,6 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
         people[p.id] = PersonState(name=p.name, faction=p.faction or "", status=p.status,
                                    offices=list(p.offices), cc=p.cc, loyalty=p.loyalty, ambition=p.ambition,
                                    reputation=p.reputation, fear=p.fear, plotter=p.plotter, patron=p.patron or "")
-    # Unnamed seats: generated cadres, labelled as such everywhere they appear.
-    n = 0
-    for bloc in meta.committee.generated:
-        fname = scn.get("faction", bloc.faction).short or scn.get("faction", bloc.faction).name
-        for seat, count in (("full", bloc.full), ("candidate", bloc.candidate)):
-            for _ in range(count):
-                n += 1
-                lo, hi = bloc.loyalty
-                people[f"cadre_{n:03d}"] = PersonState(
-                    name=f"Cadre {n:03d} ({fname})", faction=bloc.faction, status="active", offices=[],
-                    cc=seat, loyalty=rng.randint(min(lo, hi), max(lo, hi)), ambition=rng.randint(20, 70),
-                    reputation=rng.randint(15, 45), fear=rng.randint(15, 35), generated=True)
     state = GameState(
         scenario=meta.id, start=sp.id, seed=seed, date=sp.date, end_date=meta.calendar.end, turn=1, rng=rng,
         factions={f.id: FactionState(f.influence, f.cohesion, dict(f.standing)) for f in scn.factions},
@@ -71,6 +59,8 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
         rift=meta.rift, exposure=meta.exposure, intel=dict(meta.intel),
         budget={"kim": meta.budget.kim, "opposition": meta.budget.opposition}, spent={},
     )
+    # Unnamed seats: generated cadres, labelled as such everywhere they appear.
+    add_cadres(state, scn, meta.committee.generated)
     state.intel.setdefault("kim", 40)
     state.intel.setdefault("opposition", 30)
     for pl in scn.plenums:

@@ -44,9 +44,18 @@ def drift(state: "GameState", scn: Scenario) -> None:
             pat.intervention -= 2
         if pat.doctrine > 0:
             pat.doctrine -= 1
+        # Patrons who are drifting apart dare not push Pyongyang toward the rival: the wider
+        # the rift, the more each courts Kim and the less it will intervene against him.
+        if state.rift >= 50:
+            pat.intervention = clamp(pat.intervention - state.rift // 25)
+            if pat.favour_kim < 40:
+                pat.favour_kim += 1
     c = state.country
     if c.security >= 60:
         c.cult = clamp(c.cult + 1)
+    # Reconstruction runs on aid, and aid follows favour.
+    target = 30 + sum(pat.aid * max(0, pat.favour_kim + 50) / 100 * 0.4 for pat in state.patrons.values())
+    c.economy = clamp(c.economy + (target - c.economy) * 0.1)
 
 
 def discovery(state: "GameState", scn: Scenario) -> None:

@@ -122,7 +122,7 @@ def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: boo
             diags.append(Diagnostic(shown, m.line, m.col, "error", "type",
                                     "the file must be a mapping of sections (e.g. 'people:')"))
             continue
-        allowed = set(SECTION_FILES) | ({"mod", "remove"} if is_mod else set())
+        allowed = set(SECTION_FILES) | ({"mod", "remove"} if is_mod else {"remove"})
         for key, value in data.items():
             kmark = loaded.marks.child(data, key, key_mark=True) or loaded.root_mark
             vmark = loaded.marks.child(data, key) or kmark

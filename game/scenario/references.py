@@ -98,6 +98,7 @@ class _Checker:
             k = fx.kind
             if k == "faction":
                 self.ref(here + ("faction",), "faction", v.faction)
+                self.ref(here + ("absorb_into",), "faction", v.absorb_into)
             elif k == "standing":
                 self.ref(here + ("faction",), "faction", v.faction)
                 self.ref(here + ("patron",), "patron", v.patron)
@@ -132,6 +133,11 @@ class _Checker:
                 self.ref(here, "ending", v)
             elif k == "codex":
                 self.ref(here, "codex", v)
+            elif k == "congress":
+                ids = [c.id for c in self.scn.scenario.committees]
+                if v not in ids:
+                    self.err(here, f"unknown committee '{v}'", suggest(v, ids) or
+                             "define it under scenario: committees:")
             elif k == "chance":
                 self.effects(here + ("then",), v.then, allow_target=allow_target)
                 self.effects(here + ("otherwise",), v.otherwise, allow_target=allow_target)
@@ -175,6 +181,23 @@ class _Checker:
                      f"and {gen_cand} are generated ({named_cand + gen_cand} in all)",
                      "make the generated 'candidate' counts add up to the seats left", code="seats")
 
+        for i, c in enumerate(meta.committees):
+            base = ("scenario", "committees", i)
+            for j, g in enumerate(c.generated):
+                self.ref(base + ("generated", j, "faction"), "faction", g.faction)
+            for key in ("full_members", "candidate_members"):
+                for j, pid in enumerate(getattr(c, key)):
+                    self.ref(base + (key, j), "person", pid)
+            both = set(c.full_members) & set(c.candidate_members)
+            if both:
+                self.err(base, f"listed as both full and candidate: {', '.join(sorted(both))}")
+            for seats, named, gen, word in ((c.full_seats, len(c.full_members), sum(g.full for g in c.generated), "full"),
+                                            (c.candidate_seats, len(c.candidate_members),
+                                             sum(g.candidate for g in c.generated), "candidate")):
+                if named + gen != seats:
+                    self.err(base + (f"{word}_seats",),
+                             f"committee '{c.id}': {seats} {word} seats, but {named} named + {gen} generated "
+                             f"= {named + gen}", "make the numbers add up", code="seats")
         for i, f in enumerate(scn.factions):
             self.ref(("factions", i, "patron"), "patron", f.patron)
             for pid in f.standing:
