@@ -1,0 +1,178 @@
+"""Events, effects, actions, turn flow, determinism, replays and saves."""
+
+import json
+
+import pytest
+
+from game import ai, saves
+from game.engine.actions import Refused
+from game.engine.game import Game
+from game.engine.state import GameState
+from game.tools.report import final_report, run
+
+
+def test_news_event_fires_and_applies_effects(mini):
+    g = Game.new(mini, seed=1)
+    assert "news" in g.state.fired
+    assert g.state.country.cult == 55  # 50 + 5
+    assert any(e.text == "News" and e.kind == "news" for e in g.state.log)
+
+
+def test_event_waits_for_its_date_and_condition(mini):
+    g = Game.new(mini, seed=1)
+    assert not any(p.event == "choice" for p in g.state.pending)  # earliest is 1956-01-15
+    g.submit({"t": "end", "side": "kim"})
+    g.submit({"t": "end", "side": "opposition"})
+    assert g.state.date == "1956-01-15"
+    assert [(p.event, p.side) for p in g.state.pending] == [("choice", "kim")]
+
+
+def test_event_condition_can_block(mini):
+    g = Game.new(mini, seed=1)
+    g.state.country.cult = 10
+    g.submit({"t": "end", "side": "kim"})
+    g.submit({"t": "end", "side": "opposition"})
+    assert not g.state.pending
+
+
+def test_choosing_an_option_applies_it_and_is_recorded(mini):
+    g = Game.new(mini, seed=1)
+    g.submit({"t": "end", "side": "kim"})
+    g.submit({"t": "end", "side": "opposition"})
+    fear = g.state.people["rebel"].fear
+    with pytest.raises(Refused):
+        g.submit({"t": "end", "side": "kim"})  # a decision is waiting
+    g.submit({"t": "choose", "side": "kim", "event": "choice", "option": "harsh"})
+    assert g.state.people["rebel"].fear == fear + 30
+    assert g.state.fired["choice"] == "harsh"
+    with pytest.raises(Refused):
+        g.submit({"t": "choose", "side": "kim", "event": "choice", "option": "soft"})
+
+
+def test_actions_cost_points_and_are_refused_with_reasons(mini):
+    g = Game.new(mini, seed=1)
+    with pytest.raises(Refused, match="not your phase"):
+        g.submit({"t": "act", "side": "opposition", "action": "rally"})
+    with pytest.raises(Refused, match="does not qualify"):
+        g.submit({"t": "act", "side": "kim", "action": "lean_on", "target": "aide"})
+    g.submit({"t": "act", "side": "kim", "action": "lean_on", "target": "rebel"})
+    assert g.remaining("kim") == 1
+    assert g.state.people["rebel"].pledge_kim == 50
+    with pytest.raises(Refused, match="Already done|costs"):
+        g.submit({"t": "act", "side": "kim", "action": "lean_on", "target": "rebel"})
+
+
+def test_preview_says_what_an_action_may_do(mini):
+    g = Game.new(mini, seed=1)
+    pv = g.preview("kim", "lean_on", "rebel")
+    assert pv.chance == 100
+    assert pv.success == ["The Rebel: commitment to Kim +50"]
+
+
+def test_plenum_can_be_scheduled_by_an_action_and_sits(mini):
+    g = Game.new(mini, seed=1)
+    g.submit({"t": "end", "side": "kim"})
+    g.submit({"t": "act", "side": "opposition", "action": "call_session"})
+    assert g.state.plenums["session"].status == "scheduled"
+    assert g.state.plenums["session"].date == "1956-01-15"
+    g.submit({"t": "end", "side": "opposition"})
+    assert g.state.plenums["session"].status == "held"
+    assert g.state.last_speakers == ["rebel"]
+
+
+def test_fallback_ending_at_the_end_date(mini):
+    g = Game.new(mini, seed=1)
+    run(g, {"kim": ai.make("history"), "opposition": ai.make("history")})
+    assert g.state.ending == "survived"
+    assert g.state.date == "1956-03-31"
+    assert g.state.phase == "over"
+
+
+def test_start_point_effects(mini):
+    g = Game.new(mini, "late", seed=1)
+    assert g.state.date == "1956-03-01"
+    assert g.state.has_flag("late_start")
+
+
+def _ai_game(scn, seed):
+    g = Game.new(scn, seed=seed)
+    run(g, {"kim": ai.make("ai"), "opposition": ai.make("ai")})
+    return g
+
+
+def test_same_seed_and_decisions_give_the_same_hash(august):
+    a = _ai_game(august, 7)
+    b = _ai_game(august, 7)
+    assert a.state.hash() == b.state.hash()
+    replayed = Game.replay(august, None, 7, a.state.decisions)
+    assert replayed.state.hash() == a.state.hash()
+    assert replayed.state.to_json() == a.state.to_json()
+
+
+def test_different_seeds_differ(august):
+    assert _ai_game(august, 1).state.hash() != _ai_game(august, 2).state.hash()
+
+
+def test_state_roundtrips_through_json(august):
+    g = _ai_game(august, 3)
+    d = json.loads(g.state.to_json())
+    back = GameState.from_dict(d)
+    assert back.hash() == g.state.hash()
+
+
+def test_save_and_load_mid_game_continue_identically(august, tmp_path):
+    g = Game.new(august, seed=11)
+    pol = {"kim": ai.make("ai"), "opposition": ai.make("ai")}
+    for _ in range(12):
+        side = g.to_move()
+        g.submit(pol[side](g, side))
+    path = saves.write(tmp_path / "slot.json", g, "august-1956")
+    scn2, g2, name = saves.read(path)
+    assert name == "august-1956"
+    assert g2.state.hash() == g.state.hash()
+    run(g, pol)
+    run(g2, pol)
+    assert g.state.hash() == g2.state.hash()
+
+
+def test_damaged_save_gives_a_message_and_keeps_the_old_one(august, tmp_path):
+    g = Game.new(august, seed=1)
+    path = saves.write(tmp_path / "slot.json", g, "august-1956")
+    good = path.read_text()
+    (tmp_path / "bad.json").write_text(good[: len(good) // 2])
+    with pytest.raises(saves.SaveError, match=r"bad.json:1:\d+: the save is damaged"):
+        saves.read(tmp_path / "bad.json")
+    (tmp_path / "other.json").write_text('{"format": "something-else"}')
+    with pytest.raises(saves.SaveError, match="not an August Plenum save"):
+        saves.read(tmp_path / "other.json")
+    tampered = json.loads(good)
+    tampered["state"]["turn"] = 99
+    (tmp_path / "tampered.json").write_text(json.dumps(tampered))
+    with pytest.raises(saves.SaveError, match="checksum"):
+        saves.read(tmp_path / "tampered.json")
+    # A write that fails half-way (a full disk) never replaces a good file.
+    import game.saves as S
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(S.os, "fsync", full_disk)
+    try:
+        with pytest.raises(OSError):
+            saves.write(path, Game.new(august, seed=2), "august-1956")
+    finally:
+        mp.undo()
+    assert path.read_text() == good
+    assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_report_lists_people_plenums_and_decisions(august):
+    g = Game.new(august, seed=5)
+    run(g, {"kim": ai.make("history"), "opposition": ai.make("history")})
+    rep = final_report(g)
+    assert rep["ending"]["id"]
+    assert any(p["id"] == "kim_il_sung" for p in rep["people"])
+    assert rep["plenums"][0]["motions"]
+    assert rep["decisions"] == g.state.decisions
+    assert set(rep["factions"]) == {"partisan", "soviet", "yanan", "domestic"}

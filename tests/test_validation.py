@@ -1,0 +1,221 @@
+"""Every kind of scenario mistake is reported as file:line:col with a useful message."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.scenario.loader import load
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def diags(folder, mods=()):
+    return load(folder, list(mods)).diagnostics
+
+
+def find(ds, code, fragment=""):
+    hits = [d for d in ds if d.code == code and fragment in d.message]
+    assert hits, f"no {code!r} diagnostic containing {fragment!r} in:\n" + "\n".join(d.format() for d in ds)
+    return hits[0]
+
+
+def write(folder, name, text):
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_mini_is_valid(mini_dir):
+    res = load(mini_dir)
+    assert res.ok
+    assert not res.diagnostics
+
+
+def test_yaml_syntax_error_line(mini_dir):
+    write(mini_dir, "people.yaml", "people:\n  - {id: boss, name: \"The Boss\"\n  - id: x\n")
+    d = find(diags(mini_dir), "yaml-syntax")
+    assert d.file.endswith("people.yaml")
+    assert d.line in (2, 3)
+
+
+def test_duplicate_key(mini_dir):
+    write(mini_dir, "patrons.yaml",
+          "patrons:\n  - id: moscow\n    name: Moscow\n    color: '#cc0000'\n    name: Again\n")
+    d = find(diags(mini_dir), "duplicate-key", "'name' appears twice")
+    assert (d.line, d.col) == (5, 5)
+    assert "first at line 3" in d.message
+
+
+def test_unknown_key_with_suggestion(mini_dir):
+    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("loyalty: 80", "loyality: 80"))
+    d = find(diags(mini_dir), "unknown-key", "'loyality'")
+    assert d.file.endswith("people.yaml") and d.line == 3
+    assert "did you mean 'loyalty'" in d.hint
+
+
+def test_missing_key(mini_dir):
+    write(mini_dir, "offices.yaml", "offices:\n  - {id: chair, name: Chairman}\n  - {id: minister}\n")
+    d = find(diags(mini_dir), "missing-key", "'name'")
+    assert d.line == 3
+
+
+def test_bad_literal_value(mini_dir):
+    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("cc: full, loyalty: 10, plotter", "cc: fulll, loyalty: 10, plotter"))
+    d = find(diags(mini_dir), "bad-value", "'fulll'")
+    assert d.line == 4 and "did you mean 'full'" in d.hint
+
+
+def test_out_of_range(mini_dir):
+    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("loyalty: 80", "loyalty: 180"))
+    d = find(diags(mini_dir), "out-of-range", "at most 100")
+    assert d.line == 3
+
+
+def test_wrong_type(mini_dir):
+    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("loyalty: 80", "loyalty: high"))
+    d = find(diags(mini_dir), "type", "whole number")
+    assert d.line == 3
+
+
+def test_bad_id_date_and_colour(mini_dir):
+    write(mini_dir, "factions.yaml", (mini_dir / "factions.yaml").read_text()
+          .replace("id: loyal,", "id: Loyal Ones,").replace('"#aa0000"', '"red"'))
+    ds = diags(mini_dir)
+    assert find(ds, "bad-value", "not a valid id").line == 2
+    assert find(ds, "bad-value", "not a colour").line == 2
+    write(mini_dir, "factions.yaml", (ROOT / "tests/fixtures/mini/factions.yaml").read_text())
+    write(mini_dir, "plenums.yaml", (mini_dir / "plenums.yaml").read_text().replace("1956-02-01", "1956-02-31"))
+    d = find(diags(mini_dir), "invalid", "not a real date")
+    assert d.file.endswith("plenums.yaml") and d.line == 4
+
+
+def test_expression_syntax_error_has_column(mini_dir):
+    write(mini_dir, "events.yaml", (mini_dir / "events.yaml").read_text()
+          .replace('condition: "country.cult >= 55"', 'condition: "country.cult >= "'))
+    d = find(diags(mini_dir), "expression", "expected a value")
+    assert d.line == 15 and "column" in d.message
+
+
+def test_unknown_names_in_expressions(mini_dir):
+    write(mini_dir, "events.yaml", (mini_dir / "events.yaml").read_text()
+          .replace('condition: "country.cult >= 55"', 'condition: "country.culture >= 55 and faction.crtics.influence > 1"'))
+    ds = diags(mini_dir)
+    assert "did you mean 'cult'" in find(ds, "expression", "'culture'").hint
+    assert "did you mean 'critics'" in find(ds, "expression", "unknown faction 'crtics'").hint
+
+
+def test_dangling_reference(mini_dir):
+    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("faction: critics, offices", "faction: critcs, offices"))
+    d = find(diags(mini_dir), "reference", "unknown faction 'critcs'")
+    assert d.line == 4 and "did you mean 'critics'" in d.hint
+
+
+def test_duplicate_id(mini_dir):
+    write(mini_dir, "offices.yaml", "offices:\n  - {id: chair, name: A}\n  - {id: minister, name: B}\n  - {id: chair, name: C}\n")
+    d = find(diags(mini_dir), "duplicate-id", "'chair' is defined twice")
+    assert d.line == 4 and "offices.yaml:2" in d.message
+
+
+def test_seat_arithmetic(mini_dir):
+    write(mini_dir, "scenario.yaml", (mini_dir / "scenario.yaml").read_text().replace("full_seats: 9", "full_seats: 10"))
+    d = find(diags(mini_dir), "seats", "10 full seats")
+    assert "3 named" in d.message
+
+
+def test_effect_with_two_keys(mini_dir):
+    write(mini_dir, "events.yaml", (mini_dir / "events.yaml").read_text()
+          .replace("          - country: {cult: 5}", "          - country: {cult: 5}\n            flag: both"))
+    d = find(diags(mini_dir), "invalid", "exactly one key")
+    assert d.line == 10
+
+
+def test_unknown_section(mini_dir):
+    write(mini_dir, "extra.yaml", "peeple: []\n")
+    d = find(diags(mini_dir), "unknown-section", "'peeple'")
+    assert d.hint == "did you mean 'people'?"
+
+
+def test_not_utf8(mini_dir):
+    (mini_dir / "codex.yaml").write_bytes(b"codex:\n  - title: \xff\xfe\n")
+    d = find(diags(mini_dir), "encoding")
+    assert d.line == 2
+
+
+def test_all_errors_reported_in_one_run(mini_dir):
+    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text()
+          .replace("loyalty: 80", "loyalty: 180").replace("loyalty: 10,", "loyality: 10,"))
+    write(mini_dir, "offices.yaml", "offices:\n  - {id: chair, name: A}\n  - {id: minister}\n")
+    codes = {d.code for d in diags(mini_dir)}
+    assert {"out-of-range", "unknown-key", "missing-key"} <= codes
+
+
+def test_mod_patches_and_removal_errors(mini_dir, tmp_path):
+    mod = tmp_path / "mods" / "harsh"
+    mod.mkdir(parents=True)
+    write(mod, "mod.yaml", "mod: {id: harsh, title: Harsh, scenario: mini}\nremove:\n  events: [choice, nosuch]\n")
+    write(mod, "people.yaml", "people:\n  - id: rebel\n    loyalty: 0\n")
+    res = load(mini_dir, [mod])
+    d = find(res.diagnostics, "remove-missing", "'nosuch'")
+    assert d.file.endswith("mod.yaml") and d.line == 3
+    write(mod, "mod.yaml", "mod: {id: harsh, title: Harsh, scenario: mini}\nremove:\n  events: [choice]\n")
+    res = load(mini_dir, [mod])
+    assert res.ok, [x.format() for x in res.diagnostics]
+    assert res.scenario.get("person", "rebel").loyalty == 0
+    assert res.scenario.get("person", "rebel").faction == "critics"  # untouched keys survive
+    assert res.scenario.get("event", "choice") is None
+
+
+def test_base_cannot_be_a_path(mini_dir):
+    write(mini_dir, "scenario.yaml", (mini_dir / "scenario.yaml").read_text().replace("  id: mini\n", "  id: mini\n  base: ../../etc\n"))
+    d = find(diags(mini_dir), "base", "must be a scenario id")
+    assert d.line == 3
+
+
+def test_shipped_scenarios_validate_clean():
+    from game.scenario.loader import list_scenarios
+
+    folders = list_scenarios()
+    assert folders
+    for folder in folders:
+        res = load(folder)
+        assert res.ok, "\n".join(d.format() for d in res.diagnostics)
+        assert not [d for d in res.diagnostics if d.is_error]
+
+
+def _validate(*args):
+    return subprocess.run([sys.executable, "-m", "game", "validate", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_cli_validate_exit_codes(mini_dir):
+    ok = _validate(str(mini_dir))
+    assert ok.returncode == 0 and "OK" in ok.stdout
+    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("loyalty: 80", "loyalty: 180"))
+    bad = _validate(str(mini_dir))
+    assert bad.returncode == 1
+    assert "people.yaml:3:" in bad.stderr and "out-of-range" in bad.stderr
+    assert "Traceback" not in bad.stderr + bad.stdout
+
+
+def test_cli_schema_is_json_schema():
+    import json
+
+    out = subprocess.run([sys.executable, "-m", "game", "schema"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    schema = json.loads(out.stdout)
+    assert {"people", "events", "actions", "scenario"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+    assert "Effect" in schema["$defs"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | st.text(max_size=300))
+def test_garbage_never_raises(mini_dir, blob):
+    path = mini_dir / "people.yaml"
+    if isinstance(blob, str):
+        path.write_text(blob, encoding="utf-8")
+    else:
+        path.write_bytes(blob)
+    res = load(mini_dir)  # must not raise, whatever the file holds
+    assert res.ok or res.errors
