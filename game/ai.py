@@ -14,16 +14,18 @@ from __future__ import annotations
 import hashlib
 from typing import Callable
 
+from game.engine import actions as A
 from game.engine.actions import Refused
+from game.engine.effects import apply_effects
 from game.engine.game import Game
-from game.engine.plenum import lean_terms, present_members, projection
+from game.engine.plenum import leans, present_members
 from game.engine.state import GameState
 
 Policy = Callable[[Game, str], dict]
 
 
 def _clone(g: Game) -> Game:
-    return Game(g.scn, GameState.from_dict(g.state.to_dict()))
+    return Game(g.scn, g.state.clone())
 
 
 def value(g: Game, side: str) -> float:
@@ -33,19 +35,20 @@ def value(g: Game, side: str) -> float:
         e = g.scn.get("ending", st.ending)
         victor = e.victor if e else "none"
         return 1000.0 if victor == side else (-1000.0 if victor in ("kim", "opposition") else 0.0)
-    proj = projection(st, g.scn)
-    margin = proj["kim"] - proj["opposition"]
-    if side == "opposition":
-        margin = -margin
-    score = margin * 10.0 + proj["swing"] * 0.0
-    for pat in st.patrons.values():
-        rel = pat.favour_kim - pat.favour_opposition
-        score += (rel if side == "kim" else -rel) * 0.3
-    # Lean of swing voters counts a little: moving them toward the line pays off later.
-    for pid in present_members(st):
-        lean = sum(lean_terms(st, g.scn, pid))
+    sign = 1.0 if side == "kim" else -1.0
+    margin = 0.0
+    soft = 0.0
+    for lean in leans(st, g.scn, present_members(st)).values():
+        if lean >= 6:
+            margin += 1
+        elif lean <= -6:
+            margin -= 1
         if -15 < lean < 15:
-            score += (lean if side == "kim" else -lean) * 0.3
+            # Moving the undecided toward the line pays off later, even before they cross it.
+            soft += lean
+    score = sign * (margin * 10.0 + soft * 0.3)
+    for pat in st.patrons.values():
+        score += sign * (pat.favour_kim - pat.favour_opposition) * 0.3
     if side == "opposition":
         score -= st.exposure * 0.8
         score -= sum(1 for p in st.people.values() if p.plotter and p.status not in ("active", "demoted")) * 8
@@ -68,50 +71,42 @@ def _try(g: Game, order: dict, side: str) -> float | None:
     return value(c, side)
 
 
-def _expected(g: Game, side: str, action_id: str, target: str | None) -> float | None:
+def _expected(g: Game, side: str, view, target: str | None) -> float:
     """Expected value of an action: both outcomes played out on copies, weighted by the odds."""
-    try:
-        pv = g.preview(side, action_id, target)
-    except Refused:
-        return None
-    order = {"t": "act", "side": side, "action": action_id, "target": target}
-    c_ok, c_fail = _clone(g), _clone(g)
-    from game.engine import actions as A
-    a = g.scn.get("action", action_id)
-    try:
-        A.check(c_ok.state, g.scn, side, action_id, target)
-    except Refused:
-        return None
-    for c, effects in ((c_ok, a.success), (c_fail, a.failure)):
-        from game.engine.effects import apply_effects
+    a = view.action
+    odds = A.chance(g.state, g.scn, a, target) / 100
+    total = a.ai_weight * 0.2
+    for p, effects in ((odds, a.success), (1 - odds, a.failure)):
+        if p <= 0:
+            continue
+        c = _clone(g)
         c.state.spent[side] = c.state.spent.get(side, 0) + a.cost
         apply_effects(c.state, g.scn, effects, target=target)
-    p = pv.chance / 100
-    del order
-    return p * value(c_ok, side) + (1 - p) * value(c_fail, side) + a.ai_weight * 0.2
+        total += p * value(c, side)
+    return total
 
 
 def _shortlist(g: Game, side: str, targets: list[str], limit: int) -> list[str]:
     """The targets worth weighing: committee members nearest the line first."""
     st = g.state
-
-    def closeness(pid: str) -> float:
-        p = st.people.get(pid)
-        if p is None or p.cc == "none":
-            return 999.0
-        lean = sum(lean_terms(st, g.scn, pid))
-        # Prefer members on our side of zero but not yet safe, then the undecided.
-        return abs(lean - (8 if side == "kim" else -8)) - (p.reputation / 20)
-
     people = [t for t in targets if t in st.people]
     others = [t for t in targets if t not in st.people]
-    return sorted(people, key=lambda t: (closeness(t), t))[:limit] + others[:limit]
+    today = leans(st, g.scn, [t for t in people if st.people[t].cc != "none"])
+    aim = 8 if side == "kim" else -8
+
+    def closeness(pid: str) -> tuple:
+        if pid not in today:
+            return (999.0, pid)
+        # Prefer members on our side of zero but not yet safe, then the undecided.
+        return (abs(today[pid] - aim) - st.people[pid].reputation / 20, pid)
+
+    return sorted(people, key=closeness)[:limit] + others[:limit]
 
 
 class AIPlayer:
     def __init__(self, difficulty: str = "normal"):
         self.difficulty = difficulty
-        self.width = {"easy": 3, "normal": 6, "hard": 10}.get(difficulty, 6)
+        self.width = {"easy": 2, "normal": 3, "hard": 5}.get(difficulty, 3)
 
     def __call__(self, g: Game, side: str) -> dict:
         return self.decide(g, side)
@@ -129,10 +124,7 @@ class AIPlayer:
             a = view.action
             targets = _shortlist(g, side, view.targets, self.width) if a.target != "none" else [None]
             for t in targets:
-                v = _expected(g, side, a.id, t)
-                if v is None:
-                    continue
-                v += _tiebreak(st, f"{a.id}:{t}")
+                v = _expected(g, side, view, t) + _tiebreak(st, f"{a.id}:{t}")
                 # Spend points only on moves that help more than their cost in kind.
                 gain = v - base - a.cost * 2.0
                 if best is None or gain > best[0]:

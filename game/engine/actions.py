@@ -54,31 +54,36 @@ def candidates(state: "GameState", scn: Scenario, a: ActionDef) -> list[str]:
         pool = list(state.factions)
     if not a.targets:
         return sorted(pool)
-    tree = X.parse(a.targets)
-    return sorted(t for t in pool if X.evaluate(tree, _ctx(state, scn, t, a.target)))
+    test = X.compiled(a.targets)
+    ctx = _ctx(state, scn, None, a.target)
+    out = []
+    for t in pool:
+        ctx.target = t
+        if test(ctx):
+            out.append(t)
+    return sorted(out)
+
+
+def view_one(state: "GameState", scn: Scenario, a: ActionDef) -> ActionView:
+    reason = ""
+    ok = True
+    if a.available and not X.run(a.available, _ctx(state, scn)):
+        ok, reason = False, "Not possible now."
+    used = state.actions_this_turn.get(a.id, 0)
+    if ok and a.limit_per_turn and used >= a.limit_per_turn:
+        ok, reason = False, "Already done this turn."
+    targets = candidates(state, scn, a) if ok else []
+    if ok and a.target != "none" and not targets:
+        ok, reason = False, "No one qualifies."
+    return ActionView(a, targets, a.cost <= remaining(state, a.side), ok, reason)
 
 
 def view(state: "GameState", scn: Scenario, side: str) -> list[ActionView]:
-    out = []
-    for a in scn.actions:
-        if a.side != side:
-            continue
-        reason = ""
-        ok = True
-        if a.available and not X.evaluate(X.parse(a.available), _ctx(state, scn)):
-            ok, reason = False, "Not possible now."
-        used = state.actions_this_turn.get(a.id, 0)
-        if ok and a.limit_per_turn and used >= a.limit_per_turn:
-            ok, reason = False, "Already done this turn."
-        targets = candidates(state, scn, a) if ok else []
-        if ok and a.target != "none" and not targets:
-            ok, reason = False, "No one qualifies."
-        out.append(ActionView(a, targets, a.cost <= remaining(state, side), ok, reason))
-    return out
+    return [view_one(state, scn, a) for a in scn.actions if a.side == side]
 
 
 def chance(state: "GameState", scn: Scenario, a: ActionDef, target: str | None) -> int:
-    raw = X.evaluate(X.parse(a.chance), _ctx(state, scn, target, a.target))
+    raw = X.run(a.chance, _ctx(state, scn, target, a.target))
     value = float(raw)
     if value >= 100 and a.chance.strip() == "100":
         return 100
@@ -100,7 +105,7 @@ def check(state: "GameState", scn: Scenario, side: str, action_id: str, target: 
         raise Refused("It is not your phase of the turn.")
     if any(p.side == side for p in state.pending):
         raise Refused("Answer the waiting dispatch first.")
-    v = next(v for v in view(state, scn, side) if v.action.id == action_id)
+    v = view_one(state, scn, a)
     if not v.open:
         raise Refused(f"{a.name}: {v.reason}")
     if not v.affordable:

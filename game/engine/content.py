@@ -527,10 +527,11 @@ class Scenario(Strict):
         self._index = index
 
     def get(self, kind: str, id_: str):
-        return self._index[kind].get(id_)
+        # Read the private dict directly: pydantic's attribute hook is slow on a hot path.
+        return self.__pydantic_private__["_index"][kind].get(id_)
 
     def ids(self, kind: str) -> dict:
-        return self._index[kind]
+        return self.__pydantic_private__["_index"][kind]
 
     def start(self, start_id: Optional[str]) -> StartPoint:
         if start_id is None:

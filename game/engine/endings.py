@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def _holds(state, scn, e: EndingDef) -> bool:
-    return e.condition is None or bool(X.evaluate(X.parse(e.condition), EvalContext(state, scn)))
+    return e.condition is None or bool(X.run(e.condition, EvalContext(state, scn)))
 
 
 def check(state: "GameState", scn: Scenario, *, at_end: bool) -> str | None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def _cond(state, scn, src) -> bool:
-    return not src or bool(X.evaluate(X.parse(src), EvalContext(state, scn)))
+    return not src or bool(X.run(src, EvalContext(state, scn)))
 
 
 def eligible(state: "GameState", scn: Scenario, e: EventDef, *, queued: bool) -> bool:

@@ -265,6 +265,66 @@ def evaluate(node: tuple, ctx: Context) -> Any:
     raise AssertionError(f"unknown node {kind}")
 
 
+_OPS = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+}
+
+
+def _compile(node: tuple) -> Callable[[Any], Any]:
+    """Turn a parsed tree into nested closures: the same semantics as `evaluate`, without
+    re-walking the tuples on every call. Built only from the tree; no source text is executed."""
+    kind = node[0]
+    if kind in ("num", "str"):
+        value = node[1]
+        return lambda ctx: value
+    if kind == "path":
+        path = node[1]
+        return lambda ctx: ctx.resolve(path)
+    if kind == "and":
+        a, b = _compile(node[1]), _compile(node[2])
+        return lambda ctx: bool(a(ctx)) and bool(b(ctx))
+    if kind == "or":
+        a, b = _compile(node[1]), _compile(node[2])
+        return lambda ctx: bool(a(ctx)) or bool(b(ctx))
+    if kind == "not":
+        a = _compile(node[1])
+        return lambda ctx: not a(ctx)
+    if kind == "cmp":
+        op, a, b = node[1], _compile(node[2]), _compile(node[3])
+        return lambda ctx: _cmp(op, a(ctx), b(ctx))
+    if kind == "arith":
+        op, a, b = node[1], _compile(node[2]), _compile(node[3])
+        if op == "+":
+            return lambda ctx: _num(a(ctx)) + _num(b(ctx))
+        if op == "-":
+            return lambda ctx: _num(a(ctx)) - _num(b(ctx))
+        if op == "*":
+            return lambda ctx: _num(a(ctx)) * _num(b(ctx))
+
+        def div(ctx):
+            x, y = _num(a(ctx)), _num(b(ctx))
+            return x / y if y else 0
+        return div
+    if kind == "neg":
+        a = _compile(node[1])
+        return lambda ctx: -_num(a(ctx))
+    if kind == "call":
+        name, args = node[1], [_compile(x) for x in node[2]]
+        return lambda ctx: ctx.call(name, [f(ctx) for f in args])
+    raise AssertionError(f"unknown node {kind}")
+
+
+@lru_cache(maxsize=4096)
+def compiled(src: str) -> Callable[[Any], Any]:
+    return _compile(parse(src))
+
+
+def run(src: str, ctx: Context) -> Any:
+    """Evaluate expression source against a context (parsed and compiled once per string)."""
+    return compiled(src)(ctx)
+
+
 def paths_in(node: tuple) -> list[tuple[tuple[str, ...], int]]:
     """Every dotted path in a tree with its column, for load-time reference checks."""
     out: list[tuple[tuple[str, ...], int]] = []

@@ -48,23 +48,34 @@ def present_members(state: "GameState", *, candidates: bool = False) -> list[str
     return [pid for pid, p in state.people.items() if p.cc in seats and p.status in ACTIVE]
 
 
+def _faction_terms(state: "GameState", scn: Scenario, patrons_present: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """Per faction: (faction line, patron signal) — the same for every member of a faction,
+    so computed once per count rather than once per member."""
+    out: dict[str, tuple[float, float]] = {}
+    for fid, fs in state.factions.items():
+        fdef = scn.get("faction", fid)
+        signal = 0.0
+        for pat_id, pat in state.patrons.items():
+            tie = max(0, fs.standing.get(pat_id, 0)) / 100 + (0.5 if fdef.patron == pat_id else 0.0)
+            weight = 0.12 * tie * (1 + pat.intervention / 100) * (2 if pat_id in patrons_present else 1)
+            signal += (pat.favour_kim - pat.favour_opposition) * weight
+        out[fid] = (fdef.vote_base * fs.cohesion / 100, signal)
+    return out
+
+
 def lean_terms(state: "GameState", scn: Scenario, pid: str, *, severity: int = 0, kim_motion: bool = False,
-               mood: float = 0.0, noise: int = 0, patrons_present: tuple[str, ...] = ()) -> list[float]:
+               mood: float = 0.0, noise: int = 0, patrons_present: tuple[str, ...] = (),
+               _factions: dict | None = None) -> list[float]:
     """The named terms of a member's lean, in TERM_LABELS order."""
     p = state.people[pid]
-    fdef = scn.get("faction", p.faction)
-    fs = state.factions[p.faction]
+    ft = _factions if _factions is not None else _faction_terms(state, scn, patrons_present)
+    line, patron_signal = ft[p.faction]
     c = state.country
-    patron_signal = 0.0
-    for pat_id, pat in state.patrons.items():
-        tie = max(0, fs.standing.get(pat_id, 0)) / 100 + (0.5 if fdef.patron == pat_id else 0.0)
-        weight = 0.12 * tie * (1 + pat.intervention / 100) * (2 if pat_id in patrons_present else 1)
-        patron_signal += (pat.favour_kim - pat.favour_opposition) * weight
     # Severity is reluctance to vote *for* the motion; for Kim's own motions that reluctance
     # pulls toward the critics' side.
     motion_term = -severity if kim_motion else severity
     return [
-        fdef.vote_base * fs.cohesion / 100,
+        line,
         (p.loyalty - 50) * 0.6,
         p.fear * 0.25 + (c.security - 50) * 0.1,
         (c.cult - 50) * 0.15,
@@ -75,6 +86,20 @@ def lean_terms(state: "GameState", scn: Scenario, pid: str, *, severity: int = 0
         float(mood),
         float(noise),
     ]
+
+
+def leans(state: "GameState", scn: Scenario, members: list[str]) -> dict[str, float]:
+    """Today's lean of each member (no speeches, no chance), computed in one pass."""
+    ft = _faction_terms(state, scn, ())
+    c = state.country
+    common = (c.security - 50) * 0.1 + (c.cult - 50) * 0.15
+    out = {}
+    for pid in members:
+        p = state.people[pid]
+        line, signal = ft[p.faction]
+        out[pid] = (line + signal + common + (p.loyalty - 50) * 0.6 + p.fear * 0.25
+                    + (p.pledge_kim - p.pledge_opposition) * 0.45)
+    return out
 
 
 def side_of(lean: float) -> str:
@@ -90,22 +115,21 @@ def projection(state: "GameState", scn: Scenario) -> dict[str, int]:
     all-seeing observer would count. Players see this only through their intelligence."""
     members = present_members(state)
     counts = {"kim": 0, "opposition": 0, "abstain": 0}
-    for pid in members:
-        counts[side_of(sum(lean_terms(state, scn, pid)))] += 1
+    for lean in leans(state, scn, members).values():
+        counts[side_of(lean)] += 1
     return {"kim": counts["kim"], "opposition": counts["opposition"], "swing": counts["abstain"],
             "present": len(members), "majority": len(members) // 2 + 1}
 
 
 def spread(state: "GameState", scn: Scenario) -> list[tuple[str, float]]:
     """Every full member present with their lean today, for the pre-plenum distribution chart."""
-    return sorted(((pid, sum(lean_terms(state, scn, pid))) for pid in present_members(state)),
-                  key=lambda t: (t[1], t[0]))
+    return sorted(leans(state, scn, present_members(state)).items(), key=lambda t: (t[1], t[0]))
 
 
 def _requires(state: "GameState", scn: Scenario, src: str | None, plenum_id: str) -> bool:
     if not src:
         return True
-    return bool(X.evaluate(X.parse(src), EvalContext(state, scn, plenum_id=plenum_id)))
+    return bool(X.run(src, EvalContext(state, scn, plenum_id=plenum_id)))
 
 
 def open_session(state: "GameState", scn: Scenario, pdef: PlenumDef) -> None:
@@ -150,8 +174,8 @@ def resolve(state: "GameState", scn: Scenario, pdef: PlenumDef) -> dict:
         if not _requires(state, scn, sp.requires, pdef.id):
             continue
         if sp.side == "opposition":
-            hostile = sum(1 for pid in everyone
-                          if sum(lean_terms(state, scn, pid, mood=mood, noise=noise[pid])) >= HOSTILE_LEAN)
+            today = leans(state, scn, everyone)
+            hostile = sum(1 for pid in everyone if today[pid] + mood + noise[pid] >= HOSTILE_LEAN)
             hostile_pct = 100 * hostile / max(1, len(everyone))
             odds = clamp(hostile_pct - 20 + interrupt - person.reputation / 5, 5, 95)
             roll = rng.roll()
@@ -190,9 +214,10 @@ def vote(state: "GameState", scn: Scenario, pdef: PlenumDef, motion: MotionDef, 
     votes: dict[str, str] = {}
     terms: dict[str, list[int]] = {}
     tally = {"for": 0, "against": 0, "abstain": 0}
+    ft = _faction_terms(state, scn, patrons)
     for pid in members:
         t = lean_terms(state, scn, pid, severity=motion.severity, kim_motion=kim_motion, mood=mood,
-                       noise=noise.get(pid, 0), patrons_present=patrons)
+                       noise=noise.get(pid, 0), patrons_present=patrons, _factions=ft)
         side = side_of(sum(t))
         if side == "abstain":
             v = "abstain"

@@ -7,6 +7,7 @@ the hash agree on everything, the RNG included.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
@@ -142,6 +143,41 @@ class GameState:
 
     def add_log(self, text: str, kind: str = "info", visible_to: str = "all") -> None:
         self.log.append(LogEntry(self.date, text, kind, visible_to))
+
+    def clone(self, *, history: bool = False) -> "GameState":
+        """A deep-enough copy to play moves on without touching this state. With history=False
+        the log, decisions and timeline start empty: what-if copies (the AI's) do not need
+        them, and copying them would make every look-ahead slower as the game grows."""
+        c = copy.copy(self)
+        c.rng = Rng.from_dict(self.rng.to_dict())
+        c.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in self.factions.items()}
+        people = {}
+        for k, p in self.people.items():
+            q = PersonState.__new__(PersonState)
+            q.__dict__.update(p.__dict__)
+            q.offices = list(p.offices)
+            q.career = list(p.career) if history else []
+            people[k] = q
+        c.people = people
+        c.patrons = {k: PatronState(**v.__dict__) for k, v in self.patrons.items()}
+        c.country = copy.copy(self.country)
+        c.intel, c.budget, c.spent = dict(self.intel), dict(self.budget), dict(self.spent)
+        c.flags, c.vars, c.fired = list(self.flags), dict(self.vars), dict(self.fired)
+        c.queued_events = list(self.queued_events)
+        c.pending = [Pending(p.event, p.side) for p in self.pending]
+        c.plenums = {k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics),
+                                    copy.deepcopy(v.record) if history else v.record)
+                     for k, v in self.plenums.items()}
+        c.actions_this_turn = dict(self.actions_this_turn)
+        c.estimates = {k: {kk: list(vv) for kk, vv in v.items()} for k, v in self.estimates.items()}
+        c.log = list(self.log) if history else []
+        c.decisions = list(self.decisions) if history else []
+        c.timeline = list(self.timeline) if history else []
+        c.codex = list(self.codex)
+        c.last_speakers = list(self.last_speakers)
+        c.budget_bonus = dict(self.budget_bonus)
+        c.mods = list(self.mods)
+        return c
 
     # ------------------------------------------------------------------ serialisation
     def to_dict(self) -> dict:
