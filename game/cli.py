@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("schema", help="print the JSON Schema for scenario files")
     s.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    s.add_argument("--docs", action="store_true", help="print the Markdown format reference instead")
 
     sim = sub.add_parser("simulate", help="play or replay a scenario without a window")
     sim.add_argument("--scenario", default="august-1956")
@@ -71,9 +72,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return validate(args.paths, args.mod, as_json=args.json, list_only=args.list)
         if args.cmd == "schema":
-            from game.scenario.schema import json_schema
+            from game.scenario.schema import json_schema, markdown_reference
 
-            text = json.dumps(json_schema(), indent=2)
+            text = markdown_reference().rstrip("\n") if args.docs else json.dumps(json_schema(), indent=2)
             if args.out:
                 args.out.write_text(text + "\n", encoding="utf-8")
             else:

@@ -219,3 +219,19 @@ def test_garbage_never_raises(mini_dir, blob):
         path.write_bytes(blob)
     res = load(mini_dir)  # must not raise, whatever the file holds
     assert res.ok or res.errors
+
+
+def test_example_mod_validates_and_applies():
+    from game.scenario.loader import find_scenario
+
+    res = load(find_scenario("august-1956"), [ROOT / "docs" / "example-mod"])
+    assert res.ok, "\n".join(d.format() for d in res.diagnostics)
+    assert res.scenario.get("person", "nam_il").loyalty == 35
+    assert res.scenario.get("action", "quiet_word_in_moscow") is not None
+
+
+def test_format_reference_is_current():
+    from game.scenario.schema import markdown_reference
+
+    assert (ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8") == markdown_reference(), \
+        "docs/FORMAT.md is stale: run 'plenum schema --docs --out docs/FORMAT.md'"
