@@ -129,7 +129,10 @@ class TerminalPlayer:
         self.say(f"\n  Actions ({g.remaining(side)} points left):")
         for i, v in enumerate(views, 1):
             mark = "" if v.affordable else "  (too costly now)"
-            self.say(f"  {i:2d}. [{v.action.cost}] {v.action.name}{mark}")
+            odds = ""
+            if v.action.target == "none":
+                odds = f"  {g.preview(side, v.action.id, None).chance}%"
+            self.say(f"  {i:2d}. [{v.action.cost}] {v.action.name}{odds}{mark}")
         end_i = len(views) + 1
         self.say(f"  {end_i:2d}. End your turn")
         r = self.ask("Choose", end_i, ", s, l, i, q")
@@ -142,12 +145,13 @@ class TerminalPlayer:
         self.wrap(a.summary)
         target = None
         if a.target != "none":
+            # Named figures first, then the best odds among the unnamed cadres.
+            odds = {t: g.preview(side, a.id, t).chance for t in v.targets}
             names = [(t, self._target_name(g, a.target, t)) for t in v.targets]
-            names.sort(key=lambda x: (x[1].startswith("Cadre"), x[1]))
-            shown = names[:40]
+            names.sort(key=lambda x: (x[1].startswith("Cadre"), -odds[x[0]] if x[1].startswith("Cadre") else 0, x[1]))
+            shown = names[:30]
             for i, (t, n) in enumerate(shown, 1):
-                pv = g.preview(side, a.id, t)
-                self.say(f"  {i:2d}. {n}  ({pv.chance}%)")
+                self.say(f"  {i:2d}. {n}  ({odds[t]}%)")
             self.say(f"  {len(shown) + 1:2d}. Back")
             r2 = self.ask("Target", len(shown) + 1)
             if isinstance(r2, str) or r2 == len(shown):
@@ -160,6 +164,9 @@ class TerminalPlayer:
         if not v.affordable:
             self.say("  You do not have enough action points for that.")
             return None
+        self.say(f"  1. Do it ({a.cost} point{'s' if a.cost != 1 else ''})   2. Back")
+        if self.ask("Confirm", 2) != 0:
+            return None
         order = {"t": "act", "side": side, "action": a.id}
         if target:
             order["target"] = target
@@ -168,6 +175,8 @@ class TerminalPlayer:
     def _target_name(self, g: Game, kind: str, tid: str) -> str:
         if kind == "person":
             p = g.state.people[tid]
+            if p.generated:
+                return f"{p.name}, generated cadre"
             fac = g.scn.get("faction", p.faction)
             return f"{p.name} [{fac.short if fac else p.patron}]"
         obj = g.scn.get(kind, tid)
