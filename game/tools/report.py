@@ -34,7 +34,7 @@ def final_report(g: Game) -> dict:
         people.append({"id": pid, "name": p.name, "faction": p.faction or None, "patron": p.patron or None,
                        "status": p.status, "offices": list(p.offices), "cc": p.cc})
     plenums = []
-    for pdef in scn.plenums:
+    for pdef in sorted(scn.plenums, key=lambda d: (st.plenums[d.id].date, d.id)):
         pl = st.plenums[pdef.id]
         entry = {"id": pdef.id, "title": pdef.title, "status": pl.status, "date": pl.date, "motions": []}
         if pl.record:
