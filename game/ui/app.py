@@ -1,0 +1,297 @@
+"""The window, the loop and the screen stack.
+
+Only what changed is redrawn: when no input arrives and no screen animates, the frame is not
+drawn or flipped at all (under Xvfb most of a frame's time is ``flip()``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from game.ui import settings as S  # noqa: E402
+from game.ui import text as T  # noqa: E402
+from game.ui import theme as C  # noqa: E402
+from game.ui import widgets as W  # noqa: E402
+from game.ui.sound import Sound  # noqa: E402
+
+FPS = 60
+
+
+class Toast:
+    def __init__(self, text: str, kind: str, until: float):
+        self.text, self.kind, self.until = text, kind, until
+
+
+class App:
+    def __init__(self, settings: S.Settings | None = None, settings_msg: str = "", *, windowed: bool = False,
+                 size: tuple[int, int] | None = None):
+        if settings is None:
+            settings, settings_msg = S.load()
+        self.settings = settings
+        self.windowed = windowed
+        pygame.init()
+        pygame.key.set_repeat(350, 40)
+        pygame.display.set_caption("August Plenum")
+        self.forced_size = size
+        self.display = None
+        self.canvas = None
+        self.scale = 1.0
+        self.size = (1280, 720)
+        self.set_mode()
+        self.sound = Sound(settings.volume, settings.muted)
+        self.stack: list = []
+        self.toasts: list[Toast] = []
+        self.session = None
+        self.running = True
+        self.dirty = True
+        self.clock_s = 0.0
+        self._under = None
+        self._under_key = None
+        self.frame_times: list[float] = []
+        if settings_msg:
+            self.notify(settings_msg, "error", 9)
+        for p in T.PROBLEMS:
+            self.notify(p, "error", 9)
+        try:
+            pygame.key.start_text_input()
+        except Exception:
+            pass
+
+    # ------------------------------------------------------------------ display
+    def set_mode(self) -> None:
+        s = self.settings
+        want = self.forced_size or (s.width, s.height)
+        flags = 0
+        if s.fullscreen and not self.windowed and not self.forced_size:
+            flags = pygame.FULLSCREEN
+        try:
+            self.display = pygame.display.set_mode(want, flags)
+        except pygame.error:
+            self.display = pygame.display.set_mode((1280, 720))
+        W_, H_ = self.display.get_size()
+        scale = max(0.75, min(s.ui_scale, W_ / 1180, H_ / 660))
+        self.scale = 1.0 if abs(scale - 1.0) < 0.01 else scale
+        self.size = (int(W_ / self.scale), int(H_ / self.scale))
+        self.canvas = self.display if self.scale == 1.0 else pygame.Surface(self.size)
+        self._under = None
+        self.dirty = True
+        for scr in getattr(self, "stack", []):
+            scr.rebuild()
+
+    def apply_settings(self) -> None:
+        self.sound.set(self.settings.volume, self.settings.muted)
+        self.set_mode()
+
+    # ------------------------------------------------------------------ stack
+    @property
+    def top(self):
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen) -> None:
+        self._under = None
+        self.stack.append(screen)
+        screen.rebuild()
+        screen.on_enter()
+        self.dirty = True
+
+    def pop(self, screen=None) -> None:
+        if not self.stack:
+            return
+        if screen is not None and screen is not self.top:
+            if screen in self.stack:
+                self.stack.remove(screen)
+            return
+        old = self.stack.pop()
+        old.on_exit()
+        self._under = None
+        self.dirty = True
+        if self.top:
+            self.top.on_resume()
+        else:
+            self.running = False
+
+    def replace(self, screen) -> None:
+        if self.stack:
+            self.stack.pop().on_exit()
+        self.push(screen)
+
+    def reset(self, screen) -> None:
+        """Clear the stack down to a single screen (back to the title, into a new game)."""
+        while self.stack:
+            self.stack.pop().on_exit()
+        self.push(screen)
+
+    def find(self, cls):
+        return next((s for s in reversed(self.stack) if isinstance(s, cls)), None)
+
+    # ------------------------------------------------------------------ messages
+    def notify(self, text: str, kind: str = "info", seconds: float = 4.5) -> None:
+        self.toasts.append(Toast(text, kind, self.clock_s + seconds))
+        self.toasts = self.toasts[-4:]
+        self.dirty = True
+
+    # ------------------------------------------------------------------ loop
+    def scale_event(self, ev):
+        if self.scale == 1.0 or not hasattr(ev, "pos"):
+            return ev
+        d = dict(ev.dict)
+        d["pos"] = (int(ev.pos[0] / self.scale), int(ev.pos[1] / self.scale))
+        if "rel" in d:
+            d["rel"] = (int(d["rel"][0] / self.scale), int(d["rel"][1] / self.scale))
+        return pygame.event.Event(ev.type, d)
+
+    def dispatch(self, ev) -> None:
+        if ev.type == pygame.QUIT:
+            self.running = False
+            return
+        if ev.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+            return
+        ev = self.scale_event(ev)
+        if ev.type == pygame.KEYDOWN:
+            if ev.key == pygame.K_F1 and not getattr(self.top, "is_help", False):
+                from game.ui.screens.help import HelpOverlay
+                self.push(HelpOverlay(self))
+                return
+            if ev.key == pygame.K_m and ev.mod & pygame.KMOD_CTRL:
+                self.settings.muted = not self.settings.muted
+                self.sound.set(self.settings.volume, self.settings.muted)
+                S.save(self.settings)
+                self.notify("Sound off." if self.settings.muted else "Sound on.")
+                return
+            if ev.key == pygame.K_F11:
+                self.settings.fullscreen = not self.settings.fullscreen
+                self.apply_settings()
+                return
+            if ev.key == pygame.K_F12:
+                self.screenshot()
+                return
+        if self.top is not None:
+            self.top.handle(ev)
+
+    def tick(self, dt: float) -> None:
+        self.clock_s += dt
+        top = self.top
+        if top is None:
+            self.running = False
+            return
+        if self.session is not None:
+            self.session.poll(dt)
+        if top.update(dt):
+            self.dirty = True
+        if top.hover is not None and top.hover.tooltip and 0.3 <= self.clock_s - top.hover_since <= 0.3 + 2 * dt + 0.05:
+            self.dirty = True
+        before = len(self.toasts)
+        self.toasts = [t for t in self.toasts if t.until > self.clock_s]
+        if len(self.toasts) != before:
+            self.dirty = True
+
+    def render(self) -> None:
+        surf = self.canvas
+        top = self.top
+        if top is None:
+            return
+        # A modal screen draws over a cached, dimmed picture of what lies beneath it.
+        i = len(self.stack) - 1
+        while i > 0 and self.stack[i].modal:
+            i -= 1
+        if i < len(self.stack) - 1:
+            key = (id(self.stack[len(self.stack) - 2]), len(self.stack), self.size)
+            if self._under is None or self._under_key != key:
+                under = pygame.Surface(self.size)
+                for scr in self.stack[i:-1]:
+                    scr.draw(under)
+                    if scr.modal:
+                        pass
+                shade = pygame.Surface(self.size, pygame.SRCALPHA)
+                shade.fill((20, 8, 6, top.dim))
+                under.blit(shade, (0, 0))
+                self._under, self._under_key = under, key
+            surf.blit(self._under, (0, 0))
+        top.draw(surf)
+        tip = top.tooltip()
+        if tip:
+            W.tooltip_box(surf, tip[0], tip[1])
+        self.draw_toasts(surf)
+        if self.scale != 1.0:
+            pygame.transform.smoothscale(surf, self.display.get_size(), self.display)
+
+    def invalidate_under(self) -> None:
+        self._under = None
+        self.dirty = True
+
+    def draw_toasts(self, surf) -> None:
+        y = 62
+        for t in self.toasts:
+            lines = T.wrap(t.text, 15, 560)
+            h = len(lines) * 20 + 14
+            r = pygame.Rect(self.size[0] // 2 - 300, y, 600, h)
+            pygame.draw.rect(surf, C.INK, r.move(3, 3))
+            pygame.draw.rect(surf, C.RED if t.kind == "error" else C.INK, r)
+            pygame.draw.rect(surf, C.GOLD, r, 2)
+            yy = r.y + 7
+            for ln in lines:
+                T.draw(surf, ln, (r.centerx, yy), 15, C.PAPER_LIGHT, "bold" if t.kind == "error" else "body", "midtop")
+                yy += 20
+            y = r.bottom + 6
+
+    def frame(self, events=(), dt: float = 1 / 60, force: bool = False) -> bool:
+        """One frame: for the loop, for tests and for the screenshot tool. True when drawn."""
+        for ev in events:
+            self.dispatch(ev)
+            if not self.running:
+                return False
+        self.tick(dt)
+        if self.dirty or force:
+            self.render()
+            self.dirty = False
+            return True
+        return False
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        while self.running:
+            dt = clock.tick(FPS) / 1000.0
+            t0 = time.perf_counter()
+            events = pygame.event.get()
+            try:
+                if self.frame(events, min(dt, 0.1)):
+                    pygame.display.flip()
+            except Exception as exc:  # a bug must not lose the player's game: report and go on
+                traceback.print_exc()
+                self.notify(f"Something went wrong: {exc.__class__.__name__}: {exc}. "
+                            f"The game goes on; your saves are safe.", "error", 10)
+                self.dirty = True
+            self.frame_times.append(time.perf_counter() - t0)
+            if len(self.frame_times) > 600:
+                del self.frame_times[:300]
+        if self.session:
+            self.session.shutdown()
+        pygame.quit()
+        return 0
+
+    def screenshot(self, path=None):
+        from game.paths import data_dir
+
+        if path is None:
+            folder = data_dir() / "screenshots"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / time.strftime("plenum-%Y%m%d-%H%M%S.png")
+        self.render()
+        pygame.image.save(self.display, str(path))
+        self.notify(f"Screenshot saved: {path}")
+        return path
+
+
+def run_app(windowed: bool = False) -> int:
+    app = App(windowed=windowed)
+    from game.ui.screens.title import TitleScreen
+
+    app.push(TitleScreen(app))
+    return app.run()

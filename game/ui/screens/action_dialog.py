@@ -1,0 +1,197 @@
+"""Taking an action: pick a target (with the odds for each), see what success and failure would
+do, then commit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.actions import Refused
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import view as V
+from game.ui import widgets as W
+from game.ui.screen import Screen
+
+ROWS = 11
+
+
+class ActionDialog(Screen):
+    modal = True
+    title = "Action"
+    help_lines = [("Up / Down", "Choose a target"), ("Enter", "Select the target, then confirm"),
+                  ("PgUp / PgDn", "Page the targets"), ("Esc", "Cancel")]
+
+    def __init__(self, app, view):
+        super().__init__(app)
+        self.view = view
+        self.action = view.action
+        self.target = None
+        self.page = 0
+        s = app.session
+        self.targets = list(view.targets)
+        self.odds = {}
+        for t in self.targets:
+            try:
+                self.odds[t] = s.g.preview(s.viewer, self.action.id, t).chance
+            except Refused:
+                self.odds[t] = 0
+        # best odds first, named people before cadres
+        st = s.state
+
+        def key(t):
+            p = st.people.get(t)
+            return (bool(p and p.generated), -self.odds[t], t)
+        self.targets.sort(key=key)
+        if self.action.target == "none":
+            self.target = None
+        elif self.targets:
+            self.target = self.targets[0]
+
+    def card(self):
+        w, h = min(1000, self.w - 80), min(600, self.h - 60)
+        return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
+
+    def build(self):
+        r = self.card()
+        has_targets = self.action.target != "none"
+        if has_targets:
+            pages = max(1, (len(self.targets) + ROWS - 1) // ROWS)
+            self.page = min(self.page, pages - 1)
+            self.pages = pages
+            for i, t in enumerate(self.targets[self.page * ROWS:(self.page + 1) * ROWS]):
+                rr = pygame.Rect(r.x + 16, r.y + 90 + i * 38, 400, 34)
+                self.add(TargetRow(rr, self, t))
+            self.add(W.Button((r.x + 16, r.bottom - 52, 40, 30), "◀", lambda: self.turn(-1), style="chip",
+                              enabled=self.page > 0, name="prev", tooltip="Previous targets (PgUp)"))
+            self.add(W.Button((r.x + 62, r.bottom - 52, 40, 30), "▶", lambda: self.turn(1), style="chip",
+                              enabled=self.page < pages - 1, name="next", tooltip="More targets (PgDn)"))
+        ok = (not has_targets) or self.target is not None
+        self.add(W.Button((r.right - 236, r.bottom - 56, 220, 42), f"Do it ({self.action.cost} pt)", self.commit,
+                          style="primary", size=21, enabled=ok, name="commit", key_hint="Enter"))
+        self.add(W.Button((r.right - 376, r.bottom - 56, 128, 42), "Cancel", self.back, name="cancel", key_hint="Esc"))
+        if self.focus is None:
+            self.focus = next((w for w in self.widgets if isinstance(w, TargetRow)), None) or self.widgets[-2]
+
+    def turn(self, d):
+        self.page = max(0, min(self.pages - 1, self.page + d))
+        self.rebuild()
+
+    def select(self, t):
+        self.target = t
+        self.rebuild()
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN and self.action.target != "none":
+            if ev.key == pygame.K_PAGEUP:
+                self.turn(-1)
+                return True
+            if ev.key == pygame.K_PAGEDOWN:
+                self.turn(1)
+                return True
+        if ev.type == pygame.MOUSEWHEEL and self.action.target != "none":
+            self.turn(-1 if ev.y > 0 else 1)
+            return True
+        return False
+
+    def commit(self):
+        s = self.app.session
+        order = {"t": "act", "side": s.viewer, "action": self.action.id}
+        if self.action.target != "none":
+            if self.target is None:
+                return
+            order["target"] = self.target
+        try:
+            out = s.submit(order)
+        except Refused as exc:
+            self.app.notify(str(exc), "error")
+            return
+        self.app.pop(self)
+        self.app.sound.play("typewriter")
+        self.app.notify(("✔ " if out.ok else "✘ ") + out.text, "info" if out.ok else "error", 5)
+
+    def target_label(self, t):
+        s = self.app.session
+        kind = self.action.target
+        if kind == "person":
+            return V.person_name(self.app, s.scn, s.state, t)
+        obj = s.scn.get(kind, t)
+        return obj.name if obj else t
+
+    def draw_background(self, surf):
+        s = self.app.session
+        r = self.card()
+        inner = W.panel(surf, r, self.action.name, title_size=24)
+        a = self.action
+        T.draw_wrapped(surf, a.summary, pygame.Rect(inner.x, inner.y, inner.width, 40), 15, C.INK_SOFT, max_lines=2)
+        px = r.x + 440 if a.target != "none" else r.x + 24
+        pw = r.right - px - 20
+        if a.target != "none":
+            T.draw(surf, f"CHOOSE A {a.target.upper()}  ({len(self.targets)})", (r.x + 16, r.y + 68), 17, C.RED, "head")
+            T.draw(surf, f"page {self.page + 1}/{self.pages}", (r.x + 112, r.bottom - 44), 13, C.INK_SOFT)
+            pygame.draw.line(surf, C.INK, (px - 12, r.y + 80), (px - 12, r.bottom - 70), 1)
+        y = r.y + 90
+        if a.target != "none" and self.target is None:
+            T.draw(surf, "No one qualifies.", (px, y), 18, C.RED, "bold")
+            return
+        try:
+            pv = s.g.preview(s.viewer, a.id, self.target)
+        except Refused as exc:
+            T.draw(surf, str(exc), (px, y), 16, C.RED, "bold")
+            return
+        if self.target:
+            T.draw(surf, T.fit(self.target_label(self.target), 22, pw, "head"), (px, y - 22), 22, C.INK, "head")
+        T.draw(surf, f"{pv.chance}%", (px, y + 8), 64, C.RED, "head")
+        T.draw(surf, "chance of success", (px + T.width(f"{pv.chance}%", 64, "head") + 12, y + 44), 16, C.INK_SOFT)
+        T.draw(surf, f"Costs {pv.cost} of your {s.g.remaining(s.viewer)} remaining points.", (px, y + 86), 15, C.INK)
+        yy = y + 118
+        for head, lines, col in (("IF IT WORKS", pv.success, C.OK), ("IF IT FAILS", pv.failure, C.RED)):
+            T.draw(surf, head, (px, yy), 16, col, "head")
+            yy += 22
+            for ln in (lines or ["Nothing changes."]):
+                yy += T.draw_wrapped(surf, "• " + ln, pygame.Rect(px + 6, yy, pw - 6, 200), 14, C.INK) + 2
+            yy += 8
+        note = "Seen by the other side at once." if a.visible else "Done in secret, though informers may glimpse it."
+        T.draw(surf, note, (px, r.bottom - 86), 13, C.INK_SOFT)
+        if a.target == "person" and self.target:
+            st = s.state
+            p = st.people[self.target]
+            T.draw(surf, f"Loyalty to Kim {p.loyalty} · fear {p.fear} · reputation {p.reputation}", (px, r.bottom - 104),
+                   13, C.INK_SOFT)
+
+
+class TargetRow(W.Widget):
+    def __init__(self, rect, dlg, t):
+        super().__init__(rect, tooltip=None, on_activate=lambda: dlg.select(t), name=f"target:{t}")
+        self.dlg = dlg
+        self.t = t
+
+    def activate(self):
+        if self.dlg.target == self.t:
+            self.dlg.focus_named("commit")
+        else:
+            self.dlg.select(self.t)
+
+    def click(self, pos, button=1):
+        self.dlg.select(self.t)
+
+    def draw(self, surf, hovered, focused):
+        s = self.dlg.app.session
+        r = self.rect
+        sel = self.dlg.target == self.t
+        pygame.draw.rect(surf, C.GOLD_LIGHT if sel else ((255, 248, 226) if hovered else C.PAPER_LIGHT), r)
+        pygame.draw.rect(surf, C.INK if sel else C.PAPER_DARK, r, 1)
+        kind = self.dlg.action.target
+        if kind == "person":
+            p = s.state.people[self.t]
+            col = C.faction_colour(s.scn, p.faction) if p.faction else C.patron_colour(s.scn, p.patron)
+            W.monogram(surf, (r.x + 17, r.centery), 13, p.name, col, generated=p.generated)
+        elif kind == "patron":
+            W.star(surf, (r.x + 17, r.centery), 12, C.patron_colour(s.scn, self.t))
+        else:
+            pygame.draw.rect(surf, C.faction_colour(s.scn, self.t), (r.x + 6, r.y + 6, 22, r.height - 12))
+        T.draw(surf, T.fit(self.dlg.target_label(self.t), 15, r.width - 110, "bold"), (r.x + 38, r.centery), 15, C.INK,
+               "bold", "midleft")
+        odds = self.dlg.odds.get(self.t, 0)
+        T.draw(surf, f"{odds}%", (r.right - 10, r.centery), 18, C.RED if odds < 50 else C.OK, "head", "midright")
+        if focused:
+            W.focus_ring(surf, r, 2)

@@ -1,0 +1,200 @@
+"""The ending: which ending, what became of each faction and person (beside what really
+happened), and the factions' influence over the game."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import view as V
+from game.ui import widgets as W
+from game.ui.screen import Screen
+from game.ui.screens import common
+
+TABS = ("The ending", "People", "Factions")
+
+
+class EndingScreen(Screen):
+    title = "Ending"
+    help_lines = [("1 / 2 / 3", "Ending · people · factions"), ("Left / Right", "Switch tab"),
+                  ("PgUp / PgDn", "Page the people"), ("Enter", "Back to the title")]
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.tab = 0
+        self.page = 0
+        app.sound.play("gavel")
+
+    @property
+    def s(self):
+        return self.app.session
+
+    def ending(self):
+        s = self.s
+        return s.scn.get("ending", s.state.ending) if s.state.ending else None
+
+    def people(self):
+        st = self.s.state
+        return [pid for pid, p in st.people.items() if not p.generated]
+
+    def build(self):
+        w, h = self.w, self.h
+        for i, label in enumerate(TABS):
+            self.add(W.Button((24 + i * 170, 170, 160, 34), label, lambda i=i: self.set_tab(i), style="chip",
+                              selected=self.tab == i, size=15, hotkey=pygame.K_1 + i, name=f"tab:{i}"))
+        if self.tab == 1:
+            per = max(1, (h - 300) // 46) * 2
+            pages = max(1, (len(self.people()) + per - 1) // per)
+            self.page = min(self.page, pages - 1)
+            self.pages = pages
+            self.per = per
+            self.add(W.Button((w - 260, 170, 40, 34), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0,
+                              name="prev"))
+            self.add(W.Button((w - 212, 170, 40, 34), "▶", lambda: self.turn(1), style="chip",
+                              enabled=self.page < pages - 1, name="next"))
+        self.add(W.Button((w - 250, h - 62, 226, 46), "Back to the title", self.finish, style="primary", size=20,
+                          key_hint="Enter", name="finish"))
+        self.add(W.Button((w - 470, h - 62, 200, 46), "Watch the plenum", self.replay_plenum, size=16, name="replay",
+                          enabled=any(pl.record for pl in self.s.state.plenums.values()),
+                          tooltip="Play the last plenum's session again."))
+        if self.focus is None:
+            self.focus = next(b for b in self.widgets if b.name == "finish")
+
+    def set_tab(self, i):
+        self.tab = i
+        self.rebuild()
+
+    def turn(self, d):
+        self.page = max(0, min(self.pages - 1, self.page + d))
+        self.rebuild()
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN:
+            if ev.key in (pygame.K_LEFT, pygame.K_RIGHT) and (self.focus is None or self.focus.name.startswith("tab") or self.focus.name == "finish"):
+                self.set_tab((self.tab + (1 if ev.key == pygame.K_RIGHT else -1)) % 3)
+                return True
+            if ev.key == pygame.K_PAGEUP and self.tab == 1:
+                self.turn(-1)
+                return True
+            if ev.key == pygame.K_PAGEDOWN and self.tab == 1:
+                self.turn(1)
+                return True
+        return False
+
+    def replay_plenum(self):
+        from game.ui.screens.plenum_hall import PlenumHall
+        held = [pid for pid, pl in self.s.state.plenums.items() if pl.record]
+        if held:
+            self.app.push(PlenumHall(self.app, held[-1]))
+
+    def finish(self):
+        from game.ui.screens.title import TitleScreen
+        self.app.session = None
+        self.app.reset(TitleScreen(self.app))
+
+    def back(self):
+        self.finish()
+
+    def draw_background(self, surf):
+        s = self.s
+        w, h = self.w, self.h
+        e = self.ending()
+        surf.blit(common.paper((w, h)), (0, 0))
+        band = pygame.Rect(0, 0, w, 160)
+        surf.blit(common.rays((w, 160), (w // 2, 300)), band)
+        pygame.draw.line(surf, C.GOLD, (0, 160), (w, 160), 3)
+        victor = e.victor if e else "none"
+        vtext = {"kim": "KIM IL SUNG PREVAILS", "opposition": "THE OPPOSITION PREVAILS", "patrons": "THE PATRONS DECIDE",
+                 "none": "NO ONE PREVAILS"}[victor]
+        T.draw(surf, vtext, (w // 2, 16), 22, C.GOLD_LIGHT, "head", "midtop")
+        title = e.title if e else "The year runs out"
+        T.draw(surf, title.upper(), (w // 2 + 3, 46), 66, C.INK, "head", "midtop")
+        T.draw(surf, title.upper(), (w // 2, 43), 66, C.PAPER_LIGHT, "head", "midtop")
+        you = [sd for sd in s.players.humans]
+        if len(you) == 1 and victor in ("kim", "opposition"):
+            T.draw(surf, "YOU WON" if victor == you[0] else "YOU LOST", (w // 2, 122), 24,
+                   C.GOLD if victor == you[0] else C.PAPER_LIGHT, "head", "midtop")
+        if e and e.historical:
+            W.stamp(surf, (w - 150, 110), "As in history", C.GOLD, 26, 8)
+        area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
+        if self.tab == 0:
+            col = (area.width - 30) // 2
+            T.draw(surf, "IN THIS GAME", (area.x, area.y), 22, C.RED, "head")
+            T.draw_wrapped(surf, (e.text if e else "The calendar ran out with nothing settled.").strip(),
+                           pygame.Rect(area.x, area.y + 30, col, area.height - 30), 17, C.INK)
+            x2 = area.x + col + 30
+            pygame.draw.line(surf, C.INK, (x2 - 15, area.y), (x2 - 15, area.bottom - 10))
+            T.draw(surf, "IN HISTORY", (x2, area.y), 22, C.RED, "head")
+            T.draw_wrapped(surf, (e.history if e and e.history else "—").strip(),
+                           pygame.Rect(x2, area.y + 30, col, area.height - 30), 17, C.INK_SOFT)
+            T.draw(surf, f"{common.date_text(s.state.date)} · turn {s.state.turn} · seed {s.state.seed}",
+                   (area.x, h - 40), 14, C.INK_SOFT)
+        elif self.tab == 1:
+            self.draw_people(surf, area)
+        else:
+            self.draw_factions(surf, area)
+
+    def draw_people(self, surf, area):
+        s = self.s
+        st, scn = s.state, s.scn
+        ids = self.people()[self.page * self.per:(self.page + 1) * self.per]
+        col_w = (area.width - 20) // 2
+        T.draw(surf, f"page {self.page + 1}/{self.pages}", (area.right - 10, area.y - 38), 13, C.INK_SOFT, "body", "topright")
+        for i, pid in enumerate(ids):
+            c, r = divmod(i, self.per // 2)
+            x = area.x + c * (col_w + 20)
+            y = area.y + r * 46
+            p = st.people[pid]
+            d = scn.get("person", pid)
+            colr = C.faction_colour(scn, p.faction) if p.faction else C.patron_colour(scn, p.patron)
+            W.monogram(surf, (x + 16, y + 18), 15, p.name, colr, fallen=p.status in V.FALLEN)
+            T.draw(surf, V.person_name(self.app, scn, st, pid), (x + 40, y), 15, C.INK, "bold")
+            T.draw(surf, f"In this game: {V.STATUS_WORDS.get(p.status, p.status).lower()}"
+                   + (f", {V.office_names(scn, p.offices)[0]}" if p.offices else ""), (x + 40 + 250, y + 2), 13, C.RED)
+            fate = (d.fate if d and d.fate else "History: no record in this scenario.")
+            T.draw(surf, T.fit("History: " + fate if not fate.startswith("History") else fate, 13, col_w - 44),
+                   (x + 40, y + 21), 13, C.INK_SOFT)
+
+    def draw_factions(self, surf, area):
+        s = self.s
+        st, scn = s.state, s.scn
+        chart = pygame.Rect(area.x + 40, area.y + 10, area.width - 340, area.height - 50)
+        pygame.draw.rect(surf, C.PAPER_LIGHT, chart)
+        pygame.draw.rect(surf, C.INK, chart, 1)
+        tl = list(st.timeline)
+        if not tl or tl[-1].get("date") != st.date:
+            tl.append({"date": st.date, "influence": {fid: f.influence for fid, f in st.factions.items()}})
+        hi = max([max(t["influence"].values()) for t in tl] + [10])
+        hi = min(100, (hi // 10 + 1) * 10)
+        for v in range(0, hi + 1, 10):
+            y = chart.bottom - int(v / hi * chart.height)
+            pygame.draw.line(surf, C.PAPER_DARK, (chart.x, y), (chart.right, y))
+            T.draw(surf, str(v), (chart.x - 6, y), 12, C.INK_SOFT, "body", "midright")
+        n = len(tl)
+        for fid in st.factions:
+            pts = []
+            for i, t in enumerate(tl):
+                x = chart.x + (int(i / (n - 1) * chart.width) if n > 1 else chart.width // 2)
+                y = chart.bottom - int(t["influence"].get(fid, 0) / hi * chart.height)
+                pts.append((x, y))
+            colr = C.faction_colour(scn, fid)
+            if len(pts) > 1:
+                pygame.draw.lines(surf, colr, False, pts, 4)
+            for p in pts[:: max(1, n // 12)]:
+                pygame.draw.circle(surf, colr, p, 4)
+        T.draw(surf, common.date_text(tl[0]["date"]), (chart.x, chart.bottom + 6), 12, C.INK_SOFT)
+        T.draw(surf, common.date_text(tl[-1]["date"]), (chart.right, chart.bottom + 6), 12, C.INK_SOFT, "body", "topright")
+        T.draw(surf, "Influence of each faction over the game", (chart.x, chart.y - 22), 15, C.INK, "bold")
+        x = chart.right + 30
+        y = chart.y
+        for fid, f in st.factions.items():
+            fd = scn.get("faction", fid)
+            start = tl[0]["influence"].get(fid, 0)
+            colr = C.faction_colour(scn, fid)
+            pygame.draw.rect(surf, colr, (x, y + 2, 18, 18))
+            T.draw(surf, fd.name, (x + 26, y), 17, C.INK, "bold")
+            T.draw(surf, f"influence {start} → {f.influence} ({f.influence - start:+d})", (x + 26, y + 22), 14, C.INK)
+            fallen = sum(1 for p in st.people.values() if p.faction == fid and p.status in V.FALLEN and not p.generated)
+            T.draw(surf, f"cohesion {f.cohesion} · {fallen} named members fallen", (x + 26, y + 40), 13, C.INK_SOFT)
+            y += 72

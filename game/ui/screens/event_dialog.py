@@ -1,0 +1,117 @@
+"""A decision point: its title, date and text; each option with the effects it would have; the
+historical choice revealed on demand."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.actions import Refused
+from game.engine.effects import describe
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import widgets as W
+from game.ui.screen import Screen
+from game.ui.screens import common
+
+
+class EventDialog(Screen):
+    modal = True
+    title = "Decision"
+    help_lines = [("Up / Down", "Move between the options (effects show at once)"), ("Enter", "Choose"),
+                  ("R", "Reveal what history chose"), ("1-9", "Choose option by number")]
+
+    def __init__(self, app, pending):
+        super().__init__(app)
+        self.pending = pending
+        s = app.session
+        self.event = s.scn.get("event", pending.event)
+        self.options = s.g.options(pending)
+        self.reveal = False
+        self.typed = 0.0
+        app.sound.play("typewriter")
+
+    def card(self):
+        w, h = min(900, self.w - 80), min(640, self.h - 40)
+        return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
+
+    def build(self):
+        r = self.card()
+        n = len(self.options)
+        bh = 46
+        top = r.bottom - 66 - n * (bh + 8)
+        self.opt_top = top
+        s = self.app.session
+        for i, o in enumerate(self.options):
+            lines = [o.text]
+            if o.detail:
+                lines.append(o.detail)
+            fx = describe(s.scn, o.effects)
+            lines += ["Effects: " + "; ".join(fx)] if fx else ["No direct effects."]
+            if self.reveal and o.historical:
+                lines.append("★ This is what history chose.")
+            b = self.add(W.Button((r.x + 24, top + i * (bh + 8), r.width - 48, bh), f"{i + 1}.  {o.text}",
+                                  lambda o=o: self.choose(o), size=16, align="left", tooltip=lines,
+                                  name=f"opt:{o.id}", selected=self.reveal and o.historical))
+        self.add(W.Button((r.x + 24, r.bottom - 52, 250, 36), "Hide history" if self.reveal else "Reveal history's choice",
+                          self.toggle, style="chip", size=14, hotkey=pygame.K_r, key_hint="R", name="reveal",
+                          tooltip="Mark the option the real actors took (where the record tells)."))
+        self.add(W.Button((r.x + 290, r.bottom - 52, 170, 36), "Spread chart", self.spread, style="chip", size=14,
+                          hotkey=pygame.K_v, key_hint="V", name="spread",
+                          tooltip="Look at the committee before deciding."))
+        if self.focus is None:
+            self.focus = next((w for w in self.widgets if w.name.startswith("opt:")), None)
+            self.key_focus = True
+
+    def toggle(self):
+        self.reveal = not self.reveal
+        self.rebuild()
+
+    def spread(self):
+        from game.ui.screens.plenum_prep import SpreadScreen
+        self.app.push(SpreadScreen(self.app))
+
+    def choose(self, o):
+        s = self.app.session
+        try:
+            out = s.submit({"t": "choose", "side": self.pending.side, "event": self.pending.event, "option": o.id})
+        except Refused as exc:
+            self.app.notify(str(exc), "error")
+            return
+        self.app.pop(self)
+        if o.historical:
+            self.app.notify("You followed history's path.", "info", 3)
+
+    def back(self):
+        self.app.notify("A decision is waiting: choose an option (Esc opens nothing here; F1 for help).", "info", 3)
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN and pygame.K_1 <= ev.key <= pygame.K_9:
+            i = ev.key - pygame.K_1
+            if i < len(self.options):
+                self.choose(self.options[i])
+            return True
+        return False
+
+    def update(self, dt):
+        if self.typed < 1.0:
+            self.typed = min(1.0, self.typed + dt * 1.6 * self.app.settings.speed_factor())
+            return True
+        return False
+
+    def draw_background(self, surf):
+        s = self.app.session
+        r = self.card()
+        e = self.event
+        side_label = {"kim": "For Kim Il Sung", "opposition": "For the opposition"}.get(self.pending.side, "")
+        inner = W.panel(surf, r, e.title if e else self.pending.event, title_size=26)
+        T.draw(surf, f"{common.date_text(s.state.date)} · {side_label}", (inner.x, inner.y), 15, C.RED, "bold")
+        body = (e.text if e else "").strip()
+        n = int(len(body) * self.typed)
+        shown = body[:n]
+        T.draw_wrapped(surf, shown, pygame.Rect(inner.x, inner.y + 28, inner.width, self.opt_top - inner.y - 70), 17,
+                       C.INK, max_lines=max(2, (self.opt_top - inner.y - 44) // 24))
+        if e and e.sources:
+            T.draw(surf, T.fit("Sources: " + "; ".join(e.sources), 12, inner.width), (inner.x, self.opt_top - 24), 12,
+                   C.INK_SOFT)
+        T.draw(surf, "Hover or focus an option to see its effects.", (r.right - 24, r.bottom - 34), 13, C.INK_SOFT,
+               "body", "midright")

@@ -1,0 +1,699 @@
+"""The main screen: the party, the patrons, the country, the plenum forecast, the people, your
+moves and the dispatches. Most of a game is spent here.
+
+It is also the *director*: when it is on top it looks at the session and pushes what the game
+waits for (an event dialog, the plenum, the hot-seat hand-over, the ending) or lets the AI move.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.actions import Refused
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import view as V
+from game.ui import widgets as W
+from game.ui.screen import Screen
+from game.ui.screens import common
+
+LOG_PAGE = 7
+
+
+class MainScreen(Screen):
+    title = "Main screen"
+    help_lines = [("E", "End your phase of the turn"), ("V", "Spread chart of the Central Committee"),
+                  ("P", "Focus the people list"), ("A", "Focus your actions"),
+                  ("PgUp / PgDn", "Page the dispatches"), ("[ / ]", "Page the people list"),
+                  ("1-5", "Filter people by faction (0: all)"), ("F", "Cycle the status filter"),
+                  ("H", "Show or hide Hangul names"), ("F5", "Save the game"), ("C", "Codex"),
+                  ("Esc", "Game menu")]
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.log_page = 0
+        self.people_page = 0
+        self.faction_filter = ""   # '' all, faction id, or '-' foreign
+        self.status_filter = "hall"  # hall | all | fallen
+        self.version = None
+        self.seen_log = len(app.session.state.log) if app.session else 0
+
+    @property
+    def s(self):
+        return self.app.session
+
+    # ------------------------------------------------------------------ layout
+    def cols(self):
+        w, h = self.w, self.h
+        L = max(290, int(w * 0.228))
+        M = max(380, int(w * 0.305))
+        x1 = 12
+        x2 = x1 + L + 12
+        x3 = x2 + M + 12
+        R = w - x3 - 12
+        return (x1, L), (x2, M), (x3, R)
+
+    def state_version(self):
+        st = self.s.state
+        return (len(st.decisions), st.turn, st.phase, len(st.log), self.s.viewer, self.app.settings.hangul,
+                self.s.thinking)
+
+    def build(self):
+        s = self.s
+        if s is None:
+            return
+        self.version = self.state_version()
+        st, scn = s.state, s.scn
+        viewer = s.viewer
+        (x1, L), (x2, M), (x3, R) = self.cols()
+        w, h = self.w, self.h
+        my_turn = s.mover() == viewer and s.is_human(viewer) and not s.thinking
+        # --- top bar buttons
+        bx = w - 12
+        for label, fn, key, hint, tip in [("Menu", self.menu, None, "Esc", "Save, load, settings, quit."),
+                                          ("Help", self.help, None, "F1", "Keyboard shortcuts and how to play."),
+                                          ("Codex", self.codex, pygame.K_c, "C", "People, factions, events, sources."),
+                                          ("Save", self.save, pygame.K_F5, "F5", "Save this game in a named slot.")]:
+            bw = 92
+            bx -= bw + 8
+            self.add(W.Button((bx, 10, bw, 34), label, fn, hotkey=key, key_hint=hint, tooltip=tip, size=15,
+                              name=f"top:{label}"))
+        # --- end turn
+        er = pygame.Rect(x3, h - 62, R, 50)
+        phase_name = "Kim's phase" if st.phase == "kim" else "the opposition's phase"
+        self.add(W.Button(er, "End turn" if viewer == "opposition" else "End my phase", self.end_turn,
+                          style="primary", size=26, hotkey=pygame.K_e, key_hint="E", enabled=my_turn,
+                          name="end", tooltip=["End your phase",
+                                               f"It is {phase_name}. Each turn Kim moves first, then the "
+                                               f"opposition; then the world moves on {scn.scenario.calendar.turn_days} days. "
+                                               f"Unspent points are lost."]))
+        # --- actions (two columns, paged)
+        self.actions_rect = pygame.Rect(x3, 64, R, int((h - 64 - 74) * 0.52))
+        inner = self.actions_rect.inflate(-20, -20)
+        inner.y += 26
+        inner.height -= 26
+        views = s.g.actions(viewer) if s.is_human(viewer) else []
+        views.sort(key=lambda v: (not (v.open and v.affordable), v.action.cost, v.action.name))
+        colw = (inner.width - 10) // 2
+        rows = max(1, (inner.height - 4) // 38)
+        for i, v in enumerate(views[: rows * 2]):
+            col, row = divmod(i, rows)
+            r = pygame.Rect(inner.x + col * (colw + 10), inner.y + row * 38, colw, 32)
+            a = v.action
+            enabled = my_turn and v.open and v.affordable
+            why = ""
+            if not v.open:
+                why = v.reason
+            elif not v.affordable:
+                why = f"Costs {a.cost}; you have {s.g.remaining(viewer)} left this turn."
+            elif not my_turn:
+                why = "Wait for your phase."
+            tip = [f"{a.name}  (cost {a.cost})", a.summary]
+            if a.target != "none":
+                tip.append(f"Target: a {a.target}; {len(v.targets)} qualify. Odds depend on the target.")
+            elif enabled:
+                try:
+                    pv = s.g.preview(viewer, a.id, None)
+                    tip.append(f"Chance of success: {pv.chance}%")
+                    tip += ["If it works: " + "; ".join(pv.success)] if pv.success else []
+                    tip += ["If it fails: " + "; ".join(pv.failure)] if pv.failure else []
+                except Refused:
+                    pass
+            if a.limit_per_turn:
+                tip.append(f"At most {a.limit_per_turn}× a turn.")
+            if why:
+                tip.append("Not now: " + why)
+            self.add(ActionButton(r, v, enabled, lambda v=v: self.pick_action(v), tip))
+        self.n_actions_hidden = max(0, len(views) - rows * 2)
+        # --- log
+        self.log_rect = pygame.Rect(x3, self.actions_rect.bottom + 12, R, er.y - self.actions_rect.bottom - 24)
+        log = list(reversed(s.visible_log()))
+        pages = max(1, (len(log) + LOG_PAGE - 1) // LOG_PAGE)
+        self.log_page = min(self.log_page, pages - 1)
+        self.log_pages = pages
+        lr = self.log_rect
+        self.add(W.Button((lr.right - 70, lr.y + 4, 28, 22), "◀", lambda: self.page_log(-1), style="chip", size=13,
+                          enabled=self.log_page > 0, tooltip="Newer dispatches (PgUp)", name="log:prev"))
+        self.add(W.Button((lr.right - 36, lr.y + 4, 28, 22), "▶", lambda: self.page_log(1), style="chip", size=13,
+                          enabled=self.log_page < pages - 1, tooltip="Older dispatches (PgDn)", name="log:next"))
+        # --- left column: factions, patrons, country (hotspots over drawn bars)
+        self.left_rects = {}
+        y = 64
+        fr = pygame.Rect(x1, y, L, 30 + 44 * len(st.factions) + 8)
+        self.left_rects["factions"] = fr
+        yy = fr.y + 36
+        for fid in st.factions:
+            r = pygame.Rect(fr.x + 8, yy, fr.width - 16, 40)
+            self.add(W.Hotspot(r, lambda fid=fid: self.faction_tip(fid), lambda fid=fid: self.set_filter(fid),
+                               name=f"faction:{fid}"))
+            yy += 44
+        y = fr.bottom + 12
+        pr = pygame.Rect(x1, y, L, 30 + 58 * len(st.patrons) + 6)
+        self.left_rects["patrons"] = pr
+        yy = pr.y + 36
+        for pid in st.patrons:
+            self.add(W.Hotspot((pr.x + 8, yy, pr.width - 16, 52), lambda pid=pid: self.patron_tip(pid),
+                               name=f"patron:{pid}"))
+            yy += 58
+        y = pr.bottom + 12
+        cr = pygame.Rect(x1, y, L, h - 12 - y)
+        self.left_rects["country"] = cr
+        keys = ["economy", "support", "security", "cult", "rift", "intel"]
+        cw = (cr.width - 24) // 2
+        for i, k in enumerate(keys):
+            col, row = i % 2, i // 2
+            r = pygame.Rect(cr.x + 8 + col * (cw + 8), cr.y + 36 + row * 44, cw, 40)
+            self.add(W.Hotspot(r, lambda k=k: self.country_tip(k), name=f"country:{k}"))
+        # --- middle column: plenum forecast and people
+        self.plenum_rect = pygame.Rect(x2, 64, M, 178)
+        pr2 = self.plenum_rect
+        for j, key in enumerate(("kim", "opposition", "swing")):
+            self.add(W.Hotspot((pr2.x + 8, pr2.y + 62 + j * 26, pr2.width - 16, 24), lambda key=key: self.estimate_tip(key),
+                               name=f"estimate:{key}"))
+        self.add(W.Button((pr2.right - 150, pr2.bottom - 36, 140, 28), "Spread chart", self.spread, size=14,
+                          hotkey=pygame.K_v, key_hint="V", name="spread",
+                          tooltip=["Spread chart", "Every full member placed by how you think they lean, "
+                                   "around the majority line: the swing voters stand out."]))
+        self.people_rect = pygame.Rect(x2, pr2.bottom + 12, M, h - pr2.bottom - 24)
+        pe = self.people_rect
+        # filters
+        chips = [("", "All")] + [(fid, (scn.get("faction", fid).short or scn.get("faction", fid).name)) for fid in st.factions] + [("-", "Foreign")]
+        cx = pe.x + 8
+        cwid = (pe.width - 16 - 4 * (len(chips) - 1)) // len(chips)
+        for i, (fid, label) in enumerate(chips):
+            self.add(W.Button((cx + i * (cwid + 4), pe.y + 34, cwid, 24), label, lambda fid=fid: self.set_filter(fid),
+                              style="chip", size=12, selected=self.faction_filter == fid, name=f"filter:{fid or 'all'}",
+                              tooltip=f"Show {label if fid else 'everyone'} (keys 0-{len(chips) - 1})"))
+        sts = [("hall", "In the hall"), ("all", "Everyone"), ("fallen", "Fallen")]
+        sw = (pe.width - 16 - 8) // 3
+        for i, (k, label) in enumerate(sts):
+            self.add(W.Button((pe.x + 8 + i * (sw + 4), pe.y + 62, sw, 24), label, lambda k=k: self.set_status(k),
+                              style="chip", size=13, selected=self.status_filter == k, name=f"status:{k}",
+                              tooltip={"hall": "Active members of the Central Committee (full and candidate).",
+                                       "all": "Everyone in the scenario, foreign envoys included.",
+                                       "fallen": "Expelled, arrested, fled, executed or dead."}[k]))
+        people = self.filtered_people()
+        rows_top = pe.y + 92
+        per = max(1, (pe.bottom - 30 - rows_top) // 36)
+        pages_p = max(1, (len(people) + per - 1) // per)
+        self.people_page = min(self.people_page, pages_p - 1)
+        self.people_pages = pages_p
+        self.people_count = len(people)
+        for i, pid in enumerate(people[self.people_page * per:(self.people_page + 1) * per]):
+            r = pygame.Rect(pe.x + 6, rows_top + i * 36, pe.width - 12, 34)
+            self.add(PersonRow(r, self, pid))
+        self.add(W.Button((pe.right - 70, pe.bottom - 28, 28, 22), "◀", lambda: self.page_people(-1), style="chip",
+                          size=13, enabled=self.people_page > 0, tooltip="Previous page ([)", name="people:prev"))
+        self.add(W.Button((pe.right - 36, pe.bottom - 28, 28, 22), "▶", lambda: self.page_people(1), style="chip",
+                          size=13, enabled=self.people_page < pages_p - 1, tooltip="Next page (])", name="people:next"))
+        # top bar: budget & date hotspots
+        self.add(W.Hotspot((300, 8, 260, 40), self.date_tip, name="date"))
+        self.add(W.Hotspot((570, 8, 230, 40), self.budget_tip, name="budget"))
+        if self.focus is None:
+            self.focus = next((x for x in self.widgets if isinstance(x, ActionButton) and x.enabled), None) or \
+                next((x for x in self.widgets if x.name == "end"), None)
+
+    def filtered_people(self) -> list[str]:
+        st = self.s.state
+        out = []
+        for pid, p in st.people.items():
+            f = self.faction_filter
+            if f == "-" and p.faction:
+                continue
+            if f not in ("", "-") and p.faction != f:
+                continue
+            if self.status_filter == "hall" and not (p.cc in ("full", "candidate") and p.status in ("active", "demoted")):
+                continue
+            if self.status_filter == "fallen" and p.status not in V.FALLEN:
+                continue
+            out.append(pid)
+        # named people first, by seniority of post, then cadres
+        scn = self.s.scn
+
+        def rank(pid):
+            p = st.people[pid]
+            ranks = [scn.get("office", o).rank for o in p.offices if scn.get("office", o)]
+            return (p.generated, min(ranks) if ranks else 9, p.cc != "full", p.name)
+        return sorted(out, key=rank)
+
+    # ------------------------------------------------------------------ tooltips
+    def faction_tip(self, fid):
+        st, scn = self.s.state, self.s.scn
+        f, fd = st.factions[fid], scn.get("faction", fid)
+        from game.engine.plenum import present_members
+        members = present_members(st)
+        seats = sum(1 for pid in members if st.people[pid].faction == fid)
+        share = 100 * seats / max(1, len(members))
+        lines = [f"{fd.name}  {fd.name_ko}  — {'with Kim' if fd.bloc == 'kim' else 'among the critics'}",
+                 f"Influence {f.influence}: the faction's weight in the party (0–100). Each turn it moves 8% of "
+                 f"the way toward its share of full Central Committee members present: {seats} of {len(members)} "
+                 f"= {share:.0f}%.",
+                 f"Cohesion {f.cohesion}: how solidly its members follow the faction line. The 'faction line' "
+                 f"term of each member's vote is {fd.vote_base:+d} × {f.cohesion}% = {fd.vote_base * f.cohesion / 100:+.0f}.",
+                 "Standing with patrons: " + ", ".join(f"{scn.get('patron', k).name if scn.get('patron', k) else k} {v:+d}"
+                                                      for k, v in f.standing.items()),
+                 fd.description.strip(), "Click to list its people."]
+        return lines
+
+    def patron_tip(self, pid):
+        st, scn = self.s.state, self.s.scn
+        p, pd = st.patrons[pid], scn.get("patron", pid)
+        return [f"{pd.name}: favour to Kim {p.favour_kim:+d}, to the opposition {p.favour_opposition:+d}",
+                "Favour moves members' votes: each member feels (favour to Kim − favour to the opposition) × 0.12, "
+                "weighted by their faction's ties to this patron and its will to intervene; doubled when its "
+                "envoys sit in the hall.",
+                f"Will to intervene {p.intervention} · leverage {p.leverage} · aid {p.aid} · advisers {p.advisers} · "
+                f"troops {p.troops} · doctrinal pressure {p.doctrine}",
+                "Intervention and doctrine fade a little each turn; aid feeds the economy in proportion to favour to Kim.",
+                pd.description.strip()]
+
+    def country_tip(self, k):
+        st = self.s.state
+        c = st.country
+        tips = {
+            "economy": [f"Economy {c.economy}", "Reconstruction runs on aid: each turn the economy moves 10% toward "
+                        "30 + the patrons' aid weighted by their favour to Kim. Purging senior officials costs it."],
+            "support": [f"Popular support {c.support}", "Support for the regime among the people."],
+            "security": [f"Security grip {c.security}", f"Adds (security − 50) × 0.1 = {(c.security - 50) * 0.1:+.1f} to "
+                         "every member's fear term when they vote. At 60 or more it feeds the cult by 1 a turn."],
+            "cult": [f"Personality cult {c.cult}", f"Adds (cult − 50) × 0.15 = {(c.cult - 50) * 0.15:+.1f} toward Kim to "
+                     "every member's vote."],
+            "rift": [f"Sino-Soviet rift {st.rift}", "How far Moscow and Beijing have drifted apart. Above 50, each "
+                     "courts Kim and dares less against him."],
+            "intel": [f"Your intelligence {st.intel.get(self.s.viewer, 0)}",
+                      f"How well your informers count the committee: the error of your estimates is about "
+                      f"(100 − intelligence) / 6. Kim's opponents have intelligence you cannot see."],
+        }
+        return tips[k]
+
+    def estimate_tip(self, key):
+        s = self.s
+        v, e = s.estimate(key)
+        maj = s.estimate("majority")[0]
+        intel = s.state.intel.get(s.viewer, 0)
+        what = {"kim": "would vote with Kim today", "opposition": "would vote with the critics today",
+                "swing": "would abstain today: the swing voters"}[key]
+        own = (key == s.viewer)
+        return [f"Estimate: {v} ± {e} full members {what}",
+                f"A motion needs {maj} votes in favour (more than half of the full members present); abstentions "
+                "count against it.",
+                f"Your intelligence is {intel}: the error is about (100 − {intel}) / 6"
+                + (", smaller for your own side's pledges." if own else "."),
+                "Counted before speeches and chance: the hall's mood on the day can still move a few votes."]
+
+    def date_tip(self):
+        st, scn = self.s.state, self.s.scn
+        return [f"{common.date_text(st.date)}, turn {st.turn}",
+                f"Each turn covers {scn.scenario.calendar.turn_days} days. The game ends by "
+                f"{common.date_text(st.end_date)} at the latest, or sooner if an ending is reached."]
+
+    def budget_tip(self):
+        s = self.s
+        v = s.viewer
+        return [f"Action points: {s.g.remaining(v)} of {s.state.budget.get(v, 0)} left",
+                "Every action costs points. The budget refills each turn; events can add or take away "
+                "points for the next turn. Unspent points are lost."]
+
+    # ------------------------------------------------------------------ commands
+    def page_log(self, d):
+        self.log_page = max(0, min(self.log_pages - 1, self.log_page + d))
+        self.rebuild()
+
+    def page_people(self, d):
+        self.people_page = max(0, min(self.people_pages - 1, self.people_page + d))
+        self.rebuild()
+
+    def set_filter(self, fid):
+        self.faction_filter = "" if self.faction_filter == fid else fid
+        self.people_page = 0
+        self.rebuild()
+
+    def set_status(self, k):
+        self.status_filter = k
+        self.people_page = 0
+        self.rebuild()
+
+    def menu(self):
+        from game.ui.screens.pause import PauseMenu
+        self.app.push(PauseMenu(self.app))
+
+    def back(self):
+        self.menu()
+
+    def help(self):
+        from game.ui.screens.help import HelpOverlay
+        self.app.push(HelpOverlay(self.app))
+
+    def codex(self):
+        from game.ui.screens.codex import CodexScreen
+        self.app.push(CodexScreen(self.app))
+
+    def save(self):
+        from game.ui.screens.saveload import SaveLoadScreen
+        self.app.push(SaveLoadScreen(self.app, mode="save"))
+
+    def spread(self):
+        from game.ui.screens.plenum_prep import SpreadScreen
+        self.app.push(SpreadScreen(self.app))
+
+    def open_person(self, pid):
+        from game.ui.screens.person import PersonScreen
+        self.app.push(PersonScreen(self.app, pid))
+
+    def pick_action(self, v):
+        from game.ui.screens.action_dialog import ActionDialog
+        self.app.push(ActionDialog(self.app, v))
+
+    def end_turn(self):
+        s = self.s
+        try:
+            s.submit({"t": "end", "side": s.viewer})
+        except Refused as exc:
+            self.app.notify(str(exc), "error")
+        self.rebuild()
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN:
+            k = ev.key
+            if k == pygame.K_PAGEUP:
+                self.page_log(-1)
+                return True
+            if k == pygame.K_PAGEDOWN:
+                self.page_log(1)
+                return True
+            if k == pygame.K_LEFTBRACKET:
+                self.page_people(-1)
+                return True
+            if k == pygame.K_RIGHTBRACKET:
+                self.page_people(1)
+                return True
+            if k == pygame.K_h:
+                self.app.settings.hangul = not self.app.settings.hangul
+                from game.ui import settings as S
+                S.save(self.app.settings)
+                self.rebuild()
+                return True
+            if k == pygame.K_f:
+                order = ["hall", "all", "fallen"]
+                self.set_status(order[(order.index(self.status_filter) + 1) % 3])
+                return True
+            if k == pygame.K_p:
+                row = next((x for x in self.widgets if isinstance(x, PersonRow)), None)
+                if row:
+                    self.set_focus(row)
+                return True
+            if k == pygame.K_a:
+                b = next((x for x in self.widgets if isinstance(x, ActionButton)), None)
+                if b:
+                    self.set_focus(b)
+                return True
+            if pygame.K_0 <= k <= pygame.K_9:
+                n = k - pygame.K_0
+                ids = [""] + list(self.s.state.factions) + ["-"]
+                if n < len(ids):
+                    self.faction_filter = ids[n]
+                    self.people_page = 0
+                    self.rebuild()
+                return True
+        if ev.type == pygame.MOUSEWHEEL:
+            pos = self.hover_pos
+            if self.people_rect.collidepoint(pos):
+                self.page_people(-1 if ev.y > 0 else 1)
+            elif self.log_rect.collidepoint(pos):
+                self.page_log(-1 if ev.y > 0 else 1)
+            return True
+        return False
+
+    # ------------------------------------------------------------------ the director
+    def update(self, dt):
+        s = self.s
+        if s is None or self.app.top is not self:
+            return False
+        changed = False
+        for side, text in s.notices:
+            if side in ("all", s.viewer):
+                self.app.notify(text, "error")
+        s.notices.clear()
+        # New dispatches the viewer may see, while the other side moves: show them as they come.
+        log = s.state.log
+        if len(log) > self.seen_log:
+            fresh = [e for e in log[self.seen_log:] if e.visible_to in ("all", s.viewer)]
+            self.seen_log = len(log)
+            if fresh and not s.is_human(s.mover()) or (fresh and s.players.hotseat is False and s.mover() != s.viewer):
+                for e in fresh[-2:]:
+                    if e.kind in ("action", "event", "decision", "intel", "news"):
+                        self.app.notify(f"{common.date_text(e.date)}: {e.text}", "info", 4)
+                self.app.sound.play("typewriter")
+        if self.state_version() != self.version:
+            self.rebuild()
+            changed = True
+        pid = s.unseen_plenum()
+        if pid:
+            from game.ui.screens.plenum_hall import PlenumHall
+            self.app.push(PlenumHall(self.app, pid))
+            return True
+        if s.g.over:
+            if not s.thinking:
+                from game.ui.screens.ending import EndingScreen
+                self.app.replace(EndingScreen(self.app))
+            return True
+        mover = s.mover()
+        if mover is None:
+            return changed
+        if s.is_human(mover):
+            if s.thinking:
+                return True
+            if s.players.hotseat and mover != s.viewer:
+                from game.ui.screens.handoff import HandoffScreen
+                self.app.push(HandoffScreen(self.app, mover))
+                return True
+            pend = next((p for p in s.state.pending if p.side == mover), None)
+            if pend is not None:
+                if pend.event.startswith("plenum:"):
+                    from game.ui.screens.plenum_prep import TacticScreen
+                    self.app.push(TacticScreen(self.app, pend))
+                else:
+                    from game.ui.screens.event_dialog import EventDialog
+                    self.app.push(EventDialog(self.app, pend))
+                return True
+            return changed
+        s.start_ai_if_due()
+        return True  # the "thinking" indicator animates
+
+    # ------------------------------------------------------------------ drawing
+    def draw_background(self, surf):
+        s = self.s
+        w, h = self.w, self.h
+        surf.blit(common.paper((w, h)), (0, 0))
+        if s is None:
+            return
+        st, scn = s.state, s.scn
+        viewer = s.viewer
+        # top bar
+        pygame.draw.rect(surf, C.RED, (0, 0, w, 54))
+        pygame.draw.rect(surf, C.RED_DARK, (0, 50, w, 4))
+        pygame.draw.line(surf, C.GOLD, (0, 54), (w, 54), 2)
+        W.star(surf, (28, 27), 15)
+        T.draw(surf, T.fit(scn.scenario.title.upper(), 34, 230, "head"), (50, 28), 34, C.PAPER_LIGHT, "head", "midleft")
+        T.draw(surf, common.date_text(st.date), (300, 8), 22, C.GOLD_LIGHT, "head")
+        T.draw(surf, f"Turn {st.turn} · {'Kim moves' if st.phase == 'kim' else 'Opposition moves' if st.phase == 'opposition' else st.phase.title()}",
+               (300, 32), 14, C.PAPER_LIGHT)
+        # budget pips
+        T.draw(surf, f"{'KIM IL SUNG' if viewer == 'kim' else 'THE OPPOSITION'}", (570, 8), 20, C.PAPER_LIGHT, "head")
+        left = s.g.remaining(viewer)
+        total = max(st.budget.get(viewer, 0), left)
+        for i in range(total):
+            cx = 580 + i * 22
+            pygame.draw.circle(surf, C.INK, (cx + 1, 39), 8)
+            pygame.draw.circle(surf, C.GOLD if i < left else C.RED_DARK, (cx, 38), 8)
+            pygame.draw.circle(surf, C.GOLD_DARK, (cx, 38), 8, 1)
+        T.draw(surf, f"{left}/{st.budget.get(viewer, 0)} points", (584 + total * 22, 38), 14, C.PAPER_LIGHT, "body", "midleft")
+        if s.thinking or (not s.is_human(s.mover()) and s.mover()):
+            dots = "." * (1 + int(self.app.clock_s * 3) % 3)
+            other = "Kim" if s.mover() == "kim" else "The opposition"
+            T.draw(surf, f"{other} is moving{dots}", (self.w - 420 - 12, 28), 16, C.GOLD_LIGHT, "bold", "midright")
+        elif s.players.hotseat:
+            T.draw(surf, "Hot-seat", (self.w - 420 - 12, 28), 15, C.GOLD_LIGHT, "bold", "midright")
+        (x1, L), (x2, M), (x3, R) = self.cols()
+        # factions
+        fr = self.left_rects["factions"]
+        W.panel(surf, fr, "The party")
+        yy = fr.y + 36
+        for fid, f in st.factions.items():
+            fd = scn.get("faction", fid)
+            col = C.faction_colour(scn, fid)
+            pygame.draw.rect(surf, col, (fr.x + 10, yy + 2, 8, 36))
+            T.draw(surf, fd.name, (fr.x + 26, yy), 16, C.INK, "bold")
+            T.draw(surf, f"cohesion {f.cohesion}", (fr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")
+            W.bar(surf, (fr.x + 26, yy + 24, fr.width - 80, 12), f.influence, col)
+            T.draw(surf, str(f.influence), (fr.right - 12, yy + 30), 17, C.INK, "head", "midright")
+            if self.faction_filter == fid:
+                pygame.draw.rect(surf, C.GOLD, (fr.x + 6, yy - 2, fr.width - 12, 42), 2)
+            yy += 44
+        # patrons
+        pr = self.left_rects["patrons"]
+        W.panel(surf, pr, "Moscow and Beijing")
+        yy = pr.y + 36
+        for pid, p in st.patrons.items():
+            pd = scn.get("patron", pid)
+            T.draw(surf, T.fit(pd.name, 16, pr.width - 150, "bold"), (pr.x + 10, yy), 16, C.INK, "bold")
+            T.draw(surf, f"will to intervene {p.intervention}", (pr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")
+            half = (pr.width - 40) // 2
+            for j, (label, val, sc) in enumerate([("to Kim", p.favour_kim, "kim"), ("to critics", p.favour_opposition, "opposition")]):
+                bx = pr.x + 10 + j * (half + 10)
+                T.draw(surf, f"{label} {val:+d}", (bx, yy + 20), 12, C.INK_SOFT)
+                W.bar(surf, (bx, yy + 38, half, 9), val, C.SIDE_COLOUR[sc], lo=-100, hi=100, marker=0)
+            yy += 58
+        # country
+        cr = self.left_rects["country"]
+        W.panel(surf, cr, "The country")
+        c = st.country
+        vals = {"economy": ("Economy", c.economy), "support": ("Support", c.support), "security": ("Security", c.security),
+                "cult": ("Cult", c.cult), "rift": ("Sino-Soviet rift", st.rift),
+                "intel": ("Intelligence", st.intel.get(viewer, 0))}
+        cw = (cr.width - 24) // 2
+        for i, k in enumerate(["economy", "support", "security", "cult", "rift", "intel"]):
+            col, row = i % 2, i // 2
+            r = pygame.Rect(cr.x + 8 + col * (cw + 8), cr.y + 36 + row * 44, cw, 40)
+            if r.bottom > cr.bottom - 4:
+                break
+            label, v = vals[k]
+            T.draw(surf, label, (r.x + 2, r.y), 13, C.INK, "bold")
+            T.draw(surf, str(v), (r.right - 2, r.y), 15, C.INK, "head", "topright")
+            W.bar(surf, (r.x + 2, r.y + 22, r.width - 4, 9), v, C.RED if k != "intel" else C.SIDE_COLOUR["opposition"])
+        # plenum forecast
+        pr2 = self.plenum_rect
+        inner = W.panel(surf, pr2, "The next plenum")
+        pdef, pl = V.plenum_next(scn, st)
+        if pdef:
+            days = V.days_until(st.date, pl.date)
+            T.draw(surf, pdef.title, (inner.x, inner.y), 17, C.INK, "bold")
+            T.draw(surf, f"{common.date_text(pl.date)} · " + ("in session" if pl.status == "in_session" else
+                                                             f"in {days} days" if days > 0 else "now"),
+                   (inner.right, inner.y + 2), 14, C.RED, "bold", "topright")
+        else:
+            held = [p for p in scn.plenums if st.plenums[p.id].status == "held"]
+            T.draw(surf, "No plenum called yet." if not held else f"{held[-1].title}: held.", (inner.x, inner.y), 16,
+                   C.INK, "bold")
+            T.draw(surf, "A plenum must be called (by events or actions).", (inner.right, inner.y + 2), 12, C.INK_SOFT,
+                   "body", "topright")
+        maj = s.estimate("majority")[0]
+        present = max(1, s.estimate("kim")[0] + s.estimate("opposition")[0] + s.estimate("swing")[0])
+        for j, (key, label) in enumerate((("kim", "With Kim"), ("opposition", "With the critics"), ("swing", "Undecided"))):
+            v, e = s.estimate(key)
+            y = pr2.y + 62 + j * 26
+            col = C.SIDE_COLOUR.get(key, C.VOTE_ABSTAIN)
+            T.draw(surf, label, (pr2.x + 12, y + 3), 14, C.INK)
+            W.bar(surf, (pr2.x + 140, y + 5, pr2.width - 230, 14), v, col, hi=max(present, maj * 2), err=e,
+                  marker=maj if key != "swing" else None)
+            T.draw(surf, f"{v} ±{e}", (pr2.right - 12, y + 3), 15, C.INK, "bold", "topright")
+        T.draw(surf, f"Majority: {maj} votes  (estimates)", (pr2.x + 12, pr2.bottom - 30), 13, C.INK_SOFT)
+        # people
+        pe = self.people_rect
+        W.panel(surf, pe, "People")
+        T.draw(surf, f"{self.people_count} shown · page {self.people_page + 1}/{self.people_pages}",
+               (pe.x + 10, pe.bottom - 24), 12, C.INK_SOFT)
+        # actions
+        ar = self.actions_rect
+        W.panel(surf, ar, "Your moves" if s.is_human(viewer) else "Moves")
+        if s.mover() != viewer:
+            T.draw(surf, "Not your phase" if not st.pending else "", (ar.right - 12, ar.y + 6), 13, C.GOLD_LIGHT, "bold", "topright")
+        if self.n_actions_hidden:
+            T.draw(surf, f"+{self.n_actions_hidden} more: enlarge the window", (ar.right - 12, ar.bottom - 18), 12, C.INK_SOFT, "body", "topright")
+        # log
+        lr = self.log_rect
+        inner = W.panel(surf, lr, "Dispatches")
+        T.draw(surf, f"{self.log_page + 1}/{self.log_pages}", (lr.right - 78, lr.y + 15), 12, C.PAPER_LIGHT, "body", "midright")
+        log = list(reversed(s.visible_log()))
+        y = inner.y + 2
+        for e in log[self.log_page * LOG_PAGE:(self.log_page + 1) * LOG_PAGE]:
+            col = V.KIND_COLOURS.get(e.kind, C.INK)
+            lines = T.wrap(e.text, 14, inner.width - 100)
+            if y + 18 * min(2, len(lines)) > inner.bottom:
+                break
+            T.draw(surf, common.date_text(e.date)[:-5], (inner.x, y + 1), 12, C.INK_SOFT, "bold")
+            pygame.draw.rect(surf, col, (inner.x + 78, y + 3, 4, 14 * min(2, len(lines)) + 2))
+            for ln in lines[:2]:
+                T.draw(surf, ln if len(lines) <= 2 or ln is not lines[1] else T.fit(ln + " …", 14, inner.width - 100),
+                       (inner.x + 90, y), 14, C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK))
+                y += 18
+            y += 5
+
+
+class ActionButton(W.Widget):
+    def __init__(self, rect, v, enabled, fn, tip):
+        super().__init__(rect, tooltip=tip, on_activate=fn, enabled=enabled, name=f"action:{v.action.id}")
+        self.v = v
+
+    def draw(self, surf, hovered, focused):
+        r = self.rect
+        a = self.v.action
+        if self.enabled:
+            pygame.draw.rect(surf, C.INK, r.move(2, 2))
+            pygame.draw.rect(surf, C.PAPER_LIGHT if not hovered else (255, 248, 226), r)
+            pygame.draw.rect(surf, C.INK, r, 1)
+            fg = C.INK
+        else:
+            pygame.draw.rect(surf, C.PAPER_DARK, r)
+            fg = C.INK_FAINT
+        for i in range(a.cost):
+            pygame.draw.circle(surf, C.GOLD if self.enabled else C.INK_FAINT, (r.x + 10 + i * 9, r.centery), 4)
+            pygame.draw.circle(surf, C.INK, (r.x + 10 + i * 9, r.centery), 4, 1)
+        x = r.x + 14 + a.cost * 9
+        icon = {"person": "◉", "patron": "★", "faction": "▮"}.get(a.target, "")
+        T.draw(surf, T.fit(a.name, 17, r.right - x - 22, "head"), (x, r.centery), 17, fg, "head", "midleft")
+        if icon:
+            T.draw(surf, icon, (r.right - 8, r.centery), 13, C.RED if self.enabled else C.INK_FAINT, "bold", "midright")
+        if focused:
+            W.focus_ring(surf, r, 2)
+
+
+class PersonRow(W.Widget):
+    def __init__(self, rect, screen, pid):
+        super().__init__(rect, tooltip=lambda: self.tip(), on_activate=lambda: screen.open_person(pid),
+                         name=f"person:{pid}")
+        self.screen = screen
+        self.pid = pid
+
+    def tip(self):
+        s = self.screen.s
+        st, scn = s.state, s.scn
+        p = st.people[self.pid]
+        lines = [f"{V.person_name(self.screen.app, scn, st, self.pid)} — {V.faction_name(scn, p.faction) if p.faction else 'foreign envoy'}"]
+        lines.append(f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_WORDS.get(p.status, p.status)}")
+        if p.offices:
+            lines.append(", ".join(V.office_names(scn, p.offices)))
+        if p.generated:
+            lines.append("A generated cadre: the record does not name who held this seat.")
+        lines += V.stance_lines(s, self.pid)[:1]
+        lines.append("Enter or click: open the file.")
+        return lines
+
+    def draw(self, surf, hovered, focused):
+        s = self.screen.s
+        st, scn = s.state, s.scn
+        p = st.people[self.pid]
+        r = self.rect
+        if hovered or focused:
+            pygame.draw.rect(surf, (255, 248, 226), r)
+        pygame.draw.line(surf, C.PAPER_DARK, r.bottomleft, r.bottomright)
+        col = C.faction_colour(scn, p.faction) if p.faction else C.patron_colour(scn, p.patron)
+        fallen = p.status in V.FALLEN or p.status == "abroad"
+        W.monogram(surf, (r.x + 17, r.centery), 14, p.name, col, generated=p.generated, fallen=p.status in V.FALLEN)
+        name = V.person_name(self.screen.app, scn, st, self.pid)
+        T.draw(surf, T.fit(name, 15, r.width - 120, "bold"), (r.x + 38, r.y + 1), 15, C.INK_FAINT if fallen else C.INK, "bold")
+        T.draw(surf, T.fit(V.office_line(scn, st, self.pid) if not p.generated else "Generated cadre (unnamed seat)", 12, r.width - 130),
+               (r.x + 38, r.y + 19), 12, C.INK_SOFT)
+        tag = {"full": "FULL", "candidate": "CAND."}.get(p.cc, "")
+        if p.status != "active":
+            tag = V.STATUS_WORDS.get(p.status, p.status).upper()
+        if tag:
+            T.draw(surf, tag, (r.right - 6, r.y + 4), 12, C.RED if p.status != "active" else C.INK_SOFT, "bold", "topright")
+        viewer = s.viewer
+        mine = p.pledge_kim if viewer == "kim" else p.pledge_opposition
+        if mine:
+            T.draw(surf, f"pledged {mine}", (r.right - 6, r.y + 19), 11, C.SIDE_COLOUR[viewer], "bold", "topright")
+        elif viewer == "opposition" and p.plotter:
+            T.draw(surf, "our circle", (r.right - 6, r.y + 19), 11, C.SIDE_COLOUR["opposition"], "bold", "topright")
+        if focused:
+            W.focus_ring(surf, r, 2)

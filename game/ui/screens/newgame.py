@@ -1,0 +1,170 @@
+"""New game: scenario, start point, side, difficulty and seed."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from game.engine.game import Game
+from game.ui import scenarios as SC
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import widgets as W
+from game.ui.screen import Screen
+from game.ui.screens import common
+from game.ui.session import Players, Session
+
+SIDE_CHOICES = [("kim", "Kim Il Sung (vs computer)"), ("opposition", "The opposition (vs computer)"),
+                ("hotseat", "Hot-seat: two players")]
+DIFFS = [("easy", "Easy"), ("normal", "Normal"), ("hard", "Hard")]
+
+
+class NewGameScreen(Screen):
+    title = "New game"
+    help_lines = [("Tab / arrows", "Move between choices"), ("Left / Right", "Change a choice"),
+                  ("Enter", "Start (on the Start button)"), ("Esc", "Back to the menu")]
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.folders = SC.available()
+        self.sel = 0
+        for i, f in enumerate(self.folders):
+            if f.name == "august-1956":
+                self.sel = i
+        self.start_id = None
+        self.side = "kim"
+        self.difficulty = "normal"
+        self.seed = str(random.Random().randint(1, 99999))
+        self.seed_field = None
+
+    def result(self):
+        if not self.folders:
+            return None
+        return SC.get(self.folders[self.sel])
+
+    def build(self):
+        w, h = self.w, self.h
+        x0 = 40
+        for i, f in enumerate(self.folders):
+            res = SC.get(f)
+            label = res.scenario.scenario.title if res.ok else f"{f.name} (has errors)"
+            self.add(W.Button((x0, 110 + i * 50, 300, 42), label, lambda i=i: self.pick(i), style="chip",
+                              selected=i == self.sel, size=17, align="left", name=f"scn:{f.name}",
+                              tooltip=[label, str(f)]))
+        res = self.result()
+        col = 380
+        right = w - 40
+        y = 110
+        if res is not None and res.ok:
+            meta = res.scenario.scenario
+            starts = meta.starts
+            if self.start_id not in [s.id for s in starts]:
+                self.start_id = starts[0].id
+            y = 330
+            for i, sp in enumerate(starts):
+                self.add(W.Button((col + i * 290, y, 280, 40), sp.title, lambda sid=sp.id: self.pick_start(sid),
+                                  style="chip", selected=sp.id == self.start_id, size=15, name=f"start:{sp.id}",
+                                  tooltip=[sp.title, common.date_text(sp.date), sp.summary]))
+        y = 470
+        cw = min(560, right - col)
+        self.add(W.Choice((col, y, cw, 40), "Your side", SIDE_CHOICES, self.side, self.set_side, name="side",
+                          tooltip=["Your side", "Kim defends his chairmanship; the opposition seeks a majority "
+                                   "against the cult. Hot-seat: two people share this computer, passing "
+                                   "the seat between phases; each sees only their own side's secrets."]))
+        self.add(W.Choice((col, y + 48, cw, 40), "Difficulty", DIFFS, self.difficulty, self.set_diff,
+                          name="difficulty",
+                          tooltip=["Difficulty of the computer opponent",
+                                   "Easy looks at fewer options; Normal weighs each against the vote count; "
+                                   "Hard also rehearses the plenum."]))
+        self.seed_field = self.add(W.TextField((col, y + 96, cw, 40), "Seed", self.seed, max_len=9,
+                                               allowed="0123456789", name="seed", on_enter=self.start,
+                                               tooltip=["Seed", "The same seed and the same choices give the "
+                                                        "same game. Type digits."]))
+        ok = res is not None and res.ok
+        self.add(W.Button((right - 220, h - 70, 220, 48), "Start", self.start, style="primary", size=26,
+                          enabled=ok, key_hint="Enter", name="start"))
+        self.add(W.Button((40, h - 70, 160, 44), "Back", self.back, name="back", key_hint="Esc"))
+        if self.focus is None:
+            self.focus = next((wd for wd in self.widgets if wd.name == "start"), None)
+
+    def pick(self, i):
+        self.sel = i
+        self.start_id = None
+        self.rebuild()
+
+    def pick_start(self, sid):
+        self.start_id = sid
+        self.rebuild()
+
+    def set_side(self, v):
+        self.side = v
+
+    def set_diff(self, v):
+        self.difficulty = v
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN and ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and \
+                (self.focus is None or self.focus.name in ("side", "difficulty", "seed")):
+            self.start()
+            return True
+        return False
+
+    def start(self):
+        res = self.result()
+        if res is None or not res.ok:
+            return
+        seed_txt = self.seed_field.value if self.seed_field else self.seed
+        seed = int(seed_txt) if seed_txt.isdigit() else 1
+        scn = res.scenario
+        g = Game.new(scn, self.start_id, seed)
+        humans = ("kim", "opposition") if self.side == "hotseat" else (self.side,)
+        sess = Session(g, self.folders[self.sel].name, Players(humans, self.difficulty))
+        sess.autosave()
+        from game.ui.screens.main_screen import MainScreen
+        self.app.session = sess
+        main = MainScreen(self.app)
+        self.app.reset(main)
+        if not self.app.settings.seen_intro:
+            from game.ui.screens.help import IntroScreen
+            self.app.push(IntroScreen(self.app))
+
+    def draw_background(self, surf):
+        w, h = self.w, self.h
+        surf.blit(common.paper((w, h)), (0, 0))
+        common.header(surf, w, "New game", "choose your year, your side, your opponent")
+        T.draw(surf, "SCENARIO", (40, 78), 22, C.RED, "head")
+        col = 380
+        right = w - 40
+        res = self.result()
+        if not self.folders:
+            T.draw(surf, "No scenarios are installed.", (col, 110), 18, C.RED, "bold")
+            return
+        if not res.ok:
+            T.draw(surf, "This scenario cannot be played: it has errors.", (col, 96), 20, C.RED, "bold")
+            y = 130
+            for d in res.errors[:8]:
+                y += T.draw_wrapped(surf, d.format(), pygame.Rect(col, y, right - col, 200), 14, C.INK) + 6
+            return
+        meta = res.scenario.scenario
+        T.draw(surf, meta.title.upper(), (col, 78), 40, C.INK, "head")
+        T.draw(surf, meta.subtitle, (col, 126), 17, C.RED, "bold")
+        cal = meta.calendar
+        T.draw(surf, f"{common.date_text(cal.start)} – {common.date_text(cal.end)} · turns of {cal.turn_days} days",
+               (col, 150), 15, C.INK_SOFT)
+        T.draw_wrapped(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 120), 16, C.INK, max_lines=5)
+        T.draw(surf, "START POINT", (col, 300), 22, C.RED, "head")
+        sp = res.scenario.start(self.start_id)
+        T.draw_wrapped(surf, sp.summary.strip(), pygame.Rect(col, 378, right - col, 70), 15, C.INK_SOFT, max_lines=3)
+        T.draw(surf, "YOUR GAME", (col, 440), 22, C.RED, "head")
+        # faction legend under the list of scenarios
+        y = 110 + len(self.folders) * 50 + 30
+        T.draw(surf, "FACTIONS", (40, y), 22, C.RED, "head")
+        y += 32
+        for f in res.scenario.factions:
+            col_f = C.hex_to_rgb(f.color)
+            pygame.draw.rect(surf, col_f, (40, y, 22, 22))
+            pygame.draw.rect(surf, C.INK, (40, y, 22, 22), 1)
+            T.draw(surf, f"{f.name}", (72, y + 1), 16, C.INK, "bold")
+            T.draw(surf, f"{'with Kim' if f.bloc == 'kim' else 'critics'} · {f.name_ko}", (72, y + 21), 13, C.INK_SOFT)
+            y += 48

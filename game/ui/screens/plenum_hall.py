@@ -1,0 +1,511 @@
+"""The plenum, played back from the engine's record of the session: the hall as a hemicycle of
+the real number of seats, the speakers in order (and the ones shouted down), each motion voted
+seat by seat with a running tally. Hover or focus a seat to see who sits there and why they
+voted as they did (the vote rule's named terms).
+
+The engine has already decided everything (``state.plenums[id].record``); this screen only
+stages it. Cosmetic motion (the shiver of an uproar) uses its own random generator.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pygame
+
+from game.engine.plenum import TERM_LABELS, explain
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import view as V
+from game.ui import widgets as W
+from game.ui.screen import Screen
+from game.ui.screens import common
+
+VOTE_COL = {"F": C.VOTE_FOR, "A": C.VOTE_AGAINST, "N": C.VOTE_ABSTAIN}
+VOTE_WORD = {"F": "for", "A": "against", "N": "abstained"}
+
+
+def hemicycle(n_inner: int, n_outer: int, centre, r0: float, r1: float, r2: float) -> tuple[list, list]:
+    """Seat positions: full members on the inner tiers, candidates on the outer ones; each list
+    ordered left to right so factions sit in wedges."""
+
+    def tiers(n, ra, rb, rows):
+        if n <= 0:
+            return []
+        radii = [ra + (rb - ra) * (i + 0.5) / rows for i in range(rows)]
+        total = sum(radii)
+        counts = [max(1, round(n * rr / total)) for rr in radii]
+        while sum(counts) > n:
+            counts[counts.index(max(counts))] -= 1
+        while sum(counts) < n:
+            counts[-1] += 1
+        seats = []
+        for rr, k in zip(radii, counts):
+            for j in range(k):
+                a = math.pi - (math.pi * 0.06) - (math.pi * 0.88) * (j / max(1, k - 1) if k > 1 else 0.5)
+                seats.append((a, rr))
+        seats.sort(key=lambda t: (-round(t[0], 3), t[1]))
+        cx, cy = centre
+        return [(cx + rr * math.cos(a), cy - rr * math.sin(a)) for a, rr in seats]
+
+    rows_in = max(2, round((r1 - r0) / 26))
+    rows_out = max(1, round((r2 - r1) / 22))
+    return tiers(n_inner, r0, r1, rows_in), tiers(n_outer, r1 + 6, r2, rows_out)
+
+
+class PlenumHall(Screen):
+    title = "The plenum"
+    help_lines = [("Space / Enter / →", "Next (or finish the current moment)"), ("A", "Auto-advance on/off"),
+                  ("S", "Skip to the end of the session"), ("Arrows / Tab", "Move from seat to seat"),
+                  ("Esc", "Skip to the end, then leave")]
+
+    def __init__(self, app, plenum_id: str):
+        super().__init__(app)
+        s = app.session
+        self.pid = plenum_id
+        self.pdef = s.scn.get("plenum", plenum_id)
+        self.record = s.state.plenums[plenum_id].record or {"stages": [], "labels": list(TERM_LABELS)}
+        self.labels = self.record.get("labels") or list(TERM_LABELS)
+        self.stages = self.record["stages"]
+        self.hall = s.hall_snapshots.get(plenum_id) or s.hall_now()
+        self.beat = 0
+        self.t = 0.0
+        self.auto = True
+        self.cos = random.Random(hash(plenum_id) & 0xFFFF)
+        self.shake = 0.0
+        self.mood = 0.0
+        self.finished = False
+        self.seat_of: dict[str, tuple[float, float]] = {}
+        self.seated_full: list[str] = []
+        self.seated_cand: list[str] = []
+        self._layout_members()
+        s.seen_plenums.add(plenum_id)
+        self.enter_beat()
+
+    # ------------------------------------------------------------------ layout
+    def _layout_members(self):
+        s = self.app.session
+        scn = s.scn
+        first_vote = next((st for st in self.stages if st.get("kind") == "vote"), None)
+        full_ids = list(first_vote["votes"]) if first_vote else [h.pid for h in self.hall if h.cc == "full"]
+        known = {h.pid: h for h in self.hall}
+        cand_ids = [h.pid for h in self.hall if h.cc == "candidate" and h.pid not in full_ids]
+
+        def order(pid):
+            p = s.state.people.get(pid)
+            fid = known[pid].faction if pid in known else (p.faction if p else "")
+            fd = scn.get("faction", fid)
+            return (fd.vote_base if fd else 0, fid, p.generated if p else True, pid)
+        self.seated_full = sorted(full_ids, key=order)
+        self.seated_cand = sorted(cand_ids, key=order)
+        com = scn.scenario.committee
+        self.n_full = max(len(self.seated_full), com.full_seats if len(self.seated_full) <= com.full_seats else 0)
+        self.n_cand = max(len(self.seated_cand), com.candidate_seats if len(self.seated_cand) <= com.candidate_seats else 0)
+
+    def geometry(self):
+        w, h = self.w, self.h
+        cx, cy = w * 0.42, h - 150
+        r2 = min(w * 0.38, h - 250)
+        return (cx, cy), r2 * 0.36, r2 * 0.78, r2
+
+    def build(self):
+        centre, r0, r1, r2 = self.geometry()
+        inner, outer = hemicycle(self.n_full, self.n_cand, centre, r0, r1, r2)
+        self.inner_pos, self.outer_pos = inner, outer
+        # Empty seats (members absent: fled, arrested, abroad) sit at the ends of the rows.
+        pad_f = self.n_full - len(self.seated_full)
+        pad_c = self.n_cand - len(self.seated_cand)
+        full_slots = [None] * (pad_f // 2) + self.seated_full + [None] * (pad_f - pad_f // 2)
+        cand_slots = [None] * (pad_c // 2) + self.seated_cand + [None] * (pad_c - pad_c // 2)
+        self.slots = list(zip(inner, full_slots, ["full"] * len(inner))) + list(zip(outer, cand_slots, ["candidate"] * len(outer)))
+        self.seat_r_full = max(5, int((r1 - r0) / (2.2 * max(2, round((r1 - r0) / 26)))))
+        self.seat_r_cand = max(4, self.seat_r_full - 2)
+        self.seat_of = {}
+        for (x, y), pid, kind in self.slots:
+            if pid is None:
+                continue
+            self.seat_of[pid] = (x, y)
+            r = self.seat_r_full if kind == "full" else self.seat_r_cand
+            self.add(Seat((int(x) - r, int(y) - r, 2 * r, 2 * r), self, pid, kind))
+        w, h = self.w, self.h
+        self.add(W.Button((w - 300, h - 58, 136, 42), "Next", self.next, style="primary", size=20, key_hint="Space",
+                          name="next"))
+        self.add(W.Button((w - 156, h - 58, 140, 42), "Skip to end", self.skip, size=16, key_hint="S", hotkey=pygame.K_s,
+                          name="skip"))
+        self.add(W.Button((w - 300, h - 104, 284, 36), f"Auto-advance: {'on' if self.auto else 'off'}", self.toggle_auto,
+                          style="dark", size=14, key_hint="A", hotkey=pygame.K_a, name="auto"))
+        if self.finished:
+            for b in self.widgets:
+                if b.name == "next":
+                    b.label = "Leave the hall"
+        if self.focus is None:
+            self.focus = next((b for b in self.widgets if b.name == "next"), None)
+
+    # ------------------------------------------------------------------ the timeline
+    def stage(self):
+        return self.stages[self.beat] if self.beat < len(self.stages) else None
+
+    def duration(self, st) -> float:
+        k = st.get("kind")
+        base = {"agenda": 4.0, "tactic": 2.6, "speech": 4.2, "vote": 6.5}.get(k, 2.0)
+        return base / self.app.settings.speed_factor()
+
+    def enter_beat(self):
+        self.t = 0.0
+        st = self.stage()
+        snd = self.app.sound
+        if st is None:
+            self.finished = True
+            snd.play("gavel")
+            self.rebuild()
+            return
+        k = st.get("kind")
+        if k == "agenda":
+            snd.play("gavel")
+        elif k == "tactic":
+            snd.play("murmur")
+        elif k == "speech":
+            snd.play("uproar" if st.get("outcome") == "shouted_down" else "murmur")
+            if st.get("outcome") == "shouted_down":
+                self.shake = 1.0
+        elif k == "vote":
+            snd.play("murmur")
+
+    def progress(self) -> float:
+        st = self.stage()
+        if st is None:
+            return 1.0
+        return min(1.0, self.t / max(0.01, self.duration(st)))
+
+    def next(self):
+        if self.finished:
+            self.leave()
+            return
+        if self.progress() < 1.0:
+            self.t = self.duration(self.stage())
+            self.on_beat_end()
+            return
+        self.advance()
+
+    def on_beat_end(self):
+        st = self.stage()
+        if st and st.get("kind") == "vote" and not st.get("_stamped"):
+            self.app.sound.play("gavel")
+
+    def advance(self):
+        st = self.stage()
+        if st and st.get("kind") == "speech":
+            self.mood = st.get("mood", self.mood)
+        self.beat += 1
+        self.enter_beat()
+
+    def skip(self):
+        while not self.finished:
+            st = self.stage()
+            if st and st.get("kind") == "speech":
+                self.mood = st.get("mood", self.mood)
+            self.beat += 1
+            if self.beat >= len(self.stages):
+                self.finished = True
+        self.beat = len(self.stages)
+        self.app.sound.play("gavel")
+        self.rebuild()
+
+    def jump(self, beat: int, progress: float) -> None:
+        """Stage a given moment (for screenshots and tests)."""
+        self.beat = max(0, min(beat, len(self.stages)))
+        self.finished = self.beat >= len(self.stages)
+        st = self.stage()
+        self.t = progress * self.duration(st) if st else 0.0
+
+    def toggle_auto(self):
+        self.auto = not self.auto
+        self.rebuild()
+
+    def leave(self):
+        self.app.pop(self)
+
+    def back(self):
+        if not self.finished:
+            self.skip()
+        else:
+            self.leave()
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN and ev.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_PERIOD):
+            if isinstance(self.focus, Seat) or self.focus is None or self.focus.name == "next":
+                self.next()
+                return True
+        return False
+
+    def update(self, dt):
+        if self.finished:
+            return self.shake > 0
+        st = self.stage()
+        before = self.progress()
+        self.t += dt
+        if self.shake > 0:
+            self.shake = max(0.0, self.shake - dt * 1.2)
+        if before < 1.0 <= self.progress():
+            self.on_beat_end()
+        if self.auto and self.t >= self.duration(st) + 1.2 / self.app.settings.speed_factor():
+            self.advance()
+        return True
+
+    # ------------------------------------------------------------------ what each seat shows
+    def current_vote(self):
+        st = self.stage()
+        return st if st and st.get("kind") == "vote" else None
+
+    def last_vote(self):
+        upto = self.beat if not self.finished else len(self.stages)
+        votes = [s for s in self.stages[:upto + (1 if not self.finished else 0)] if s.get("kind") == "vote"]
+        return votes[-1] if votes else None
+
+    def counted(self, vote) -> set:
+        """Seats whose vote has been counted so far in the current motion."""
+        if vote is not self.current_vote():
+            return set(vote["votes"])
+        p = self.progress()
+        # Counting runs over the first 80% of the beat, seat by seat from left to right.
+        frac = min(1.0, p / 0.8)
+        n = int(len(self.seated_full) * frac)
+        return set(self.seated_full[:n])
+
+    def tally(self, vote):
+        c = self.counted(vote)
+        t = {"F": 0, "A": 0, "N": 0}
+        for pid in c:
+            v = vote["votes"].get(pid)
+            if v:
+                t[v] += 1
+        return t
+
+    def seat_tip(self, pid):
+        s = self.app.session
+        st = s.state
+        p = st.people.get(pid)
+        h = next((x for x in self.hall if x.pid == pid), None)
+        name = V.person_name(self.app, s.scn, st, pid) if p else (h.name if h else pid)
+        fid = h.faction if h else (p.faction if p else "")
+        lines = [f"{name} — {V.faction_name(s.scn, fid)}"]
+        if p and p.generated:
+            lines.append("Generated cadre: the record does not name who held this seat.")
+        vote = self.last_vote()
+        if vote and pid in vote["votes"] and pid in self.counted(vote):
+            v = vote["votes"][pid]
+            lines.append(f"On “{vote['title']}”: voted {VOTE_WORD[v]}.")
+            terms = explain(vote, pid, self.labels)
+            total = sum(vote["terms"].get(pid, []))
+            lines.append(f"Lean {total:+d} toward Kim (≥ +6 sides with Kim, ≤ −6 with the critics):")
+            for label, val in terms[:6]:
+                lines.append(f"   {label} {val:+d}")
+        elif pid in self.seated_cand:
+            lines.append("Candidate member: no vote, but part of the hall that cheers or shouts down.")
+        else:
+            lines.append("Not yet counted.")
+        return lines
+
+    # ------------------------------------------------------------------ drawing
+    def draw_background(self, surf):
+        w, h = self.w, self.h
+        key = ("hall", (w, h))
+        bg = common._backdrops.get(key)
+        if bg is None:
+            bg = pygame.Surface((w, h))
+            for y in range(h):
+                t = y / h
+                pygame.draw.line(bg, C.mix(C.HALL, (20, 8, 8), t), (0, y), (w, y))
+            centre, r0, r1, r2 = self.geometry()
+            cx, cy = centre
+            # banners and the portrait wall
+            for i in range(6):
+                x = int(w * 0.08 + i * w * 0.14)
+                pygame.draw.rect(bg, C.RED_DARK, (x, 58, 34, 150))
+                pygame.draw.polygon(bg, C.RED_DARK, [(x, 208), (x + 17, 190), (x + 34, 208)])
+                W.star(bg, (x + 17, 84), 9, C.GOLD_DARK)
+            pygame.draw.circle(bg, (60, 26, 24), (int(cx), int(cy)), int(r2 + 24))
+            pygame.draw.rect(bg, (20, 8, 8), (0, int(cy) + 2, w, h))
+            pygame.draw.rect(bg, C.RED_DARK, (int(cx) - 90, int(cy) + 10, 180, 60))
+            pygame.draw.rect(bg, C.GOLD_DARK, (int(cx) - 90, int(cy) + 10, 180, 60), 2)
+            W.star(bg, (int(cx), int(cy) + 40), 18, C.GOLD)
+            common._backdrops[key] = bg
+        ox = int(self.cos.uniform(-4, 4) * self.shake) if self.shake else 0
+        surf.blit(bg, (ox, 0))
+        # header
+        pygame.draw.rect(surf, C.RED, (0, 0, w, 50))
+        pygame.draw.line(surf, C.GOLD, (0, 50), (w, 50), 2)
+        W.star(surf, (26, 25), 14)
+        T.draw(surf, self.pdef.title.upper() if self.pdef else "PLENUM", (48, 26), 32, C.PAPER_LIGHT, "head", "midleft")
+        T.draw(surf, common.date_text(self.record.get("date", "")), (w - 16, 26), 18, C.GOLD_LIGHT, "head", "midright")
+        self.draw_stage(surf)
+        self.draw_tally(surf)
+
+    def seat_colour(self, pid, kind):
+        s = self.app.session
+        h = next((x for x in self.hall if x.pid == pid), None)
+        fid = h.faction if h else (s.state.people[pid].faction if pid in s.state.people else "")
+        base = C.faction_colour(s.scn, fid)
+        vote = self.last_vote()
+        if kind == "full" and vote and pid in vote["votes"] and pid in self.counted(vote):
+            return VOTE_COL[vote["votes"][pid]], base
+        if kind == "candidate":
+            return C.mix(base, C.HALL, 0.35), None
+        return base, None
+
+    def draw(self, surf):
+        self.draw_background(surf)
+        # empty seats
+        for (x, y), pid, kind in self.slots:
+            if pid is None:
+                r = self.seat_r_full if kind == "full" else self.seat_r_cand
+                pygame.draw.circle(surf, C.EMPTY_SEAT, (int(x), int(y)), r, 1)
+        for w in self.widgets:
+            if w.visible:
+                w.draw(surf, w is self.hover, w is self.focus)
+
+    def draw_stage(self, surf):
+        s = self.app.session
+        w, h = self.w, self.h
+        centre, r0, r1, r2 = self.geometry()
+        cx, cy = centre
+        box = pygame.Rect(int(cx - 300), int(cy + 78), 600, h - int(cy + 78) - 8)
+        st = self.stage()
+        p = self.progress()
+        if st is None:
+            W.stamp(surf, (int(cx), int(cy - r0 * 0.55)), "Session closed", C.GOLD, 40, -4)
+            passed = [x for x in self.stages if x.get("kind") == "vote"]
+            y = box.y + 4
+            for v in passed:
+                t = v["tally"]
+                T.draw(surf, T.fit(f"{'CARRIED' if v['passed'] else 'DEFEATED'} · {v['title']} · {t['for']}–{t['against']}–{t['abstain']}", 15, box.width),
+                       (int(cx), y), 15, C.GOLD_LIGHT if v["passed"] else C.PAPER_LIGHT, "bold", "midtop")
+                y += 22
+            return
+        k = st.get("kind")
+        if k == "agenda":
+            text = (st.get("text") or "").strip()
+            T.draw(surf, "THE AGENDA", (int(cx), int(cy - r0 * 0.75)), 26, C.GOLD, "head", "midtop")
+            shown = text[: int(len(text) * min(1.0, p * 1.3))]
+            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.9), int(cy - r0 * 0.75) + 36, int(r0 * 1.8), 120), 15,
+                           C.PAPER_LIGHT, max_lines=5)
+        elif k == "tactic":
+            side = st.get("side")
+            who = "Kim Il Sung" if side == "kim" else "The opposition"
+            T.draw(surf, f"{who.upper()} RESOLVES", (int(cx), int(cy - r0 * 0.7)), 22, C.SIDE_COLOUR.get(side, C.GOLD), "head", "midtop")
+            T.draw_wrapped(surf, st.get("name", ""), pygame.Rect(int(cx - r0 * 0.9), int(cy - r0 * 0.7) + 34, int(r0 * 1.8), 90), 17,
+                           C.PAPER_LIGHT, "bold", max_lines=3)
+        elif k == "speech":
+            pid = st.get("person")
+            person = s.state.people.get(pid)
+            name = V.person_name(self.app, s.scn, s.state, pid) if person else pid
+            side = st.get("side")
+            col = C.faction_colour(s.scn, person.faction) if person else C.GOLD
+            W.monogram(surf, (int(cx), int(cy - 8)), 26, person.name if person else pid, col)
+            T.draw(surf, T.fit(name, 26, int(r0 * 2), "head"), (int(cx), int(cy - r0 * 0.82)), 26, C.PAPER_LIGHT, "head", "midtop")
+            topic = f"“{st.get('topic', '')}”"
+            shown = topic[: max(1, int(len(topic) * min(1.0, p * 2)))]
+            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.9), int(cy - r0 * 0.82) + 32, int(r0 * 1.8), 60), 16,
+                           C.GOLD_LIGHT, "italic", max_lines=2)
+            if side == "opposition":
+                T.draw(surf, f"Hall hostile: {st.get('hostile', 0)}%  ·  chance to be shouted down: {st.get('odds', 0)}%",
+                       (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
+                if p > 0.45:
+                    if st.get("outcome") == "shouted_down":
+                        W.stamp(surf, (int(cx), int(cy - r0 * 0.25)), "Shouted down", C.RED_BRIGHT, 40, -7)
+                        T.draw(surf, f"roll {st.get('roll')} ≤ {st.get('odds')}: the loyal benches drown him out",
+                               (box.centerx, box.y + 26), 14, C.GOLD_LIGHT, "body", "midtop")
+                    else:
+                        W.stamp(surf, (int(cx), int(cy - r0 * 0.25)), "Heard out", C.GOLD, 34, 5)
+                        T.draw(surf, f"roll {st.get('roll')} > {st.get('odds')}: the hall lets him finish",
+                               (box.centerx, box.y + 26), 14, C.GOLD_LIGHT, "body", "midtop")
+            else:
+                T.draw(surf, "For the leadership", (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
+        elif k == "vote":
+            T.draw(surf, "THE VOTE", (int(cx), int(cy - r0 * 0.85)), 20, C.GOLD, "head", "midtop")
+            T.draw_wrapped(surf, st.get("title", ""), pygame.Rect(int(cx - r0 * 0.92), int(cy - r0 * 0.85) + 26, int(r0 * 1.84), 70), 17,
+                           C.PAPER_LIGHT, "bold", max_lines=3)
+            prop = "moved by Kim's side" if st.get("proposer") == "kim" else "moved by the critics"
+            T.draw(surf, prop, (int(cx), int(cy - 6)), 14, C.GOLD_LIGHT, "italic", "midbottom")
+            if p >= 1.0:
+                W.stamp(surf, (int(cx), int(cy - r0 * 0.12)), "Carried" if st.get("passed") else "Defeated",
+                        C.GOLD if st.get("passed") else C.RED_BRIGHT, 44, -6)
+        # mood meter
+        mr = pygame.Rect(w - 300, 70, 284, 14)
+        T.draw(surf, "MOOD OF THE HALL", (mr.x, mr.y - 2), 14, C.GOLD_LIGHT, "head", "bottomleft")
+        mood = self.mood
+        if st and k == "speech" and p > 0.45:
+            mood = st.get("mood", mood)
+        W.bar(surf, mr, mood, C.SIDE_COLOUR["kim"] if mood >= 0 else C.SIDE_COLOUR["opposition"], lo=-20, hi=20,
+              back=C.HALL_LIGHT, marker=0)
+        T.draw(surf, f"critics ◀  {mood:+.0f}  ▶ Kim", (mr.centerx, mr.bottom + 3), 12, C.PAPER_LIGHT, "body", "midtop")
+        # progress through the session
+        n = max(1, len(self.stages))
+        for i in range(n):
+            x = w - 300 + int(i * 284 / n)
+            col = C.GOLD if i < self.beat else (C.PAPER_LIGHT if i == self.beat else C.HALL_LIGHT)
+            pygame.draw.rect(surf, col, (x, 112, max(3, 284 // n - 3), 5))
+
+    def draw_tally(self, surf):
+        w, h = self.w, self.h
+        vote = self.last_vote()
+        x, y = w - 300, 138
+        T.draw(surf, "RUNNING TALLY", (x, y), 18, C.GOLD, "head")
+        if not vote:
+            T.draw_wrapped(surf, "No vote yet. Full members (inner benches) vote; candidate members (outer benches) "
+                           "only cheer or heckle.", pygame.Rect(x, y + 28, 284, 80), 13, C.PAPER_LIGHT)
+            self.draw_legend(surf, x, y + 110)
+            return
+        T.draw_wrapped(surf, vote["title"], pygame.Rect(x, y + 26, 284, 40), 13, C.PAPER_LIGHT, "bold", max_lines=2)
+        t = self.tally(vote)
+        total = max(1, len(vote["votes"]))
+        yy = y + 70
+        for key, label in (("F", "For"), ("A", "Against"), ("N", "Abstain")):
+            T.draw(surf, label, (x, yy), 15, C.PAPER_LIGHT, "bold")
+            T.draw(surf, str(t[key]), (x + 284, yy - 2), 22, C.GOLD_LIGHT if key == "F" else C.PAPER_LIGHT, "head", "topright")
+            W.bar(surf, (x, yy + 20, 284, 14), t[key], VOTE_COL[key] if key != "A" else (60, 50, 46), hi=total,
+                  back=C.HALL_LIGHT, marker=vote["needed"] if key == "F" else None)
+            yy += 44
+        T.draw(surf, f"Needed to carry: {vote['needed']} of {total} present", (x, yy), 13, C.PAPER_LIGHT)
+        self.draw_legend(surf, x, yy + 28)
+
+    def draw_legend(self, surf, x, y):
+        s = self.app.session
+        for i, fid in enumerate(s.state.factions):
+            fd = s.scn.get("faction", fid)
+            yy = y + (i // 2) * 20
+            xx = x + (i % 2) * 142
+            pygame.draw.circle(surf, C.faction_colour(s.scn, fid), (xx + 6, yy + 8), 6)
+            T.draw(surf, fd.short or fd.name, (xx + 16, yy), 13, C.PAPER_LIGHT)
+        y += 44
+        for i, (k, label) in enumerate((("F", "for"), ("A", "against"), ("N", "abstains"))):
+            xx = x + i * 95
+            pygame.draw.circle(surf, VOTE_COL[k], (xx + 6, y + 8), 6)
+            pygame.draw.circle(surf, C.GOLD_DARK, (xx + 6, y + 8), 6, 1)
+            T.draw(surf, label, (xx + 16, y), 13, C.PAPER_LIGHT)
+        T.draw_wrapped(surf, "Hover or Tab to a seat to see why its holder voted so.", pygame.Rect(x, y + 26, 284, 40), 12,
+                       C.GOLD_LIGHT)
+
+
+class Seat(W.Widget):
+    def __init__(self, rect, hall, pid, kind):
+        super().__init__(rect, tooltip=lambda: hall.seat_tip(pid), name=f"seat:{pid}")
+        self.hall, self.pid, self.kind = hall, pid, kind
+
+    def activate(self):
+        self.hall.next()
+
+    def draw(self, surf, hovered, focused):
+        col, ring = self.hall.seat_colour(self.pid, self.kind)
+        c = self.rect.center
+        if self.hall.shake and self.kind == "full":
+            c = (c[0] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake), c[1] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake))
+        r = self.rect.width // 2
+        pygame.draw.circle(surf, col, c, r)
+        if ring:
+            pygame.draw.circle(surf, ring, c, r, 2)
+        elif self.kind == "full":
+            pygame.draw.circle(surf, (20, 8, 8), c, r, 1)
+        if hovered or focused:
+            pygame.draw.circle(surf, C.GOLD_LIGHT, c, r + 4, 2)

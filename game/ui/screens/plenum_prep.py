@@ -1,0 +1,274 @@
+"""Before the plenum: the committee spread by leaning around the majority line, so the swing
+voters stand out (after Democracy 4's distribution view); and the choice of plenum tactic."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.actions import Refused
+from game.engine.effects import describe
+from game.engine.plenum import VOTE_BAND
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import view as V
+from game.ui import widgets as W
+from game.ui.screen import Screen
+from game.ui.screens import common
+
+LO, HI = -45, 45
+BIN = 3
+
+
+class SpreadChart:
+    """Lays out and draws the dot plot; dots become hotspots on the owning screen."""
+
+    def __init__(self, screen, rect: pygame.Rect):
+        self.screen = screen
+        self.rect = pygame.Rect(rect)
+        s = screen.app.session
+        self.data = s.blurred_spread()
+        self.maj = s.estimate("majority")[0]
+        self.dots = []  # (pid, x, y, lean, err)
+        plot = self.plot_rect()
+        bins: dict[int, int] = {}
+        r = self.radius()
+        for pid, lean, err in self.data:
+            b = int((max(LO, min(HI - 0.01, lean)) - LO) // BIN)
+            k = bins.get(b, 0)
+            bins[b] = k + 1
+            x = plot.x + int((b + 0.5) * BIN / (HI - LO) * plot.width)
+            y = plot.bottom - r - 2 - k * (2 * r + 2)
+            self.dots.append((pid, x, y, lean, err))
+
+    def radius(self):
+        return 8 if self.rect.height > 300 else 6
+
+    def plot_rect(self):
+        r = self.rect
+        return pygame.Rect(r.x + 10, r.y + 40, r.width - 20, r.height - 80)
+
+    def x_of(self, lean):
+        p = self.plot_rect()
+        return p.x + int((max(LO, min(HI, lean)) - LO) / (HI - LO) * p.width)
+
+    def counts(self):
+        k = sum(1 for _, lean, _ in self.data if lean >= VOTE_BAND)
+        o = sum(1 for _, lean, _ in self.data if lean <= -VOTE_BAND)
+        return k, o, len(self.data) - k - o
+
+    def pivot(self, side):
+        leans = sorted((l for _, l, _ in self.data), reverse=(side == "kim"))
+        if len(leans) >= self.maj > 0:
+            return leans[self.maj - 1]
+        return None
+
+    def add_hotspots(self):
+        s = self.screen.app.session
+        r = self.radius()
+        for pid, x, y, lean, err in self.dots:
+            def tip(pid=pid, lean=lean, err=err):
+                st = s.state
+                p = st.people[pid]
+                lines = [f"{V.person_name(self.screen.app, s.scn, st, pid)} — {V.faction_name(s.scn, p.faction)}",
+                         f"Estimated lean {lean:+.0f} ± {err:.0f}: {V.lean_word(lean)}"]
+                if p.generated:
+                    lines.append("Generated cadre (unnamed seat).")
+                lines += V.stance_lines(s, pid)[1:]
+                return lines
+
+            def draw_dot(surf, rect, hovered, focused, pid=pid, lean=lean):
+                self.draw_dot(surf, rect.center, pid, lean, hovered or focused)
+            self.screen.add(W.Hotspot((x - r, y - r, 2 * r, 2 * r), tip, focusable=True, name=f"dot:{pid}",
+                                      draw_fn=draw_dot))
+
+    def draw_dot(self, surf, c, pid, lean, hi):
+        s = self.screen.app.session
+        p = s.state.people[pid]
+        r = self.radius()
+        col = C.faction_colour(s.scn, p.faction)
+        swing = -VOTE_BAND < lean < VOTE_BAND
+        if p.generated:
+            pygame.draw.circle(surf, C.PAPER_LIGHT, c, r)
+            pygame.draw.circle(surf, col, c, r, 3)
+        else:
+            pygame.draw.circle(surf, col, c, r)
+            pygame.draw.circle(surf, C.INK, c, r, 1)
+        if swing:
+            pygame.draw.circle(surf, C.GOLD, c, r + 3, 2)
+        if hi:
+            pygame.draw.circle(surf, C.INK, c, r + 5, 2)
+
+    def draw(self, surf):
+        s = self.screen.app.session
+        rect = self.rect
+        plot = self.plot_rect()
+        # regions
+        xa, xb = self.x_of(-VOTE_BAND), self.x_of(VOTE_BAND)
+        band = pygame.Surface((plot.width, plot.height), pygame.SRCALPHA)
+        pygame.draw.rect(band, (*C.SIDE_COLOUR["opposition"], 34), (0, 0, xa - plot.x, plot.height))
+        pygame.draw.rect(band, (*C.GOLD, 60), (xa - plot.x, 0, xb - xa, plot.height))
+        pygame.draw.rect(band, (*C.SIDE_COLOUR["kim"], 34), (xb - plot.x, 0, plot.right - xb, plot.height))
+        surf.blit(band, plot)
+        pygame.draw.line(surf, C.INK, (plot.x, plot.bottom), (plot.right, plot.bottom), 2)
+        for v in range(LO, HI + 1, 15):
+            x = self.x_of(v)
+            pygame.draw.line(surf, C.INK, (x, plot.bottom), (x, plot.bottom + 5))
+            T.draw(surf, f"{v:+d}" if v else "0", (x, plot.bottom + 6), 12, C.INK_SOFT, "body", "midtop")
+        k, o, sw = self.counts()
+        T.draw(surf, f"◀ WITH THE CRITICS: {o}", (plot.x + 6, rect.y + 10), 18, C.SIDE_COLOUR["opposition"], "head")
+        T.draw(surf, f"SWING: {sw}", ((xa + xb) // 2, rect.y + 10), 18, C.GOLD_DARK, "head", "midtop")
+        T.draw(surf, f"WITH KIM: {k} ▶", (plot.right - 6, rect.y + 10), 18, C.SIDE_COLOUR["kim"], "head", "topright")
+        for side in ("kim", "opposition"):
+            pv = self.pivot(side)
+            if pv is None:
+                continue
+            x = self.x_of(pv)
+            col = C.SIDE_COLOUR[side]
+            for yy in range(plot.y, plot.bottom, 8):
+                pygame.draw.line(surf, col, (x, yy), (x, yy + 4), 2)
+            label = f"{self.maj}th vote {'for Kim' if side == 'kim' else 'for the critics'}"
+            T.draw(surf, label, (x + (4 if side == "kim" else -4), plot.y + (2 if side == "kim" else 18)), 12, col, "bold",
+                   "topleft" if side == "kim" else "topright")
+        T.draw(surf, f"Lean toward Kim (points). ESTIMATES: each dot is blurred by your intelligence (±{self.data[0][2]:.0f} typical)."
+               if self.data else "No members.", (rect.x + 10, rect.bottom - 20), 13, C.INK_SOFT)
+
+
+class SpreadScreen(Screen):
+    modal = True
+    title = "Spread chart"
+    help_lines = [("Arrows", "Move from member to member"), ("Esc / V", "Close")]
+
+    def card(self):
+        return pygame.Rect(30, 30, self.w - 60, self.h - 60)
+
+    def build(self):
+        r = self.card()
+        self.chart = SpreadChart(self, pygame.Rect(r.x + 14, r.y + 110, r.width - 28, r.height - 180))
+        self.chart.add_hotspots()
+        self.add(W.Button((r.right - 170, r.bottom - 54, 150, 40), "Close", self.back, style="primary", hotkey=pygame.K_v,
+                          key_hint="Esc", name="close"))
+
+    def draw_background(self, surf):
+        s = self.app.session
+        r = self.card()
+        inner = W.panel(surf, r, "The Central Committee, member by member", title_size=26)
+        maj = s.estimate("majority")[0]
+        T.draw_wrapped(surf, f"Every full member who would sit today, placed by how far you think they lean toward "
+                       f"Kim (right) or the critics (left). At +{VOTE_BAND} or more they vote with Kim, at −{VOTE_BAND} "
+                       f"or less with the critics; in the gold band they abstain. A motion needs {maj} votes for it. "
+                       f"Gold rings mark swing voters; hollow rings are generated cadres.",
+                       pygame.Rect(inner.x, inner.y, inner.width, 60), 15, C.INK)
+        self.chart.draw(surf)
+        # legend
+        x = r.x + 20
+        for fid in s.state.factions:
+            fd = s.scn.get("faction", fid)
+            pygame.draw.circle(surf, C.faction_colour(s.scn, fid), (x + 8, r.bottom - 34), 8)
+            T.draw(surf, fd.name, (x + 22, r.bottom - 34), 14, C.INK, "body", "midleft")
+            x += 40 + T.width(fd.name, 14)
+
+
+class TacticScreen(Screen):
+    """The plenum is in session: choose how to play it, with the committee in view."""
+
+    modal = False
+    title = "Plenum tactic"
+    help_lines = [("Up / Down", "Move between tactics"), ("Enter", "Choose"), ("R", "Reveal history's choice"),
+                  ("1-9", "Choose by number")]
+
+    def __init__(self, app, pending):
+        super().__init__(app)
+        self.pending = pending
+        s = app.session
+        self.pid = pending.event.split(":", 1)[1]
+        self.pdef = s.scn.get("plenum", self.pid)
+        self.tactics = s.g.options(pending)
+        self.reveal = False
+        app.sound.play("murmur")
+
+    def build(self):
+        w, h = self.w, self.h
+        self.chart = SpreadChart(self, pygame.Rect(20, 130, w - 40, int(h * 0.42)))
+        self.chart.add_hotspots()
+        top = self.chart.rect.bottom + 46
+        n = max(1, len(self.tactics))
+        bw = (w - 40 - (n - 1) * 12) // n
+        for i, t in enumerate(self.tactics):
+            tip = [t.name, t.summary]
+            fx = describe(self.app.session.scn, t.effects)
+            if fx:
+                tip.append("Effects: " + "; ".join(fx))
+            extras = []
+            if t.mood:
+                extras.append(f"mood of the hall {t.mood:+d} toward {'Kim' if t.mood > 0 else 'the critics'}")
+            if t.interrupt:
+                extras.append(f"chance to shout down critics {t.interrupt:+d}%")
+            if extras:
+                tip.append("In the hall: " + ", ".join(extras))
+            if self.reveal and t.historical:
+                tip.append("★ What history chose.")
+            self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, tip))
+        self.add(W.Button((20, h - 56, 250, 40), "Hide history" if self.reveal else "Reveal history's choice",
+                          self.toggle, style="chip", hotkey=pygame.K_r, key_hint="R", size=14, name="reveal"))
+        if self.focus is None:
+            self.focus = next((x for x in self.widgets if isinstance(x, TacticCard)), None)
+            self.key_focus = True
+
+    def toggle(self):
+        self.reveal = not self.reveal
+        self.rebuild()
+
+    def back(self):
+        from game.ui.screens.pause import PauseMenu
+        self.app.push(PauseMenu(self.app))
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN and pygame.K_1 <= ev.key <= pygame.K_9:
+            i = ev.key - pygame.K_1
+            if i < len(self.tactics):
+                self.choose(self.tactics[i])
+            return True
+        return False
+
+    def choose(self, t):
+        s = self.app.session
+        try:
+            s.submit({"t": "tactic", "side": self.pending.side, "plenum": self.pid, "tactic": t.id})
+        except Refused as exc:
+            self.app.notify(str(exc), "error")
+            return
+        self.app.sound.play("gavel")
+        self.app.pop(self)
+
+    def draw_background(self, surf):
+        s = self.app.session
+        w, h = self.w, self.h
+        surf.blit(common.paper((w, h)), (0, 0))
+        common.header(surf, w, self.pdef.title, f"{common.date_text(s.state.plenums[self.pid].date)} · the hall fills")
+        side = "Kim Il Sung" if self.pending.side == "kim" else "The opposition"
+        T.draw(surf, f"{side.upper()}: HOW WILL YOU PLAY THE SESSION?", (20, 64), 24, C.RED, "head")
+        T.draw_wrapped(surf, (self.pdef.agenda or "").strip(), pygame.Rect(20, 94, w - 40, 40), 14, C.INK_SOFT, max_lines=2)
+        self.chart.draw(surf)
+        T.draw(surf, "CHOOSE A TACTIC", (20, self.chart.rect.bottom + 18), 20, C.RED, "head")
+
+
+class TacticCard(W.Widget):
+    def __init__(self, rect, screen, i, t, tip):
+        super().__init__(rect, tooltip=tip, on_activate=lambda: screen.choose(t), name=f"tactic:{t.id}")
+        self.screen, self.i, self.t = screen, i, t
+
+    def draw(self, surf, hovered, focused):
+        r = self.rect
+        t = self.t
+        pygame.draw.rect(surf, C.INK, r.move(4, 4))
+        pygame.draw.rect(surf, (255, 248, 226) if hovered or focused else C.PAPER_LIGHT, r)
+        pygame.draw.rect(surf, C.INK, r, 2)
+        pygame.draw.rect(surf, C.RED, (r.x, r.y, r.width, 6))
+        T.draw(surf, str(self.i + 1), (r.x + 12, r.y + 12), 40, C.RED, "head")
+        T.draw_wrapped(surf, t.name, pygame.Rect(r.x + 50, r.y + 16, r.width - 60, 60), 17, C.INK, "bold", max_lines=3)
+        T.draw_wrapped(surf, t.summary, pygame.Rect(r.x + 12, r.y + 80, r.width - 24, r.height - 100), 14, C.INK_SOFT,
+                       max_lines=max(1, (r.height - 100) // 19))
+        if self.screen.reveal and t.historical:
+            W.stamp(surf, (r.right - 70, r.bottom - 26), "History", C.GOLD_DARK, 22, 6)
+        if focused:
+            W.focus_ring(surf, r)

@@ -1,0 +1,110 @@
+"""The title and main menu."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game import __version__
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import widgets as W
+from game.ui.screen import Screen
+from game.ui.screens import common
+
+
+def draw_hall_silhouette(surf, rect: pygame.Rect, colour) -> None:
+    """The plenum hall's tiers as a black silhouette: a poster motif."""
+    cx, base = rect.centerx, rect.bottom
+    for i in range(5):
+        rad = rect.width // 2 - i * (rect.width // 12)
+        pygame.draw.arc(surf, colour, (cx - rad, base - rad, rad * 2, rad * 2), 0, math.pi, 9)
+    pygame.draw.rect(surf, colour, (cx - 28, base - 38, 56, 38))
+    pygame.draw.rect(surf, colour, (cx - 60, base - 46, 120, 10))
+
+
+class TitleScreen(Screen):
+    title = "Main menu"
+    help_lines = [("N", "New game"), ("C", "Continue the latest save"), ("L", "Load a game"),
+                  ("S", "Settings"), ("X", "Codex"), ("Q / Esc", "Quit")]
+
+    def build(self):
+        from game import saves
+        w, h = self.w, self.h
+        x = w - 420
+        y = h // 2 - 170
+        self.latest = None
+        try:
+            found = saves.list_saves()
+            self.latest = next((s for s in found if "(damaged)" not in s.label), None)
+        except OSError:
+            self.latest = None
+        items = [
+            ("New game", self.new_game, pygame.K_n, "N", "Choose a scenario, a side and a difficulty."),
+            ("Continue", self.cont, pygame.K_c, "C",
+             (f"Continue: {self.latest.label}" if self.latest else "No saved game yet.")),
+            ("Load game", self.load, pygame.K_l, "L", "Open a named save or an autosave."),
+            ("Settings", self.settings, pygame.K_s, "S", "Window size, full screen, UI scale, sound, text speed."),
+            ("Codex", self.codex, pygame.K_x, "X", "People, factions and events of the period, with sources."),
+            ("Quit", self.quit, pygame.K_q, "Q", "Leave the game. Games are saved every turn."),
+        ]
+        for i, (label, fn, key, hint, tip) in enumerate(items):
+            b = self.add(W.Button((x, y + i * 58, 340, 46), label, fn, style="primary" if i == 0 else "secondary",
+                                  size=24 if i == 0 else 19, hotkey=key, key_hint=hint, tooltip=tip, name=label))
+            if label == "Continue" and not self.latest:
+                b.enabled = False
+        if self.focus is None:
+            self.focus = self.widgets[1] if self.latest else self.widgets[0]
+
+    def draw_background(self, surf):
+        w, h = self.w, self.h
+        split = w - 470
+        surf.blit(common.rays((w, h), (split // 2, h + 40)), (0, 0))
+        draw_hall_silhouette(surf, pygame.Rect(split // 2 - 300, h - 190, 600, 300), C.INK)
+        # title block
+        cx = split // 2
+        W.star(surf, (cx, 110), 46, C.GOLD)
+        T.draw(surf, "AUGUST", (cx, 250), 118, C.INK, "head", "midbottom")
+        T.draw(surf, "AUGUST", (cx - 4, 246), 118, C.PAPER_LIGHT, "head", "midbottom")
+        T.draw(surf, "PLENUM", (cx, 356), 118, C.INK, "head", "midbottom")
+        T.draw(surf, "PLENUM", (cx - 4, 352), 118, C.GOLD, "head", "midbottom")
+        T.draw(surf, "8월 전원회의", (cx, 372), 24, C.PAPER_LIGHT, "bold", "midtop")
+        T.draw(surf, "Party politics in Pyongyang, 1953–1962", (cx, 410), 19, C.GOLD_LIGHT, "body", "midtop")
+        # menu column on paper
+        pr = pygame.Rect(split, 0, w - split, h)
+        surf.blit(common.paper((w - split, h)), pr)
+        pygame.draw.rect(surf, C.INK, (split - 6, 0, 6, h))
+        pygame.draw.rect(surf, C.GOLD, (split, 0, 3, h))
+        T.draw(surf, "MAIN MENU", (w - 420, h // 2 - 210), 28, C.RED, "head", "bottomleft")
+        pygame.draw.line(surf, C.INK, (w - 420, h // 2 - 204), (w - 80, h // 2 - 204), 2)
+        common.footer_hint(surf, w + split, h, f"v{__version__} · F1 help · arrows/Tab move · Enter selects")
+
+    # actions
+    def new_game(self):
+        from game.ui.screens.newgame import NewGameScreen
+        self.app.push(NewGameScreen(self.app))
+
+    def cont(self):
+        if not self.latest:
+            return
+        from game.ui.screens.saveload import open_save
+        open_save(self.app, self.latest.path)
+
+    def load(self):
+        from game.ui.screens.saveload import SaveLoadScreen
+        self.app.push(SaveLoadScreen(self.app, mode="load"))
+
+    def settings(self):
+        from game.ui.screens.settings_screen import SettingsScreen
+        self.app.push(SettingsScreen(self.app))
+
+    def codex(self):
+        from game.ui.screens.codex import CodexScreen
+        self.app.push(CodexScreen(self.app))
+
+    def quit(self):
+        self.app.running = False
+
+    def back(self):
+        self.quit()

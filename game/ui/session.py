@@ -1,0 +1,283 @@
+"""A game being played in the window: who controls each side, the AI's moves (computed off the
+event loop), autosaves, and what each side is allowed to see.
+
+The session submits orders and reads state; it never applies a rule itself. Cosmetic
+randomness (blurring true leans into estimates) uses its own ``random.Random``, never the
+engine's RNG.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game import ai
+from game import saves
+from game.engine.actions import Refused
+from game.engine.game import Game, Outcome
+from game.engine.plenum import present_members, spread
+from game.paths import saves_dir
+
+SIDES = ("kim", "opposition")
+AUTOSAVES = 3
+AI_DELAY = 0.55  # seconds between the AI's visible moves
+
+
+@dataclass
+class Players:
+    humans: tuple[str, ...] = ("kim",)
+    difficulty: str = "normal"
+
+    @property
+    def hotseat(self) -> bool:
+        return len(self.humans) == 2
+
+    def to_dict(self) -> dict:
+        return {"humans": list(self.humans), "difficulty": self.difficulty}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Players":
+        humans = tuple(s for s in d.get("humans", ["kim"]) if s in SIDES) or ("kim",)
+        diff = d.get("difficulty", "normal")
+        return cls(humans, diff if diff in ("easy", "normal", "hard") else "normal")
+
+
+@dataclass
+class HallSeat:
+    pid: str
+    name: str
+    faction: str
+    cc: str
+    generated: bool
+
+
+@dataclass
+class Session:
+    g: Game
+    scenario_name: str
+    players: Players
+    viewer: str = "kim"
+    seen_plenums: set = field(default_factory=set)
+    hall_snapshots: dict = field(default_factory=dict)
+    last_turn_saved: int = 0
+    notices: list = field(default_factory=list)  # (side or 'all', text) for the UI to show
+
+    def __post_init__(self):
+        self.policies = {s: ai.make("ai", self.players.difficulty) for s in SIDES if s not in self.players.humans}
+        self._worker: threading.Thread | None = None
+        self._result = None
+        self._ai_wait = 0.0
+        self.cosmetic = random.Random(self.g.state.seed * 7919 + 17)
+        self._last_hall: list[HallSeat] = self.hall_now()
+        for pid, pl in self.g.state.plenums.items():
+            if pl.record:
+                self.seen_plenums.add(pid)
+        self.log_seen = len(self.g.state.log)
+        if self.viewer not in self.players.humans:
+            self.viewer = self.players.humans[0]
+        self.last_turn_saved = self.g.state.turn
+        self.autosave_problem = ""
+        self.clock = 0.0
+
+    # ------------------------------------------------------------------ basics
+    @property
+    def scn(self):
+        return self.g.scn
+
+    @property
+    def state(self):
+        return self.g.state
+
+    def is_human(self, side: str | None) -> bool:
+        return side in self.players.humans
+
+    def mover(self) -> str | None:
+        return self.g.to_move()
+
+    def human_to_move(self) -> bool:
+        return self.is_human(self.mover()) and not self.thinking
+
+    @property
+    def thinking(self) -> bool:
+        return self._worker is not None
+
+    # ------------------------------------------------------------------ orders
+    def hall_now(self) -> list[HallSeat]:
+        st = self.g.state
+        out = []
+        for pid in present_members(st, candidates=True):
+            p = st.people[pid]
+            out.append(HallSeat(pid, p.name, p.faction, p.cc, p.generated))
+        return out
+
+    def submit(self, order: dict) -> Outcome:
+        """Submit an order; Refused propagates with its player-facing text."""
+        self._last_hall = self.hall_now()
+        turn = self.g.state.turn
+        out = self.g.submit(order)
+        for pid, pl in self.g.state.plenums.items():
+            if pl.record and pid not in self.hall_snapshots:
+                self.hall_snapshots[pid] = self._last_hall
+        if self.g.state.turn != turn or self.g.over:
+            self.autosave()
+        return out
+
+    def unseen_plenum(self) -> str | None:
+        for pid, pl in self.g.state.plenums.items():
+            if pl.record and pid not in self.seen_plenums:
+                return pid
+        return None
+
+    # ------------------------------------------------------------------ the AI
+    def poll(self, dt: float = 1 / 60) -> None:
+        """Called each frame: start the AI when it is its move; submit its order when ready."""
+        self.clock += dt
+        if self._worker is not None:
+            if self._worker.is_alive():
+                return
+            self._worker = None
+            side, order, err = self._result
+            self._result = None
+            if err is None and self.g.to_move() == side:
+                try:
+                    self.submit(order)
+                except Refused as exc:  # the AI asked for something the rules refused: end its phase
+                    self.notices.append(("all", f"The computer's move was refused ({exc})."))
+                    self._force_end(side)
+            elif err is not None:
+                self.notices.append(("all", f"The computer player failed ({err}); its phase ends."))
+                self._force_end(side)
+            self._ai_wait = self.clock + AI_DELAY
+            return
+
+    def start_ai_if_due(self) -> bool:
+        side = self.g.to_move()
+        if side is None or self.is_human(side) or self._worker is not None:
+            return False
+        if self.clock < self._ai_wait:
+            return True
+        policy = self.policies[side]
+        g = self.g
+
+        def work():
+            try:
+                order = policy(g, side)
+                self._result = (side, order, None)
+            except Exception as exc:  # pragma: no cover - reported, not fatal
+                self._result = (side, None, f"{exc.__class__.__name__}: {exc}")
+
+        self._worker = threading.Thread(target=work, daemon=True)
+        self._worker.start()
+        return True
+
+    def run_ai_now(self) -> None:
+        """Synchronously let the AI move until a human must act (tests, screenshots)."""
+        for _ in range(2000):
+            side = self.g.to_move()
+            if side is None or self.is_human(side):
+                return
+            order = self.policies[side](self.g, side)
+            try:
+                self.submit(order)
+            except Refused:
+                self._force_end(side)
+
+    def _force_end(self, side: str) -> None:
+        st = self.g.state
+        for p in list(st.pending):
+            if p.side == side:
+                opts = self.g.options(p)
+                if p.event.startswith("plenum:") and opts:
+                    self.submit({"t": "tactic", "side": side, "plenum": p.event.split(":", 1)[1], "tactic": opts[0].id})
+                elif opts:
+                    self.submit({"t": "choose", "side": side, "event": p.event, "option": opts[0].id})
+        if st.phase == side and not self.g.over:
+            try:
+                self.submit({"t": "end", "side": side})
+            except Refused:
+                pass
+
+    def shutdown(self) -> None:
+        if self._worker is not None:
+            self._worker.join(timeout=2)
+
+    # ------------------------------------------------------------------ what a side may see
+    def visible_log(self, side: str | None = None):
+        side = side or self.viewer
+        return [e for e in self.g.state.log if e.visible_to in ("all", side)]
+
+    def estimate(self, key: str, side: str | None = None) -> tuple[int, int]:
+        side = side or self.viewer
+        est = self.g.state.estimates.get(side, {})
+        v = est.get(key, [0, 0])
+        return int(v[0]), int(v[1])
+
+    def blurred_spread(self, side: str | None = None) -> list[tuple[str, float, float]]:
+        """(pid, estimated lean, error) for every full member present: the true leans blurred by
+        this side's intelligence (a stable cosmetic draw per turn)."""
+        side = side or self.viewer
+        st = self.g.state
+        err_count = self.estimate("swing", side)[1]
+        err = max(2.0, err_count * 1.4)
+        rnd = random.Random(f"{st.seed}:{st.turn}:{side}:{st.phase}")
+        out = []
+        for pid, lean in spread(st, self.g.scn):
+            p = st.people[pid]
+            own = (side == "kim" and p.pledge_kim > 0) or (side == "opposition" and p.plotter)
+            e = err * (0.35 if own else 1.0)
+            out.append((pid, lean + rnd.gauss(0, e / 2), e))
+        return sorted(out, key=lambda t: (t[1], t[0]))
+
+    # ------------------------------------------------------------------ saving
+    def write(self, path: Path, label: str = "") -> Path:
+        path = saves.write(path, self.g, self.scenario_name, label)
+        try:
+            path.with_suffix(".session").write_text(json.dumps({"players": self.players.to_dict(),
+                                                                "viewer": self.viewer,
+                                                                "seen_plenums": sorted(self.seen_plenums)}),
+                                                     encoding="utf-8")
+        except OSError:
+            pass
+        return path
+
+    def autosave(self) -> None:
+        st = self.g.state
+        slot = (st.turn % AUTOSAVES) + 1
+        path = saves_dir() / f"autosave-{slot}.json"
+        label = f"Autosave: {self.g.scn.scenario.title}, {st.date} (turn {st.turn})"
+        try:
+            self.write(path, label)
+            self.autosave_problem = ""
+        except (OSError, saves.SaveError) as exc:
+            self.autosave_problem = f"Autosave failed: {exc}"
+            self.notices.append(("all", self.autosave_problem))
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^A-Za-z0-9_-]+", "-", name.strip()).strip("-").lower()
+    return s[:40] or "save"
+
+
+def load_session(path: Path) -> Session:
+    """Raises saves.SaveError with a readable message."""
+    scn, g, scen_name = saves.read(path)
+    players = Players(("kim",), "normal")
+    viewer = None
+    seen = set()
+    side_file = Path(path).with_suffix(".session")
+    try:
+        meta = json.loads(side_file.read_text(encoding="utf-8"))
+        players = Players.from_dict(meta.get("players", {}))
+        viewer = meta.get("viewer")
+        seen = set(meta.get("seen_plenums", []))
+    except (OSError, ValueError, AttributeError, TypeError):
+        mover = g.to_move()
+        if mover in SIDES:
+            players = Players((mover,), "normal")
+    s = Session(g, scen_name, players, viewer or players.humans[0])
+    s.seen_plenums |= seen
+    return s

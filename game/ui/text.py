@@ -1,0 +1,175 @@
+"""Fonts and cached text rendering.
+
+Fonts are the ones pygame_gui bundles (Noto Sans and Noto Sans KR, SIL Open Font License), so
+the game adds no font binaries. A missing font file is reported (``PROBLEMS``) and replaced by
+pygame's default font: the game goes on. Rendering a string costs ~10 us, so every rendered
+string is cached by (text, style, colour).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pygame
+
+try:
+    import pygame_gui as _pg
+
+    FONT_DIR = Path(_pg.__file__).parent / "data"
+except Exception:  # pragma: no cover - pygame_gui is a dependency
+    FONT_DIR = Path("/nonexistent")
+
+FILES = {
+    "body": "NotoSans-Regular.ttf",
+    "bold": "NotoSans-Bold.ttf",
+    "italic": "NotoSans-Italic.ttf",
+    "kr": "NotoSansKR-Regular.ttf",
+    "krbold": "NotoSansKR-Bold.ttf",
+}
+# Heading style: the bold face squeezed horizontally, for the condensed poster look.
+CONDENSE = 0.80
+
+PROBLEMS: list[str] = []
+_fonts: dict[tuple[str, int], pygame.font.Font] = {}
+_cache: dict[tuple, pygame.Surface] = {}
+_wrap_cache: dict[tuple, list[str]] = {}
+# Hangul, and the arrows/shapes/dingbats Noto Sans lacks but Noto Sans KR has.
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u2190-\u21ff\u2200-\u22ff\u25a0-\u27bf]")
+_font_dir_override: Path | None = None
+
+
+def set_font_dir(path: Path | None) -> None:
+    """For tests: look for fonts elsewhere (a missing folder exercises the fallback)."""
+    global _font_dir_override
+    _font_dir_override = path
+    _fonts.clear()
+    _cache.clear()
+    _wrap_cache.clear()
+
+
+def font(style: str, size: int) -> pygame.font.Font:
+    key = (style, size)
+    f = _fonts.get(key)
+    if f is not None:
+        return f
+    base = "bold" if style == "head" else style
+    path = (_font_dir_override or FONT_DIR) / FILES.get(base, FILES["body"])
+    try:
+        f = pygame.font.Font(str(path), size)
+    except (FileNotFoundError, OSError):
+        msg = f"Font file missing: {path.name}; using a fallback font (Hangul may not show)."
+        if msg not in PROBLEMS:
+            PROBLEMS.append(msg)
+        f = pygame.font.Font(None, int(size * 1.3))
+        if base in ("bold", "krbold"):
+            f.set_bold(True)
+    _fonts[key] = f
+    return f
+
+
+def _style_for(text: str, style: str) -> str:
+    if _HANGUL.search(text):
+        return "krbold" if style in ("bold", "head", "krbold") else "kr"
+    return style
+
+
+def render(text: str, size: int, colour=(0, 0, 0), style: str = "body") -> pygame.Surface:
+    key = (text, size, tuple(colour), style)
+    s = _cache.get(key)
+    if s is not None:
+        return s
+    if len(_cache) > 6000:
+        _cache.clear()
+    real = _style_for(text, style)
+    s = font(real, size).render(text, True, colour)
+    if style == "head" and s.get_width() > 2:
+        s = pygame.transform.smoothscale(s, (max(1, int(s.get_width() * CONDENSE)), s.get_height()))
+    _cache[key] = s
+    return s
+
+
+def width(text: str, size: int, style: str = "body") -> int:
+    w = font(_style_for(text, style), size).size(text)[0]
+    return int(w * CONDENSE) if style == "head" else w
+
+
+def line_height(size: int, style: str = "body") -> int:
+    return font(style if style != "head" else "bold", size).get_linesize()
+
+
+def wrap(text: str, size: int, max_width: int, style: str = "body") -> list[str]:
+    key = (text, size, max_width, style)
+    got = _wrap_cache.get(key)
+    if got is not None:
+        return got
+    if len(_wrap_cache) > 3000:
+        _wrap_cache.clear()
+    lines: list[str] = []
+    for para in str(text).split("\n"):
+        words = para.split()
+        if not words:
+            lines.append("")
+            continue
+        cur = words[0]
+        for w in words[1:]:
+            trial = cur + " " + w
+            if width(trial, size, style) <= max_width:
+                cur = trial
+            else:
+                lines.append(cur)
+                cur = w
+        # A single over-long word is cut rather than spilling out of its box.
+        while width(cur, size, style) > max_width and len(cur) > 4:
+            cut = len(cur) - 1
+            while cut > 1 and width(cur[:cut], size, style) > max_width:
+                cut -= 1
+            lines.append(cur[:cut])
+            cur = cur[cut:]
+        lines.append(cur)
+    _wrap_cache[key] = lines
+    return lines
+
+
+def draw(surf: pygame.Surface, text: str, pos, size: int = 16, colour=(0, 0, 0), style: str = "body",
+         anchor: str = "topleft") -> pygame.Rect:
+    s = render(text, size, colour, style)
+    r = s.get_rect(**{anchor: pos})
+    surf.blit(s, r)
+    return r
+
+
+def draw_wrapped(surf: pygame.Surface, text: str, rect: pygame.Rect, size: int = 16, colour=(0, 0, 0),
+                 style: str = "body", spacing: int = 2, max_lines: int | None = None) -> int:
+    """Draw wrapped text inside rect; returns the height used."""
+    lines = wrap(text, size, rect.width, style)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and width(last + "…", size, style) > rect.width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    lh = line_height(size, style) + spacing
+    y = rect.y
+    for ln in lines:
+        if ln:
+            surf.blit(render(ln, size, colour, style), (rect.x, y))
+        y += lh
+    return y - rect.y
+
+
+def fit(text: str, size: int, max_width: int, style: str = "body") -> str:
+    """Shorten text with an ellipsis so it fits."""
+    if width(text, size, style) <= max_width:
+        return text
+    while text and width(text + "…", size, style) > max_width:
+        text = text[:-1]
+    return text + "…"
+
+
+def fonts_ok() -> bool:
+    return all((FONT_DIR / f).exists() for f in FILES.values())
+
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -1,0 +1,105 @@
+"""Read-only helpers that turn state into words for the screens (no rules live here)."""
+
+from __future__ import annotations
+
+from game.engine.plenum import explain_now
+
+STATUS_WORDS = {"active": "Active", "demoted": "Demoted", "expelled": "Expelled", "arrested": "Arrested",
+                "fled": "Fled abroad", "executed": "Executed", "dead": "Dead", "abroad": "Abroad"}
+FALLEN = ("expelled", "arrested", "fled", "executed", "dead")
+SEAT_WORDS = {"full": "Full member of the CC", "candidate": "Candidate member of the CC", "none": "No CC seat"}
+KIND_COLOURS = {"event": (168, 24, 22), "decision": (168, 24, 22), "action": (28, 22, 20), "plenum": (150, 110, 20),
+                "intel": (40, 84, 128), "news": (88, 76, 66), "info": (88, 76, 66), "ending": (168, 24, 22)}
+
+
+def person_name(app, scn, st, pid: str, *, hangul: bool | None = None) -> str:
+    p = st.people.get(pid)
+    if p is None:
+        return pid
+    if hangul is None:
+        hangul = app.settings.hangul
+    d = scn.get("person", pid)
+    if hangul and d is not None and d.name_ko:
+        return f"{p.name}  {d.name_ko}"
+    return p.name
+
+
+def faction_name(scn, fid: str | None) -> str:
+    if not fid:
+        return "Foreign"
+    f = scn.get("faction", fid)
+    return f.name if f else fid
+
+
+def office_names(scn, ids) -> list[str]:
+    out = []
+    for o in ids:
+        od = scn.get("office", o)
+        out.append(od.name if od else o)
+    return out
+
+
+def office_line(scn, st, pid: str) -> str:
+    p = st.people[pid]
+    if p.generated:
+        return "Generated cadre (a seat whose holder the record does not name)"
+    names = office_names(scn, p.offices)
+    return names[0] if names else (scn.get("person", pid).role[:60] if scn.get("person", pid) and
+                                   scn.get("person", pid).role else "No post")
+
+
+def lean_word(lean: float) -> str:
+    if lean >= 20:
+        return "firmly with Kim"
+    if lean >= 6:
+        return "leans to Kim"
+    if lean > -6:
+        return "undecided (would abstain)"
+    if lean > -20:
+        return "leans to the critics"
+    return "firmly with the critics"
+
+
+def secret_terms(viewer: str) -> tuple[str, ...]:
+    """Vote terms a side cannot see: the other side's private work."""
+    return ("Won over by the critics",) if viewer == "kim" else ("Secured by Kim",)
+
+
+def stance_lines(session, pid: str) -> list[str]:
+    """Why a member leans as they do, as this viewer may know it."""
+    st, scn = session.state, session.scn
+    p = st.people[pid]
+    if p.cc != "full" or p.status not in ("active", "demoted"):
+        return ["Has no vote at a plenum" + (" (candidate member: speaks and shouts, does not vote)."
+                                              if p.cc == "candidate" else ".")]
+    est = next((t for t in session.blurred_spread() if t[0] == pid), None)
+    lines = []
+    if est:
+        lines.append(f"Estimated lean {est[1]:+.0f} (±{est[2]:.0f}): {lean_word(est[1])}. "
+                     f"Votes with Kim at +6 or more, with the critics at −6 or less.")
+    hidden = secret_terms(session.viewer)
+    for label, v in explain_now(st, scn, pid):
+        if label in hidden:
+            lines.append(f"  {label}: unknown to you")
+        else:
+            lines.append(f"  {label}: {v:+d}")
+    return lines
+
+
+def plenum_next(scn, st):
+    """The next plenum on the calendar (definition, state), or (None, None)."""
+    best = None
+    for pdef in scn.plenums:
+        pl = st.plenums.get(pdef.id)
+        if pl and pl.status in ("scheduled", "in_session"):
+            if best is None or pl.date < best[1].date:
+                best = (pdef, pl)
+    return best or (None, None)
+
+
+def days_until(a: str, b: str) -> int:
+    import datetime as dt
+    try:
+        return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+    except ValueError:
+        return 0
