@@ -71,6 +71,34 @@ def _try(g: Game, order: dict, side: str) -> float | None:
     return value(c, side)
 
 
+def _touched(g: Game, effects, target: str | None) -> set[str] | None:
+    """The people a list of effects may change, or None if it could be anyone. Lets the
+    look-ahead copy a handful of people instead of the whole committee."""
+    st = g.state
+    out: set[str] = set()
+    for fx in effects:
+        k, v = fx.kind, fx.value
+        if k == "person":
+            if v.status in ("arrested", "executed", "expelled", "fled", "dead", "abroad"):
+                return None  # a purge frightens the whole committee
+            out.add(target if v.person == "target" else v.person)
+        elif k == "pledge":
+            if v.person:
+                out.add(target if v.person == "target" else v.person)
+            else:
+                out.update(pid for pid, p in st.people.items() if p.faction == v.faction)
+        elif k in ("group", "congress", "event", "end", "plenum"):
+            return None
+        elif k == "faction" and v.absorb_into:
+            return None
+        elif k == "chance":
+            a, b = _touched(g, v.then, target), _touched(g, v.otherwise, target)
+            if a is None or b is None:
+                return None
+            out |= a | b
+    return out
+
+
 def _expected(g: Game, side: str, view, target: str | None) -> float:
     """Expected value of an action: both outcomes played out on copies, weighted by the odds."""
     a = view.action
@@ -79,7 +107,7 @@ def _expected(g: Game, side: str, view, target: str | None) -> float:
     for p, effects in ((odds, a.success), (1 - odds, a.failure)):
         if p <= 0:
             continue
-        c = _clone(g)
+        c = Game(g.scn, g.state.clone(only=_touched(g, effects, target)))
         c.state.spent[side] = c.state.spent.get(side, 0) + a.cost
         apply_effects(c.state, g.scn, effects, target=target)
         total += p * value(c, side)

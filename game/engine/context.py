@@ -105,6 +105,8 @@ class EvalContext:
 
     def _person(self, pid: str, attr: str) -> Any:
         p = self.state.people[pid]
+        if attr == "in_cc":
+            return p.cc != "none" and p.status in ACTIVE
         if attr == "active":
             return p.status in ACTIVE
         if attr == "in_cc":
@@ -116,6 +118,15 @@ class EvalContext:
     def resolve(self, path: tuple[str, ...]) -> Any:
         st = self.state
         root = path[0]
+        # 'target' first: action target filters run it for every candidate, every turn.
+        if root == "target":
+            if self.target_kind == "person":
+                return self._person(self.target, path[1])
+            if path[1] == "id":
+                return self.target
+            if self.target_kind == "patron":
+                return getattr(st.patrons[self.target], path[1])
+            return getattr(st.factions[self.target], path[1])
         if root == "faction":
             f = st.factions[path[1]]
             if path[2] == "standing":
@@ -156,14 +167,6 @@ class EvalContext:
             return int(st.date[:4])
         if root == "month":
             return int(st.date[5:7])
-        if root == "target":
-            if self.target_kind == "person":
-                return self._person(self.target, path[1])
-            if path[1] == "id":
-                return self.target
-            if self.target_kind == "patron":
-                return getattr(st.patrons[self.target], path[1])
-            return getattr(st.factions[self.target], path[1])
         if root == "tactic":
             pl = st.plenums.get(self.plenum_id or "")
             return pl.tactics.get(path[1], "") if pl else ""

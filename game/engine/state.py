@@ -144,15 +144,20 @@ class GameState:
     def add_log(self, text: str, kind: str = "info", visible_to: str = "all") -> None:
         self.log.append(LogEntry(self.date, text, kind, visible_to))
 
-    def clone(self, *, history: bool = False) -> "GameState":
+    def clone(self, *, history: bool = False, only: set[str] | None = None) -> "GameState":
         """A deep-enough copy to play moves on without touching this state. With history=False
         the log, decisions and timeline start empty: what-if copies (the AI's) do not need
-        them, and copying them would make every look-ahead slower as the game grows."""
+        them, and copying them would make every look-ahead slower as the game grows.
+        With `only` given, only those people are copied and the rest are shared: the caller
+        promises that nothing it does to the copy touches anyone else."""
         c = copy.copy(self)
         c.rng = Rng.from_dict(self.rng.to_dict())
         c.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in self.factions.items()}
-        people = {}
-        for k, p in self.people.items():
+        people = dict(self.people) if only is not None else {}
+        for k in (only if only is not None else self.people):
+            p = self.people.get(k)
+            if p is None:
+                continue
             q = PersonState.__new__(PersonState)
             q.__dict__.update(p.__dict__)
             q.offices = list(p.offices)
