@@ -36,6 +36,7 @@ class App:
         self.settings = settings
         self.windowed = windowed
         pygame.init()
+        T.reset()
         pygame.key.set_repeat(350, 40)
         pygame.display.set_caption("August Plenum")
         self.forced_size = size

@@ -52,13 +52,16 @@ class Screen:
         old_index = self.focusables().index(self.focus) if self.focus in self.focusables() else -1
         self.widgets = []
         self.hover = None
+        self.focus = None
         self.build()
         self.built_for = self.app.size
-        self.focus = None
+        default = self.focus if self.focus in self.focusables() else None
         if old is not None:
             self.focus = next((w for w in self.focusables() if w.name == old), None)
             if self.focus is None and old_index >= 0 and self.focusables():
                 self.focus = self.focusables()[min(old_index, len(self.focusables()) - 1)]
+        if self.focus is None:
+            self.focus = default
         self.app.dirty = True
 
     def focusables(self) -> list[W.Widget]:
@@ -139,8 +142,6 @@ class Screen:
             for w in self.widgets:
                 if w.hotkey is not None and w.hotkey == ev.key and w.visible and w.enabled and not ev.mod & pygame.KMOD_CTRL:
                     app.sound.play("click")
-                    if w.focusable:
-                        self.set_focus(w)
                     w.activate()
                     return
         elif ev.type == pygame.TEXTINPUT:

@@ -154,10 +154,20 @@ class Session:
             self._ai_wait = self.clock + AI_DELAY
             return
 
+    # Tests and the screenshot tool run the computer's moves on the spot, without a thread.
+    synchronous = False
+
     def start_ai_if_due(self) -> bool:
         side = self.g.to_move()
         if side is None or self.is_human(side) or self._worker is not None:
             return False
+        if self.synchronous:
+            order = self.policies[side](self.g, side)
+            try:
+                self.submit(order)
+            except Refused:
+                self._force_end(side)
+            return True
         if self.clock < self._ai_wait:
             return True
         policy = self.policies[side]

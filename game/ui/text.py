@@ -49,6 +49,13 @@ def set_font_dir(path: Path | None) -> None:
     _wrap_cache.clear()
 
 
+def reset() -> None:
+    """Forget fonts and rendered text (after pygame.quit() they are invalid)."""
+    _fonts.clear()
+    _cache.clear()
+    _wrap_cache.clear()
+
+
 def font(style: str, size: int) -> pygame.font.Font:
     key = (style, size)
     f = _fonts.get(key)

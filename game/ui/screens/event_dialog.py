@@ -50,8 +50,9 @@ class EventDialog(Screen):
             if self.reveal and o.historical:
                 lines.append("★ This is what history chose.")
             b = self.add(W.Button((r.x + 24, top + i * (bh + 8), r.width - 48, bh), f"{i + 1}.  {o.text}",
-                                  lambda o=o: self.choose(o), size=16, align="left", tooltip=lines,
+                                  lambda o=o: self.choose(o), size=16, align="left", tooltip=None,
                                   name=f"opt:{o.id}", selected=self.reveal and o.historical))
+            b.info = lines
         self.add(W.Button((r.x + 24, r.bottom - 52, 250, 36), "Hide history" if self.reveal else "Reveal history's choice",
                           self.toggle, style="chip", size=14, hotkey=pygame.K_r, key_hint="R", name="reveal",
                           tooltip="Mark the option the real actors took (where the record tells)."))
@@ -113,5 +114,21 @@ class EventDialog(Screen):
         if e and e.sources:
             T.draw(surf, T.fit("Sources: " + "; ".join(e.sources), 12, inner.width), (inner.x, self.opt_top - 24), 12,
                    C.INK_SOFT)
-        T.draw(surf, "Hover or focus an option to see its effects.", (r.right - 24, r.bottom - 34), 13, C.INK_SOFT,
-               "body", "midright")
+        # The option under the pointer (or the focus) explains itself in the space above the options.
+        cur = self.hover if getattr(self.hover, "info", None) else (self.focus if getattr(self.focus, "info", None) else None)
+        text_h = T.wrap(body, 17, inner.width)
+        box_top = inner.y + 36 + min(len(text_h), max(2, (self.opt_top - inner.y - 44) // 24)) * 24 + 8
+        box = pygame.Rect(inner.x, box_top, inner.width, self.opt_top - box_top - 32)
+        if cur is not None and box.height > 50:
+            pygame.draw.rect(surf, C.PAPER, box)
+            pygame.draw.rect(surf, C.RED, (box.x, box.y, 4, box.height))
+            y = box.y + 6
+            for i, ln in enumerate(cur.info):
+                st = "bold" if i == 0 else "body"
+                col = C.GOLD_DARK if ln.startswith("★") else (C.INK if i == 0 else C.INK_SOFT)
+                y += T.draw_wrapped(surf, ln, pygame.Rect(box.x + 14, y, box.width - 24, box.bottom - y), 14, col, st,
+                                    max_lines=max(1, (box.bottom - y) // 20)) + 4
+                if y > box.bottom - 18:
+                    break
+        T.draw(surf, "Move over the options to see their effects before you choose.", (r.right - 24, r.bottom - 34), 13,
+               C.INK_SOFT, "body", "midright")

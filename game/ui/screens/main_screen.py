@@ -179,11 +179,15 @@ class MainScreen(Screen):
         # filters
         chips = [("", "All")] + [(fid, (scn.get("faction", fid).short or scn.get("faction", fid).name)) for fid in st.factions] + [("-", "Foreign")]
         cx = pe.x + 8
-        cwid = (pe.width - 16 - 4 * (len(chips) - 1)) // len(chips)
+        natural = [T.width(lb, 12) + 12 for _, lb in chips]
+        spare = max(0, (pe.width - 16 - 4 * (len(chips) - 1)) - sum(natural))
+        widths = [n + spare // len(chips) for n in natural]
         for i, (fid, label) in enumerate(chips):
-            self.add(W.Button((cx + i * (cwid + 4), pe.y + 34, cwid, 24), label, lambda fid=fid: self.set_filter(fid),
+            cwid = widths[i]
+            self.add(W.Button((cx, pe.y + 34, cwid, 24), label, lambda fid=fid: self.set_filter(fid),
                               style="chip", size=12, selected=self.faction_filter == fid, name=f"filter:{fid or 'all'}",
                               tooltip=f"Show {label if fid else 'everyone'} (keys 0-{len(chips) - 1})"))
+            cx += cwid + 4
         sts = [("hall", "In the hall"), ("all", "Everyone"), ("fallen", "Fallen")]
         sw = (pe.width - 16 - 8) // 3
         for i, (k, label) in enumerate(sts):
@@ -575,8 +579,7 @@ class MainScreen(Screen):
             held = [p for p in scn.plenums if st.plenums[p.id].status == "held"]
             T.draw(surf, "No plenum called yet." if not held else f"{held[-1].title}: held.", (inner.x, inner.y), 16,
                    C.INK, "bold")
-            T.draw(surf, "A plenum must be called (by events or actions).", (inner.right, inner.y + 2), 12, C.INK_SOFT,
-                   "body", "topright")
+
         maj = s.estimate("majority")[0]
         present = max(1, s.estimate("kim")[0] + s.estimate("opposition")[0] + s.estimate("swing")[0])
         for j, (key, label) in enumerate((("kim", "With Kim"), ("opposition", "With the critics"), ("swing", "Undecided"))):

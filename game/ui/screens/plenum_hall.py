@@ -26,32 +26,44 @@ VOTE_COL = {"F": C.VOTE_FOR, "A": C.VOTE_AGAINST, "N": C.VOTE_ABSTAIN}
 VOTE_WORD = {"F": "for", "A": "against", "N": "abstained"}
 
 
-def hemicycle(n_inner: int, n_outer: int, centre, r0: float, r1: float, r2: float) -> tuple[list, list]:
-    """Seat positions: full members on the inner tiers, candidates on the outer ones; each list
-    ordered left to right so factions sit in wedges."""
+SPAN = math.pi * 0.92  # the arc the benches cover
 
-    def tiers(n, ra, rb, rows):
-        if n <= 0:
-            return []
-        radii = [ra + (rb - ra) * (i + 0.5) / rows for i in range(rows)]
-        total = sum(radii)
-        counts = [max(1, round(n * rr / total)) for rr in radii]
-        while sum(counts) > n:
-            counts[counts.index(max(counts))] -= 1
-        while sum(counts) < n:
-            counts[-1] += 1
-        seats = []
-        for rr, k in zip(radii, counts):
-            for j in range(k):
-                a = math.pi - (math.pi * 0.06) - (math.pi * 0.88) * (j / max(1, k - 1) if k > 1 else 0.5)
-                seats.append((a, rr))
-        seats.sort(key=lambda t: (-round(t[0], 3), t[1]))
-        cx, cy = centre
-        return [(cx + rr * math.cos(a), cy - rr * math.sin(a)) for a, rr in seats]
 
-    rows_in = max(2, round((r1 - r0) / 26))
-    rows_out = max(1, round((r2 - r1) / 22))
-    return tiers(n_inner, r0, r1, rows_in), tiers(n_outer, r1 + 6, r2, rows_out)
+def _rows(n: int, r_start: float, pitch: float) -> tuple[list[tuple[float, float]], float]:
+    """Fill benches outward from r_start until n seats are placed: (angle, radius) list and the
+    radius after the last bench."""
+    seats: list[tuple[float, float]] = []
+    r = r_start
+    left = n
+    while left > 0:
+        cap = max(1, int(SPAN * r / pitch))
+        k = min(cap, left)
+        # A last, partial bench is spread over the whole arc, like a real hall's back row.
+        for j in range(k):
+            a = math.pi - (math.pi - SPAN) / 2 - SPAN * (j / (k - 1) if k > 1 else 0.5)
+            seats.append((a, r))
+        left -= k
+        r += pitch
+    return seats, r
+
+
+def hemicycle(n_inner: int, n_outer: int, centre, max_radius: float) -> tuple[list, list, float, float, float]:
+    """Seat positions for full members (inner benches) and candidates (outer benches), each ordered
+    left to right by angle so factions sit in wedges. Returns (inner, outer, r_full, r_cand, r0)."""
+    cx, cy = centre
+    pitch = 34.0
+    while pitch > 10:
+        r0 = max_radius * 0.36
+        inner, r_mid = _rows(n_inner, r0, pitch)
+        outer, r_end = _rows(n_outer, r_mid + pitch * 0.15, pitch * 0.84)
+        if r_end - pitch * 0.84 <= max_radius:
+            break
+        pitch -= 1
+
+    def place(seats):
+        seats = sorted(seats, key=lambda t: (-round(t[0], 4), t[1]))
+        return [(cx + r * math.cos(a), cy - r * math.sin(a)) for a, r in seats]
+    return place(inner), place(outer), pitch * 0.42, pitch * 0.84 * 0.40, r0
 
 
 class PlenumHall(Screen):
@@ -105,22 +117,21 @@ class PlenumHall(Screen):
 
     def geometry(self):
         w, h = self.w, self.h
-        cx, cy = w * 0.42, h - 150
-        r2 = min(w * 0.38, h - 250)
+        cx, cy = w * 0.39, h - 150
+        r2 = min(w * 0.36, h - 230)
         return (cx, cy), r2 * 0.36, r2 * 0.78, r2
 
     def build(self):
         centre, r0, r1, r2 = self.geometry()
-        inner, outer = hemicycle(self.n_full, self.n_cand, centre, r0, r1, r2)
-        self.inner_pos, self.outer_pos = inner, outer
+        inner, outer, rf, rc, _ = hemicycle(self.n_full, self.n_cand, centre, r2)
         # Empty seats (members absent: fled, arrested, abroad) sit at the ends of the rows.
         pad_f = self.n_full - len(self.seated_full)
         pad_c = self.n_cand - len(self.seated_cand)
         full_slots = [None] * (pad_f // 2) + self.seated_full + [None] * (pad_f - pad_f // 2)
         cand_slots = [None] * (pad_c // 2) + self.seated_cand + [None] * (pad_c - pad_c // 2)
         self.slots = list(zip(inner, full_slots, ["full"] * len(inner))) + list(zip(outer, cand_slots, ["candidate"] * len(outer)))
-        self.seat_r_full = max(5, int((r1 - r0) / (2.2 * max(2, round((r1 - r0) / 26)))))
-        self.seat_r_cand = max(4, self.seat_r_full - 2)
+        self.seat_r_full = max(4, int(rf))
+        self.seat_r_cand = max(3, int(rc))
         self.seat_of = {}
         for (x, y), pid, kind in self.slots:
             if pid is None:
@@ -320,8 +331,8 @@ class PlenumHall(Screen):
             centre, r0, r1, r2 = self.geometry()
             cx, cy = centre
             # banners and the portrait wall
-            for i in range(6):
-                x = int(w * 0.08 + i * w * 0.14)
+            for i in range(5):
+                x = int(w * 0.06 + i * w * 0.155)
                 pygame.draw.rect(bg, C.RED_DARK, (x, 58, 34, 150))
                 pygame.draw.polygon(bg, C.RED_DARK, [(x, 208), (x + 17, 190), (x + 34, 208)])
                 W.star(bg, (x + 17, 84), 9, C.GOLD_DARK)
@@ -502,9 +513,13 @@ class Seat(W.Widget):
         if self.hall.shake and self.kind == "full":
             c = (c[0] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake), c[1] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake))
         r = self.rect.width // 2
-        pygame.draw.circle(surf, col, c, r)
+        if col == C.VOTE_AGAINST:
+            pygame.draw.circle(surf, C.PAPER_LIGHT, c, r)
+            pygame.draw.circle(surf, col, c, r - 2)
+        else:
+            pygame.draw.circle(surf, col, c, r)
         if ring:
-            pygame.draw.circle(surf, ring, c, r, 2)
+            pygame.draw.circle(surf, ring, c, max(2, r // 2 - 1))
         elif self.kind == "full":
             pygame.draw.circle(surf, (20, 8, 8), c, r, 1)
         if hovered or focused:

@@ -15,8 +15,7 @@ from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
 
-LO, HI = -45, 45
-BIN = 3
+COLUMNS = 36
 
 
 class SpreadChart:
@@ -29,16 +28,24 @@ class SpreadChart:
         self.data = s.blurred_spread()
         self.maj = s.estimate("majority")[0]
         self.dots = []  # (pid, x, y, lean, err)
+        leans = [l for _, l, _ in self.data] or [0]
+        span = max(30, int(max(abs(min(leans)), abs(max(leans)))) + 4)
+        span = (span + 4) // 5 * 5
+        self.lo, self.hi = -span, span
+        self.bin = (self.hi - self.lo) / COLUMNS
         plot = self.plot_rect()
-        bins: dict[int, int] = {}
+        bins: dict[int, list] = {}
         r = self.radius()
         for pid, lean, err in self.data:
-            b = int((max(LO, min(HI - 0.01, lean)) - LO) // BIN)
-            k = bins.get(b, 0)
-            bins[b] = k + 1
-            x = plot.x + int((b + 0.5) * BIN / (HI - LO) * plot.width)
-            y = plot.bottom - r - 2 - k * (2 * r + 2)
-            self.dots.append((pid, x, y, lean, err))
+            b = min(COLUMNS - 1, int((lean - self.lo) // self.bin))
+            bins.setdefault(b, []).append((pid, lean, err))
+        tallest = max((len(v) for v in bins.values()), default=1)
+        step = min(2 * r + 2, (plot.height - 2 * r - 4) / max(1, tallest - 1)) if tallest > 1 else 2 * r + 2
+        for b, items in bins.items():
+            x = plot.x + int((b + 0.5) / COLUMNS * plot.width)
+            for k, (pid, lean, err) in enumerate(items):
+                y = plot.bottom - r - 2 - int(k * step)
+                self.dots.append((pid, x, y, lean, err))
 
     def radius(self):
         return 8 if self.rect.height > 300 else 6
@@ -49,7 +56,7 @@ class SpreadChart:
 
     def x_of(self, lean):
         p = self.plot_rect()
-        return p.x + int((max(LO, min(HI, lean)) - LO) / (HI - LO) * p.width)
+        return p.x + int((max(self.lo, min(self.hi, lean)) - self.lo) / (self.hi - self.lo) * p.width)
 
     def counts(self):
         k = sum(1 for _, lean, _ in self.data if lean >= VOTE_BAND)
@@ -110,7 +117,8 @@ class SpreadChart:
         pygame.draw.rect(band, (*C.SIDE_COLOUR["kim"], 34), (xb - plot.x, 0, plot.right - xb, plot.height))
         surf.blit(band, plot)
         pygame.draw.line(surf, C.INK, (plot.x, plot.bottom), (plot.right, plot.bottom), 2)
-        for v in range(LO, HI + 1, 15):
+        tick = 10 if self.hi <= 50 else 20
+        for v in range(-(self.hi // tick) * tick, self.hi + 1, tick):
             x = self.x_of(v)
             pygame.draw.line(surf, C.INK, (x, plot.bottom), (x, plot.bottom + 5))
             T.draw(surf, f"{v:+d}" if v else "0", (x, plot.bottom + 6), 12, C.INK_SOFT, "body", "midtop")
@@ -126,7 +134,7 @@ class SpreadChart:
             col = C.SIDE_COLOUR[side]
             for yy in range(plot.y, plot.bottom, 8):
                 pygame.draw.line(surf, col, (x, yy), (x, yy + 4), 2)
-            label = f"{self.maj}th vote {'for Kim' if side == 'kim' else 'for the critics'}"
+            label = (f"Kim's {self.maj}th vote" if side == "kim" else f"the critics' {self.maj}th vote")
             T.draw(surf, label, (x + (4 if side == "kim" else -4), plot.y + (2 if side == "kim" else 18)), 12, col, "bold",
                    "topleft" if side == "kim" else "topright")
         T.draw(surf, f"Lean toward Kim (points). ESTIMATES: each dot is blurred by your intelligence (±{self.data[0][2]:.0f} typical)."
@@ -268,6 +276,14 @@ class TacticCard(W.Widget):
         T.draw_wrapped(surf, t.name, pygame.Rect(r.x + 50, r.y + 16, r.width - 60, 60), 17, C.INK, "bold", max_lines=3)
         T.draw_wrapped(surf, t.summary, pygame.Rect(r.x + 12, r.y + 80, r.width - 24, r.height - 100), 14, C.INK_SOFT,
                        max_lines=max(1, (r.height - 100) // 19))
+        extras = []
+        if t.mood:
+            extras.append(f"mood {t.mood:+d} toward {'Kim' if t.mood > 0 else 'the critics'}")
+        if t.interrupt:
+            extras.append(f"shout-down chance {t.interrupt:+d}%")
+        if extras:
+            T.draw(surf, T.fit("In the hall: " + ", ".join(extras), 13, r.width - 24), (r.x + 12, r.bottom - 24), 13,
+                   C.RED, "bold")
         if self.screen.reveal and t.historical:
             W.stamp(surf, (r.right - 70, r.bottom - 26), "History", C.GOLD_DARK, 22, 6)
         if focused:

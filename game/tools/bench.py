@@ -1,0 +1,120 @@
+"""`plenum bench`: frame times for each screen at 1280x720 under the current video driver, and
+how many AI-vs-AI games the engine plays per second.
+
+Each screen is driven for N frames with the pointer sweeping over it (so hover, tooltips and
+redraws are exercised) and every frame is forced to draw and flip: these are worst-case
+figures; in play, frames with nothing new are not drawn at all.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+
+def _frames(app, n: int, animate: bool = True) -> list[float]:
+    import pygame
+
+    times = []
+    w, h = app.size
+    for i in range(n):
+        t0 = time.perf_counter()
+        pos = (int((i * 37) % w), int((i * 23) % h))
+        ev = pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0))
+        app.frame([ev], dt=1 / 60, force=True)
+        pygame.display.flip()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def _row(name: str, times: list[float]) -> str:
+    s = sorted(times)
+    p95 = s[min(len(s) - 1, int(len(s) * 0.95))]
+    return f"  {name:<22} mean {statistics.mean(times):6.2f} ms   p95 {p95:6.2f} ms   max {max(times):6.2f} ms"
+
+
+def ui_bench(frames: int) -> list[str]:
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game import ai
+    from game.engine.game import Game
+    from game.ui import scenarios as SC
+    from game.ui import settings as S
+    from game.ui.app import App
+    from game.ui.session import Players, Session
+
+    app = App(S.Settings(seen_intro=True, text_speed="slow"), size=(1280, 720))
+    out = [f"Frame times at 1280x720, video driver '{pygame.display.get_driver()}', {frames} frames each:"]
+    from game.ui.screens.title import TitleScreen
+    from game.ui.screens.newgame import NewGameScreen
+    app.push(TitleScreen(app))
+    out.append(_row("main menu", _frames(app, frames)))
+    app.push(NewGameScreen(app))
+    out.append(_row("new game", _frames(app, frames)))
+    folder = next(f for f in SC.available() if f.name == "august-1956")
+    scn = SC.get(folder).scenario
+    g = Game.new(scn, "eve_of_plenum" if any(s.id == "eve_of_plenum" for s in scn.scenario.starts) else None, 5)
+    sess = Session(g, folder.name, Players(("kim",), "normal"))
+    app.session = sess
+    from game.ui.screens.main_screen import MainScreen
+    app.reset(MainScreen(app))
+    main = app.top
+    director = main.update
+    main.update = lambda dt: False
+    out.append(_row("main screen", _frames(app, frames)))
+    from game.ui.screens.plenum_prep import SpreadScreen
+    app.push(SpreadScreen(app))
+    out.append(_row("spread chart", _frames(app, frames)))
+    app.pop()
+    pol = {s: ai.make("ai", "easy") for s in ("kim", "opposition")}
+    for _ in range(3000):
+        if sess.unseen_plenum() or g.over:
+            break
+        side = g.to_move()
+        sess.submit(pol[side](g, side))
+    pid = sess.unseen_plenum()
+    if pid:
+        from game.ui.screens.plenum_hall import PlenumHall
+        hall = PlenumHall(app, pid)
+        app.reset(hall)
+        votes = [i for i, st in enumerate(hall.stages) if st.get("kind") == "vote"]
+        hall.jump(votes[0] if votes else 0, 0.0)
+        hall.auto = True
+        out.append(_row("plenum (voting)", _frames(app, frames)))
+    if not g.over:
+        from game.tools.report import run
+        run(g, pol)
+    from game.ui.screens.ending import EndingScreen
+    sess.seen_plenums |= set(g.state.plenums)
+    app.reset(EndingScreen(app))
+    app.top.set_tab(2)
+    out.append(_row("ending (chart)", _frames(app, frames)))
+    pygame.quit()
+    return out
+
+
+def sim_bench(games: int) -> str:
+    from game import ai
+    from game.engine.game import Game
+    from game.scenario.loader import find_scenario, load
+    from game.tools.report import run
+
+    scn = load(find_scenario("august-1956")).scenario
+    t0 = time.perf_counter()
+    for seed in range(games):
+        g = Game.new(scn, None, seed)
+        run(g, {"kim": ai.make("ai"), "opposition": ai.make("ai")})
+    dt = time.perf_counter() - t0
+    return f"AI-vs-AI games (august-1956, normal): {games} in {dt:.1f} s = {games / dt:.2f} games/s"
+
+
+def main(args) -> int:
+    if not getattr(args, "no_ui", False):
+        for line in ui_bench(max(10, args.frames)):
+            print(line, flush=True)
+    if args.games > 0:
+        print(sim_bench(args.games), flush=True)
+    return 0

@@ -1,0 +1,185 @@
+"""`plenum shots --out DIR`: render every screen to PNG with no display (dummy video driver).
+
+The games shown are played by the computer on fixed seeds, so the pictures are reproducible.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def _setup_env() -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+def _play_until(sess, stop) -> None:
+    from game import ai
+    pol = {s: ai.make("ai", "normal") for s in ("kim", "opposition")}
+    for _ in range(5000):
+        if stop() or sess.g.over:
+            return
+        side = sess.g.to_move()
+        if side is None:
+            return
+        sess.submit(pol[side](sess.g, side))
+
+
+def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> list[Path]:
+    _setup_env()
+    import pygame
+
+    from game.engine.game import Game
+    from game.engine.state import Pending
+    from game.ui import scenarios as SC
+    from game.ui import settings as S
+    from game.ui.app import App
+    from game.ui.session import Players, Session
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    settings = S.Settings(width=size[0], height=size[1], seen_intro=True, text_speed="normal")
+    app = App(settings, size=size)
+    written: list[Path] = []
+
+    def snap(name: str, frames: int = 3) -> None:
+        for _ in range(frames):
+            app.frame(dt=1 / 60)
+        app.frame(force=True)
+        path = out / f"{name}.png"
+        pygame.image.save(app.display, str(path))
+        written.append(path)
+
+    def want(name):
+        return only is None or name in only
+
+    from game.ui.screens.title import TitleScreen
+    from game.ui.screens.newgame import NewGameScreen
+    app.push(TitleScreen(app))
+    if want("01-main-menu"):
+        snap("01-main-menu")
+    if want("02-new-game"):
+        app.push(NewGameScreen(app))
+        ng = app.top
+        ng.seed_field.value = "1956"
+        snap("02-new-game")
+        app.pop()
+
+    folder = next(f for f in SC.available() if f.name == "august-1956")
+    scn = SC.get(folder).scenario
+    # A game in its early months, Kim's side, a few of the computer's moves in.
+    g = Game.new(scn, None, 7)
+    sess = Session(g, folder.name, Players(("kim",), "normal"))
+    app.session = sess
+    from game.ui.screens.main_screen import MainScreen
+    _play_until(sess, lambda: sess.state.turn >= 6 and sess.g.to_move() == "kim" and not sess.state.pending)
+    sess.viewer = "kim"
+    app.reset(MainScreen(app))
+    main = app.top
+    main.update = lambda dt: False  # hold the picture still: no director while we stage screens
+    if want("03-main-screen"):
+        snap("03-main-screen")
+    if want("04-event-dialog"):
+        from game.ui.screens.event_dialog import EventDialog
+        ev = next((e for e in scn.events if e.side in ("kim", "both") and len(e.options) >= 2), None)
+        if ev is not None:
+            dlg = EventDialog(app, Pending(ev.id, "kim"))
+            dlg.typed = 1.0
+            app.push(dlg)
+            dlg.reveal = True
+            dlg.rebuild()
+            dlg.set_focus(dlg.focusables()[0], by_key=True)
+            snap("04-event-dialog")
+            app.pop()
+    if want("05-action-dialog"):
+        from game.ui.screens.action_dialog import ActionDialog
+        v = next((v for v in sess.g.actions("kim") if v.open and v.action.target == "person"), None)
+        if v is not None:
+            app.push(ActionDialog(app, v))
+            snap("05-action-dialog")
+            app.pop()
+    if want("06-spread-chart"):
+        from game.ui.screens.plenum_prep import SpreadScreen
+        app.push(SpreadScreen(app))
+        snap("06-spread-chart")
+        app.pop()
+    if want("07-person-view"):
+        from game.ui.screens.person import PersonScreen
+        pid = next((p for p in ("choe_chang_ik", "kim_il_sung") if p in sess.state.people), next(iter(sess.state.people)))
+        app.push(PersonScreen(app, pid))
+        snap("07-person-view")
+        app.pop()
+
+    # The plenum: the eve-of-plenum start, played to the session by the computer.
+    g2 = Game.new(scn, "eve_of_plenum" if any(s.id == "eve_of_plenum" for s in scn.scenario.starts) else None, 3)
+    sess2 = Session(g2, folder.name, Players(("kim",), "normal"))
+    app.session = sess2
+    if want("08-plenum-tactic"):
+        _play_until(sess2, lambda: any(p.event.startswith("plenum:") and p.side == "kim" for p in sess2.state.pending))
+        pend = next((p for p in sess2.state.pending if p.event.startswith("plenum:") and p.side == "kim"), None)
+        if pend is not None:
+            from game.ui.screens.plenum_prep import TacticScreen
+            app.reset(TacticScreen(app, pend))
+            snap("08-plenum-tactic")
+    _play_until(sess2, lambda: sess2.unseen_plenum() is not None)
+    pid = sess2.unseen_plenum()
+    if pid and want("09-plenum-vote"):
+        from game.ui.screens.plenum_hall import PlenumHall
+        hall = PlenumHall(app, pid)
+        app.reset(hall)
+        hall.update = lambda dt: False
+        votes = [i for i, st in enumerate(hall.stages) if st.get("kind") == "vote"]
+        speeches = [i for i, st in enumerate(hall.stages) if st.get("kind") == "speech" and st.get("side") == "opposition"]
+        if speeches:
+            hall.jump(speeches[0], 0.8)
+            snap("09a-plenum-speech", 1)
+        if votes:
+            hall.jump(votes[0], 0.55)
+            seat = next((w for w in hall.widgets if getattr(w, "kind", "") == "full" and w.pid in hall.counted(hall.stages[votes[0]])), None)
+            if seat:
+                hall.hover = seat
+                hall.hover_pos = seat.rect.center
+                hall.hover_since = -10
+            snap("09-plenum-vote", 1)
+    if want("10-ending"):
+        _play_until(sess2, lambda: False)
+        from game.ui.screens.ending import EndingScreen
+        sess2.seen_plenums |= set(sess2.state.plenums)
+        app.reset(EndingScreen(app))
+        snap("10-ending")
+        app.top.set_tab(2)
+        snap("10b-ending-factions")
+        app.top.set_tab(1)
+        snap("10c-ending-people")
+    app.session = sess
+    from game.ui.screens.settings_screen import SettingsScreen
+    from game.ui.screens.saveload import SaveLoadScreen
+    from game.ui.screens.codex import CodexScreen
+    from game.ui.screens.help import HelpOverlay, IntroScreen
+    from game.ui.screens.handoff import HandoffScreen
+    app.reset(MainScreen(app))
+    app.top.update = lambda dt: False
+    for name, make in (("11-settings", lambda: SettingsScreen(app)), ("12-save", lambda: SaveLoadScreen(app, "save")),
+                       ("13-codex", lambda: CodexScreen(app)), ("14-help", lambda: HelpOverlay(app)),
+                       ("15-intro", lambda: IntroScreen(app)), ("16-hotseat-handoff", lambda: HandoffScreen(app, "opposition"))):
+        if want(name):
+            app.push(make())
+            snap(name)
+            app.pop()
+    pygame.quit()
+    return written
+
+
+def main(out: Path, size: str = "1280x720") -> int:
+    try:
+        w, h = (int(x) for x in size.lower().split("x"))
+    except ValueError:
+        print(f"bad --size {size!r}: write it as WIDTHxHEIGHT, e.g. 1280x720", file=sys.stderr)
+        return 2
+    files = render_all(Path(out), (w, h))
+    for f in files:
+        print(f)
+    return 0

@@ -1,0 +1,258 @@
+"""Each screen opens, draws, and reacts to its keys and clicks (dummy video driver)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui_helpers import click, key, make_app, move, press_widget, pump, quick_policy, widget  # noqa: F401
+
+import pygame  # noqa: E402
+
+
+@pytest.fixture
+def app(monkeypatch):
+    from game.ui import session as SS
+    monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": quick_policy)
+    monkeypatch.setattr(SS.Session, "synchronous", True)
+    a = make_app()
+    from game.ui.screens.title import TitleScreen
+    a.push(TitleScreen(a))
+    pump(a)
+    yield a
+    pygame.quit()
+
+
+def start_game(app, start="eve_of_plenum", side="kim"):
+    from game.ui.screens.newgame import NewGameScreen
+    pump(app, [key(pygame.K_n)])
+    ng = app.top
+    assert isinstance(ng, NewGameScreen)
+    ids = [w.name for w in ng.widgets]
+    if f"start:{start}" in ids:
+        press_widget(app, f"start:{start}")
+    ng = app.top
+    ng.side = side
+    ng.seed_field.value = "11"
+    press_widget(app, "start")
+    from game.ui.screens.event_dialog import EventDialog
+    for _ in range(10):
+        if not isinstance(app.top, EventDialog):
+            break
+        pump(app, [key(pygame.K_1)], frames=2)
+    return app.stack[0]
+
+
+def test_title_menu_keys_and_clicks(app):
+    from game.ui.screens.newgame import NewGameScreen
+    from game.ui.screens.settings_screen import SettingsScreen
+    from game.ui.screens.codex import CodexScreen
+    from game.ui.screens.saveload import SaveLoadScreen
+    pump(app, [key(pygame.K_n)])
+    assert isinstance(app.top, NewGameScreen)
+    pump(app, [key(pygame.K_ESCAPE)])
+    pump(app, [key(pygame.K_s)])
+    assert isinstance(app.top, SettingsScreen)
+    pump(app, [key(pygame.K_ESCAPE)])
+    press_widget(app, "Codex")
+    assert isinstance(app.top, CodexScreen)
+    pump(app, [key(pygame.K_DOWN), key(pygame.K_RETURN), key(pygame.K_ESCAPE)])
+    pump(app, [key(pygame.K_l)])
+    assert isinstance(app.top, SaveLoadScreen)
+    pump(app, [key(pygame.K_ESCAPE)])
+    # Tab moves the focus; F1 opens help over any screen
+    before = app.top.focus
+    pump(app, [key(pygame.K_TAB)])
+    assert app.top.focus is not before
+    pump(app, [key(pygame.K_F1)])
+    assert getattr(app.top, "is_help", False)
+    pump(app, [key(pygame.K_ESCAPE)])
+    pump(app, [key(pygame.K_q)])
+    assert not app.running
+
+
+def test_new_game_lists_every_scenario_with_start_points(app):
+    from game.ui import scenarios as SC
+    pump(app, [key(pygame.K_n)])
+    names = [w.name for w in app.top.widgets]
+    for f in SC.available():
+        assert f"scn:{f.name}" in names
+    res = app.top.result()
+    if res.ok:
+        for sp in res.scenario.scenario.starts:
+            assert f"start:{sp.id}" in names
+    # change side and difficulty with the arrows
+    app.top.set_focus(widget(app, "side"))
+    pump(app, [key(pygame.K_RIGHT)])
+    assert widget(app, "side").value == "opposition"
+
+
+def test_main_screen_panels_tooltips_and_filters(app):
+    from game.ui.screens.main_screen import MainScreen, PersonRow
+    main = start_game(app)
+    assert isinstance(main, MainScreen)
+    pump(app)
+    # every number panel has a tooltip
+    for name in ("faction:partisan", "patron:ussr", "country:cult", "estimate:kim", "budget", "date"):
+        w = widget(app, name)
+        assert w.tooltip_lines(), name
+    # hovering shows a tooltip after a moment
+    w = widget(app, "estimate:kim")
+    pump(app, [move(w.rect.center)])
+    app.clock_s += 1
+    assert app.top.tooltip() is not None
+    # filters by faction and status
+    pump(app, [key(pygame.K_2)])
+    rows = [w for w in app.top.widgets if isinstance(w, PersonRow)]
+    assert rows and all(app.session.state.people[r.pid].faction == list(app.session.state.factions)[1] for r in rows)
+    press_widget(app, "status:fallen")
+    assert app.top.status_filter == "fallen"
+    pump(app, [key(pygame.K_0), key(pygame.K_f)])
+    # person view from the list, Hangul toggle
+    press_widget(app, "status:hall")
+    row = next(w for w in app.top.widgets if isinstance(w, PersonRow))
+    pump(app, [click(row.rect.center)])
+    from game.ui.screens.person import PersonScreen
+    assert isinstance(app.top, PersonScreen)
+    h = app.settings.hangul
+    pump(app, [key(pygame.K_h)])
+    assert app.settings.hangul != h
+    pump(app, [key(pygame.K_RIGHT), key(pygame.K_ESCAPE)])
+    assert isinstance(app.top, MainScreen)
+    # log paging and spread chart
+    pump(app, [key(pygame.K_PAGEDOWN), key(pygame.K_PAGEUP), key(pygame.K_v)])
+    from game.ui.screens.plenum_prep import SpreadScreen
+    assert isinstance(app.top, SpreadScreen)
+    pump(app, [key(pygame.K_RIGHT), key(pygame.K_ESCAPE)])
+
+
+def test_action_dialog_takes_an_action(app):
+    from game.ui.screens.action_dialog import ActionDialog
+    from game.ui.screens.main_screen import ActionButton
+    main = start_game(app, start="congress")
+    pump(app)
+    s = app.session
+    btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.enabled and w.v.action.target == "person")
+    spent = s.g.remaining("kim")
+    pump(app, [click(btn.rect.center)])
+    assert isinstance(app.top, ActionDialog)
+    pump(app, [key(pygame.K_DOWN), key(pygame.K_RETURN)])
+    press_widget(app, "commit")
+    assert not isinstance(app.top, ActionDialog)
+    assert s.g.remaining("kim") < spent
+
+
+def test_event_dialog_reveals_history_and_chooses(app):
+    from game.engine.state import Pending
+    from game.ui.screens.event_dialog import EventDialog
+    start_game(app, start="congress")
+    s = app.session
+    ev = next(e for e in s.scn.events if e.side == "kim" and len(e.options) >= 2)
+    s.state.pending.append(Pending(ev.id, "kim"))  # stage the decision point for the test
+    pump(app, frames=3)
+    assert isinstance(app.top, EventDialog)
+    pump(app, [key(pygame.K_r)])
+    assert app.top.reveal
+    pump(app, [key(pygame.K_DOWN)])
+    assert app.top.focus.info
+    pump(app, [key(pygame.K_1)], frames=1)
+    assert not any(p.event == ev.id for p in s.state.pending)
+
+
+def test_settings_persist_and_apply(app, tmp_path):
+    from game.paths import settings_file
+    from game.ui.screens.settings_screen import SettingsScreen
+    pump(app, [key(pygame.K_s)])
+    assert isinstance(app.top, SettingsScreen)
+    app.top.set_focus(widget(app, "volume"))
+    pump(app, [key(pygame.K_LEFT), key(pygame.K_LEFT)])
+    press_widget(app, "apply")
+    assert settings_file().exists()
+    from game.ui import settings as S
+    loaded, msg = S.load()
+    assert msg == "" and loaded.volume == 50
+
+
+def test_save_and_load_named_slot(app):
+    from game.ui.screens.saveload import SaveLoadScreen
+    from game.ui.screens.main_screen import MainScreen
+    start_game(app)
+    pump(app, [key(pygame.K_F5)])
+    assert isinstance(app.top, SaveLoadScreen)
+    app.top.name_field.value = "My plot"
+    press_widget(app, "save")
+    from game.paths import saves_dir
+    assert (saves_dir() / "my-plot.json").exists()
+    assert list(saves_dir().glob("autosave-*.json"))
+    date = app.session.state.date
+    from game.ui.screens.title import TitleScreen
+    app.session = None
+    app.reset(TitleScreen(app))
+    pump(app)
+    pump(app, [key(pygame.K_l)])
+    row = next(w for w in app.top.widgets if w.name == "save:my-plot.json")
+    pump(app, [click(row.rect.center)])
+    assert isinstance(app.top, MainScreen) and app.session.state.date == date
+
+
+def test_plenum_hall_plays_and_explains_seats(app):
+    from game.ui.screens.plenum_hall import PlenumHall, Seat
+    start_game(app)
+    s = app.session
+    for _ in range(200):
+        if isinstance(app.top, PlenumHall):
+            break
+        top = type(app.top).__name__
+        if top == "TacticScreen":
+            pump(app, [key(pygame.K_1)])
+        elif top == "EventDialog":
+            pump(app, [key(pygame.K_1)])
+        elif top == "MainScreen":
+            pump(app, [key(pygame.K_e)], frames=3)
+        else:
+            pump(app, [key(pygame.K_ESCAPE)])
+    hall = app.top
+    assert isinstance(hall, PlenumHall)
+    seats = [w for w in hall.widgets if isinstance(w, Seat)]
+    com = s.scn.scenario.committee
+    n_full = sum(1 for (_, pid, kind) in hall.slots if kind == "full")
+    assert n_full >= com.full_seats
+    votes = [i for i, st in enumerate(hall.stages) if st["kind"] == "vote"]
+    hall.jump(votes[0], 1.0)
+    seat = next(w for w in seats if w.kind == "full")
+    lines = hall.seat_tip(seat.pid)
+    assert any("voted" in ln for ln in lines)
+    pump(app, [key(pygame.K_SPACE), key(pygame.K_a), key(pygame.K_s)])
+    assert hall.finished
+    pump(app, [key(pygame.K_RETURN)], frames=3)
+    assert app.top is not hall
+
+
+def test_hotseat_hands_over_and_hides(app):
+    from game.ui.screens.handoff import HandoffScreen
+    start_game(app, start="congress", side="hotseat")
+    s = app.session
+    assert s.players.hotseat
+    pump(app, [key(pygame.K_e)], frames=3)
+    for _ in range(5):
+        if isinstance(app.top, HandoffScreen):
+            break
+        pump(app, [key(pygame.K_1)], frames=2)
+    assert isinstance(app.top, HandoffScreen)
+    assert app.top.side == "opposition"
+    pump(app, [key(pygame.K_RETURN)], frames=2)
+    assert s.viewer == "opposition"
+    assert all(e.visible_to in ("all", "opposition") for e in s.visible_log())
+
+
+def test_intro_and_pause_menu(app):
+    from game.ui.screens.help import IntroScreen
+    app.settings.seen_intro = False
+    start_game(app)
+    assert isinstance(app.top, IntroScreen)
+    for _ in range(6):
+        pump(app, [key(pygame.K_RETURN)])
+    assert app.settings.seen_intro
+    pump(app, [key(pygame.K_ESCAPE)])
+    from game.ui.screens.pause import PauseMenu
+    assert isinstance(app.top, PauseMenu)
+    pump(app, [key(pygame.K_ESCAPE)])

@@ -1,0 +1,62 @@
+"""Shared helpers for the UI tests (dummy video and audio drivers, a private home folder)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from game.ui import settings as S  # noqa: E402
+
+
+def quick_policy(g, side):
+    """A fast stand-in for the computer player: answer with the first option, then end the phase."""
+    pend = [p for p in g.state.pending if p.side == side]
+    if pend:
+        p = pend[0]
+        opts = g.options(p)
+        if p.event.startswith("plenum:"):
+            return {"t": "tactic", "side": side, "plenum": p.event.split(":", 1)[1], "tactic": opts[0].id}
+        return {"t": "choose", "side": side, "event": p.event, "option": opts[0].id}
+    return {"t": "end", "side": side}
+
+
+def make_app(**kw):
+    from game.ui.app import App
+
+    settings = S.Settings(seen_intro=kw.pop("seen_intro", True), text_speed=kw.pop("text_speed", "instant"))
+    app = App(settings, size=(1280, 720))
+    return app
+
+
+def key(k, mod=0, uni=""):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=uni, scancode=0)
+
+
+def click(pos, button=1):
+    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button)
+
+
+def move(pos):
+    return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+
+
+def pump(app, events=(), frames=2):
+    app.frame(list(events), dt=1 / 30, force=True)
+    for _ in range(frames - 1):
+        app.frame([], dt=1 / 30)
+        if app.session is not None and app.session._worker is not None:
+            app.session._worker.join(5)
+
+
+def widget(app, name):
+    return next(w for w in app.top.widgets if w.name == name)
+
+
+def press_widget(app, name, frames=2):
+    w = widget(app, name)
+    pump(app, [click(w.rect.center)], frames)
