@@ -57,8 +57,7 @@ class App:
         self.frame_times: list[float] = []
         if settings_msg:
             self.notify(settings_msg, "error", 9)
-        for p in T.PROBLEMS:
-            self.notify(p, "error", 9)
+        self._problems_told = 0
         try:
             pygame.key.start_text_input()
         except Exception:
@@ -178,6 +177,10 @@ class App:
 
     def tick(self, dt: float) -> None:
         self.clock_s += dt
+        # Asset problems (a missing font) are found while drawing: say so once, in the window.
+        while self._problems_told < len(T.PROBLEMS):
+            self.notify(T.PROBLEMS[self._problems_told], "error", 9)
+            self._problems_told += 1
         top = self.top
         if top is None:
             self.running = False
