@@ -221,7 +221,7 @@ class App:
         top.draw(surf)
         tip = top.tooltip()
         if tip:
-            W.tooltip_box(surf, tip[0], tip[1])
+            W.tooltip_box(surf, tip[0], tip[1], avoid=tip[2] if len(tip) > 2 else None)
         self.draw_toasts(surf)
         if self.scale != 1.0:
             pygame.transform.smoothscale(surf, self.display.get_size(), self.display)

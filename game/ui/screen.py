@@ -191,7 +191,7 @@ class Screen:
                 w.draw(surf, w is self.hover, w is self.focus)
         self.draw_overlay(surf)
 
-    def tooltip(self) -> tuple[list[str], tuple[int, int]] | None:
+    def tooltip(self):
         app = self.app
         if self.hover is not None and self.hover.visible and app.clock_s - self.hover_since >= 0.3:
             lines = self.hover.tooltip_lines()
@@ -201,5 +201,5 @@ class Screen:
             lines = self.focus.tooltip_lines()
             if lines:
                 r = self.focus.rect
-                return lines, (r.x, r.bottom + 8)
+                return lines, (r.x, r.bottom + 8), r
         return None

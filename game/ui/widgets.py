@@ -173,8 +173,9 @@ class Choice(Widget):
         self.step(1)
 
     def click(self, pos, button=1):
-        if button == 3 or (button == 1 and pos[0] < self.rect.x + self.rect.width * 0.45 and
-                           pos[0] < self.rect.right - 150 + 30):
+        vw = int(min(330, self.rect.width * 0.58))
+        left_arrow = self.rect.right - vw - 10
+        if button == 3 or (button == 1 and left_arrow <= pos[0] < left_arrow + 40):
             self.step(-1)
         else:
             self.step(1)
@@ -195,7 +196,8 @@ class Choice(Widget):
         pygame.draw.rect(surf, C.INK_SOFT, r, 1, border_radius=3)
         T.draw(surf, self.label, (r.x + 10, r.centery), 15, fg, "bold", "midleft")
         val = self.options[self.index][1] if self.options else "—"
-        vr = pygame.Rect(r.right - 250, r.y + 4, 240, r.height - 8)
+        vw = int(min(330, r.width * 0.58))
+        vr = pygame.Rect(r.right - vw - 10, r.y + 4, vw, r.height - 8)
         pygame.draw.rect(surf, C.PAPER_DARK if not self.dark else C.HALL, vr, border_radius=3)
         T.draw(surf, "◀", (vr.x + 8, vr.centery), 14, C.RED, "bold", "midleft")
         T.draw(surf, "▶", (vr.right - 8, vr.centery), 14, C.RED, "bold", "midright")
@@ -345,7 +347,7 @@ def star(surf, centre, r: int, colour=C.GOLD) -> None:
     pygame.draw.polygon(surf, colour, pts)
 
 
-def tooltip_box(surf, lines: list[str], anchor: tuple[int, int], max_w: int = 380) -> None:
+def tooltip_box(surf, lines: list[str], anchor: tuple[int, int], max_w: int = 380, avoid: pygame.Rect | None = None) -> None:
     if not lines:
         return
     body: list[tuple[str, int, str]] = []
@@ -359,6 +361,16 @@ def tooltip_box(surf, lines: list[str], anchor: tuple[int, int], max_w: int = 38
     w = min(max_w, max(T.width(t, s, st) for t, s, st in body) + 22)
     sw, sh = surf.get_size()
     x, y = anchor
+    if avoid is not None:
+        # Keyboard focus: put the tip beside the control (right, left, below, above), never on it.
+        cands = [(avoid.right + 10, avoid.y), (avoid.x - w - 10, avoid.y), (avoid.x, avoid.bottom + 8),
+                 (avoid.x, avoid.y - h - 8)]
+        for cx, cy in cands:
+            cx2 = min(max(4, cx), sw - w - 6)
+            cy2 = min(max(4, cy), sh - h - 6)
+            if not pygame.Rect(cx2, cy2, w, h).colliderect(avoid):
+                x, y = cx2, cy2
+                break
     x = min(max(4, x), sw - w - 6)
     if y + h > sh - 6:
         y = max(4, sh - h - 6)

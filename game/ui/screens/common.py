@@ -88,6 +88,17 @@ def show_error(app, title: str, body: str) -> None:
     app.push(MessageScreen(app, title, body, error=True))
 
 
+def short_date(iso: str) -> str:
+    """'22 Sep' (for the dispatches column)."""
+    import datetime as dt
+
+    try:
+        d = dt.date.fromisoformat(iso)
+    except (ValueError, TypeError):
+        return str(iso)
+    return f"{d.day} {d.strftime('%b')}"
+
+
 def date_text(iso: str) -> str:
     import datetime as dt
 

@@ -121,8 +121,9 @@ class EndingScreen(Screen):
         if self.tab == 0:
             col = (area.width - 30) // 2
             T.draw(surf, "IN THIS GAME", (area.x, area.y), 22, C.RED, "head")
-            T.draw_wrapped(surf, (e.text if e else "The calendar ran out with nothing settled.").strip(),
-                           pygame.Rect(area.x, area.y + 30, col, area.height - 30), 17, C.INK)
+            used = T.draw_wrapped(surf, (e.text if e else "The calendar ran out with nothing settled.").strip(),
+                                  pygame.Rect(area.x, area.y + 30, col, area.height - 30), 17, C.INK)
+            self.draw_record(surf, pygame.Rect(area.x, area.y + 30 + used + 24, col, area.bottom - area.y - used - 54))
             x2 = area.x + col + 30
             pygame.draw.line(surf, C.INK, (x2 - 15, area.y), (x2 - 15, area.bottom - 10))
             T.draw(surf, "IN HISTORY", (x2, area.y), 22, C.RED, "head")
@@ -134,6 +135,43 @@ class EndingScreen(Screen):
             self.draw_people(surf, area)
         else:
             self.draw_factions(surf, area)
+
+    def draw_record(self, surf, r):
+        """The plenums' votes and where the factions ended, under the ending's text."""
+        s = self.s
+        st, scn = s.state, s.scn
+        y = r.y
+        T.draw(surf, "THE VOTES", (r.x, y), 20, C.RED, "head")
+        y += 26
+        any_vote = False
+        for pdef in scn.plenums:
+            pl = st.plenums.get(pdef.id)
+            if not pl or not pl.record:
+                continue
+            for stg in pl.record["stages"]:
+                if stg.get("kind") != "vote" or y > r.bottom - 60:
+                    continue
+                any_vote = True
+                t = stg["tally"]
+                mark = "CARRIED" if stg["passed"] else "DEFEATED"
+                T.draw(surf, mark, (r.x, y), 14, C.OK if stg["passed"] else C.RED, "head")
+                T.draw(surf, T.fit(f"{stg['title']}  {t['for']}–{t['against']}–{t['abstain']}", 14, r.width - 90),
+                       (r.x + 80, y), 14, C.INK)
+                y += 20
+        if not any_vote:
+            T.draw(surf, "No plenum sat.", (r.x, y), 14, C.INK_SOFT)
+            y += 20
+        y += 12
+        if y < r.bottom - 40:
+            T.draw(surf, "THE FACTIONS AT THE END", (r.x, y), 20, C.RED, "head")
+            y += 28
+            bw = (r.width - 12 * (len(st.factions) - 1)) // max(1, len(st.factions))
+            for i, (fid, f) in enumerate(st.factions.items()):
+                x = r.x + i * (bw + 12)
+                fd = scn.get("faction", fid)
+                T.draw(surf, T.fit(fd.name, 13, bw, "bold"), (x, y), 13, C.INK, "bold")
+                W.bar(surf, (x, y + 20, bw, 12), f.influence, C.faction_colour(scn, fid))
+                T.draw(surf, str(f.influence), (x + bw, y + 34), 13, C.INK, "head", "topright")
 
     def draw_people(self, surf, area):
         s = self.s

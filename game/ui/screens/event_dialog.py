@@ -120,6 +120,9 @@ class EventDialog(Screen):
         box_top = inner.y + 36 + min(len(text_h), max(2, (self.opt_top - inner.y - 44) // 24)) * 24 + 8
         box = pygame.Rect(inner.x, box_top, inner.width, self.opt_top - box_top - 32)
         if cur is not None and box.height > 50:
+            need = 12 + sum(len(T.wrap(ln, 14, box.width - 24, "bold" if i == 0 else "body")) * (T.line_height(14) + 2) + 4
+                            for i, ln in enumerate(cur.info))
+            box.height = min(box.height, need)
             pygame.draw.rect(surf, C.PAPER, box)
             pygame.draw.rect(surf, C.RED, (box.x, box.y, 4, box.height))
             y = box.y + 6

@@ -614,7 +614,7 @@ class MainScreen(Screen):
             lines = T.wrap(e.text, 14, inner.width - 100)
             if y + 18 * min(2, len(lines)) > inner.bottom:
                 break
-            T.draw(surf, common.date_text(e.date)[:-5], (inner.x, y + 1), 12, C.INK_SOFT, "bold")
+            T.draw(surf, common.short_date(e.date), (inner.x, y + 1), 12, C.INK_SOFT, "bold")
             pygame.draw.rect(surf, col, (inner.x + 78, y + 3, 4, 14 * min(2, len(lines)) + 2))
             for ln in lines[:2]:
                 T.draw(surf, ln if len(lines) <= 2 or ln is not lines[1] else T.fit(ln + " …", 14, inner.width - 100),

@@ -126,15 +126,21 @@ class SpreadChart:
         T.draw(surf, f"◀ WITH THE CRITICS: {o}", (plot.x + 6, rect.y + 10), 18, C.SIDE_COLOUR["opposition"], "head")
         T.draw(surf, f"SWING: {sw}", ((xa + xb) // 2, rect.y + 10), 18, C.GOLD_DARK, "head", "midtop")
         T.draw(surf, f"WITH KIM: {k} ▶", (plot.right - 6, rect.y + 10), 18, C.SIDE_COLOUR["kim"], "head", "topright")
+        pk, po = self.pivot("kim"), self.pivot("opposition")
+        merged = pk is not None and po is not None and abs(self.x_of(pk) - self.x_of(po)) < 170
         for side in ("kim", "opposition"):
             pv = self.pivot(side)
             if pv is None:
                 continue
+            if merged and side == "opposition":
+                break
             x = self.x_of(pv)
             col = C.SIDE_COLOUR[side]
             for yy in range(plot.y, plot.bottom, 8):
                 pygame.draw.line(surf, col, (x, yy), (x, yy + 4), 2)
             label = (f"Kim's {self.maj}th vote" if side == "kim" else f"the critics' {self.maj}th vote")
+            if merged:
+                label = f"majority line: the {self.maj}th vote either way"
             T.draw(surf, label, (x + (4 if side == "kim" else -4), plot.y + (2 if side == "kim" else 18)), 12, col, "bold",
                    "topleft" if side == "kim" else "topright")
         T.draw(surf, f"Lean toward Kim (points). ESTIMATES: each dot is blurred by your intelligence (±{self.data[0][2]:.0f} typical)."
@@ -202,19 +208,13 @@ class TacticScreen(Screen):
         n = max(1, len(self.tactics))
         bw = (w - 40 - (n - 1) * 12) // n
         for i, t in enumerate(self.tactics):
-            tip = [t.name, t.summary]
+            # The card shows the name, summary and hall effects; the tooltip adds only what it cannot.
+            tip = []
             fx = describe(self.app.session.scn, t.effects)
             if fx:
-                tip.append("Effects: " + "; ".join(fx))
-            extras = []
-            if t.mood:
-                extras.append(f"mood of the hall {t.mood:+d} toward {'Kim' if t.mood > 0 else 'the critics'}")
-            if t.interrupt:
-                extras.append(f"chance to shout down critics {t.interrupt:+d}%")
-            if extras:
-                tip.append("In the hall: " + ", ".join(extras))
+                tip = [t.name, "Effects: " + "; ".join(fx)]
             if self.reveal and t.historical:
-                tip.append("★ What history chose.")
+                tip = (tip or [t.name]) + ["★ What history chose."]
             self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, tip))
         self.add(W.Button((20, h - 56, 250, 40), "Hide history" if self.reveal else "Reveal history's choice",
                           self.toggle, style="chip", hotkey=pygame.K_r, key_hint="R", size=14, name="reveal"))
@@ -282,8 +282,8 @@ class TacticCard(W.Widget):
         if t.interrupt:
             extras.append(f"shout-down chance {t.interrupt:+d}%")
         if extras:
-            T.draw(surf, T.fit("In the hall: " + ", ".join(extras), 13, r.width - 24), (r.x + 12, r.bottom - 24), 13,
-                   C.RED, "bold")
+            T.draw(surf, T.fit("In the hall: " + ", ".join(extras), 13, r.width - 24, "bold"), (r.x + 12, r.bottom - 24),
+                   13, C.RED, "bold")
         if self.screen.reveal and t.historical:
             W.stamp(surf, (r.right - 70, r.bottom - 26), "History", C.GOLD_DARK, 22, 6)
         if focused:
