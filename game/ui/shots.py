@@ -25,6 +25,13 @@ def _play_until(sess, stop) -> None:
         side = sess.g.to_move()
         if side is None:
             return
+        pend = next((p for p in sess.state.pending if p.side == side and p.event.startswith("plenum:")), None)
+        if pend is not None:
+            # At a plenum each side takes the tactic history took: the session as staged in 1956.
+            tactics = sess.g.options(pend)
+            t = next((t for t in tactics if t.historical), tactics[0])
+            sess.submit({"t": "tactic", "side": side, "plenum": pend.event.split(":", 1)[1], "tactic": t.id})
+            continue
         sess.submit(pol[side](sess.g, side))
 
 
@@ -138,7 +145,9 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
             snap("09a-plenum-speech", 1)
         if votes:
             hall.jump(votes[0], 0.55)
-            seat = next((w for w in hall.widgets if getattr(w, "kind", "") == "full" and w.pid in hall.counted(hall.stages[votes[0]])), None)
+            counted = hall.counted(hall.stages[votes[0]])
+            seats = [w for w in hall.widgets if getattr(w, "kind", "") == "full" and w.pid in counted]
+            seat = min(seats, key=lambda w: w.rect.y, default=None)
             if seat:
                 hall.hover = seat
                 hall.hover_pos = seat.rect.center

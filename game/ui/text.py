@@ -148,7 +148,7 @@ def draw(surf: pygame.Surface, text: str, pos, size: int = 16, colour=(0, 0, 0),
 
 
 def draw_wrapped(surf: pygame.Surface, text: str, rect: pygame.Rect, size: int = 16, colour=(0, 0, 0),
-                 style: str = "body", spacing: int = 2, max_lines: int | None = None) -> int:
+                 style: str = "body", spacing: int = 2, max_lines: int | None = None, align: str = "left") -> int:
     """Draw wrapped text inside rect; returns the height used."""
     lines = wrap(text, size, rect.width, style)
     if max_lines is not None and len(lines) > max_lines:
@@ -161,7 +161,9 @@ def draw_wrapped(surf: pygame.Surface, text: str, rect: pygame.Rect, size: int =
     y = rect.y
     for ln in lines:
         if ln:
-            surf.blit(render(ln, size, colour, style), (rect.x, y))
+            img = render(ln, size, colour, style)
+            x = rect.x + (rect.width - img.get_width()) // 2 if align == "center" else rect.x
+            surf.blit(img, (x, y))
         y += lh
     return y - rect.y
 

@@ -42,6 +42,8 @@ class ActionDialog(Screen):
             p = st.people.get(t)
             return (bool(p and p.generated), -self.odds[t], t)
         self.targets.sort(key=key)
+        # Where each committee member stands, as this side estimates it (shown beside the odds).
+        self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()} if view.action.target == "person" else {}
         if self.action.target == "none":
             self.target = None
         elif self.targets:
@@ -189,8 +191,13 @@ class TargetRow(W.Widget):
             W.star(surf, (r.x + 17, r.centery), 12, C.patron_colour(s.scn, self.t))
         else:
             pygame.draw.rect(surf, C.faction_colour(s.scn, self.t), (r.x + 6, r.y + 6, 22, r.height - 12))
-        T.draw(surf, T.fit(self.dlg.target_label(self.t), 15, r.width - 110, "bold"), (r.x + 38, r.centery), 15, C.INK,
+        T.draw(surf, T.fit(self.dlg.target_label(self.t), 15, r.width - 190, "bold"), (r.x + 38, r.centery), 15, C.INK,
                "bold", "midleft")
+        lean = self.dlg.leans.get(self.t)
+        if lean is not None:
+            side_col = C.SIDE_COLOUR["kim"] if lean >= 6 else (C.SIDE_COLOUR["opposition"] if lean <= -6 else C.GOLD_DARK)
+            tag = "with Kim" if lean >= 6 else ("critic" if lean <= -6 else "swing")
+            T.draw(surf, f"{tag} {lean:+.0f}", (r.right - 66, r.centery), 12, side_col, "bold", "midright")
         odds = self.dlg.odds.get(self.t, 0)
         T.draw(surf, f"{odds}%", (r.right - 10, r.centery), 18, C.RED if odds < 50 else C.OK, "head", "midright")
         if focused:

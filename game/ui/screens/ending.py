@@ -53,6 +53,13 @@ class EndingScreen(Screen):
                               name="prev"))
             self.add(W.Button((w - 212, 170, 40, 34), "▶", lambda: self.turn(1), style="chip",
                               enabled=self.page < pages - 1, name="next"))
+            area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
+            col_w = (area.width - 20) // 2
+            for i, pid in enumerate(self.people()[self.page * per:(self.page + 1) * per]):
+                c, r = divmod(i, per // 2)
+                rect = pygame.Rect(area.x + c * (col_w + 20), area.y + r * 46, col_w, 42)
+                self.add(W.Hotspot(rect, lambda pid=pid: self.person_tip(pid), name=f"fate:{pid}",
+                                   draw_fn=lambda surf, rect, hov, foc, pid=pid: self.draw_fate(surf, rect, pid, hov or foc)))
         self.add(W.Button((w - 250, h - 62, 226, 46), "Back to the title", self.finish, style="primary", size=20,
                           key_hint="Enter", name="finish"))
         self.add(W.Button((w - 470, h - 62, 200, 46), "Watch the plenum", self.replay_plenum, size=16, name="replay",
@@ -174,25 +181,40 @@ class EndingScreen(Screen):
                 T.draw(surf, str(f.influence), (x + bw, y + 34), 13, C.INK, "head", "topright")
 
     def draw_people(self, surf, area):
+        T.draw(surf, f"page {self.page + 1}/{self.pages} · hover or focus a name for the whole story", (area.right - 280, area.y - 38),
+               13, C.INK_SOFT, "body", "topright")
+
+    def person_tip(self, pid):
         s = self.s
         st, scn = s.state, s.scn
-        ids = self.people()[self.page * self.per:(self.page + 1) * self.per]
-        col_w = (area.width - 20) // 2
-        T.draw(surf, f"page {self.page + 1}/{self.pages}", (area.right - 10, area.y - 38), 13, C.INK_SOFT, "body", "topright")
-        for i, pid in enumerate(ids):
-            c, r = divmod(i, self.per // 2)
-            x = area.x + c * (col_w + 20)
-            y = area.y + r * 46
-            p = st.people[pid]
-            d = scn.get("person", pid)
-            colr = C.faction_colour(scn, p.faction) if p.faction else C.patron_colour(scn, p.patron)
-            W.monogram(surf, (x + 16, y + 18), 15, p.name, colr, fallen=p.status in V.FALLEN)
-            T.draw(surf, V.person_name(self.app, scn, st, pid), (x + 40, y), 15, C.INK, "bold")
-            T.draw(surf, f"In this game: {V.STATUS_WORDS.get(p.status, p.status).lower()}"
-                   + (f", {V.office_names(scn, p.offices)[0]}" if p.offices else ""), (x + 40 + 250, y + 2), 13, C.RED)
-            fate = (d.fate if d and d.fate else "History: no record in this scenario.")
-            T.draw(surf, T.fit("History: " + fate if not fate.startswith("History") else fate, 13, col_w - 44),
-                   (x + 40, y + 21), 13, C.INK_SOFT)
+        p = st.people[pid]
+        d = scn.get("person", pid)
+        lines = [V.person_name(self.app, scn, st, pid),
+                 f"In this game: {V.STATUS_WORDS.get(p.status, p.status).lower()}"
+                 + (f"; {', '.join(V.office_names(scn, p.offices))}" if p.offices else "; no post")]
+        if p.career:
+            lines.append("Along the way: " + "; ".join(p.career[-3:]))
+        lines.append("In history: " + (d.fate if d and d.fate else "no record in this scenario."))
+        if d and d.uncertain:
+            lines.append("Uncertain: " + d.uncertain)
+        return lines
+
+    def draw_fate(self, surf, rect, pid, hi):
+        s = self.s
+        st, scn = s.state, s.scn
+        p = st.people[pid]
+        d = scn.get("person", pid)
+        if hi:
+            pygame.draw.rect(surf, (255, 248, 226), rect)
+        colr = C.faction_colour(scn, p.faction) if p.faction else C.patron_colour(scn, p.patron)
+        W.monogram(surf, (rect.x + 16, rect.y + 18), 15, p.name, colr, fallen=p.status in V.FALLEN)
+        name = V.person_name(self.app, scn, st, pid)
+        T.draw(surf, name, (rect.x + 40, rect.y), 15, C.INK, "bold")
+        x = rect.x + 48 + T.width(name, 15, "bold")
+        now = V.STATUS_WORDS.get(p.status, p.status) + (f" · {V.office_names(scn, p.offices)[0]}" if p.offices else "")
+        T.draw(surf, T.fit("Now: " + now, 13, rect.right - x - 4, "bold"), (x, rect.y + 2), 13, C.RED, "bold")
+        fate = d.fate if d and d.fate else "no record in this scenario."
+        T.draw(surf, T.fit("History: " + fate, 13, rect.width - 44), (rect.x + 40, rect.y + 21), 13, C.INK_SOFT)
 
     def draw_factions(self, surf, area):
         s = self.s

@@ -53,7 +53,7 @@ def hemicycle(n_inner: int, n_outer: int, centre, max_radius: float) -> tuple[li
     cx, cy = centre
     pitch = 34.0
     while pitch > 10:
-        r0 = max_radius * 0.36
+        r0 = max_radius * 0.44
         inner, r_mid = _rows(n_inner, r0, pitch)
         outer, r_end = _rows(n_outer, r_mid + pitch * 0.15, pitch * 0.84)
         if r_end - pitch * 0.84 <= max_radius:
@@ -119,7 +119,7 @@ class PlenumHall(Screen):
         w, h = self.w, self.h
         cx, cy = w * 0.39, h - 150
         r2 = min(w * 0.36, h - 230)
-        return (cx, cy), r2 * 0.36, r2 * 0.78, r2
+        return (cx, cy), r2 * 0.44, r2 * 0.78, r2
 
     def build(self):
         centre, r0, r1, r2 = self.geometry()
@@ -302,15 +302,15 @@ class PlenumHall(Screen):
         fid = h.faction if h else (p.faction if p else "")
         lines = [f"{name} — {V.faction_name(s.scn, fid)}"]
         if p and p.generated:
-            lines.append("Generated cadre: the record does not name who held this seat.")
+            lines.append("(a generated cadre: the record does not name him)")
         vote = self.last_vote()
         if vote and pid in vote["votes"] and pid in self.counted(vote):
             v = vote["votes"][pid]
-            lines.append(f"On “{vote['title']}”: voted {VOTE_WORD[v]}.")
+            lines.append(f"Voted {VOTE_WORD[v].upper()} this motion.")
             terms = explain(vote, pid, self.labels)
             total = sum(vote["terms"].get(pid, []))
-            lines.append(f"Lean {total:+d} toward Kim (≥ +6 sides with Kim, ≤ −6 with the critics):")
-            for label, val in terms[:6]:
+            lines.append(f"Lean {total:+d} toward Kim (+6 or more sides with Kim, −6 or less with the critics), made of:")
+            for label, val in terms[:7]:
                 lines.append(f"   {label} {val:+d}")
         elif pid in self.seated_cand:
             lines.append("Candidate member: no vote, but part of the hall that cheers or shouts down.")
@@ -397,46 +397,47 @@ class PlenumHall(Screen):
         k = st.get("kind")
         if k == "agenda":
             text = (st.get("text") or "").strip()
-            T.draw(surf, "THE AGENDA", (int(cx), int(cy - r0 * 0.75)), 26, C.GOLD, "head", "midtop")
+            T.draw(surf, "THE AGENDA", (int(cx), int(cy - r0 * 0.8)), 26, C.GOLD, "head", "midtop")
             shown = text[: int(len(text) * min(1.0, p * 1.3))]
-            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.9), int(cy - r0 * 0.75) + 36, int(r0 * 1.8), 120), 15,
-                           C.PAPER_LIGHT, max_lines=5)
+            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.8), int(cy - r0 * 0.8) + 36, int(r0 * 1.6), 120), 15,
+                           C.PAPER_LIGHT, max_lines=5, align="center")
         elif k == "tactic":
             side = st.get("side")
             who = "Kim Il Sung" if side == "kim" else "The opposition"
-            T.draw(surf, f"{who.upper()} RESOLVES", (int(cx), int(cy - r0 * 0.7)), 22, C.SIDE_COLOUR.get(side, C.GOLD), "head", "midtop")
-            T.draw_wrapped(surf, st.get("name", ""), pygame.Rect(int(cx - r0 * 0.9), int(cy - r0 * 0.7) + 34, int(r0 * 1.8), 90), 17,
-                           C.PAPER_LIGHT, "bold", max_lines=3)
+            T.draw(surf, f"{who.upper()} RESOLVES", (int(cx), int(cy - r0 * 0.75)), 22, C.GOLD_LIGHT, "head", "midtop")
+            T.draw_wrapped(surf, st.get("name", ""), pygame.Rect(int(cx - r0 * 0.78), int(cy - r0 * 0.75) + 34, int(r0 * 1.56), 90), 17,
+                           C.PAPER_LIGHT, "bold", max_lines=3, align="center")
         elif k == "speech":
             pid = st.get("person")
             person = s.state.people.get(pid)
             name = V.person_name(self.app, s.scn, s.state, pid) if person else pid
             side = st.get("side")
             col = C.faction_colour(s.scn, person.faction) if person else C.GOLD
-            W.monogram(surf, (int(cx), int(cy - 8)), 26, person.name if person else pid, col)
-            T.draw(surf, T.fit(name, 26, int(r0 * 2), "head"), (int(cx), int(cy - r0 * 0.82)), 26, C.PAPER_LIGHT, "head", "midtop")
+            W.monogram(surf, (int(cx), int(cy + 40)), 26, person.name if person else pid, col)
+            T.draw(surf, "AT THE ROSTRUM", (int(cx), int(cy - r0 * 0.86)), 15, C.GOLD, "head", "midtop")
+            T.draw(surf, T.fit(name, 26, int(r0 * 1.3), "head"), (int(cx), int(cy - r0 * 0.86) + 18), 26, C.PAPER_LIGHT, "head", "midtop")
             topic = f"“{st.get('topic', '')}”"
             shown = topic[: max(1, int(len(topic) * min(1.0, p * 2)))]
-            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.9), int(cy - r0 * 0.82) + 32, int(r0 * 1.8), 60), 16,
-                           C.GOLD_LIGHT, "italic", max_lines=2)
+            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.75), int(cy - r0 * 0.86) + 52, int(r0 * 1.5), 60), 15,
+                           C.GOLD_LIGHT, "italic", max_lines=2, align="center")
             if side == "opposition":
                 T.draw(surf, f"Hall hostile: {st.get('hostile', 0)}%  ·  chance to be shouted down: {st.get('odds', 0)}%",
                        (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
                 if p > 0.45:
                     if st.get("outcome") == "shouted_down":
-                        W.stamp(surf, (int(cx), int(cy - r0 * 0.25)), "Shouted down", C.RED_BRIGHT, 40, -7)
+                        W.stamp(surf, (int(cx), int(cy - r0 * 0.2)), "Shouted down", C.RED_BRIGHT, 36, -7)
                         T.draw(surf, f"roll {st.get('roll')} ≤ {st.get('odds')}: the loyal benches drown him out",
                                (box.centerx, box.y + 26), 14, C.GOLD_LIGHT, "body", "midtop")
                     else:
-                        W.stamp(surf, (int(cx), int(cy - r0 * 0.25)), "Heard out", C.GOLD, 34, 5)
+                        W.stamp(surf, (int(cx), int(cy - r0 * 0.2)), "Heard out", C.GOLD, 32, 5)
                         T.draw(surf, f"roll {st.get('roll')} > {st.get('odds')}: the hall lets him finish",
                                (box.centerx, box.y + 26), 14, C.GOLD_LIGHT, "body", "midtop")
             else:
                 T.draw(surf, "For the leadership", (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
         elif k == "vote":
-            T.draw(surf, "THE VOTE", (int(cx), int(cy - r0 * 0.85)), 20, C.GOLD, "head", "midtop")
-            T.draw_wrapped(surf, st.get("title", ""), pygame.Rect(int(cx - r0 * 0.92), int(cy - r0 * 0.85) + 26, int(r0 * 1.84), 70), 17,
-                           C.PAPER_LIGHT, "bold", max_lines=3)
+            T.draw(surf, "THE VOTE", (int(cx), int(cy - r0 * 0.86)), 20, C.GOLD, "head", "midtop")
+            T.draw_wrapped(surf, st.get("title", ""), pygame.Rect(int(cx - r0 * 0.72), int(cy - r0 * 0.86) + 26, int(r0 * 1.44), 70), 16,
+                           C.PAPER_LIGHT, "bold", max_lines=3, align="center")
             prop = "moved by Kim's side" if st.get("proposer") == "kim" else "moved by the critics"
             T.draw(surf, prop, (int(cx), int(cy - 6)), 14, C.GOLD_LIGHT, "italic", "midbottom")
             if p >= 1.0:
@@ -466,7 +467,8 @@ class PlenumHall(Screen):
         if not vote:
             T.draw_wrapped(surf, "No vote yet. Full members (inner benches) vote; candidate members (outer benches) "
                            "only cheer or heckle.", pygame.Rect(x, y + 28, 284, 80), 13, C.PAPER_LIGHT)
-            self.draw_legend(surf, x, y + 110)
+            self.draw_legend(surf, 20, self.h - 96)
+            self.draw_seat_panel(surf, x, y + 100)
             return
         T.draw_wrapped(surf, vote["title"], pygame.Rect(x, y + 26, 284, 40), 13, C.PAPER_LIGHT, "bold", max_lines=2)
         t = self.tally(vote)
@@ -479,7 +481,8 @@ class PlenumHall(Screen):
                   back=C.HALL_LIGHT, marker=vote["needed"] if key == "F" else None)
             yy += 44
         T.draw(surf, f"Needed to carry: {vote['needed']} of {total} present", (x, yy), 13, C.PAPER_LIGHT)
-        self.draw_legend(surf, x, yy + 28)
+        self.draw_legend(surf, 20, self.h - 96)
+        self.draw_seat_panel(surf, x, yy + 14)
 
     def draw_legend(self, surf, x, y):
         s = self.app.session
@@ -495,13 +498,40 @@ class PlenumHall(Screen):
             pygame.draw.circle(surf, VOTE_COL[k], (xx + 6, y + 8), 6)
             pygame.draw.circle(surf, C.GOLD_DARK, (xx + 6, y + 8), 6, 1)
             T.draw(surf, label, (xx + 16, y), 13, C.PAPER_LIGHT)
-        T.draw_wrapped(surf, "Hover or Tab to a seat to see why its holder voted so.", pygame.Rect(x, y + 26, 284, 40), 12,
-                       C.GOLD_LIGHT)
+
+    def draw_seat_panel(self, surf, x, y):
+        seat = self.hover if isinstance(self.hover, Seat) else (self.focus if isinstance(self.focus, Seat) else None)
+        box = pygame.Rect(x - 6, y + 10, 296, self.h - 112 - (y + 10))
+        if seat is None:
+            T.draw_wrapped(surf, "Point at a seat (or Tab to it) to see who sits there and why they vote as they do.",
+                           pygame.Rect(x, y + 14, 284, 40), 13, C.GOLD_LIGHT)
+            return
+        pygame.draw.rect(surf, (250, 244, 226), box)
+        pygame.draw.rect(surf, C.GOLD, box, 2)
+        yy = box.y + 6
+        for i, ln in enumerate(self.seat_tip(seat.pid)):
+            size = 14 if i == 0 else 12
+            st = "bold" if i == 0 else "body"
+            for sub in T.wrap(ln.strip(), size, box.width - 16, st):
+                if yy > box.bottom - 16:
+                    return
+                col = C.INK if i == 0 else C.INK_SOFT
+                if ln.startswith("   "):
+                    val = ln.strip().rsplit(" ", 1)
+                    T.draw(surf, val[0], (box.x + 14, yy), size, C.INK_SOFT, st)
+                    if len(val) == 2:
+                        n = val[1]
+                        T.draw(surf, n, (box.right - 10, yy), size, C.SIDE_COLOUR["kim"] if n.startswith("+") else
+                               C.SIDE_COLOUR["opposition"], "bold", "topright")
+                else:
+                    T.draw(surf, sub, (box.x + 8, yy), size, col, st)
+                yy += T.line_height(size) + 1
 
 
 class Seat(W.Widget):
     def __init__(self, rect, hall, pid, kind):
-        super().__init__(rect, tooltip=lambda: hall.seat_tip(pid), name=f"seat:{pid}")
+        # No floating tooltip: the seat's story shows in the side panel, clear of the benches.
+        super().__init__(rect, tooltip=None, name=f"seat:{pid}")
         self.hall, self.pid, self.kind = hall, pid, kind
 
     def activate(self):
