@@ -153,6 +153,9 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
                 hall.hover_pos = seat.rect.center
                 hall.hover_since = -10
             snap("09-plenum-vote", 1)
+            hall.skip()
+            hall.hover = None
+            snap("09b-plenum-record", 1)
     if want("10-ending"):
         _play_until(sess2, lambda: False)
         from game.ui.screens.ending import EndingScreen

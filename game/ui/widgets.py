@@ -275,13 +275,20 @@ def panel(surf, rect: pygame.Rect, title: str = "", *, dark: bool = False, title
 
 
 def bar(surf, rect: pygame.Rect, value: float, colour, *, lo: float = 0, hi: float = 100,
-        err: float = 0, back=C.PAPER_DARK, marker: float | None = None) -> None:
+        err: float = 0, back=C.PAPER_DARK, marker: float | None = None, centred: bool = False) -> None:
+    """A horizontal bar; ``centred`` fills from zero (for values that run from − to +)."""
     rect = pygame.Rect(rect)
     pygame.draw.rect(surf, back, rect)
     span = max(1e-6, hi - lo)
     frac = max(0.0, min(1.0, (value - lo) / span))
     fill = rect.copy()
-    fill.width = int(rect.width * frac)
+    if centred:
+        z = max(0.0, min(1.0, (0 - lo) / span))
+        a, b = sorted((z, frac))
+        fill.x = rect.x + int(rect.width * a)
+        fill.width = max(1, int(rect.width * (b - a)))
+    else:
+        fill.width = int(rect.width * frac)
     pygame.draw.rect(surf, colour, fill)
     if err:
         a = max(0.0, min(1.0, (value - err - lo) / span))

@@ -109,7 +109,7 @@ class ActionDialog(Screen):
             return
         self.app.pop(self)
         self.app.sound.play("typewriter")
-        self.app.notify(("✔ " if out.ok else "✘ ") + out.text, "info" if out.ok else "error", 5)
+        self.app.notify(("Done: " if out.ok else "Failed: ") + out.text, "info" if out.ok else "error", 5)
 
     def target_label(self, t):
         s = self.app.session

@@ -123,7 +123,7 @@ class EndingScreen(Screen):
             T.draw(surf, "YOU WON" if victor == you[0] else "YOU LOST", (w // 2, 122), 24,
                    C.GOLD if victor == you[0] else C.PAPER_LIGHT, "head", "midtop")
         if e and e.historical:
-            W.stamp(surf, (w - 150, 110), "As in history", C.GOLD, 26, 8)
+            W.stamp(surf, (w - 120, 40), "As in history", C.GOLD, 22, 8)
         area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
         if self.tab == 0:
             col = (area.width - 30) // 2
@@ -149,6 +149,7 @@ class EndingScreen(Screen):
         st, scn = s.state, s.scn
         y = r.y
         T.draw(surf, "THE VOTES", (r.x, y), 20, C.RED, "head")
+        T.draw(surf, "for–against–abstaining", (r.right, y + 4), 12, C.INK_SOFT, "body", "topright")
         y += 26
         any_vote = False
         for pdef in scn.plenums:
@@ -162,8 +163,9 @@ class EndingScreen(Screen):
                 t = stg["tally"]
                 mark = "CARRIED" if stg["passed"] else "DEFEATED"
                 T.draw(surf, mark, (r.x, y), 14, C.OK if stg["passed"] else C.RED, "head")
-                T.draw(surf, T.fit(f"{stg['title']}  {t['for']}–{t['against']}–{t['abstain']}", 14, r.width - 90),
-                       (r.x + 80, y), 14, C.INK)
+                score = f"{t['for']}–{t['against']}–{t['abstain']}"
+                T.draw(surf, T.fit(stg["title"], 14, r.width - 150), (r.x + 80, y), 14, C.INK)
+                T.draw(surf, score, (r.right, y), 14, C.INK, "bold", "topright")
                 y += 20
         if not any_vote:
             T.draw(surf, "No plenum sat.", (r.x, y), 14, C.INK_SOFT)

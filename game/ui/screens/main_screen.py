@@ -303,7 +303,8 @@ class MainScreen(Screen):
                 "count against it.",
                 f"Your intelligence is {intel}: the error is about (100 − {intel}) / 6"
                 + (", smaller for your own side's pledges." if own else "."),
-                "Counted before speeches and chance: the hall's mood on the day can still move a few votes."]
+                "Counted before speeches and chance: the hall's mood on the day can still move a few votes.",
+                "Your informers recount at the start of each turn: what you do now shows in next turn's figures."]
 
     def date_tip(self):
         st, scn = self.s.state, self.s.scn
@@ -546,7 +547,7 @@ class MainScreen(Screen):
             for j, (label, val, sc) in enumerate([("to Kim", p.favour_kim, "kim"), ("to critics", p.favour_opposition, "opposition")]):
                 bx = pr.x + 10 + j * (half + 10)
                 T.draw(surf, f"{label} {val:+d}", (bx, yy + 20), 12, C.INK_SOFT)
-                W.bar(surf, (bx, yy + 38, half, 9), val, C.SIDE_COLOUR[sc], lo=-100, hi=100, marker=0)
+                W.bar(surf, (bx, yy + 38, half, 9), val, C.SIDE_COLOUR[sc], lo=-100, hi=100, marker=0, centred=True)
             yy += 58
         # country
         cr = self.left_rects["country"]

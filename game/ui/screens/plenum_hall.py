@@ -149,7 +149,7 @@ class PlenumHall(Screen):
         if self.finished:
             for b in self.widgets:
                 if b.name == "next":
-                    b.label = "Leave the hall"
+                    b.label = "Leave"
         if self.focus is None:
             self.focus = next((b for b in self.widgets if b.name == "next"), None)
 
@@ -314,6 +314,8 @@ class PlenumHall(Screen):
                 lines.append(f"   {label} {val:+d}")
         elif pid in self.seated_cand:
             lines.append("Candidate member: no vote, but part of the hall that cheers or shouts down.")
+        elif vote and pid not in vote["votes"]:
+            lines.append("No longer in the hall for this vote (removed by an earlier motion, or absent).")
         else:
             lines.append("Not yet counted.")
         return lines
@@ -361,6 +363,8 @@ class PlenumHall(Screen):
         vote = self.last_vote()
         if kind == "full" and vote and pid in vote["votes"] and pid in self.counted(vote):
             return VOTE_COL[vote["votes"][pid]], base
+        if kind == "full" and vote and pid not in vote["votes"]:
+            return C.mix(base, C.HALL, 0.7), None  # gone from the hall before this vote
         if kind == "candidate":
             return C.mix(base, C.HALL, 0.35), None
         return base, None
@@ -384,17 +388,11 @@ class PlenumHall(Screen):
         box = pygame.Rect(int(cx - 300), int(cy + 78), 600, h - int(cy + 78) - 8)
         st = self.stage()
         p = self.progress()
+        k = st.get("kind") if st else None
         if st is None:
-            W.stamp(surf, (int(cx), int(cy - r0 * 0.55)), "Session closed", C.GOLD, 40, -4)
-            passed = [x for x in self.stages if x.get("kind") == "vote"]
-            y = box.y + 4
-            for v in passed:
-                t = v["tally"]
-                T.draw(surf, T.fit(f"{'CARRIED' if v['passed'] else 'DEFEATED'} · {v['title']} · {t['for']}–{t['against']}–{t['abstain']}", 15, box.width),
-                       (int(cx), y), 15, C.GOLD_LIGHT if v["passed"] else C.PAPER_LIGHT, "bold", "midtop")
-                y += 22
-            return
-        k = st.get("kind")
+            W.stamp(surf, (int(cx), int(cy - r0 * 0.45)), "Session closed", C.GOLD, 36, -4)
+            T.draw(surf, "The record of the session is on the right.", (int(cx), int(cy - r0 * 0.12)), 14,
+                   C.GOLD_LIGHT, "italic", "midtop")
         if k == "agenda":
             text = (st.get("text") or "").strip()
             T.draw(surf, "THE AGENDA", (int(cx), int(cy - r0 * 0.8)), 26, C.GOLD, "head", "midtop")
@@ -435,22 +433,22 @@ class PlenumHall(Screen):
             else:
                 T.draw(surf, "For the leadership", (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
         elif k == "vote":
-            T.draw(surf, "THE VOTE", (int(cx), int(cy - r0 * 0.86)), 20, C.GOLD, "head", "midtop")
+            mover = "MOVED BY KIM'S SIDE" if st.get("proposer") == "kim" else "MOVED BY THE CRITICS"
+            T.draw(surf, f"THE VOTE · {mover}", (int(cx), int(cy - r0 * 0.86)), 18, C.GOLD, "head", "midtop")
             T.draw_wrapped(surf, st.get("title", ""), pygame.Rect(int(cx - r0 * 0.72), int(cy - r0 * 0.86) + 26, int(r0 * 1.44), 70), 16,
                            C.PAPER_LIGHT, "bold", max_lines=3, align="center")
-            prop = "moved by Kim's side" if st.get("proposer") == "kim" else "moved by the critics"
-            T.draw(surf, prop, (int(cx), int(cy - 6)), 14, C.GOLD_LIGHT, "italic", "midbottom")
             if p >= 1.0:
                 W.stamp(surf, (int(cx), int(cy - r0 * 0.12)), "Carried" if st.get("passed") else "Defeated",
                         C.GOLD if st.get("passed") else C.RED_BRIGHT, 44, -6)
         # mood meter
         mr = pygame.Rect(w - 300, 70, 284, 14)
         T.draw(surf, "MOOD OF THE HALL", (mr.x, mr.y - 2), 14, C.GOLD_LIGHT, "head", "bottomleft")
-        mood = self.mood
-        if st and k == "speech" and p > 0.45:
-            mood = st.get("mood", mood)
-        W.bar(surf, mr, mood, C.SIDE_COLOUR["kim"] if mood >= 0 else C.SIDE_COLOUR["opposition"], lo=-20, hi=20,
-              back=C.HALL_LIGHT, marker=0)
+        # The mood after the last speech already heard (this one counts once it has been half heard).
+        upto = len(self.stages) if st is None else self.beat + (1 if (k == "speech" and p > 0.45) else 0)
+        heard = [x for x in self.stages[:upto] if x.get("kind") == "speech"]
+        mood = heard[-1].get("mood", 0) if heard else 0
+        W.bar(surf, mr, mood, C.SIDE_COLOUR["kim"] if mood >= 0 else C.SIDE_COLOUR["opposition"], lo=-30, hi=30,
+              back=C.HALL_LIGHT, marker=0, centred=True)
         T.draw(surf, f"critics ◀  {mood:+.0f}  ▶ Kim", (mr.centerx, mr.bottom + 3), 12, C.PAPER_LIGHT, "body", "midtop")
         # progress through the session
         n = max(1, len(self.stages))
@@ -459,10 +457,32 @@ class PlenumHall(Screen):
             col = C.GOLD if i < self.beat else (C.PAPER_LIGHT if i == self.beat else C.HALL_LIGHT)
             pygame.draw.rect(surf, col, (x, 112, max(3, 284 // n - 3), 5))
 
+    def draw_record(self, surf, x, y):
+        T.draw(surf, "THE RECORD", (x, y), 18, C.GOLD, "head")
+        y += 28
+        for v in (x_ for x_ in self.stages if x_.get("kind") == "vote"):
+            t = v["tally"]
+            W.stamp(surf, (x + 44, y + 14), "Carried" if v["passed"] else "Defeated",
+                    C.GOLD if v["passed"] else C.RED_BRIGHT, 16, 0)
+            T.draw(surf, f"{t['for']} for · {t['against']} against · {t['abstain']} abst.", (x + 96, y + 6), 13,
+                   C.PAPER_LIGHT, "bold")
+            y += 32
+            y += T.draw_wrapped(surf, v["title"], pygame.Rect(x, y, 284, 60), 13, C.PAPER_LIGHT, max_lines=3) + 12
+        T.draw_wrapped(surf, "Point at a seat to see how its holder voted on the last motion, and why.",
+                       pygame.Rect(x, y + 4, 284, 40), 12, C.GOLD_LIGHT)
+        return y + 44
+
     def draw_tally(self, surf):
         w, h = self.w, self.h
         vote = self.last_vote()
         x, y = w - 300, 138
+        if self.finished:
+            y2 = self.draw_record(surf, x, y)
+            self.draw_legend(surf, 20, self.h - 96)
+            seat = self.hover if isinstance(self.hover, Seat) else (self.focus if isinstance(self.focus, Seat) else None)
+            if seat is not None:
+                self.draw_seat_panel(surf, x, max(y2 - 10, self.h - 330))
+            return
         T.draw(surf, "RUNNING TALLY", (x, y), 18, C.GOLD, "head")
         if not vote:
             T.draw_wrapped(surf, "No vote yet. Full members (inner benches) vote; candidate members (outer benches) "
