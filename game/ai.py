@@ -236,8 +236,7 @@ class HistoryPlayer:
             if step.target:
                 order["target"] = step.target
             if _try(g, order, side) is None:
-                done[key] += 1  # cannot be done now; do not retry it forever
-                continue
+                continue  # refused now (e.g. no points left); skipped this time
             return order
         return {"t": "end", "side": side}
 

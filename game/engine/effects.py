@@ -97,7 +97,7 @@ def prominence(state: "GameState", scn: Scenario, pid: str) -> tuple:
     return (min(ranks) if ranks else 9, -p.reputation, pid)
 
 
-def _person(state, scn, pid: str, fx, who: str) -> None:
+def _person(state, scn, pid: str, fx) -> None:
     p = state.people[pid]
     p.loyalty = clamp(p.loyalty + fx.loyalty)
     p.ambition = clamp(p.ambition + fx.ambition)
@@ -168,7 +168,7 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
     elif k == "person":
         pid = target if v.person == "target" else v.person
         if pid in state.people:
-            _person(state, scn, pid, v, pid)
+            _person(state, scn, pid, v)
     elif k == "group":
         ids = [pid for pid in group_members(state, scn, v.group, v.faction)
                if state.people[pid].status in v.only_status]

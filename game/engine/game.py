@@ -15,7 +15,6 @@ endings are checked.
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 
 from game.engine import actions as A
@@ -164,7 +163,7 @@ class Game:
         if kind == "end":
             self._end_phase(side)
         elif st.ending is None:
-            self._settle()
+            self._check_endings(at_end=False)
         return out
 
     def _tactic(self, side: str, plenum_id: str, tactic_id: str) -> Outcome:
@@ -253,9 +252,6 @@ class Game:
             return
         self._begin_turn()
 
-    def _settle(self) -> None:
-        self._check_endings(at_end=False)
-
     def _check_endings(self, *, at_end: bool) -> None:
         st = self.state
         if st.ending is None:
@@ -267,6 +263,3 @@ class Game:
             if e:
                 st.add_log(f"The end: {e.title}.", "ending")
 
-
-def days_between(a: str, b: str) -> int:
-    return (_dt.date.fromisoformat(b) - _dt.date.fromisoformat(a)).days
