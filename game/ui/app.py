@@ -29,6 +29,24 @@ class Toast:
 
 
 class App:
+    # ``dirty``: something must be drawn. Setting it marks a *full* redraw; ``light()`` marks a
+    # change confined to the pointer's surroundings (hover, tooltip), which flips only those rects.
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self._dirty = value
+        if value:
+            self._full = True
+
+    def light(self) -> None:
+        self._dirty = True
+
+    _dirty = True
+    _full = True
+
     def __init__(self, settings: S.Settings | None = None, settings_msg: str = "", *, windowed: bool = False,
                  size: tuple[int, int] | None = None):
         if settings is None:
@@ -190,7 +208,7 @@ class App:
         if top.update(dt):
             self.dirty = True
         if top.hover is not None and top.hover.tooltip and 0.3 <= self.clock_s - top.hover_since <= 0.3 + 2 * dt + 0.05:
-            self.dirty = True
+            self.light()
         before = len(self.toasts)
         self.toasts = [t for t in self.toasts if t.until > self.clock_s]
         if len(self.toasts) != before:
@@ -219,10 +237,18 @@ class App:
                 self._under, self._under_key = under, key
             surf.blit(self._under, (0, 0))
         top.draw(surf)
+        marks = []
         tip = top.tooltip()
         if tip:
-            W.tooltip_box(surf, tip[0], tip[1], avoid=tip[2] if len(tip) > 2 else None)
-        self.draw_toasts(surf)
+            marks.append(W.tooltip_box(surf, tip[0], tip[1], avoid=tip[2] if len(tip) > 2 else None))
+        for w in (top.hover, top.focus):
+            if w is not None:
+                marks.append(w.rect.inflate(16, 16))
+        marks.append(self.draw_toasts(surf))
+        marks = [m for m in marks if m is not None]
+        # What changed on screen since the last frame: the old and the new marks.
+        self.changed = self._marks + marks
+        self._marks = marks
         if self.scale != 1.0:
             pygame.transform.smoothscale(surf, self.display.get_size(), self.display)
 
@@ -230,8 +256,12 @@ class App:
         self._under = None
         self.dirty = True
 
-    def draw_toasts(self, surf) -> None:
+    _marks: list = []
+    changed: list = []
+
+    def draw_toasts(self, surf):
         y = 62
+        area = None
         for t in self.toasts:
             lines = T.wrap(t.text, 15, 560)
             h = len(lines) * 20 + 14
@@ -244,19 +274,33 @@ class App:
                 T.draw(surf, ln, (r.centerx, yy), 15, C.PAPER_LIGHT, "bold" if t.kind == "error" else "body", "midtop")
                 yy += 20
             y = r.bottom + 6
+            area = r.inflate(8, 8) if area is None else area.union(r.inflate(8, 8))
+        return area
 
     def frame(self, events=(), dt: float = 1 / 60, force: bool = False) -> bool:
-        """One frame: for the loop, for tests and for the screenshot tool. True when drawn."""
+        """One frame: for the loop, for tests and for the screenshot tool. True when drawn;
+        then ``self.flip_rects`` is None for a full flip, or the rects that changed."""
         for ev in events:
             self.dispatch(ev)
             if not self.running:
                 return False
         self.tick(dt)
-        if self.dirty or force:
+        if self._dirty or force:
+            full = self._full or force or self.scale != 1.0
             self.render()
-            self.dirty = False
+            self.flip_rects = None if full else [r.clip(self.display.get_rect()) for r in self.changed]
+            self._dirty = False
+            self._full = False
             return True
         return False
+
+    flip_rects = None
+
+    def present(self) -> None:
+        if self.flip_rects is None:
+            pygame.display.flip()
+        elif self.flip_rects:
+            pygame.display.update(self.flip_rects)
 
     def run(self) -> int:
         clock = pygame.time.Clock()
@@ -266,7 +310,7 @@ class App:
             events = pygame.event.get()
             try:
                 if self.frame(events, min(dt, 0.1)):
-                    pygame.display.flip()
+                    self.present()
             except Exception as exc:  # a bug must not lose the player's game: report and go on
                 traceback.print_exc()
                 self.notify(f"Something went wrong: {exc.__class__.__name__}: {exc}. "

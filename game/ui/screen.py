@@ -17,6 +17,7 @@ SHIFT = pygame.KMOD_SHIFT
 class Screen:
     modal = False
     dim = 150
+    _build_no = 0
     title = ""
     help_lines: list[tuple[str, str]] = []
 
@@ -53,6 +54,7 @@ class Screen:
         self.widgets = []
         self.hover = None
         self.focus = None
+        self._build_no += 1
         self.build()
         self.built_for = self.app.size
         default = self.focus if self.focus in self.focusables() else None
@@ -154,9 +156,12 @@ class Screen:
             if w is not self.hover:
                 self.hover = w
                 self.hover_since = app.clock_s
-                app.dirty = True
+                if self.hover_full:
+                    app.dirty = True
+                else:
+                    app.light()
             elif w is not None and w.tooltip:
-                app.dirty = True  # the tooltip follows the pointer
+                app.light()  # the tooltip follows the pointer
             self.on_event(ev)
         elif ev.type == pygame.MOUSEBUTTONDOWN:
             app.dirty = True
@@ -184,8 +189,22 @@ class Screen:
     def draw_overlay(self, surf) -> None:
         pass
 
+    # Screens whose background depends only on what ``build`` saw cache it: a frame that only
+    # moves the hover or the focus then costs a blit and the widgets.
+    cache_background = False
+    hover_full = False
+    _bg = None
+
     def draw(self, surf) -> None:
-        self.draw_background(surf)
+        if self.cache_background:
+            key = (self._build_no, surf.get_size())
+            if self._bg is None or self._bg[0] != key:
+                bg = pygame.Surface(surf.get_size())
+                self.draw_background(bg)
+                self._bg = (key, bg)
+            surf.blit(self._bg[1], (0, 0))
+        else:
+            self.draw_background(surf)
         for w in self.widgets:
             if w.visible:
                 w.draw(surf, w is self.hover, w is self.focus)

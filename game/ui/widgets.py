@@ -354,9 +354,10 @@ def star(surf, centre, r: int, colour=C.GOLD) -> None:
     pygame.draw.polygon(surf, colour, pts)
 
 
-def tooltip_box(surf, lines: list[str], anchor: tuple[int, int], max_w: int = 380, avoid: pygame.Rect | None = None) -> None:
+def tooltip_box(surf, lines: list[str], anchor: tuple[int, int], max_w: int = 380, avoid: pygame.Rect | None = None):
+    """Draw a tooltip; returns the rect it covers (shadow included)."""
     if not lines:
-        return
+        return None
     body: list[tuple[str, int, str]] = []
     for i, ln in enumerate(lines):
         style = "bold" if i == 0 else "body"
@@ -390,6 +391,7 @@ def tooltip_box(surf, lines: list[str], anchor: tuple[int, int], max_w: int = 38
     for t, s, st in body:
         T.draw(surf, t, (r.x + 12, yy), s, C.INK if st == "bold" else C.INK_SOFT, st)
         yy += lh
+    return r.inflate(8, 8)
 
 
 def paper_texture(size: tuple[int, int], seed: int = 7, base=C.PAPER) -> pygame.Surface:

@@ -16,6 +16,7 @@ ROWS = 11
 
 
 class ActionDialog(Screen):
+    cache_background = True
     modal = True
     title = "Action"
     help_lines = [("Up / Down", "Choose a target"), ("Enter", "Select the target, then confirm"),

@@ -22,6 +22,7 @@ class Entry:
 
 
 class CodexScreen(Screen):
+    cache_background = True
     title = "Codex"
     help_lines = [("Up / Down", "Choose an entry"), ("Tab", "Move to the category chips"), ("Esc", "Back")]
 
@@ -44,6 +45,8 @@ class CodexScreen(Screen):
                 if p.bio or p.role:
                     self.entries.append(Entry(f"person:{p.id}", f"{p.name}  {p.name_ko}".strip(), "person",
                                               (p.role + "\n\n" + p.bio).strip(), p.sources, p.uncertain))
+        # Open entries first, alphabetically; locked ones after, as a count of what is still to learn.
+        self.entries.sort(key=lambda e: (e.locked, e.category != "event", e.title.lower()))
         self.cats = ["all"] + sorted({e.category for e in self.entries})
         self.cat = "all"
         self.page = 0
@@ -64,7 +67,7 @@ class CodexScreen(Screen):
         self.page = min(self.page, pages - 1)
         self.pages = pages
         for i, e in enumerate(shown[self.page * ROWS:(self.page + 1) * ROWS]):
-            label = ("🔒 " if False else "") + (e.title if not e.locked else "Locked: play on to learn more")
+            label = e.title if not e.locked else f"Locked {e.category}: play on to learn more"
             self.add(W.Button((30, 112 + i * 40, 360, 34), label, lambda e=e: self.select(e), style="chip", size=14,
                               align="left", selected=e.id == self.sel, enabled=not e.locked, name=f"entry:{e.id}"))
         self.add(W.Button((30, h - 58, 120, 40), "Back", self.back, key_hint="Esc", name="back"))

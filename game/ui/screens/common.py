@@ -45,6 +45,7 @@ def footer_hint(surf, w: int, h: int, text: str) -> None:
 
 class MessageScreen(Screen):
     """A modal card with a message and OK (or a choice of buttons)."""
+    cache_background = True
 
     modal = True
 

@@ -16,6 +16,7 @@ TABS = ("The ending", "People", "Factions")
 
 
 class EndingScreen(Screen):
+    cache_background = True
     title = "Ending"
     help_lines = [("1 / 2 / 3", "Ending · people · factions"), ("Left / Right", "Switch tab"),
                   ("PgUp / PgDn", "Page the people"), ("Enter", "Back to the title")]

@@ -15,6 +15,7 @@ from game.ui.screens import common
 
 
 class EventDialog(Screen):
+    hover_full = True  # the hover changes a panel away from the pointer
     modal = True
     title = "Decision"
     help_lines = [("Up / Down", "Move between the options (effects show at once)"), ("Enter", "Choose"),

@@ -12,6 +12,7 @@ from game.ui.screens import common
 
 
 class HandoffScreen(Screen):
+    cache_background = True
     title = "Pass the seat"
     help_lines = [("Enter", "I am the next player: show my side")]
 

@@ -17,6 +17,7 @@ GLOBAL_KEYS = [("Tab / Shift+Tab", "Move focus"), ("Arrows", "Move focus in that
 
 
 class HelpOverlay(Screen):
+    cache_background = True
     modal = True
     is_help = True
     title = "Help"
@@ -85,6 +86,7 @@ INTRO = [
 
 
 class IntroScreen(Screen):
+    cache_background = True
     modal = True
     dim = 120
     title = "Introduction"

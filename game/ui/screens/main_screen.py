@@ -21,6 +21,7 @@ LOG_PAGE = 7
 
 
 class MainScreen(Screen):
+    cache_background = True
     title = "Main screen"
     help_lines = [("E", "End your phase of the turn"), ("V", "Spread chart of the Central Committee"),
                   ("P", "Focus the people list"), ("A", "Focus your actions"),
@@ -127,7 +128,7 @@ class MainScreen(Screen):
         self.n_actions_hidden = max(0, len(views) - rows * 2)
         # --- log
         self.log_rect = pygame.Rect(x3, self.actions_rect.bottom + 12, R, er.y - self.actions_rect.bottom - 24)
-        log = list(reversed(s.visible_log()))
+        log = [e for _, e in sorted(enumerate(s.visible_log()), key=lambda t: (t[1].date, t[0]), reverse=True)]
         pages = max(1, (len(log) + LOG_PAGE - 1) // LOG_PAGE)
         self.log_page = min(self.log_page, pages - 1)
         self.log_pages = pages
@@ -167,6 +168,7 @@ class MainScreen(Screen):
         # --- middle column: plenum forecast and people
         self.plenum_rect = pygame.Rect(x2, 64, M, 178)
         pr2 = self.plenum_rect
+        self.add(W.Hotspot((pr2.x + 8, pr2.y + 34, pr2.width - 16, 24), self.plenum_tip, name="plenum"))
         for j, key in enumerate(("kim", "opposition", "swing")):
             self.add(W.Hotspot((pr2.x + 8, pr2.y + 62 + j * 26, pr2.width - 16, 24), lambda key=key: self.estimate_tip(key),
                                name=f"estimate:{key}"))
@@ -305,6 +307,27 @@ class MainScreen(Screen):
                 + (", smaller for your own side's pledges." if own else "."),
                 "Counted before speeches and chance: the hall's mood on the day can still move a few votes.",
                 "Your informers recount at the start of each turn: what you do now shows in next turn's figures."]
+
+    def plenum_tip(self):
+        st, scn = self.s.state, self.s.scn
+        pdef, pl = V.plenum_next(scn, st)
+        lines = ["The plenum of the Central Committee"]
+        if pdef:
+            lines.append(f"{pdef.title}: {common.date_text(pl.date)}." + (f" {pdef.agenda.strip()}" if pdef.agenda else ""))
+        else:
+            lines.append("No plenum is on the calendar yet. Events and actions call one (or put it off).")
+        lines += ["When it sits, each side chooses a tactic; the critics speak and may be shouted down; then "
+                  "each motion is voted by the full members present. A motion needs more than half of them.",
+                  "The bars below are your informers' count of how the full members would vote today."]
+        for p2 in scn.plenums:
+            rec = st.plenums[p2.id].record
+            if rec:
+                for stg in rec["stages"]:
+                    if stg.get("kind") == "vote":
+                        t = stg["tally"]
+                        lines.append(f"{p2.title}: {stg['title']}: {'carried' if stg['passed'] else 'defeated'} "
+                                     f"{t['for']}–{t['against']}–{t['abstain']}")
+        return lines
 
     def date_tip(self):
         st, scn = self.s.state, self.s.scn
@@ -483,7 +506,13 @@ class MainScreen(Screen):
                 return True
             return changed
         s.start_ai_if_due()
-        return True  # the "thinking" indicator animates
+        dots = int(self.app.clock_s * 3) % 3  # the "is moving..." indicator: redraw when its dots change
+        if dots != self._dots:
+            self._dots = dots
+            return True
+        return changed
+
+    _dots = -1
 
     # ------------------------------------------------------------------ drawing
     def draw_background(self, surf):
@@ -513,11 +542,7 @@ class MainScreen(Screen):
             pygame.draw.circle(surf, C.GOLD if i < left else C.RED_DARK, (cx, 38), 8)
             pygame.draw.circle(surf, C.GOLD_DARK, (cx, 38), 8, 1)
         T.draw(surf, f"{left}/{st.budget.get(viewer, 0)} points", (584 + total * 22, 38), 14, C.PAPER_LIGHT, "body", "midleft")
-        if s.thinking or (not s.is_human(s.mover()) and s.mover()):
-            dots = "." * (1 + int(self.app.clock_s * 3) % 3)
-            other = "Kim" if s.mover() == "kim" else "The opposition"
-            T.draw(surf, f"{other} is moving{dots}", (self.w - 420 - 12, 28), 16, C.GOLD_LIGHT, "bold", "midright")
-        elif s.players.hotseat:
+        if s.players.hotseat:
             T.draw(surf, "Hot-seat", (self.w - 420 - 12, 28), 15, C.GOLD_LIGHT, "bold", "midright")
         (x1, L), (x2, M), (x3, R) = self.cols()
         # factions
@@ -608,7 +633,7 @@ class MainScreen(Screen):
         lr = self.log_rect
         inner = W.panel(surf, lr, "Dispatches")
         T.draw(surf, f"{self.log_page + 1}/{self.log_pages}", (lr.right - 78, lr.y + 15), 12, C.PAPER_LIGHT, "body", "midright")
-        log = list(reversed(s.visible_log()))
+        log = [e for _, e in sorted(enumerate(s.visible_log()), key=lambda t: (t[1].date, t[0]), reverse=True)]
         y = inner.y + 2
         for e in log[self.log_page * LOG_PAGE:(self.log_page + 1) * LOG_PAGE]:
             col = V.KIND_COLOURS.get(e.kind, C.INK)
@@ -622,6 +647,18 @@ class MainScreen(Screen):
                        (inner.x + 90, y), 14, C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK))
                 y += 18
             y += 5
+
+
+    def draw_overlay(self, surf):
+        s = self.s
+        if s is None:
+            return
+        if s.thinking or (not s.is_human(s.mover()) and s.mover()):
+            dots = "." * (1 + int(self.app.clock_s * 3) % 3)
+            other = "Kim" if s.mover() == "kim" else "The opposition"
+            r = pygame.Rect(self.w - 420 - 230, 12, 218, 32)
+            pygame.draw.rect(surf, C.RED, r)
+            T.draw(surf, f"{other} is moving{dots}", (r.right, r.centery), 16, C.GOLD_LIGHT, "bold", "midright")
 
 
 class ActionButton(W.Widget):

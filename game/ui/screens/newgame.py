@@ -21,6 +21,7 @@ DIFFS = [("easy", "Easy"), ("normal", "Normal"), ("hard", "Hard")]
 
 
 class NewGameScreen(Screen):
+    cache_background = True
     title = "New game"
     help_lines = [("Tab / arrows", "Move between choices"), ("Left / Right", "Change a choice"),
                   ("Enter", "Start (on the Start button)"), ("Esc", "Back to the menu")]

@@ -10,6 +10,7 @@ from game.ui.screen import Screen
 
 
 class PauseMenu(Screen):
+    cache_background = True
     modal = True
     title = "Game menu"
     help_lines = [("Esc", "Back to the game")]

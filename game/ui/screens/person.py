@@ -13,6 +13,7 @@ from game.ui.screens import common
 
 
 class PersonScreen(Screen):
+    cache_background = True
     modal = True
     title = "Person"
     help_lines = [("H", "Hangul name on/off"), ("Left / Right", "Previous / next person"), ("Esc", "Close")]

@@ -67,6 +67,7 @@ def hemicycle(n_inner: int, n_outer: int, centre, max_radius: float) -> tuple[li
 
 
 class PlenumHall(Screen):
+    hover_full = True  # the hover changes a panel away from the pointer
     title = "The plenum"
     help_lines = [("Space / Enter / →", "Next (or finish the current moment)"), ("A", "Auto-advance on/off"),
                   ("S", "Skip to the end of the session"), ("Arrows / Tab", "Move from seat to seat"),
@@ -89,6 +90,7 @@ class PlenumHall(Screen):
         self.mood = 0.0
         self.finished = False
         self.seat_of: dict[str, tuple[float, float]] = {}
+        self._colour: dict[str, tuple] = {}
         self.seated_full: list[str] = []
         self.seated_cand: list[str] = []
         self._layout_members()
@@ -252,7 +254,10 @@ class PlenumHall(Screen):
 
     def update(self, dt):
         if self.finished:
-            return self.shake > 0
+            if self.shake > 0:
+                self.shake = max(0.0, self.shake - dt * 1.2)
+                return True
+            return False
         st = self.stage()
         before = self.progress()
         self.t += dt
@@ -262,7 +267,26 @@ class PlenumHall(Screen):
             self.on_beat_end()
         if self.auto and self.t >= self.duration(st) + 1.2 / self.app.settings.speed_factor():
             self.advance()
-        return True
+        # Draw only when the picture changes: a seat counted, a letter typed, a stamp, a shiver.
+        key = self.visual_key()
+        if key != self._last_key:
+            self._last_key = key
+            return True
+        return False
+
+    _last_key = None
+
+    def visual_key(self):
+        st = self.stage()
+        p = self.progress()
+        if st is None:
+            return ("closed", self.shake > 0 and int(self.t * 30))
+        k = st.get("kind")
+        if k == "vote":
+            return (self.beat, len(self.counted(st)), p >= 1.0)
+        if k in ("agenda", "speech"):
+            return (self.beat, int(min(1.0, p * 2) * 60), p > 0.45, int(self.t * 30) if self.shake > 0 else 0)
+        return (self.beat, int(p * 10))
 
     # ------------------------------------------------------------------ what each seat shows
     def current_vote(self):
@@ -357,11 +381,13 @@ class PlenumHall(Screen):
 
     def seat_colour(self, pid, kind):
         s = self.app.session
-        h = next((x for x in self.hall if x.pid == pid), None)
-        fid = h.faction if h else (s.state.people[pid].faction if pid in s.state.people else "")
-        base = C.faction_colour(s.scn, fid)
-        vote = self.last_vote()
-        if kind == "full" and vote and pid in vote["votes"] and pid in self.counted(vote):
+        base = self._colour.get(pid)
+        if base is None:
+            h = next((x for x in self.hall if x.pid == pid), None)
+            fid = h.faction if h else (s.state.people[pid].faction if pid in s.state.people else "")
+            base = self._colour[pid] = C.faction_colour(s.scn, fid)
+        vote, counted = self._frame
+        if kind == "full" and vote and pid in vote["votes"] and pid in counted:
             return VOTE_COL[vote["votes"][pid]], base
         if kind == "full" and vote and pid not in vote["votes"]:
             return C.mix(base, C.HALL, 0.7), None  # gone from the hall before this vote
@@ -369,7 +395,12 @@ class PlenumHall(Screen):
             return C.mix(base, C.HALL, 0.35), None
         return base, None
 
+    _frame = (None, set())
+
     def draw(self, surf):
+        # What every seat needs to know this frame, worked out once rather than per seat.
+        vote = self.last_vote()
+        self._frame = (vote, self.counted(vote) if vote else set())
         self.draw_background(surf)
         # empty seats
         for (x, y), pid, kind in self.slots:

@@ -148,6 +148,7 @@ class SpreadChart:
 
 
 class SpreadScreen(Screen):
+    cache_background = True
     modal = True
     title = "Spread chart"
     help_lines = [("Arrows", "Move from member to member"), ("Esc / V", "Close")]
@@ -184,6 +185,7 @@ class SpreadScreen(Screen):
 
 class TacticScreen(Screen):
     """The plenum is in session: choose how to play it, with the committee in view."""
+    cache_background = True
 
     modal = False
     title = "Plenum tactic"

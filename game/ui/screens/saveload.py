@@ -43,6 +43,7 @@ def open_save(app, path) -> bool:
 
 
 class SaveLoadScreen(Screen):
+    cache_background = True
     title = "Save / load"
     help_lines = [("Up / Down", "Choose a save"), ("Enter", "Load (or overwrite when saving)"),
                   ("Delete", "Delete the focused save"), ("Esc", "Back")]

@@ -13,6 +13,7 @@ from game.ui.screens import common
 
 
 class SettingsScreen(Screen):
+    cache_background = True
     title = "Settings"
     help_lines = [("Up / Down", "Choose a setting"), ("Left / Right", "Change it"), ("Enter", "Apply and save"),
                   ("Esc", "Back without applying")]

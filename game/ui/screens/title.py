@@ -25,6 +25,7 @@ def draw_hall_silhouette(surf, rect: pygame.Rect, colour) -> None:
 
 
 class TitleScreen(Screen):
+    cache_background = True
     title = "Main menu"
     help_lines = [("N", "New game"), ("C", "Continue the latest save"), ("L", "Load a game"),
                   ("S", "Settings"), ("X", "Codex"), ("Q / Esc", "Quit")]
