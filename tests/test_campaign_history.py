@@ -92,6 +92,7 @@ def test_history_replay_ends_as_1962_did(campaign, seed):
     assert st.people["ri_sung_yop"].status == "executed"
     assert "expel_critics" in st.plenums["august_plenum"].record["passed"]
     assert "expel_pak_il_u" in st.plenums["dec_1955_plenum"].record["passed"]
+    assert "bar_arrested" in st.plenums["oct_1957_plenum"].record["passed"]
     assert "remove_tu_bong" in st.plenums["conference_1958"].record["passed"]
     assert "simultaneous_development" in st.plenums["dec_1962_plenum"].record["passed"]
     assert st.people["kim_tu_bong"].status not in ("active", "demoted")
