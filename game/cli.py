@@ -5,6 +5,7 @@
     plenum schema              print the JSON Schema of the scenario format
     plenum simulate ...        play or replay a scenario headless
     plenum shots --out DIR     render every screen to PNG without a display
+    plenum lab                 balance lab: tally endings over many AI games
     plenum bench               print frame-time and simulation-speed figures
 """
 
@@ -49,6 +50,17 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--replay", type=Path, help="replay the decisions in a JSON report or save")
     sim.add_argument("--save", type=Path, help="write the final game to this save file")
 
+    lab = sub.add_parser("lab", help="balance lab: play many headless games and tally the endings")
+    lab.add_argument("--scenario", default="august-1956")
+    lab.add_argument("--start", default=None)
+    lab.add_argument("--games", type=int, default=50)
+    lab.add_argument("--seed", type=int, default=1, help="first seed; game i uses seed+i")
+    lab.add_argument("--kim", choices=("ai", "history"), default="ai")
+    lab.add_argument("--opposition", choices=("ai", "history"), default="ai")
+    lab.add_argument("--difficulty", choices=("easy", "normal", "hard"), default="normal")
+    lab.add_argument("--jobs", type=int, default=1, help="worker processes")
+    lab.add_argument("--mod", action="append", default=[])
+
     sh = sub.add_parser("shots", help="render every screen to PNG (no display needed)")
     sh.add_argument("--out", type=Path, default=Path("shots"))
     sh.add_argument("--size", default="1280x720")
@@ -84,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
             from game.tools.simulate import main as simulate
 
             return simulate(args)
+        if args.cmd == "lab":
+            from game.tools.lab import main as lab
+
+            return lab(args)
         if args.cmd == "shots":
             from game.ui.shots import main as shots
 
