@@ -99,6 +99,12 @@ def test_history_replay_ends_as_1962_did(campaign, seed):
     assert st.people["choe_chang_ik"].status not in ("active", "demoted")
     assert st.people["yi_sang_gu"].status == "arrested"
     assert st.has_flag("mao_apologised") and st.has_flag("abduction")
+    # The September 1956 reversal stayed on paper.
+    assert st.has_flag("nominal_reversal") and not st.has_flag("real_reversal")
+    # Ri Sang-jo was elected a candidate in April 1956 while ambassador, then stayed in the USSR.
+    career = st.people["ri_sang_jo"].career
+    assert not any("left the Central Committee" in c for c in career if c < "1956-06")
+    assert st.people["ri_sang_jo"].status == "abroad"
     assert st.patrons["china"].troops == 0
     # The Fourth Congress seated its 85 + 50.
     full = sum(1 for p in st.people.values() if p.cc == "full" and p.status in ("active", "demoted"))
