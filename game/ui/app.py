@@ -93,7 +93,8 @@ class App:
         except pygame.error:
             self.display = pygame.display.set_mode((1280, 720))
         W_, H_ = self.display.get_size()
-        scale = max(0.75, min(s.ui_scale, W_ / 1180, H_ / 660))
+        want_scale = s.ui_scale or max(1.0, min(W_ / 1280, H_ / 720))
+        scale = max(0.75, min(want_scale, W_ / 1180, H_ / 660))
         self.scale = 1.0 if abs(scale - 1.0) < 0.01 else scale
         self.size = (int(W_ / self.scale), int(H_ / self.scale))
         self.canvas = self.display if self.scale == 1.0 else pygame.Surface(self.size)

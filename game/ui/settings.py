@@ -12,7 +12,7 @@ from pathlib import Path
 from game.paths import settings_file
 
 SIZES = [(1280, 720), (1366, 768), (1600, 900), (1920, 1080)]
-SCALES = [0.8, 0.9, 1.0, 1.1, 1.25, 1.5]
+SCALES = [0.0, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5]  # 0 = automatic: fit a 1280x720 layout to the window
 TEXT_SPEEDS = ["slow", "normal", "fast", "instant"]
 
 
@@ -21,7 +21,7 @@ class Settings:
     width: int = 1280
     height: int = 720
     fullscreen: bool = False
-    ui_scale: float = 1.0
+    ui_scale: float = 0.0
     volume: int = 70
     muted: bool = False
     text_speed: str = "normal"
@@ -50,9 +50,9 @@ def _coerce(raw: dict) -> tuple[Settings, list[str]]:
     if (s.width, s.height) not in SIZES:
         problems.append(f"window size {s.width}x{s.height} is not offered")
         s.width, s.height = Settings.width, Settings.height
-    if not 0.5 <= s.ui_scale <= 2.0:
+    if s.ui_scale != 0.0 and not 0.5 <= s.ui_scale <= 2.0:
         problems.append(f"UI scale {s.ui_scale} is out of range")
-        s.ui_scale = 1.0
+        s.ui_scale = 0.0
     if not 0 <= s.volume <= 100:
         problems.append(f"volume {s.volume} is out of range")
         s.volume = 70

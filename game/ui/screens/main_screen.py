@@ -34,6 +34,8 @@ class MainScreen(Screen):
         super().__init__(app)
         self.log_page = 0
         self.people_page = 0
+        self.actions_page = 0
+        self.actions_pages = 1
         self.faction_filter = ""   # '' all, faction id, or '-' foreign
         self.status_filter = "hall"  # hall | all | fallen
         self.version = None
@@ -96,10 +98,20 @@ class MainScreen(Screen):
         views = s.g.actions(viewer) if s.is_human(viewer) else []
         views.sort(key=lambda v: (not (v.open and v.affordable), v.action.cost, v.action.name))
         colw = (inner.width - 10) // 2
-        rows = max(1, (inner.height - 4) // 38)
-        for i, v in enumerate(views[: rows * 2]):
+        rows = max(1, (inner.height - 4) // 35)
+        per = rows * 2
+        pages = max(1, (len(views) + per - 1) // per)
+        self.actions_page = min(self.actions_page, pages - 1)
+        self.actions_pages = pages
+        if pages > 1:
+            ar = self.actions_rect
+            self.add(W.Button((ar.right - 70, ar.y + 4, 28, 22), "◀", lambda: self.page_actions(-1), style="chip",
+                              size=13, enabled=self.actions_page > 0, tooltip="More actions", name="actions:prev"))
+            self.add(W.Button((ar.right - 36, ar.y + 4, 28, 22), "▶", lambda: self.page_actions(1), style="chip",
+                              size=13, enabled=self.actions_page < pages - 1, tooltip="More actions", name="actions:next"))
+        for i, v in enumerate(views[self.actions_page * per:(self.actions_page + 1) * per]):
             col, row = divmod(i, rows)
-            r = pygame.Rect(inner.x + col * (colw + 10), inner.y + row * 38, colw, 32)
+            r = pygame.Rect(inner.x + col * (colw + 10), inner.y + row * 35, colw, 30)
             a = v.action
             enabled = my_turn and v.open and v.affordable
             why = ""
@@ -125,7 +137,7 @@ class MainScreen(Screen):
             if why:
                 tip.append("Not now: " + why)
             self.add(ActionButton(r, v, enabled, lambda v=v: self.pick_action(v), tip))
-        self.n_actions_hidden = max(0, len(views) - rows * 2)
+
         # --- log
         self.log_rect = pygame.Rect(x3, self.actions_rect.bottom + 12, R, er.y - self.actions_rect.bottom - 24)
         log = [e for _, e in sorted(enumerate(s.visible_log()), key=lambda t: (t[1].date, t[0]), reverse=True)]
@@ -140,30 +152,33 @@ class MainScreen(Screen):
         # --- left column: factions, patrons, country (hotspots over drawn bars)
         self.left_rects = {}
         y = 64
-        fr = pygame.Rect(x1, y, L, 30 + 44 * len(st.factions) + 8)
+        fr = pygame.Rect(x1, y, L, 30 + 41 * len(st.factions) + 8)
         self.left_rects["factions"] = fr
         yy = fr.y + 36
         for fid in st.factions:
-            r = pygame.Rect(fr.x + 8, yy, fr.width - 16, 40)
+            r = pygame.Rect(fr.x + 8, yy, fr.width - 16, 38)
             self.add(W.Hotspot(r, lambda fid=fid: self.faction_tip(fid), lambda fid=fid: self.set_filter(fid),
                                name=f"faction:{fid}"))
-            yy += 44
+            yy += 41
         y = fr.bottom + 12
-        pr = pygame.Rect(x1, y, L, 30 + 58 * len(st.patrons) + 6)
+        pr = pygame.Rect(x1, y, L, 30 + 52 * len(st.patrons) + 6)
         self.left_rects["patrons"] = pr
         yy = pr.y + 36
         for pid in st.patrons:
-            self.add(W.Hotspot((pr.x + 8, yy, pr.width - 16, 52), lambda pid=pid: self.patron_tip(pid),
+            self.add(W.Hotspot((pr.x + 8, yy, pr.width - 16, 48), lambda pid=pid: self.patron_tip(pid),
                                name=f"patron:{pid}"))
-            yy += 58
+            yy += 52
         y = pr.bottom + 12
-        cr = pygame.Rect(x1, y, L, h - 12 - y)
+        cr = pygame.Rect(x1, y, L, 36 + 3 * 38 + 2)
         self.left_rects["country"] = cr
+        self.left_rects["aim"] = pygame.Rect(x1, cr.bottom + 12, L, h - 12 - cr.bottom - 12)
+        if self.left_rects["aim"].height > 60:
+            self.add(W.Hotspot(self.left_rects["aim"], self.aim_tip, name="aim", focusable=False))
         keys = ["economy", "support", "security", "cult", "rift", "intel"]
         cw = (cr.width - 24) // 2
         for i, k in enumerate(keys):
             col, row = i % 2, i // 2
-            r = pygame.Rect(cr.x + 8 + col * (cw + 8), cr.y + 36 + row * 44, cw, 40)
+            r = pygame.Rect(cr.x + 8 + col * (cw + 8), cr.y + 36 + row * 38, cw, 36)
             self.add(W.Hotspot(r, lambda k=k: self.country_tip(k), name=f"country:{k}"))
         # --- middle column: plenum forecast and people
         self.plenum_rect = pygame.Rect(x2, 64, M, 178)
@@ -329,6 +344,19 @@ class MainScreen(Screen):
                                      f"{t['for']}–{t['against']}–{t['abstain']}")
         return lines
 
+    def aim_text(self) -> str:
+        s = self.s
+        maj = s.estimate("majority")[0]
+        if s.viewer == "kim":
+            return (f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. Secure "
+                    f"the waverers, find the plotters, strike when ready.")
+        return (f"Win {maj} votes at the plenum: condemn the cult, then replace Kim. Recruit the swing "
+                f"voters quietly: a refusal may be reported.")
+
+    def aim_tip(self):
+        return ["Your aim", self.aim_text(), "The introduction (F1, then I) explains the budget, the plenum and "
+                "how each side wins. Every number on this screen has a tooltip."]
+
     def date_tip(self):
         st, scn = self.s.state, self.s.scn
         return [f"{common.date_text(st.date)}, turn {st.turn}",
@@ -345,6 +373,10 @@ class MainScreen(Screen):
     # ------------------------------------------------------------------ commands
     def page_log(self, d):
         self.log_page = max(0, min(self.log_pages - 1, self.log_page + d))
+        self.rebuild()
+
+    def page_actions(self, d):
+        self.actions_page = max(0, min(self.actions_pages - 1, self.actions_page + d))
         self.rebuild()
 
     def page_people(self, d):
@@ -552,14 +584,14 @@ class MainScreen(Screen):
         for fid, f in st.factions.items():
             fd = scn.get("faction", fid)
             col = C.faction_colour(scn, fid)
-            pygame.draw.rect(surf, col, (fr.x + 10, yy + 2, 8, 36))
-            T.draw(surf, fd.name, (fr.x + 26, yy), 16, C.INK, "bold")
+            pygame.draw.rect(surf, col, (fr.x + 10, yy + 2, 8, 34))
+            T.draw(surf, T.fit(fd.name, 16, fr.width - 130, "bold"), (fr.x + 26, yy), 16, C.INK, "bold")
             T.draw(surf, f"cohesion {f.cohesion}", (fr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")
-            W.bar(surf, (fr.x + 26, yy + 24, fr.width - 80, 12), f.influence, col)
-            T.draw(surf, str(f.influence), (fr.right - 12, yy + 30), 17, C.INK, "head", "midright")
+            W.bar(surf, (fr.x + 26, yy + 23, fr.width - 80, 11), f.influence, col)
+            T.draw(surf, str(f.influence), (fr.right - 12, yy + 28), 17, C.INK, "head", "midright")
             if self.faction_filter == fid:
-                pygame.draw.rect(surf, C.GOLD, (fr.x + 6, yy - 2, fr.width - 12, 42), 2)
-            yy += 44
+                pygame.draw.rect(surf, C.GOLD, (fr.x + 6, yy - 2, fr.width - 12, 40), 2)
+            yy += 41
         # patrons
         pr = self.left_rects["patrons"]
         W.panel(surf, pr, "Moscow and Beijing")
@@ -571,9 +603,9 @@ class MainScreen(Screen):
             half = (pr.width - 40) // 2
             for j, (label, val, sc) in enumerate([("to Kim", p.favour_kim, "kim"), ("to critics", p.favour_opposition, "opposition")]):
                 bx = pr.x + 10 + j * (half + 10)
-                T.draw(surf, f"{label} {val:+d}", (bx, yy + 20), 12, C.INK_SOFT)
-                W.bar(surf, (bx, yy + 38, half, 9), val, C.SIDE_COLOUR[sc], lo=-100, hi=100, marker=0, centred=True)
-            yy += 58
+                T.draw(surf, f"{label} {val:+d}", (bx, yy + 19), 12, C.INK_SOFT)
+                W.bar(surf, (bx, yy + 35, half, 8), val, C.SIDE_COLOUR[sc], lo=-100, hi=100, marker=0, centred=True)
+            yy += 52
         # country
         cr = self.left_rects["country"]
         W.panel(surf, cr, "The country")
@@ -584,13 +616,18 @@ class MainScreen(Screen):
         cw = (cr.width - 24) // 2
         for i, k in enumerate(["economy", "support", "security", "cult", "rift", "intel"]):
             col, row = i % 2, i // 2
-            r = pygame.Rect(cr.x + 8 + col * (cw + 8), cr.y + 36 + row * 44, cw, 40)
+            r = pygame.Rect(cr.x + 8 + col * (cw + 8), cr.y + 36 + row * 38, cw, 36)
             if r.bottom > cr.bottom - 4:
                 break
             label, v = vals[k]
             T.draw(surf, label, (r.x + 2, r.y), 13, C.INK, "bold")
             T.draw(surf, str(v), (r.right - 2, r.y), 15, C.INK, "head", "topright")
-            W.bar(surf, (r.x + 2, r.y + 22, r.width - 4, 9), v, C.RED if k != "intel" else C.SIDE_COLOUR["opposition"])
+            W.bar(surf, (r.x + 2, r.y + 21, r.width - 4, 8), v, C.RED if k != "intel" else C.SIDE_COLOUR["opposition"])
+        ar0 = self.left_rects.get("aim")
+        if ar0 is not None and ar0.height > 60:
+            inner = W.panel(surf, ar0, "Your aim", band=C.INK)
+            T.draw_wrapped(surf, self.aim_text(), inner, 13, C.INK,
+                           max_lines=max(1, (inner.height + 4) // (T.line_height(13) + 2)))
         # plenum forecast
         pr2 = self.plenum_rect
         inner = W.panel(surf, pr2, "The next plenum")
@@ -627,8 +664,9 @@ class MainScreen(Screen):
         W.panel(surf, ar, "Your moves" if s.is_human(viewer) else "Moves")
         if s.mover() != viewer:
             T.draw(surf, "Not your phase" if not st.pending else "", (ar.right - 12, ar.y + 6), 13, C.GOLD_LIGHT, "bold", "topright")
-        if self.n_actions_hidden:
-            T.draw(surf, f"+{self.n_actions_hidden} more: enlarge the window", (ar.right - 12, ar.bottom - 18), 12, C.INK_SOFT, "body", "topright")
+        if self.actions_pages > 1:
+            T.draw(surf, f"{self.actions_page + 1}/{self.actions_pages}", (ar.right - 78, ar.y + 15), 12, C.PAPER_LIGHT,
+                   "body", "midright")
         # log
         lr = self.log_rect
         inner = W.panel(surf, lr, "Dispatches")

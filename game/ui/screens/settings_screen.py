@@ -30,7 +30,7 @@ class SettingsScreen(Screen):
             ("size", "Window size", [((a, b), f"{a} × {b}") for a, b in S.SIZES], (d.width, d.height),
              "Size of the window (or of the full screen)."),
             ("fullscreen", "Full screen", [(False, "Off"), (True, "On")], d.fullscreen, "F11 switches at any time."),
-            ("ui_scale", "UI scale", [(v, f"{int(v * 100)}%") for v in S.SCALES], d.ui_scale,
+            ("ui_scale", "UI scale", [(v, f"{int(v * 100)}%" if v else "Automatic") for v in S.SCALES], d.ui_scale,
              "Enlarge or shrink everything; the layout needs about 1180×660 points."),
             ("volume", "Volume", [(v, f"{v}%") for v in range(0, 101, 10)], d.volume, "Sound effects volume."),
             ("muted", "Sound", [(False, "On"), (True, "Muted")], d.muted, "Ctrl+M mutes at any time."),
