@@ -153,7 +153,7 @@ class NewGameScreen(Screen):
         cal = meta.calendar
         T.draw(surf, f"{common.date_text(cal.start)} – {common.date_text(cal.end)} · turns of {cal.turn_days} days",
                (col, 150), 15, C.INK_SOFT)
-        T.draw_wrapped(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 120), 16, C.INK, max_lines=5)
+        T.draw_wrapped(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 120), 15, C.INK, max_lines=5)
         T.draw(surf, "START POINT", (col, 300), 22, C.RED, "head")
         sp = res.scenario.start(self.start_id)
         T.draw_wrapped(surf, sp.summary.strip(), pygame.Rect(col, 378, right - col, 70), 15, C.INK_SOFT, max_lines=3)

@@ -79,6 +79,9 @@ class SettingsScreen(Screen):
         common.header(surf, self.w, "Settings", "kept in your config folder")
         from game.paths import settings_file
         T.draw(surf, str(settings_file()), (60, self.h - 100), 13, C.INK_SOFT)
+        snd = self.app.sound
+        T.draw(surf, "Sound: ready." if snd.ok else (snd.problem or "Sound: unavailable; the game plays silently."),
+               (60, self.h - 120), 13, C.INK_SOFT if snd.ok else C.RED)
         x = 60 + min(720, self.w - 120) + 40
         if x + 300 < self.w:
             T.draw(surf, "KEYS", (x, 100), 22, C.RED, "head")
