@@ -47,7 +47,12 @@ def candidates(state: "GameState", scn: Scenario, a: ActionDef) -> list[str]:
     if a.target == "none":
         return []
     if a.target == "person":
-        pool = [pid for pid, p in state.people.items() if p.status in ACTIVE]
+        # With a `targets` filter the scenario says which statuses qualify (a trial needs the
+        # expelled, a return from exile the fled); without one, only people still in office.
+        if a.targets:
+            pool = [pid for pid, p in state.people.items() if p.status not in ("dead", "executed")]
+        else:
+            pool = [pid for pid, p in state.people.items() if p.status in ACTIVE]
     elif a.target == "patron":
         pool = list(state.patrons)
     else:

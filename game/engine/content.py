@@ -255,6 +255,7 @@ class PersonFx(Strict):
     remove_office: Optional[Id] = None
     clear_offices: bool = False
     plotter: Optional[bool] = None
+    faction: Optional[Id] = Field(None, description="The person changes sides: counted with this faction from now on.")
 
 
 class GroupFx(Strict):

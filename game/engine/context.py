@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 FACTION_ATTRS = ("influence", "cohesion", "standing")
 PERSON_ATTRS = ("loyalty", "ambition", "reputation", "fear", "status", "faction", "cc", "plotter",
-                "pledge_kim", "pledge_opposition", "active", "in_cc")
+                "pledge_kim", "pledge_opposition", "active", "in_cc", "generated")
 PATRON_ATTRS = ("favour_kim", "favour_opposition", "leverage", "aid", "advisers", "troops",
                 "doctrine", "intervention")
 COUNTRY_ATTRS = ("economy", "support", "security", "cult")

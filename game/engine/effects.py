@@ -117,6 +117,9 @@ def _person(state, scn, pid: str, fx) -> None:
         p.career.append(f"{state.date}: Central Committee seat: {fx.cc}")
     if fx.plotter is not None:
         p.plotter = fx.plotter
+    if fx.faction and fx.faction != p.faction:
+        p.faction = fx.faction
+        p.career.append(f"{state.date}: counted with the {scn.get('faction', fx.faction).name}")
     if fx.status is not None:
         set_status(state, scn, pid, fx.status)
 
@@ -298,6 +301,8 @@ def describe(scn: Scenario, effects: list[Effect], target_label: str = "the targ
                 parts.append("leaves the Central Committee" if v.cc == "none" else f"CC seat: {v.cc}")
             if v.plotter is not None:
                 parts.append("joins the opposition's circle" if v.plotter else "leaves the opposition's circle")
+            if v.faction:
+                parts.append(f"goes over to the {_name(scn, 'faction', v.faction)}")
             out.append(f"{who}: " + ", ".join(parts))
         elif k == "group":
             who = {"plotters": "The opposition's circle", "speakers": "Those who spoke against Kim",
