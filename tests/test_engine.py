@@ -176,3 +176,22 @@ def test_report_lists_people_plenums_and_decisions(august):
     assert rep["plenums"][0]["motions"]
     assert rep["decisions"] == g.state.decisions
     assert set(rep["factions"]) == {"partisan", "soviet", "yanan", "domestic"}
+
+
+def test_a_window_shorter_than_a_turn_still_fires(mini_dir):
+    from game.scenario.loader import load
+
+    events = (mini_dir / "events.yaml").read_text()
+    events += """  - id: brief
+    title: "A Brief Window"
+    earliest: 1956-01-05
+    latest: 1956-01-06
+    text: "Between two turns."
+"""
+    (mini_dir / "events.yaml").write_text(events)
+    scn = load(mini_dir).scenario
+    g = Game.new(scn, seed=1)
+    assert "brief" not in g.state.fired  # turn 1 is 1 January
+    g.submit({"t": "end", "side": "kim"})
+    g.submit({"t": "end", "side": "opposition"})
+    assert "brief" in g.state.fired     # turn 2 (15 January) catches it

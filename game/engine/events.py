@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from game.engine import expr as X
 from game.engine.actions import Refused
 from game.engine.content import EventDef, OptionDef, Scenario
-from game.engine.context import EvalContext
+from game.engine.context import EvalContext, date_add
 from game.engine.effects import apply_effects
 from game.engine.state import Pending
 
@@ -28,7 +28,9 @@ def eligible(state: "GameState", scn: Scenario, e: EventDef, *, queued: bool) ->
         return False
     if e.earliest and state.date < e.earliest and not queued:
         return False
-    if e.latest and state.date > e.latest:
+    # A window shorter than a turn must not slip between two turns: an event whose last day
+    # fell inside the turn just played may still fire now.
+    if e.latest and date_add(e.latest, scn.scenario.calendar.turn_days - 1) < state.date:
         return False
     return _cond(state, scn, e.condition)
 
