@@ -51,7 +51,9 @@ def drift(state: "GameState", scn: Scenario) -> None:
             if pat.favour_kim < 40:
                 pat.favour_kim += 1
     c = state.country
-    if c.security >= 60:
+    # A strong security apparatus lets the cult grow, but only as far as its own grip reaches:
+    # otherwise ten years of turns would pin it at the maximum whatever the players did.
+    if c.security >= 60 and c.cult < c.security:
         c.cult = clamp(c.cult + 1)
     # Reconstruction runs on aid, and aid follows favour.
     target = 30 + sum(pat.aid * max(0, pat.favour_kim + 50) / 100 * 0.4 for pat in state.patrons.values())
