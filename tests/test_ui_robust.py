@@ -55,7 +55,7 @@ def test_broken_save_shows_message_and_keeps_other_saves():
     assert good.exists() and bad.exists()
     row = next(w for w in app.top.widgets if w.name == "save:good.json")
     pump(app, [click(row.rect.center)])
-    assert type(app.top).__name__ in ("MainScreen", "EventDialog")
+    assert type(app.top).__name__ in ("MainScreen", "EventDialog", "ReportScreen")
     pygame.quit()
 
 

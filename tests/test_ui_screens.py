@@ -34,12 +34,21 @@ def start_game(app, start="eve_of_plenum", side="kim"):
     ng.side = side
     ng.seed_field.value = "11"
     press_widget(app, "start")
-    from game.ui.screens.event_dialog import EventDialog
-    for _ in range(10):
-        if not isinstance(app.top, EventDialog):
-            break
-        pump(app, [key(pygame.K_1)], frames=2)
+    settle(app)
     return app.stack[0]
+
+
+def settle(app):
+    """Read the dispatches and answer any decision, back to the main screen."""
+    from game.ui.screens.event_dialog import EventDialog
+    from game.ui.screens.report import ReportScreen
+    for _ in range(10):
+        if isinstance(app.top, ReportScreen):
+            pump(app, [key(pygame.K_RETURN)], frames=2)
+        elif isinstance(app.top, EventDialog):
+            pump(app, [key(pygame.K_1)], frames=2)
+        else:
+            break
 
 
 def test_title_menu_keys_and_clicks(app):
@@ -191,6 +200,7 @@ def test_save_and_load_named_slot(app):
     pump(app, [key(pygame.K_l)])
     row = next(w for w in app.top.widgets if w.name == "save:my-plot.json")
     pump(app, [click(row.rect.center)])
+    settle(app)
     assert isinstance(app.top, MainScreen) and app.session.state.date == date
 
 
@@ -252,6 +262,7 @@ def test_intro_and_pause_menu(app):
     for _ in range(6):
         pump(app, [key(pygame.K_RETURN)])
     assert app.settings.seen_intro
+    settle(app)
     pump(app, [key(pygame.K_ESCAPE)])
     from game.ui.screens.pause import PauseMenu
     assert isinstance(app.top, PauseMenu)

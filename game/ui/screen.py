@@ -199,7 +199,8 @@ class Screen:
         if self.cache_background:
             key = (self._build_no, surf.get_size())
             if self._bg is None or self._bg[0] != key:
-                bg = pygame.Surface(surf.get_size())
+                # A modal screen's picture is drawn over the one beneath: keep it transparent.
+                bg = pygame.Surface(surf.get_size(), pygame.SRCALPHA if self.modal else 0)
                 self.draw_background(bg)
                 self._bg = (key, bg)
             surf.blit(self._bg[1], (0, 0))

@@ -82,6 +82,9 @@ class Session:
         self.last_turn_saved = self.g.state.turn
         self.autosave_problem = ""
         self.clock = 0.0
+        self._report_mark: dict[str, int] = {}
+        self._report_est: dict[str, dict] = {}
+        self._report_turn: dict[str, int] = {}
 
     # ------------------------------------------------------------------ basics
     @property
@@ -214,6 +217,25 @@ class Session:
     def shutdown(self) -> None:
         if self._worker is not None:
             self._worker.join(timeout=2)
+
+    # ------------------------------------------------------------------ the dispatch report
+    def mark_reported(self, side: str) -> None:
+        """Everything logged so far is known to this side; remember its count of the committee."""
+        self._report_mark[side] = len(self.g.state.log)
+        self._report_est[side] = {k: list(v) for k, v in self.g.state.estimates.get(side, {}).items()}
+        self._report_turn[side] = self.g.state.turn
+
+    def unreported(self, side: str):
+        """(entries, old estimates) this side has not been shown since its last phase, once per
+        turn; None when there is nothing new worth a report."""
+        if self._report_turn.get(side) == self.g.state.turn:
+            return None
+        mark = self._report_mark.get(side, 0)
+        fresh = [e for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
+        if not fresh:
+            self._report_turn[side] = self.g.state.turn
+            return None
+        return fresh, self._report_est.get(side, {})
 
     # ------------------------------------------------------------------ what a side may see
     def visible_log(self, side: str | None = None):

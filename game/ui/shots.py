@@ -101,6 +101,14 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
             dlg.set_focus(dlg.focusables()[0], by_key=True)
             snap("04-event-dialog")
             app.pop()
+    if want("04b-dispatch-report"):
+        from game.ui.screens.report import ReportScreen
+        log = [e for e in sess.state.log if e.visible_to in ("all", "kim")]
+        old = {k: [max(0, v[0] - (3 if k == "kim" else -2 if k == "opposition" else 0)), v[1]]
+               for k, v in sess.state.estimates.get("kim", {}).items()}
+        app.push(ReportScreen(app, "kim", log[-7:], old))
+        snap("04b-dispatch-report")
+        app.pop()
     if want("05-action-dialog"):
         from game.ui.screens.action_dialog import ActionDialog
         v = next((v for v in sess.g.actions("kim") if v.open and v.action.target == "person"), None)

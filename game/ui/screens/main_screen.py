@@ -149,6 +149,16 @@ class MainScreen(Screen):
                           enabled=self.log_page > 0, tooltip="Newer dispatches (PgUp)", name="log:prev"))
         self.add(W.Button((lr.right - 36, lr.y + 4, 28, 22), "▶", lambda: self.page_log(1), style="chip", size=13,
                           enabled=self.log_page < pages - 1, tooltip="Older dispatches (PgDn)", name="log:next"))
+        # --- one hotspot per dispatch on this page: the whole text and who can see it
+        inner_log = pygame.Rect(lr.x + 10, lr.y + 36, lr.width - 20, lr.height - 50)
+        y = inner_log.y + 2
+        for e in log[self.log_page * LOG_PAGE:(self.log_page + 1) * LOG_PAGE]:
+            n = min(2, len(T.wrap(e.text, 14, inner_log.width - 100)))
+            if y + 18 * n > inner_log.bottom:
+                break
+            self.add(W.Hotspot((inner_log.x - 4, y - 2, inner_log.width + 8, 18 * n + 4),
+                               lambda e=e: self.log_tip(e), name=f"log:{y}", focusable=True))
+            y += 18 * n + 5
         # --- left column: factions, patrons, country (hotspots over drawn bars)
         self.left_rects = {}
         y = 64
@@ -323,6 +333,14 @@ class MainScreen(Screen):
                 "Counted before speeches and chance: the hall's mood on the day can still move a few votes.",
                 "Your informers recount at the start of each turn: what you do now shows in next turn's figures."]
 
+    def log_tip(self, e):
+        who = {"all": "Known to both sides.", "kim": "Known only to Kim's side.",
+               "opposition": "Known only to the opposition."}.get(e.visible_to, "")
+        kind = {"event": "A decision point", "decision": "A decision taken", "action": "An action",
+                "plenum": "The plenum", "intel": "Intelligence", "news": "News", "info": "Note",
+                "ending": "The end"}.get(e.kind, e.kind.title())
+        return [f"{kind}, {common.date_text(e.date)}", e.text, who]
+
     def plenum_tip(self):
         st, scn = self.s.state, self.s.scn
         pdef, pl = V.plenum_next(scn, st)
@@ -427,6 +445,7 @@ class MainScreen(Screen):
     def end_turn(self):
         s = self.s
         try:
+            s.mark_reported(s.viewer)
             s.submit({"t": "end", "side": s.viewer})
         except Refused as exc:
             self.app.notify(str(exc), "error")
@@ -526,6 +545,13 @@ class MainScreen(Screen):
             if s.players.hotseat and mover != s.viewer:
                 from game.ui.screens.handoff import HandoffScreen
                 self.app.push(HandoffScreen(self.app, mover))
+                return True
+            report = s.unreported(mover)
+            if report is not None:
+                from game.ui.screens.report import ReportScreen
+                self.app.push(ReportScreen(self.app, mover, *report))
+                s.mark_reported(mover)
+                self.seen_log = len(s.state.log)
                 return True
             pend = next((p for p in s.state.pending if p.side == mover), None)
             if pend is not None:

@@ -142,6 +142,10 @@ class PlenumHall(Screen):
             r = self.seat_r_full if kind == "full" else self.seat_r_cand
             self.add(Seat((int(x) - r, int(y) - r, 2 * r, 2 * r), self, pid, kind))
         w, h = self.w, self.h
+        self.add(W.Hotspot((w - 304, 52, 292, 64), self.mood_tip, name="mood", focusable=False))
+        for i, key in enumerate(("F", "A", "N")):
+            self.add(W.Hotspot((w - 304, 204 + i * 44, 292, 40), lambda key=key: self.tally_tip(key),
+                               name=f"tally:{key}", focusable=False))
         self.add(W.Button((w - 300, h - 58, 136, 42), "Next", self.next, style="primary", size=20, key_hint="Space",
                           name="next"))
         self.add(W.Button((w - 156, h - 58, 140, 42), "Skip to end", self.skip, size=16, key_hint="S", hotkey=pygame.K_s,
@@ -316,6 +320,22 @@ class PlenumHall(Screen):
             if v:
                 t[v] += 1
         return t
+
+    def mood_tip(self):
+        return ["Mood of the hall",
+                "Built by the tactics of the day and by each speech: a critic heard out pulls the hall his way; "
+                "one shouted down pushes it toward Kim. Every member's vote carries the mood as one term of "
+                "his lean (positive: toward Kim)."]
+
+    def tally_tip(self, key):
+        vote = self.last_vote()
+        if self.finished or not vote:
+            return []
+        word = {"F": "for", "A": "against", "N": "abstaining"}[key]
+        return [f"Votes {word}",
+                f"Counted seat by seat. A member votes with Kim's side at a lean of +6 or more, with the critics "
+                f"at −6 or less, and abstains in between. The motion needs {vote['needed']} votes for it: more "
+                f"than half of the {len(vote['votes'])} full members present; abstentions count against it."]
 
     def seat_tip(self, pid):
         s = self.app.session

@@ -71,6 +71,17 @@ class SpreadChart:
 
     def add_hotspots(self):
         s = self.screen.app.session
+        rect = self.rect
+        k, o, sw = self.counts()
+        maj = self.maj
+        for x, w_, tip in ((rect.x, 260, [f"With the critics: {o} (estimate)", "Full members you count at a lean of −6 or "
+                                           "less: they would vote for the critics' motions today."]),
+                           (rect.centerx - 100, 200, [f"Swing: {sw} (estimate)", "Members between −6 and +6: they "
+                                                     "would abstain today, and an abstention counts against any motion. "
+                                                     "A few points of persuasion, fear or mood moves them."]),
+                           (rect.right - 260, 260, [f"With Kim: {k} (estimate)", "Full members you count at +6 or more."
+                                                    f" A motion needs {maj} votes for it."])):
+            self.screen.add(W.Hotspot((x, rect.y + 4, w_, 30), tip, focusable=False, name=f"count:{x}"))
         r = self.radius()
         for pid, x, y, lean, err in self.dots:
             def tip(pid=pid, lean=lean, err=err):
