@@ -180,27 +180,46 @@ class AIPlayer:
         choice = max(scored)[1] if scored else opts[0].id
         return {"t": "choose", "side": side, "event": pend.event, "option": choice}
 
+    # What a motion's passing is worth to its proposer, by kind: the stakes of the session.
+    STAKES = {"remove_leader": 150, "criticise_leader": 70, "expel_critics": 90, "rehabilitate": 50, "other": 5}
+
     def _play_session(self, g: Game, side: str, plenum_id: str, tactic: str) -> float:
-        """Play the plenum out on a copy, assuming the other side picks its first open tactic."""
-        c = _clone(g)
-        try:
-            c.submit({"t": "tactic", "side": side, "plenum": plenum_id, "tactic": tactic})
-            for p in list(c.state.pending):
-                if p.event == f"plenum:{plenum_id}":
-                    other = c.options(p)
-                    if other:
-                        c.submit({"t": "tactic", "side": p.side, "plenum": plenum_id, "tactic": other[0].id})
-        except Refused:
-            return -1e9
-        pl = c.state.plenums[plenum_id]
-        v = value(c, side)
-        if pl.record:
-            passed = set(pl.record["passed"])
-            pdef = g.scn.get("plenum", plenum_id)
-            for m in pdef.motions:
-                if m.id in passed:
-                    v += 60 if m.proposer == side else -60
-        return v
+        """Average outcome of the session on copies: over every tactic the other side might
+        pick (its actual choice, even if made, is not looked at) and a few draws of chance."""
+        from game.engine.rng import Rng
+        from game.engine.state import Pending
+
+        other_side = "opposition" if side == "kim" else "kim"
+        key = f"plenum:{plenum_id}"
+        pdef = g.scn.get("plenum", plenum_id)
+        probe = _clone(g)
+        probe.state.plenums[plenum_id].tactics.pop(other_side, None)
+        if not any(p.event == key and p.side == other_side for p in probe.state.pending):
+            probe.state.pending.append(Pending(key, other_side))
+        others = [t.id for t in probe.options(Pending(key, other_side))] or [None]
+        samples = 2 if self.difficulty == "normal" else 3
+        total, n = 0.0, 0
+        for other in others:
+            for k in range(samples):
+                c = Game(g.scn, probe.state.clone())
+                c.state.rng = Rng(g.state.seed * 7919 + k * 104729 + len(g.state.decisions))
+                try:
+                    c.submit({"t": "tactic", "side": side, "plenum": plenum_id, "tactic": tactic})
+                    if other and any(p.event == key for p in c.state.pending):
+                        c.submit({"t": "tactic", "side": other_side, "plenum": plenum_id, "tactic": other})
+                except Refused:
+                    return -1e9
+                v = value(c, side)
+                record = c.state.plenums[plenum_id].record
+                if record:
+                    passed = set(record["passed"])
+                    for m in pdef.motions:
+                        if m.id in passed:
+                            stake = self.STAKES.get(m.kind, 5)
+                            v += stake if m.proposer == side else -stake
+                total += v
+                n += 1
+        return total / max(1, n)
 
 
 class HistoryPlayer:
