@@ -12,7 +12,8 @@ from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
 
-ROWS = 11
+ROWS = 10
+TOP = 118  # where the list of targets starts, below the summary and its heading
 
 
 class ActionDialog(Screen):
@@ -45,6 +46,8 @@ class ActionDialog(Screen):
         self.targets.sort(key=key)
         # Where each committee member stands, as this side estimates it (shown beside the odds).
         self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()} if view.action.target == "person" else {}
+        self.sort = "odds"
+        self._key = key
         if self.action.target == "none":
             self.target = None
         elif self.targets:
@@ -57,12 +60,18 @@ class ActionDialog(Screen):
     def build(self):
         r = self.card()
         has_targets = self.action.target != "none"
+        if has_targets and self.leans:
+            label = {"odds": "Sort: best odds", "swing": "Sort: nearest the line", "name": "Sort: by name"}[self.sort]
+            self.add(W.Button((r.x + 266, r.y + TOP - 30, 150, 24), label, self.cycle_sort, style="chip", size=12,
+                              hotkey=pygame.K_s, key_hint="S", name="sort",
+                              tooltip=["Order of the list", "Best odds first; or the members nearest the vote line "
+                                       "(the swing voters, by your estimate); or by name."]))
         if has_targets:
             pages = max(1, (len(self.targets) + ROWS - 1) // ROWS)
             self.page = min(self.page, pages - 1)
             self.pages = pages
             for i, t in enumerate(self.targets[self.page * ROWS:(self.page + 1) * ROWS]):
-                rr = pygame.Rect(r.x + 16, r.y + 90 + i * 38, 400, 34)
+                rr = pygame.Rect(r.x + 16, r.y + TOP + i * 38, 400, 34)
                 self.add(TargetRow(rr, self, t))
             self.add(W.Button((r.x + 16, r.bottom - 52, 40, 30), "◀", lambda: self.turn(-1), style="chip",
                               enabled=self.page > 0, name="prev", tooltip="Previous targets (PgUp)"))
@@ -77,6 +86,19 @@ class ActionDialog(Screen):
 
     def turn(self, d):
         self.page = max(0, min(self.pages - 1, self.page + d))
+        self.rebuild()
+
+    def cycle_sort(self):
+        order = ["odds", "swing", "name"]
+        self.sort = order[(order.index(self.sort) + 1) % 3]
+        if self.sort == "odds":
+            self.targets.sort(key=self._key)
+        elif self.sort == "swing":
+            self.targets.sort(key=lambda t: (abs(self.leans[t]) if t in self.leans else 999, -self.odds[t], t))
+        else:
+            st = self.app.session.state
+            self.targets.sort(key=lambda t: (st.people[t].generated, st.people[t].name))
+        self.page = 0
         self.rebuild()
 
     def select(self, t):
@@ -129,10 +151,10 @@ class ActionDialog(Screen):
         px = r.x + 440 if a.target != "none" else r.x + 24
         pw = r.right - px - 20
         if a.target != "none":
-            T.draw(surf, f"CHOOSE A {a.target.upper()}  ({len(self.targets)})", (r.x + 16, r.y + 68), 17, C.RED, "head")
+            T.draw(surf, f"CHOOSE A {a.target.upper()}  ({len(self.targets)})", (r.x + 16, r.y + TOP - 28), 17, C.RED, "head")
             T.draw(surf, f"page {self.page + 1}/{self.pages}", (r.x + 112, r.bottom - 44), 13, C.INK_SOFT)
-            pygame.draw.line(surf, C.INK, (px - 12, r.y + 80), (px - 12, r.bottom - 70), 1)
-        y = r.y + 90
+            pygame.draw.line(surf, C.INK, (px - 12, r.y + TOP - 28), (px - 12, r.bottom - 70), 1)
+        y = r.y + TOP
         if a.target != "none" and self.target is None:
             T.draw(surf, "No one qualifies.", (px, y), 18, C.RED, "bold")
             return
