@@ -99,6 +99,7 @@ class ActionDialog(Screen):
             st = self.app.session.state
             self.targets.sort(key=lambda t: (st.people[t].generated, st.people[t].name))
         self.page = 0
+        self.target = self.targets[0] if self.targets else None
         self.rebuild()
 
     def select(self, t):

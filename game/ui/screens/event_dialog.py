@@ -80,8 +80,11 @@ class EventDialog(Screen):
             self.app.notify(str(exc), "error")
             return
         self.app.pop(self)
+        fx = describe(s.scn, o.effects)
+        note = f"Decided: {o.text}." + (f" {'; '.join(fx[:3])}." if fx else "")
         if o.historical:
-            self.app.notify("You followed history's path.", "info", 3)
+            note += " (As history chose.)"
+        self.app.notify(note, "info", 5)
 
     def back(self):
         self.app.notify("A decision is waiting: choose an option (Esc opens nothing here; F1 for help).", "info", 3)

@@ -96,7 +96,7 @@ class MainScreen(Screen):
         inner.y += 26
         inner.height -= 26
         views = s.g.actions(viewer) if s.is_human(viewer) else []
-        views.sort(key=lambda v: (not (v.open and v.affordable), v.action.cost, v.action.name))
+        views.sort(key=lambda v: (v.action.cost, v.action.name))  # a stable order: used actions stay put, greyed
         colw = (inner.width - 10) // 2
         rows = max(1, (inner.height - 4) // 35)
         per = rows * 2

@@ -47,7 +47,8 @@ class ReportScreen(Screen):
         who = "Kim Il Sung" if self.side == "kim" else "the opposition"
         inner = W.panel(surf, r, f"Dispatches for {who}", title_size=24)
         T.draw(surf, f"{common.date_text(st.date)} · turn {st.turn}", (inner.x, inner.y), 15, C.RED, "bold")
-        T.draw(surf, "Since you last moved:", (inner.right, inner.y), 14, C.INK_SOFT, "body", "topright")
+        T.draw(surf, "Since you last moved:" if st.turn > 1 else "As the game opens:", (inner.right, inner.y), 14,
+               C.INK_SOFT, "body", "topright")
         y = inner.y + 30
         shown = self.entries[-SHOW:]
         for e in shown:
@@ -77,9 +78,11 @@ class ReportScreen(Screen):
             if old is not None and old[0] != v:
                 d = v - old[0]
                 delta = f"({'+' if d > 0 else ''}{d})"
-                T.draw(surf, delta, (x, yb + 29), 15,
-                       C.SIDE_COLOUR["kim"] if (d > 0) == (key == "kim") else C.SIDE_COLOUR["opposition"], "bold")
+                colour = C.GOLD_DARK if key == "swing" else C.SIDE_COLOUR[key]
+                T.draw(surf, delta, (x, yb + 29), 15, colour, "bold")
                 x += T.width(delta, 15, "bold")
             x += 28
         maj = est.get("majority", [0, 0])[0]
-        T.draw(surf, f"A motion needs {maj}.", (inner.x, yb + 56), 14, C.INK_SOFT)
+        T.draw_wrapped(surf, f"A motion needs {maj}. In brackets: the change since your last count. Counts move "
+                       f"with real changes and with your informers' error.",
+                       pygame.Rect(inner.x, yb + 54, inner.width - 230, 40), 13, C.INK_SOFT, max_lines=2)
