@@ -224,6 +224,7 @@ class MainScreen(Screen):
                                        "all": "Everyone in the scenario, foreign envoys included.",
                                        "fallen": "Expelled, arrested, fled, executed or dead."}[k]))
         people = self.filtered_people()
+        self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()}
         rows_top = pe.y + 92
         per = max(1, (pe.bottom - 30 - rows_top) // 36)
         pages_p = max(1, (len(people) + per - 1) // per)
@@ -787,8 +788,8 @@ class PersonRow(W.Widget):
         W.monogram(surf, (r.x + 17, r.centery), 14, p.name, col, generated=p.generated, fallen=p.status in V.FALLEN)
         name = V.person_name(self.screen.app, scn, st, self.pid)
         T.draw(surf, T.fit(name, 15, r.width - 120, "bold"), (r.x + 38, r.y + 1), 15, C.INK_FAINT if fallen else C.INK, "bold")
-        T.draw(surf, T.fit(V.office_line(scn, st, self.pid) if not p.generated else "Generated cadre (unnamed seat)", 12, r.width - 130),
-               (r.x + 38, r.y + 19), 12, C.INK_SOFT)
+        office = V.office_line(scn, st, self.pid) if not p.generated else "Generated cadre (unnamed seat)"
+        office_at = (r.x + 38, r.y + 19)
         tag = {"full": "FULL", "candidate": "CAND."}.get(p.cc, "")
         if p.status != "active":
             tag = V.STATUS_WORDS.get(p.status, p.status).upper()
@@ -796,9 +797,20 @@ class PersonRow(W.Widget):
             T.draw(surf, tag, (r.right - 6, r.y + 4), 12, C.RED if p.status != "active" else C.INK_SOFT, "bold", "topright")
         viewer = s.viewer
         mine = p.pledge_kim if viewer == "kim" else p.pledge_opposition
+        tags = []
         if mine:
-            T.draw(surf, f"pledged {mine}", (r.right - 6, r.y + 19), 11, C.SIDE_COLOUR[viewer], "bold", "topright")
+            tags.append((f"pledged {mine}", C.SIDE_COLOUR[viewer]))
         elif viewer == "opposition" and p.plotter:
-            T.draw(surf, "our circle", (r.right - 6, r.y + 19), 11, C.SIDE_COLOUR["opposition"], "bold", "topright")
+            tags.append(("our circle", C.SIDE_COLOUR["opposition"]))
+        lean = self.screen.leans.get(self.pid)
+        if lean is not None:
+            word = "Kim" if lean >= 6 else ("critic" if lean <= -6 else "swing")
+            colr = C.SIDE_COLOUR["kim"] if lean >= 6 else (C.SIDE_COLOUR["opposition"] if lean <= -6 else C.GOLD_DARK)
+            tags.append((f"{word} {lean:+.0f}", colr))
+        x = r.right - 6
+        for text_, colr in reversed(tags):
+            rr = T.draw(surf, text_, (x, r.y + 19), 11, colr, "bold", "topright")
+            x = rr.x - 8
+        T.draw(surf, T.fit(office, 12, x - office_at[0] - 4), office_at, 12, C.INK_SOFT)
         if focused:
             W.focus_ring(surf, r, 2)

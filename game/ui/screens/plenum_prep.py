@@ -96,8 +96,15 @@ class SpreadChart:
 
             def draw_dot(surf, rect, hovered, focused, pid=pid, lean=lean):
                 self.draw_dot(surf, rect.center, pid, lean, hovered or focused)
-            self.screen.add(W.Hotspot((x - r, y - r, 2 * r, 2 * r), tip, focusable=True, name=f"dot:{pid}",
-                                      draw_fn=draw_dot))
+            self.screen.add(W.Hotspot((x - r, y - r, 2 * r, 2 * r), tip, self._opener(pid), focusable=True,
+                                      name=f"dot:{pid}", draw_fn=draw_dot))
+
+    def _opener(self, pid):
+        def open_file():
+            from game.ui.screens.person import PersonScreen
+            app = self.screen.app
+            app.push(PersonScreen(app, pid))
+        return open_file
 
     def draw_dot(self, surf, c, pid, lean, hi):
         s = self.screen.app.session

@@ -80,6 +80,9 @@ class TitleScreen(Screen):
         T.draw(surf, "MAIN MENU", (w - 420, h // 2 - 210), 28, C.RED, "head", "bottomleft")
         pygame.draw.line(surf, C.INK, (w - 420, h // 2 - 204), (w - 80, h // 2 - 204), 2)
         common.footer_hint(surf, w + split, h, f"v{__version__} · F1 help · arrows/Tab move · Enter selects")
+        if self.latest is not None:
+            T.draw(surf, T.fit(f"Latest: {self.latest.label}", 13, 340), (w - 420, h // 2 - 170 + 6 * 58 + 6), 13,
+                   C.INK_SOFT)
 
     # actions
     def new_game(self):
