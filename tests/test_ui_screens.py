@@ -267,3 +267,28 @@ def test_intro_and_pause_menu(app):
     from game.ui.screens.pause import PauseMenu
     assert isinstance(app.top, PauseMenu)
     pump(app, [key(pygame.K_ESCAPE)])
+
+
+def test_dispatch_report_and_spread_dot_open_a_file(app):
+    from game.ui.screens.person import PersonScreen
+    from game.ui.screens.plenum_prep import SpreadScreen
+    from game.ui.screens.report import ReportScreen
+    main = start_game(app, start="congress")
+    s = app.session
+    # the next phase of Kim opens with a report of what happened meanwhile
+    pump(app, [key(pygame.K_e)], frames=4)
+    for _ in range(6):
+        if isinstance(app.top, ReportScreen):
+            break
+        pump(app, [key(pygame.K_1)], frames=2)
+    assert isinstance(app.top, ReportScreen)
+    assert all(e.visible_to in ("all", "kim") for e in app.top.entries)
+    pump(app, [key(pygame.K_RETURN)], frames=2)
+    settle(app)
+    pump(app, [key(pygame.K_v)])
+    assert isinstance(app.top, SpreadScreen)
+    dot = next(w for w in app.top.widgets if w.name.startswith("dot:"))
+    pump(app, [click(dot.rect.center)])
+    assert isinstance(app.top, PersonScreen)
+    pump(app, [key(pygame.K_ESCAPE), key(pygame.K_ESCAPE)])
+    assert app.top is main or isinstance(app.top, type(main))
