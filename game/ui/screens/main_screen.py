@@ -122,21 +122,37 @@ class MainScreen(Screen):
             elif not my_turn:
                 why = "Wait for your phase."
             tip = [f"{a.name}  (cost {a.cost})", a.summary]
-            if a.target != "none":
+            odds_label = ""
+            if a.target != "none" and v.open:
+                # The best odds among the targets: the list shows what is within reach.
+                best, best_t = -1, None
+                for t_ in v.targets:
+                    try:
+                        c = s.g.preview(viewer, a.id, t_).chance
+                    except Refused:
+                        continue
+                    if c > best:
+                        best, best_t = c, t_
                 tip.append(f"Target: a {a.target}; {len(v.targets)} qualify. Odds depend on the target.")
-            elif enabled:
+                if best_t is not None:
+                    who = st.people[best_t].name if a.target == "person" else getattr(scn.get(a.target, best_t), "name", best_t)
+                    tip.append(f"Best odds: {best}% ({who}).")
+                    odds_label = f"≤{best}%"
+            elif v.open:
                 try:
                     pv = s.g.preview(viewer, a.id, None)
                     tip.append(f"Chance of success: {pv.chance}%")
                     tip += ["If it works: " + "; ".join(pv.success)] if pv.success else []
                     tip += ["If it fails: " + "; ".join(pv.failure)] if pv.failure else []
+                    odds_label = f"{pv.chance}%"
                 except Refused:
                     pass
             if a.limit_per_turn:
                 tip.append(f"At most {a.limit_per_turn}× a turn.")
             if why:
                 tip.append("Not now: " + why)
-            self.add(ActionButton(r, v, enabled, lambda v=v: self.pick_action(v), tip))
+            btn = self.add(ActionButton(r, v, enabled, lambda v=v: self.pick_action(v), tip))
+            btn.odds = odds_label
 
         # --- log
         self.log_rect = pygame.Rect(x3, self.actions_rect.bottom + 12, R, er.y - self.actions_rect.bottom - 24)
@@ -747,9 +763,15 @@ class ActionButton(W.Widget):
             pygame.draw.circle(surf, C.INK, (r.x + 10 + i * 9, r.centery), 4, 1)
         x = r.x + 14 + a.cost * 9
         icon = {"person": "◉", "patron": "★", "faction": "▮"}.get(a.target, "")
-        T.draw(surf, T.fit(a.name, 17, r.right - x - 22, "head"), (x, r.centery), 17, fg, "head", "midleft")
+        right = r.right - 8
+        odds = getattr(self, "odds", "")
+        if odds and self.enabled:
+            rr = T.draw(surf, odds, (right, r.centery), 15, C.RED, "head", "midright")
+            right = rr.x - 6
         if icon:
-            T.draw(surf, icon, (r.right - 8, r.centery), 13, C.RED if self.enabled else C.INK_FAINT, "bold", "midright")
+            rr = T.draw(surf, icon, (right, r.centery), 13, C.RED if self.enabled else C.INK_FAINT, "bold", "midright")
+            right = rr.x - 4
+        T.draw(surf, T.fit(a.name, 16, right - x - 4, "head"), (x, r.centery), 16, fg, "head", "midleft")
         if focused:
             W.focus_ring(surf, r, 2)
 
