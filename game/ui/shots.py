@@ -149,7 +149,8 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
         votes = [i for i, st in enumerate(hall.stages) if st.get("kind") == "vote"]
         speeches = [i for i, st in enumerate(hall.stages) if st.get("kind") == "speech" and st.get("side") == "opposition"]
         if speeches:
-            hall.jump(speeches[0], 0.8)
+            loud = [i for i in speeches if hall.stages[i].get("outcome") == "shouted_down"]
+            hall.jump((loud or speeches)[0], 0.8)
             snap("09a-plenum-speech", 1)
         if votes:
             hall.jump(votes[0], 0.55)

@@ -23,6 +23,10 @@ from game.ui.screen import Screen
 from game.ui.screens import common
 
 VOTE_COL = {"F": C.VOTE_FOR, "A": C.VOTE_AGAINST, "N": C.VOTE_ABSTAIN}
+# Cries from the benches while a critic speaks: heckles when the hall shouts him down, a few
+# voices of support when he is heard out. Where they rise is cosmetic (a local random draw).
+HECKLES = ("Factionalist!", "Sit down!", "Shame!", "Anti-Party talk!", "Enough!", "Who sent you?", "Slander!")
+CHEERS = ("Hear, hear!", "Let him speak!", "Collective leadership!", "Well said!")
 VOTE_WORD = {"F": "for", "A": "against", "N": "abstained"}
 
 
@@ -430,6 +434,46 @@ class PlenumHall(Screen):
         for w in self.widgets:
             if w.visible:
                 w.draw(surf, w is self.hover, w is self.focus)
+        self.draw_cries(surf)
+
+    def bloc_of(self, pid) -> str:
+        s = self.app.session
+        h = next((x for x in self.hall if x.pid == pid), None)
+        fid = h.faction if h else (s.state.people[pid].faction if pid in s.state.people else "")
+        fd = s.scn.get("faction", fid)
+        return fd.bloc if fd else ""
+
+    def draw_cries(self, surf):
+        st = self.stage()
+        if not st or st.get("kind") != "speech" or st.get("side") != "opposition":
+            return
+        p = self.progress()
+        if p < 0.18:
+            return
+        shouted = st.get("outcome") == "shouted_down"
+        rnd = random.Random(f"{self.pid}:{self.beat}")
+        pool = sorted(pid for pid in self.seat_of if self.bloc_of(pid) == ("kim" if shouted else "opposition"))
+        n = 7 if shouted else 3
+        rnd.shuffle(pool)
+        placed: list = []
+        for pid in pool:  # bubbles that do not cover each other
+            if len(placed) >= n:
+                break
+            x, y = self.seat_of[pid]
+            text = rnd.choice(HECKLES if shouted else CHEERS)
+            img = T.render(text, 12, C.RED_DARK if shouted else C.INK, "bold")
+            r = img.get_rect(midbottom=(int(x), int(y) - 14))
+            if any(r.inflate(16, 10).colliderect(q[1]) for q in placed):
+                continue
+            placed.append((pid, r, img, x, y))
+        shown = int(len(placed) * min(1.0, (p - 0.18) / 0.4)) + 1
+        for pid, r, img, x, y in placed[:shown]:
+            box = r.inflate(10, 6)
+            pygame.draw.polygon(surf, C.INK, [(box.centerx - 4, box.bottom), (box.centerx + 4, box.bottom),
+                                              (int(x), int(y) - 6)])
+            pygame.draw.rect(surf, (250, 244, 226), box, border_radius=4)
+            pygame.draw.rect(surf, C.INK, box, 1, border_radius=4)
+            surf.blit(img, r)
 
     def draw_stage(self, surf):
         s = self.app.session
