@@ -110,6 +110,7 @@ class _Checker:
                 self.ref(here + ("person",), "person", v.person, allow_target=allow_target)
                 self.ref(here + ("add_office",), "office", v.add_office)
                 self.ref(here + ("remove_office",), "office", v.remove_office)
+                self.ref(here + ("faction",), "faction", v.faction)
             elif k == "group":
                 if v.group == "faction" and not v.faction:
                     self.err(here, "group 'faction' needs a 'faction' key")
