@@ -794,6 +794,10 @@ class PersonRow(W.Widget):
         if p.generated:
             lines.append("A generated cadre: the record does not name who held this seat.")
         lines += V.stance_lines(s, self.pid)[:1]
+        mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
+        if mine:
+            lines.append(f"Pledged to you: {mine}/100. A pledge adds {mine * 0.45:.0f} points to this member's lean "
+                         f"your way at a vote; it fades by 2 a turn.")
         lines.append("Enter or click: open the file.")
         return lines
 

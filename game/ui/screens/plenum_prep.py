@@ -161,7 +161,8 @@ class SpreadChart:
                 label = f"majority line: the {self.maj}th vote either way"
             T.draw(surf, label, (x + (4 if side == "kim" else -4), plot.y + (2 if side == "kim" else 18)), 12, col, "bold",
                    "topleft" if side == "kim" else "topright")
-        T.draw(surf, f"Lean toward Kim (points). ESTIMATES: each dot is blurred by your intelligence (±{self.data[0][2]:.0f} typical)."
+        T.draw(surf, f"Lean toward Kim (points). ESTIMATES: each dot is your informers' reading of one member, "
+               f"±{self.data[0][2]:.0f} typical; the totals can differ a little from the headline count."
                if self.data else "No members.", (rect.x + 10, rect.bottom - 20), 13, C.INK_SOFT)
 
 
