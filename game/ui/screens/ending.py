@@ -246,6 +246,16 @@ class EndingScreen(Screen):
                 pygame.draw.lines(surf, colr, False, pts, 4)
             for p in pts[:: max(1, n // 12)]:
                 pygame.draw.circle(surf, colr, p, 4)
+        # The plenums that sat, as dated marks on the time axis.
+        for pdef in scn.plenums:
+            pl = st.plenums.get(pdef.id)
+            if not pl or not pl.record or n < 2:
+                continue
+            idx = next((i for i, t in enumerate(tl) if t["date"] >= pl.date), n - 1)
+            x = chart.x + int(idx / (n - 1) * chart.width)
+            for yy in range(chart.y, chart.bottom, 10):
+                pygame.draw.line(surf, C.RED, (x, yy), (x, yy + 5), 2)
+            T.draw(surf, pdef.title, (x + 4, chart.y + 4), 12, C.RED, "bold")
         T.draw(surf, common.date_text(tl[0]["date"]), (chart.x, chart.bottom + 6), 12, C.INK_SOFT)
         T.draw(surf, common.date_text(tl[-1]["date"]), (chart.right, chart.bottom + 6), 12, C.INK_SOFT, "body", "topright")
         T.draw(surf, "Influence of each faction over the game", (chart.x, chart.y - 22), 15, C.INK, "bold")
