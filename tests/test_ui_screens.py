@@ -202,6 +202,9 @@ def test_save_and_load_named_slot(app):
     pump(app, [click(row.rect.center)])
     settle(app)
     assert isinstance(app.top, MainScreen) and app.session.state.date == date
+    # a loaded game lists the factions in the scenario's order (the save sorts its keys)
+    shown = [w.name.split(":", 1)[1] for w in app.top.widgets if w.name.startswith("faction:")]
+    assert shown == [f.id for f in app.session.scn.factions]
 
 
 def test_plenum_hall_plays_and_explains_seats(app):

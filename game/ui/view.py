@@ -12,6 +12,17 @@ KIND_COLOURS = {"event": (168, 24, 22), "decision": (168, 24, 22), "action": (28
                 "intel": (40, 84, 128), "news": (88, 76, 66), "info": (88, 76, 66), "ending": (168, 24, 22)}
 
 
+def faction_ids(scn, st) -> list[str]:
+    """Factions in the scenario's order (a loaded save's dicts come back sorted by key)."""
+    order = [f.id for f in scn.factions if f.id in st.factions]
+    return order + [f for f in st.factions if f not in order]
+
+
+def patron_ids(scn, st) -> list[str]:
+    order = [p.id for p in scn.patrons if p.id in st.patrons]
+    return order + [p for p in st.patrons if p not in order]
+
+
 def person_name(app, scn, st, pid: str, *, hangul: bool | None = None) -> str:
     p = st.people.get(pid)
     if p is None:

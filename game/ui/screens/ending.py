@@ -176,7 +176,8 @@ class EndingScreen(Screen):
             T.draw(surf, "THE FACTIONS AT THE END", (r.x, y), 20, C.RED, "head")
             y += 28
             bw = (r.width - 12 * (len(st.factions) - 1)) // max(1, len(st.factions))
-            for i, (fid, f) in enumerate(st.factions.items()):
+            for i, fid in enumerate(V.faction_ids(scn, st)):
+                f = st.factions[fid]
                 x = r.x + i * (bw + 12)
                 fd = scn.get("faction", fid)
                 T.draw(surf, T.fit(fd.name, 13, bw, "bold"), (x, y), 13, C.INK, "bold")
@@ -235,7 +236,7 @@ class EndingScreen(Screen):
             pygame.draw.line(surf, C.PAPER_DARK, (chart.x, y), (chart.right, y))
             T.draw(surf, str(v), (chart.x - 6, y), 12, C.INK_SOFT, "body", "midright")
         n = len(tl)
-        for fid in st.factions:
+        for fid in V.faction_ids(scn, st):
             pts = []
             for i, t in enumerate(tl):
                 x = chart.x + (int(i / (n - 1) * chart.width) if n > 1 else chart.width // 2)
@@ -261,7 +262,8 @@ class EndingScreen(Screen):
         T.draw(surf, "Influence of each faction over the game", (chart.x, chart.y - 22), 15, C.INK, "bold")
         x = chart.right + 30
         y = chart.y
-        for fid, f in st.factions.items():
+        for fid in V.faction_ids(scn, st):
+            f = st.factions[fid]
             fd = scn.get("faction", fid)
             start = tl[0]["influence"].get(fid, 0)
             colr = C.faction_colour(scn, fid)

@@ -181,7 +181,7 @@ class MainScreen(Screen):
         fr = pygame.Rect(x1, y, L, 30 + 41 * len(st.factions) + 8)
         self.left_rects["factions"] = fr
         yy = fr.y + 36
-        for fid in st.factions:
+        for fid in V.faction_ids(scn, st):
             r = pygame.Rect(fr.x + 8, yy, fr.width - 16, 38)
             self.add(W.Hotspot(r, lambda fid=fid: self.faction_tip(fid), lambda fid=fid: self.set_filter(fid),
                                name=f"faction:{fid}"))
@@ -190,7 +190,7 @@ class MainScreen(Screen):
         pr = pygame.Rect(x1, y, L, 30 + 52 * len(st.patrons) + 6)
         self.left_rects["patrons"] = pr
         yy = pr.y + 36
-        for pid in st.patrons:
+        for pid in V.patron_ids(scn, st):
             self.add(W.Hotspot((pr.x + 8, yy, pr.width - 16, 48), lambda pid=pid: self.patron_tip(pid),
                                name=f"patron:{pid}"))
             yy += 52
@@ -220,7 +220,7 @@ class MainScreen(Screen):
         self.people_rect = pygame.Rect(x2, pr2.bottom + 12, M, h - pr2.bottom - 24)
         pe = self.people_rect
         # filters
-        chips = [("", "All")] + [(fid, (scn.get("faction", fid).short or scn.get("faction", fid).name)) for fid in st.factions] + [("-", "Foreign")]
+        chips = [("", "All")] + [(fid, (scn.get("faction", fid).short or scn.get("faction", fid).name)) for fid in V.faction_ids(scn, st)] + [("-", "Foreign")]
         cx = pe.x + 8
         natural = [T.width(lb, 12) + 12 for _, lb in chips]
         spare = max(0, (pe.width - 16 - 4 * (len(chips) - 1)) - sum(natural))
@@ -505,7 +505,7 @@ class MainScreen(Screen):
                 return True
             if pygame.K_0 <= k <= pygame.K_9:
                 n = k - pygame.K_0
-                ids = [""] + list(self.s.state.factions) + ["-"]
+                ids = [""] + V.faction_ids(self.s.scn, self.s.state) + ["-"]
                 if n < len(ids):
                     self.faction_filter = ids[n]
                     self.people_page = 0
@@ -624,7 +624,8 @@ class MainScreen(Screen):
         fr = self.left_rects["factions"]
         W.panel(surf, fr, "The party")
         yy = fr.y + 36
-        for fid, f in st.factions.items():
+        for fid in V.faction_ids(scn, st):
+            f = st.factions[fid]
             fd = scn.get("faction", fid)
             col = C.faction_colour(scn, fid)
             pygame.draw.rect(surf, col, (fr.x + 10, yy + 2, 8, 34))
@@ -639,7 +640,8 @@ class MainScreen(Screen):
         pr = self.left_rects["patrons"]
         W.panel(surf, pr, "Moscow and Beijing")
         yy = pr.y + 36
-        for pid, p in st.patrons.items():
+        for pid in V.patron_ids(scn, st):
+            p = st.patrons[pid]
             pd = scn.get("patron", pid)
             T.draw(surf, T.fit(pd.name, 16, pr.width - 150, "bold"), (pr.x + 10, yy), 16, C.INK, "bold")
             T.draw(surf, f"will to intervene {p.intervention}", (pr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")

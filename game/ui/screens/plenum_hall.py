@@ -601,7 +601,7 @@ class PlenumHall(Screen):
 
     def draw_legend(self, surf, x, y):
         s = self.app.session
-        for i, fid in enumerate(s.state.factions):
+        for i, fid in enumerate(V.faction_ids(s.scn, s.state)):
             fd = s.scn.get("faction", fid)
             yy = y + (i // 2) * 20
             xx = x + (i % 2) * 142

@@ -195,7 +195,7 @@ class SpreadScreen(Screen):
         self.chart.draw(surf)
         # legend
         x = r.x + 20
-        for fid in s.state.factions:
+        for fid in V.faction_ids(s.scn, s.state):
             fd = s.scn.get("faction", fid)
             pygame.draw.circle(surf, C.faction_colour(s.scn, fid), (x + 8, r.bottom - 34), 8)
             T.draw(surf, fd.name, (x + 22, r.bottom - 34), 14, C.INK, "body", "midleft")
