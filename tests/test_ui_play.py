@@ -60,7 +60,7 @@ def play_through(app, side: str, start: str, *, act: bool) -> list[str]:
             pump(app, [key(pygame.K_SPACE)], frames=4)
             pump(app, [key(pygame.K_s)])
             pump(app, [key(pygame.K_RETURN)], frames=3)
-        elif name == "HandoffScreen":
+        elif name in ("HandoffScreen", "ReportScreen", "MessageScreen"):
             pump(app, [key(pygame.K_RETURN)])
         else:
             pump(app, [key(pygame.K_ESCAPE)])

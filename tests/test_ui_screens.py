@@ -38,6 +38,14 @@ def start_game(app, start="eve_of_plenum", side="kim"):
     return app.stack[0]
 
 
+def end_phase(app):
+    """Press E, and confirm if the game asks whether to end with nothing spent."""
+    from game.ui.screens.common import MessageScreen
+    pump(app, [key(pygame.K_e)], frames=2)
+    if isinstance(app.top, MessageScreen):
+        pump(app, [key(pygame.K_RETURN)], frames=3)
+
+
 def settle(app):
     """Read the dispatches and answer any decision, back to the main screen."""
     from game.ui.screens.event_dialog import EventDialog
@@ -220,7 +228,7 @@ def test_plenum_hall_plays_and_explains_seats(app):
         elif top == "EventDialog":
             pump(app, [key(pygame.K_1)])
         elif top == "MainScreen":
-            pump(app, [key(pygame.K_e)], frames=3)
+            end_phase(app)
         else:
             pump(app, [key(pygame.K_ESCAPE)])
     hall = app.top
@@ -245,7 +253,7 @@ def test_hotseat_hands_over_and_hides(app):
     start_game(app, start="congress", side="hotseat")
     s = app.session
     assert s.players.hotseat
-    pump(app, [key(pygame.K_e)], frames=3)
+    end_phase(app)
     for _ in range(5):
         if isinstance(app.top, HandoffScreen):
             break
@@ -279,7 +287,7 @@ def test_dispatch_report_and_spread_dot_open_a_file(app):
     main = start_game(app, start="congress")
     s = app.session
     # the next phase of Kim opens with a report of what happened meanwhile
-    pump(app, [key(pygame.K_e)], frames=4)
+    end_phase(app)
     for _ in range(6):
         if isinstance(app.top, ReportScreen):
             break
@@ -295,3 +303,16 @@ def test_dispatch_report_and_spread_dot_open_a_file(app):
     assert isinstance(app.top, PersonScreen)
     pump(app, [key(pygame.K_ESCAPE), key(pygame.K_ESCAPE)])
     assert app.top is main or isinstance(app.top, type(main))
+
+
+def test_ending_a_phase_unused_asks_first(app):
+    from game.ui.screens.common import MessageScreen
+    start_game(app, start="congress")
+    s = app.session
+    turn = s.state.turn
+    pump(app, [key(pygame.K_e)], frames=2)
+    assert isinstance(app.top, MessageScreen)
+    press_widget(app, "Keep playing")
+    assert s.state.phase == "kim" and s.state.turn == turn
+    end_phase(app)
+    assert s.state.phase != "kim" or s.state.turn > turn

@@ -40,6 +40,7 @@ class MainScreen(Screen):
         self.status_filter = "hall"  # hall | all | fallen
         self.version = None
         self.seen_log = len(app.session.state.log) if app.session else 0
+        self.seen_codex = len(app.session.state.codex) if app.session else 0
 
     @property
     def s(self):
@@ -459,8 +460,16 @@ class MainScreen(Screen):
         from game.ui.screens.action_dialog import ActionDialog
         self.app.push(ActionDialog(self.app, v))
 
-    def end_turn(self):
+    def end_turn(self, confirmed: bool = False):
         s = self.s
+        v = s.viewer
+        # Ending a phase without spending anything is the one slip worth a question.
+        if not confirmed and s.mover() == v and not s.state.spent.get(v) and any(
+                a.open and a.affordable for a in s.g.actions(v)):
+            common.confirm(self.app, "End your phase unused?",
+                           f"You have not spent any of your {s.g.remaining(v)} points this turn; they are lost "
+                           f"when the phase ends.", "End phase", lambda: self.end_turn(True), "Keep playing")
+            return
         try:
             s.mark_reported(s.viewer)
             s.submit({"t": "end", "side": s.viewer})
@@ -543,6 +552,12 @@ class MainScreen(Screen):
         if self.state_version() != self.version:
             self.rebuild()
             changed = True
+        if len(s.state.codex) > self.seen_codex:
+            for cid in s.state.codex[self.seen_codex:]:
+                c = s.scn.get("codex", cid)
+                if c is not None:
+                    self.app.notify(f"New in the codex: {c.title} (press C).", "info", 4)
+            self.seen_codex = len(s.state.codex)
         pid = s.unseen_plenum()
         if pid:
             from game.ui.screens.plenum_hall import PlenumHall
