@@ -19,13 +19,18 @@ from game.engine.actions import Refused
 from game.engine.effects import apply_effects
 from game.engine.game import Game
 from game.engine.plenum import leans, present_members
+from game.engine.rng import Rng
 from game.engine.state import GameState
 
 Policy = Callable[[Game, str], dict]
 
 
-def _clone(g: Game) -> Game:
-    return Game(g.scn, g.state.clone())
+def _clone(g: Game, only: set[str] | None = None) -> Game:
+    """A what-if copy with its own random stream, so looking ahead never reveals how the real
+    game's next rolls will fall."""
+    c = Game(g.scn, g.state.clone(only=only))
+    c.state.rng = Rng(g.state.seed * 1_000_003 + len(g.state.decisions) * 7919 + g.state.turn)
+    return c
 
 
 def value(g: Game, side: str) -> float:
@@ -107,7 +112,7 @@ def _expected(g: Game, side: str, view, target: str | None) -> float:
     for p, effects in ((odds, a.success), (1 - odds, a.failure)):
         if p <= 0:
             continue
-        c = Game(g.scn, g.state.clone(only=_touched(g, effects, target)))
+        c = _clone(g, _touched(g, effects, target))
         c.state.spent[side] = c.state.spent.get(side, 0) + a.cost
         apply_effects(c.state, g.scn, effects, target=target)
         total += p * value(c, side)
@@ -186,7 +191,6 @@ class AIPlayer:
     def _play_session(self, g: Game, side: str, plenum_id: str, tactic: str) -> float:
         """Average outcome of the session on copies: over every tactic the other side might
         pick (its actual choice, even if made, is not looked at) and a few draws of chance."""
-        from game.engine.rng import Rng
         from game.engine.state import Pending
 
         other_side = "opposition" if side == "kim" else "kim"

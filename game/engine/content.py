@@ -271,6 +271,7 @@ class GroupFx(Strict):
     cc: Optional[CCSeat] = None
     clear_offices: bool = False
     limit: int = Field(0, ge=0, le=500, description="Affect at most this many (0 = all), most prominent first.")
+    exclude: list[Id] = Field(default_factory=list, description="People this effect leaves alone.")
 
 
 class PledgeFx(Strict):

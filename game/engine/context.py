@@ -176,7 +176,8 @@ class EvalContext:
         st = self.state
         if name == "holds":
             p = st.people.get(args[0])
-            return bool(p and args[1] in p.offices and p.status in ACTIVE)
+            # An ambassador abroad still holds his post; the fled and the purged do not.
+            return bool(p and args[1] in p.offices and (p.status in ACTIVE or p.status == "abroad"))
         if name == "passed":
             pl = st.plenums.get(args[0])
             if not pl or not pl.record:

@@ -174,7 +174,7 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
             _person(state, scn, pid, v)
     elif k == "group":
         ids = [pid for pid in group_members(state, scn, v.group, v.faction)
-               if state.people[pid].status in v.only_status]
+               if state.people[pid].status in v.only_status and pid not in v.exclude]
         if v.limit:
             ids = ids[: v.limit]
         for pid in ids:
@@ -216,7 +216,8 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
     elif k == "plenum":
         pl = state.plenums[v.plenum]
         if v.do == "schedule":
-            pl.date = v.date or date_add(state.date, v.days)
+            # A date already past means "as soon as possible": the end of this turn.
+            pl.date = max(v.date or date_add(state.date, v.days), state.date)
             if pl.status in ("unscheduled", "cancelled"):
                 pl.status = "scheduled"
             state.add_log(f"{scn.get('plenum', v.plenum).title} is called for {pl.date}.", "plenum")

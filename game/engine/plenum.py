@@ -194,7 +194,10 @@ def resolve(state: "GameState", scn: Scenario, pdef: PlenumDef) -> dict:
             record["stages"].append({"kind": "speech", "person": sp.person, "side": sp.side, "topic": sp.topic,
                                      "outcome": "delivered", "odds": 0, "roll": 0, "hostile": 0,
                                      "mood": round(mood, 1)})
-    state.last_speakers = speakers_against
+    # Keep the memory of the last session where critics spoke: a later plenum that only hears
+    # the leadership (September 1956) must still be able to name the August speakers.
+    if speakers_against:
+        state.last_speakers = speakers_against
 
     patrons = tuple(pdef.patrons_present)
     for motion in pdef.motions:

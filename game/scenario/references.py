@@ -115,6 +115,8 @@ class _Checker:
                 if v.group == "faction" and not v.faction:
                     self.err(here, "group 'faction' needs a 'faction' key")
                 self.ref(here + ("faction",), "faction", v.faction)
+                for j, pid in enumerate(v.exclude):
+                    self.ref(here + ("exclude", j), "person", pid)
             elif k == "pledge":
                 if (v.person is None) == (v.faction is None):
                     self.err(here, "a pledge names either a 'person' or a 'faction'")

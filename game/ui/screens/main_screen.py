@@ -262,6 +262,15 @@ class MainScreen(Screen):
             self.focus = next((x for x in self.widgets if isinstance(x, ActionButton) and x.enabled), None) or \
                 next((x for x in self.widgets if x.name == "end"), None)
 
+    def rebuild(self) -> None:
+        # A new turn or phase starts with the focus on the moves, never on "End my phase".
+        s = self.s
+        now = (s.state.turn, s.state.phase, s.viewer) if s else None
+        if now != getattr(self, "_turn_phase", None):
+            self._turn_phase = now
+            self.focus = None
+        super().rebuild()
+
     def filtered_people(self) -> list[str]:
         st = self.s.state
         out = []
