@@ -61,7 +61,7 @@ def seat_committee(state: "GameState", scn: Scenario, committee_id: str) -> None
         if q.patron:
             continue
         new = "full" if pid in full else "candidate" if pid in cand else "none"
-        if q.status not in ACTIVE:
+        if q.status not in ACTIVE and q.status != "abroad":  # an ambassador can be elected in absence
             new = "none"
         if new != q.cc:
             q.cc = new
