@@ -27,7 +27,7 @@ from game.engine.content import Scenario
 from game.engine.context import date_add
 from game.engine.effects import add_cadres, apply_effects
 from game.engine.rng import Rng
-from game.engine.state import (CountryState, FactionState, GameState, Pending, PatronState,
+from game.engine.state import (CountryState, FactionState, GameState, LogEntry, Pending, PatronState,
                                PersonState, PlenumState)
 
 SIDES = ("kim", "opposition")
@@ -178,7 +178,8 @@ class Game:
             raise Refused("That tactic is not open to you.")
         st.pending.remove(pend)
         st.plenums[plenum_id].tactics[side] = tactic_id
-        st.add_log(f"{'Kim' if side == 'kim' else 'The opposition'} resolves: {tac.name}.", "plenum", side)
+        st.log.append(LogEntry(st.plenums[plenum_id].date,
+                               f"{'Kim' if side == 'kim' else 'The opposition'} resolves: {tac.name}.", "plenum", side))
         if not any(p.event == key for p in st.pending):
             self._sit(pdef)
         return Outcome(True, tac.name)
