@@ -169,7 +169,7 @@ class PlenumHall(Screen):
 
     def duration(self, st) -> float:
         k = st.get("kind")
-        base = {"agenda": 4.0, "tactic": 2.6, "speech": 4.2, "vote": 6.5}.get(k, 2.0)
+        base = {"agenda": 3.5, "tactic": 2.2, "speech": 3.8, "vote": 6.0}.get(k, 2.0)
         return base / self.app.settings.speed_factor()
 
     def enter_beat(self):
@@ -273,7 +273,7 @@ class PlenumHall(Screen):
             self.shake = max(0.0, self.shake - dt * 1.2)
         if before < 1.0 <= self.progress():
             self.on_beat_end()
-        if self.auto and self.t >= self.duration(st) + 1.2 / self.app.settings.speed_factor():
+        if self.auto and self.t >= self.duration(st) + 0.9 / self.app.settings.speed_factor():
             self.advance()
         # Draw only when the picture changes: a seat counted, a letter typed, a stamp, a shiver.
         key = self.visual_key()
@@ -528,9 +528,13 @@ class PlenumHall(Screen):
             else:
                 T.draw(surf, "For the leadership", (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
         elif k == "vote":
-            mover = "MOVED BY KIM'S SIDE" if st.get("proposer") == "kim" else "MOVED BY THE CRITICS"
-            T.draw(surf, f"THE VOTE · {mover}", (int(cx), int(cy - r0 * 0.86)), 18, C.GOLD, "head", "midtop")
-            T.draw_wrapped(surf, st.get("title", ""), pygame.Rect(int(cx - r0 * 0.72), int(cy - r0 * 0.86) + 26, int(r0 * 1.44), 70), 16,
+            mover = "moved by Kim's side" if st.get("proposer") == "kim" else "moved by the critics"
+            T.draw(surf, "THE VOTE", (int(cx), int(cy - r0 * 0.86)), 20, C.GOLD, "head", "midtop")
+            title_rect = pygame.Rect(int(cx - r0 * 0.72), int(cy - r0 * 0.86) + 26, int(r0 * 1.44), 70)
+            n_lines = min(3, len(T.wrap(st.get("title", ""), 16, title_rect.width, "bold")))
+            T.draw(surf, mover, (int(cx), title_rect.y + n_lines * (T.line_height(16, "bold") + 2) + 2), 13,
+                   C.GOLD_LIGHT, "italic", "midtop")
+            T.draw_wrapped(surf, st.get("title", ""), title_rect, 16,
                            C.PAPER_LIGHT, "bold", max_lines=3, align="center")
             if p >= 1.0:
                 W.stamp(surf, (int(cx), int(cy - r0 * 0.12)), "Carried" if st.get("passed") else "Defeated",
