@@ -57,6 +57,13 @@ class App:
         T.reset()
         pygame.key.set_repeat(350, 40)
         pygame.display.set_caption("August Plenum")
+        try:  # the window icon: a gold star on poster red, drawn here
+            icon = pygame.Surface((32, 32))
+            icon.fill(C.RED)
+            W.star(icon, (16, 17), 14, C.GOLD)
+            pygame.display.set_icon(icon)
+        except pygame.error:
+            pass
         self.forced_size = size
         self.display = None
         self.canvas = None
