@@ -61,6 +61,18 @@ class EndingScreen(Screen):
                 rect = pygame.Rect(area.x + c * (col_w + 20), area.y + r * 46, col_w, 42)
                 self.add(W.Hotspot(rect, lambda pid=pid: self.person_tip(pid), name=f"fate:{pid}",
                                    draw_fn=lambda surf, rect, hov, foc, pid=pid: self.draw_fate(surf, rect, pid, hov or foc)))
+        if self.tab == 2:
+            area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
+            chart = pygame.Rect(area.x + 40, area.y + 10, area.width - 340, area.height - 50)
+            st = self.s.state
+            for i, fid in enumerate(V.faction_ids(self.s.scn, st)):
+                self.add(W.Hotspot((chart.right + 26, chart.y - 4 + i * 72, 290, 64),
+                                   lambda fid=fid: self.faction_tip(fid), name=f"legend:{fid}"))
+            self.add(W.Hotspot(chart, ["Influence over the game",
+                                       "Each faction's weight in the party (0–100), recorded at the end of every turn. "
+                                       "It drifts toward the faction's share of the full Central Committee members "
+                                       "present, and moves with purges, promotions and the plenums (dashed lines)."],
+                               name="chart", focusable=False))
         self.add(W.Button((w - 250, h - 62, 226, 46), "Back to the title", self.finish, style="primary", size=20,
                           key_hint="Enter", name="finish"))
         self.add(W.Button((w - 470, h - 62, 200, 46), "Watch the plenum", self.replay_plenum, size=16, name="replay",
@@ -68,6 +80,18 @@ class EndingScreen(Screen):
                           tooltip="Play the last plenum's session again."))
         if self.focus is None:
             self.focus = next(b for b in self.widgets if b.name == "finish")
+
+    def faction_tip(self, fid):
+        st, scn = self.s.state, self.s.scn
+        f, fd = st.factions[fid], scn.get("faction", fid)
+        tl = st.timeline
+        start = tl[0]["influence"].get(fid, f.influence) if tl else f.influence
+        fallen = [p.name for p in st.people.values() if p.faction == fid and p.status in V.FALLEN and not p.generated]
+        lines = [fd.name, f"Influence {start} at the start, {f.influence} at the end ({f.influence - start:+d}).",
+                 f"Cohesion {f.cohesion}: how solidly its members followed the faction line."]
+        if fallen:
+            lines.append("Fallen: " + ", ".join(fallen[:8]) + ("…" if len(fallen) > 8 else ""))
+        return lines
 
     def set_tab(self, i):
         self.tab = i
