@@ -42,9 +42,6 @@ def _bench(app, name: str, n: int) -> str:
     return f"  {name:<18} as played: {_stats(typical)} ms  |  full redraw: {_stats(full)} ms"
 
 
-def _row(name, times):  # kept for callers that pass raw times
-    return f"  {name:<18} {_stats(times)} ms"
-
 
 def ui_bench(frames: int) -> list[str]:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
