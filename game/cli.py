@@ -22,10 +22,12 @@ from game import __version__
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="plenum", description="August Plenum: party politics in Pyongyang, 1953-1962.")
     p.add_argument("--version", action="version", version=f"August Plenum {__version__}")
+    p.add_argument("--windowed", action="store_true", help="ignore the fullscreen setting")
     sub = p.add_subparsers(dest="cmd")
 
     play = sub.add_parser("play", help="open the game window (default)")
-    play.add_argument("--windowed", action="store_true", help="ignore the fullscreen setting")
+    play.add_argument("--windowed", action="store_true", default=argparse.SUPPRESS,
+                      help="ignore the fullscreen setting")
 
     v = sub.add_parser("validate", help="check scenario/mod folders and files; exit 1 on errors")
     v.add_argument("paths", nargs="*", help="scenario folders (or ids), or files inside them; default: all scenarios")
