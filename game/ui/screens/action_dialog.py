@@ -181,8 +181,9 @@ class ActionDialog(Screen):
         if a.target == "person" and self.target:
             st = s.state
             p = st.people[self.target]
-            T.draw(surf, f"Loyalty to Kim {p.loyalty} · fear {p.fear} · reputation {p.reputation}", (px, r.bottom - 104),
-                   13, C.INK_SOFT)
+            mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
+            T.draw(surf, f"Loyalty to Kim {p.loyalty} · fear {p.fear} · reputation {p.reputation}"
+                   + (f" · already pledged to you: {mine}" if mine else ""), (px, r.bottom - 104), 13, C.INK_SOFT)
 
 
 class TargetRow(W.Widget):
@@ -217,11 +218,16 @@ class TargetRow(W.Widget):
             pygame.draw.rect(surf, C.faction_colour(s.scn, self.t), (r.x + 6, r.y + 6, 22, r.height - 12))
         T.draw(surf, T.fit(self.dlg.target_label(self.t), 15, r.width - 190, "bold"), (r.x + 38, r.centery), 15, C.INK,
                "bold", "midleft")
+        if kind == "person":
+            p = s.state.people[self.t]
+            mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
+            if mine:
+                T.draw(surf, f"pledged {mine}", (r.right - 66, r.y + 3), 10, C.SIDE_COLOUR[s.viewer], "bold", "topright")
         lean = self.dlg.leans.get(self.t)
         if lean is not None:
             side_col = C.SIDE_COLOUR["kim"] if lean >= 6 else (C.SIDE_COLOUR["opposition"] if lean <= -6 else C.GOLD_DARK)
             tag = "with Kim" if lean >= 6 else ("critic" if lean <= -6 else "swing")
-            T.draw(surf, f"{tag} {lean:+.0f}", (r.right - 66, r.centery), 12, side_col, "bold", "midright")
+            T.draw(surf, f"{tag} {lean:+.0f}", (r.right - 66, r.bottom - 3), 12, side_col, "bold", "bottomright")
         odds = self.dlg.odds.get(self.t, 0)
         T.draw(surf, f"{odds}%", (r.right - 10, r.centery), 18, C.RED if odds < 50 else C.OK, "head", "midright")
         if focused:
