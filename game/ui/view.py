@@ -114,3 +114,13 @@ def days_until(a: str, b: str) -> int:
         return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
     except ValueError:
         return 0
+
+
+def odds_formula(expr: str) -> str:
+    """The action's chance expression in plainer words, for 'where the odds come from'."""
+    import re
+    text = expr.strip()
+    text = text.replace("target.", "").replace("pledge_opposition", "pledged to the critics")
+    text = text.replace("pledge_kim", "pledged to Kim").replace("flag.", "").replace("_", " ")
+    text = re.sub(r"\s+", " ", text)
+    return text

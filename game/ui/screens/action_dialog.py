@@ -169,7 +169,10 @@ class ActionDialog(Screen):
         T.draw(surf, f"{pv.chance}%", (px, y + 8), 64, C.RED, "head")
         T.draw(surf, "chance of success", (px + T.width(f"{pv.chance}%", 64, "head") + 12, y + 44), 16, C.INK_SOFT)
         T.draw(surf, f"Costs {pv.cost} of your {s.g.remaining(s.viewer)} remaining points.", (px, y + 86), 15, C.INK)
-        yy = y + 118
+        if a.chance.strip() not in ("100",):
+            T.draw(surf, T.fit("Odds: " + V.odds_formula(a.chance) + " (kept within 5–95%)", 12, pw), (px, y + 108), 12,
+                   C.INK_SOFT)
+        yy = y + 134
         for head, lines, col in (("IF IT WORKS", pv.success, C.OK), ("IF IT FAILS", pv.failure, C.RED)):
             T.draw(surf, head, (px, yy), 16, col, "head")
             yy += 22
