@@ -195,3 +195,25 @@ def test_a_window_shorter_than_a_turn_still_fires(mini_dir):
     g.submit({"t": "end", "side": "kim"})
     g.submit({"t": "end", "side": "opposition"})
     assert "brief" in g.state.fired     # turn 2 (15 January) catches it
+
+
+def test_plenum_sits_on_its_own_date_then_the_calendar_moves_on(mini):
+    g = Game.new(mini, seed=1)
+    g.submit({"t": "end", "side": "kim"})
+    g.submit({"t": "act", "side": "opposition", "action": "call_session"})
+    g.state.plenums["session"].date = "1956-01-10"  # falls inside the turn just ending
+    g.submit({"t": "end", "side": "opposition"})
+    assert g.state.plenums["session"].status == "held"
+    assert g.state.plenums["session"].record["date"] == "1956-01-10"
+    assert g.state.date == "1956-01-15" and g.state.advance_to is None
+
+
+def test_estimates_follow_own_moves_without_new_draws(mini):
+    g = Game.new(mini, seed=1)
+    before = dict(g.state.estimate_noise["kim"])
+    draws = g.state.rng.draws
+    est = g.state.estimates["kim"]["kim"][0]
+    g.submit({"t": "act", "side": "kim", "action": "lean_on", "target": "rebel"})
+    assert g.state.estimate_noise["kim"] == before
+    assert g.state.rng.draws == draws + 1  # only the informers' roll; the re-count draws nothing
+    assert g.state.estimates["kim"]["kim"][0] >= est

@@ -164,6 +164,7 @@ class Game:
             self._end_phase(side)
         elif st.ending is None:
             self._check_endings(at_end=False)
+            W.estimates(st, self.scn, redraw=False)
         return out
 
     def _tactic(self, side: str, plenum_id: str, tactic_id: str) -> Outcome:
@@ -207,7 +208,9 @@ class Game:
         W.drift(st, self.scn)
         W.discovery(st, self.scn)
         W.snapshot(st)
-        st.date = date_add(st.date, self.scn.scenario.calendar.turn_days)
+        # The calendar moves on, but a plenum falling due on the way sits on its own date:
+        # the players choose their tactics on 30 August, not on the next turn's date.
+        st.advance_to = date_add(st.date, self.scn.scenario.calendar.turn_days)
         st.turn += 1
         self._open_due_plenums()
         if st.phase != "plenum":
@@ -217,7 +220,8 @@ class Game:
         st = self.state
         for pdef in self.scn.plenums:
             pl = st.plenums[pdef.id]
-            if pl.status == "scheduled" and pl.date <= st.date:
+            if pl.status == "scheduled" and pl.date <= (st.advance_to or st.date):
+                st.date = max(st.date, pl.date)
                 P.open_session(st, self.scn, pdef)
                 st.phase = "plenum"
                 tactic_sides = [s for s in SIDES if P.tactics_for(self.scn, st, pdef, s)]
@@ -229,10 +233,7 @@ class Game:
 
     def _sit(self, pdef) -> None:
         st = self.state
-        saved_date = st.date
-        st.date = st.plenums[pdef.id].date  # the session's log entries carry its own date
         P.resolve(st, self.scn, pdef)
-        st.date = saved_date
         # Another plenum may fall due in the same stretch of days.
         st.phase = "between"
         self._open_due_plenums()
@@ -241,6 +242,8 @@ class Game:
 
     def _after_plenums(self) -> None:
         st = self.state
+        if st.advance_to:
+            st.date, st.advance_to = st.advance_to, None
         if st.ending:
             st.phase = "over"
             return

@@ -120,6 +120,7 @@ class GameState:
     plenums: dict[str, PlenumState] = field(default_factory=dict)
     actions_this_turn: dict[str, int] = field(default_factory=dict)
     estimates: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    estimate_noise: dict[str, dict[str, int]] = field(default_factory=dict)
     log: list[LogEntry] = field(default_factory=list)
     decisions: list[dict] = field(default_factory=list)
     timeline: list[dict] = field(default_factory=list)  # per-turn faction influence, for the ending chart
@@ -128,6 +129,7 @@ class GameState:
     last_speakers: list[str] = field(default_factory=list)
     budget_bonus: dict[str, int] = field(default_factory=dict)
     mods: list[str] = field(default_factory=list)
+    advance_to: str | None = None  # the next turn's date while a plenum sits on the way there
 
     # ------------------------------------------------------------------ helpers
     def has_flag(self, name: str) -> bool:
@@ -175,6 +177,7 @@ class GameState:
                      for k, v in self.plenums.items()}
         c.actions_this_turn = dict(self.actions_this_turn)
         c.estimates = {k: {kk: list(vv) for kk, vv in v.items()} for k, v in self.estimates.items()}
+        c.estimate_noise = {k: dict(v) for k, v in self.estimate_noise.items()}
         c.log = list(self.log) if history else []
         c.decisions = list(self.decisions) if history else []
         c.timeline = list(self.timeline) if history else []
@@ -210,10 +213,11 @@ class GameState:
             plenums={k: PlenumState(**v) for k, v in d["plenums"].items()},
             actions_this_turn=dict(d["actions_this_turn"]),
             estimates={k: {kk: list(vv) for kk, vv in v.items()} for k, v in d["estimates"].items()},
+            estimate_noise={k: dict(v) for k, v in d.get("estimate_noise", {}).items()},
             log=[LogEntry(*e) for e in d["log"]], decisions=list(d["decisions"]),
             timeline=list(d["timeline"]), codex=list(d["codex"]), ending=d["ending"],
             last_speakers=list(d["last_speakers"]), budget_bonus=dict(d["budget_bonus"]),
-            mods=list(d.get("mods", [])),
+            mods=list(d.get("mods", [])), advance_to=d.get("advance_to"),
         )
 
     def to_json(self) -> str:

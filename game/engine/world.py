@@ -73,27 +73,36 @@ def discovery(state: "GameState", scn: Scenario) -> None:
                       "intel", "kim")
 
 
-def estimates(state: "GameState", scn: Scenario) -> None:
-    """Each side's picture of the Central Committee: true counts blurred by its intelligence."""
+def estimates(state: "GameState", scn: Scenario, *, redraw: bool = True) -> None:
+    """Each side's picture of the Central Committee: true counts blurred by its intelligence.
+
+    The blur is drawn once a turn (redraw) and half of it carries over, so the count wanders
+    rather than jumps; between draws the same blur is laid over the live count, so a player's
+    own moves show at once without revealing anything new."""
     truth = projection(state, scn)
+    plotters = sum(1 for p in state.people.values() if p.plotter and p.status in ACTIVE)
     for side in ("kim", "opposition"):
         quality = state.intel[side]
         err = max(1, round((100 - quality) / 6))
         if side == "kim" and state.has_flag("plot_discovered"):
             err = max(1, err // 2)
+        noise = state.estimate_noise.setdefault(side, {})
         view: dict[str, list[int]] = {}
-        for key in ("kim", "opposition", "swing"):
-            if key == side:
-                # One knows one's own pledges, not the other side's: a smaller blur.
-                e = max(1, err // 3)
+        hidden_plot = side == "kim" and not state.has_flag("plot_discovered")
+        for key in ("kim", "opposition", "swing", "plotters"):
+            if key == "plotters":
+                e = err // 2 if hidden_plot else 0
+                base = plotters
             else:
-                e = err
-            guess = truth[key] + state.rng.randint(-e, e)
-            view[key] = [max(0, guess), e]
+                # One knows one's own pledges, not the other side's: a smaller blur.
+                e = max(1, err // 3) if key == side else err
+                base = truth[key]
+            if redraw:
+                draw = state.rng.randint(-e, e) if e else 0
+                noise[key] = round(noise.get(key, 0) / 2 + draw / 2)
+            off = max(-e, min(e, noise.get(key, 0)))
+            view[key] = [max(0, base + off), e]
         view["majority"] = [truth["majority"], 0]
-        view["plotters"] = [sum(1 for p in state.people.values() if p.plotter and p.status in ACTIVE), 0]
-        if side == "kim" and not state.has_flag("plot_discovered"):
-            view["plotters"] = [max(0, view["plotters"][0] + state.rng.randint(-err // 2, err // 2)), err // 2]
         state.estimates[side] = view
 
 
