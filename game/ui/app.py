@@ -345,7 +345,25 @@ class App:
         return path
 
 
+def _no_display() -> bool:
+    """On Linux with no X or Wayland display and no SDL driver chosen, a window would open
+    nowhere; say so instead of running invisibly."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux") or os.environ.get("SDL_VIDEODRIVER"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_app(windowed: bool = False) -> int:
+    if _no_display():
+        import sys
+
+        print("plenum: no display found (DISPLAY is not set), so the game window cannot open.\n"
+              "Run it from a desktop session, or play in the terminal:\n"
+              "  plenum simulate --kim human --opposition ai", file=sys.stderr)
+        return 1
     app = App(windowed=windowed)
     from game.ui.screens.title import TitleScreen
 
