@@ -41,7 +41,9 @@ def write(path: Path, game: Game, scenario_dir: str, label: str = "") -> Path:
         "hash": game.state.hash(),
         "state": game.state.to_dict(),
     }
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    # Insertion order is kept (factions and people stay in scenario order after a load); the
+    # checksum comes from the canonical sorted form, so order never affects it.
+    text = json.dumps(payload, ensure_ascii=False)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Write beside the target, check it reads back, then swap it in: a crash or a full disk
