@@ -221,9 +221,7 @@ def _cmp(op: str, a: Any, b: Any) -> bool:
         return a == b
     if op == "!=":
         return a != b
-    if isinstance(a, str) and isinstance(b, str):
-        pass
-    else:
+    if not (isinstance(a, str) and isinstance(b, str)):  # dates compare as text
         a, b = _num(a), _num(b)
     if op == "<":
         return a < b
@@ -234,46 +232,9 @@ def _cmp(op: str, a: Any, b: Any) -> bool:
     return a >= b
 
 
-def evaluate(node: tuple, ctx: Context) -> Any:
-    kind = node[0]
-    if kind == "num" or kind == "str":
-        return node[1]
-    if kind == "path":
-        return ctx.resolve(node[1])
-    if kind == "and":
-        return bool(evaluate(node[1], ctx)) and bool(evaluate(node[2], ctx))
-    if kind == "or":
-        return bool(evaluate(node[1], ctx)) or bool(evaluate(node[2], ctx))
-    if kind == "not":
-        return not evaluate(node[1], ctx)
-    if kind == "cmp":
-        return _cmp(node[1], evaluate(node[2], ctx), evaluate(node[3], ctx))
-    if kind == "arith":
-        a, b = _num(evaluate(node[2], ctx)), _num(evaluate(node[3], ctx))
-        op = node[1]
-        if op == "+":
-            return a + b
-        if op == "-":
-            return a - b
-        if op == "*":
-            return a * b
-        return a / b if b else 0
-    if kind == "neg":
-        return -_num(evaluate(node[1], ctx))
-    if kind == "call":
-        return ctx.call(node[1], [evaluate(a, ctx) for a in node[2]])
-    raise AssertionError(f"unknown node {kind}")
-
-
-_OPS = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-}
-
-
 def _compile(node: tuple) -> Callable[[Any], Any]:
-    """Turn a parsed tree into nested closures: the same semantics as `evaluate`, without
-    re-walking the tuples on every call. Built only from the tree; no source text is executed."""
+    """Turn a parsed tree into nested closures, so the tuples are not re-walked on every call.
+    Built only from the tree; no source text is executed."""
     kind = node[0]
     if kind in ("num", "str"):
         value = node[1]
@@ -318,6 +279,11 @@ def _compile(node: tuple) -> Callable[[Any], Any]:
 @lru_cache(maxsize=4096)
 def compiled(src: str) -> Callable[[Any], Any]:
     return _compile(parse(src))
+
+
+def evaluate(node: tuple, ctx: Context) -> Any:
+    """Evaluate a parsed tree (compiled on the fly; prefer `run` for source strings)."""
+    return _compile(node)(ctx)
 
 
 def run(src: str, ctx: Context) -> Any:
