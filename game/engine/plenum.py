@@ -89,17 +89,11 @@ def lean_terms(state: "GameState", scn: Scenario, pid: str, *, severity: int = 0
 
 
 def leans(state: "GameState", scn: Scenario, members: list[str]) -> dict[str, float]:
-    """Today's lean of each member (no speeches, no chance), computed in one pass."""
+    """Today's lean of each member (no speeches, no chance). The same terms as the vote and
+    its explanation, so a count and a tooltip can never disagree; the faction terms are
+    computed once for the whole list."""
     ft = _faction_terms(state, scn, ())
-    c = state.country
-    common = (c.security - 50) * 0.1 + (c.cult - 50) * 0.15
-    out = {}
-    for pid in members:
-        p = state.people[pid]
-        line, signal = ft[p.faction]
-        out[pid] = (line + signal + common + (p.loyalty - 50) * 0.6 + p.fear * 0.25
-                    + (p.pledge_kim - p.pledge_opposition) * 0.45)
-    return out
+    return {pid: sum(lean_terms(state, scn, pid, _factions=ft)) for pid in members}
 
 
 def side_of(lean: float) -> str:
