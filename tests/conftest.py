@@ -21,7 +21,7 @@ def _private_home(tmp_path, monkeypatch):
 @pytest.fixture
 def mini_dir(tmp_path):
     """A writable copy of the tiny test scenario; tests overwrite its files to break it."""
-    dest = tmp_path / "scenarios" / "mini"
+    dest = tmp_path / "game" / "scenarios" / "mini"
     shutil.copytree(MINI, dest)
     return dest
 
@@ -39,6 +39,6 @@ def mini():
 def august():
     from game.scenario.loader import load
 
-    res = load(ROOT / "scenarios" / "august-1956")
+    res = load(ROOT / "game" / "scenarios" / "august-1956")
     assert res.ok, [d.format() for d in res.diagnostics]
     return res.scenario

@@ -15,7 +15,7 @@ from game.engine.game import Game
 from game.scenario.loader import load
 from game.tools.report import final_report, run
 
-CAMPAIGN = Path(__file__).resolve().parents[1] / "scenarios" / "campaign-1953"
+CAMPAIGN = Path(__file__).resolve().parents[1] / "game" / "scenarios" / "campaign-1953"
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import types
 import typing
 from dataclasses import dataclass, field
+import importlib.resources
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ from game.engine.content import LIST_SECTIONS, SECTION_FILES, Scenario
 from game.scenario.diagnostics import Diagnostic, Mark, sort_unique, suggest
 from game.scenario.yamlsrc import Marks, load_file
 
-SCENARIO_ROOT = Path(__file__).resolve().parents[2] / "scenarios"
+# The shipped scenarios are package data (game/scenarios), so a wheel installed anywhere has
+# them; importlib.resources finds them whether the package is a folder or installed.
+SCENARIO_ROOT = Path(str(importlib.resources.files("game") / "scenarios"))
 
 
 @dataclass
