@@ -12,7 +12,7 @@ tactics by simulating the session.
 from __future__ import annotations
 
 import hashlib
-from typing import Callable
+from collections.abc import Callable
 
 from game.engine import actions as A
 from game.engine.actions import Refused
@@ -92,9 +92,7 @@ def _touched(g: Game, effects, target: str | None) -> set[str] | None:
                 out.add(target if v.person == "target" else v.person)
             else:
                 out.update(pid for pid, p in st.people.items() if p.faction == v.faction)
-        elif k in ("group", "congress", "event", "end", "plenum"):
-            return None
-        elif k == "faction" and v.absorb_into:
+        elif k in ("group", "congress", "event", "end", "plenum") or (k == "faction" and v.absorb_into):
             return None
         elif k == "chance":
             a, b = _touched(g, v.then, target), _touched(g, v.otherwise, target)
@@ -245,8 +243,9 @@ class HistoryPlayer:
         # up to today, minus what this side has already done (a refused step is dropped).
         from collections import Counter
 
-        done = Counter((d.get("action"), d.get("target")) for d in st.decisions
-                       if d.get("t") == "act" and d.get("side") == side)
+        done = Counter(
+            (d.get("action"), d.get("target")) for d in st.decisions if d.get("t") == "act" and d.get("side") == side
+        )
         owed: Counter = Counter()
         for step in g.scn.history:
             if step.side != side or step.date > st.date or step.date < g.scn.start(st.start).date:

@@ -1,12 +1,12 @@
 """The one command-line entry point: `plenum` (also `python -m game`).
 
-    plenum                     open the game window (the default)
-    plenum validate PATH...    check scenario or mod folders and files
-    plenum schema              print the JSON Schema of the scenario format
-    plenum simulate ...        play or replay a scenario headless
-    plenum shots --out DIR     render every screen to PNG without a display
-    plenum lab                 balance lab: tally endings over many AI games
-    plenum bench               print frame-time and simulation-speed figures
+plenum                     open the game window (the default)
+plenum validate PATH...    check scenario or mod folders and files
+plenum schema              print the JSON Schema of the scenario format
+plenum simulate ...        play or replay a scenario headless
+plenum shots --out DIR     render every screen to PNG without a display
+plenum lab                 balance lab: tally endings over many AI games
+plenum bench               print frame-time and simulation-speed figures
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="cmd")
 
     play = sub.add_parser("play", help="open the game window (default)")
-    play.add_argument("--windowed", action="store_true", default=argparse.SUPPRESS,
-                      help="ignore the fullscreen setting")
+    play.add_argument(
+        "--windowed", action="store_true", default=argparse.SUPPRESS, help="ignore the fullscreen setting"
+    )
 
     v = sub.add_parser("validate", help="check scenario/mod folders and files; exit 1 on errors")
     v.add_argument("paths", nargs="*", help="scenario folders (or ids), or files inside them; default: all scenarios")

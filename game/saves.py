@@ -78,19 +78,23 @@ def read(path: Path) -> tuple[Scenario, Game, str]:
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SaveError(f"{path}:{exc.lineno}:{exc.colno}: the save is damaged ({exc.msg}); "
-                        f"your other saves are not affected") from None
+        raise SaveError(
+            f"{path}:{exc.lineno}:{exc.colno}: the save is damaged ({exc.msg}); your other saves are not affected"
+        ) from None
     if not isinstance(payload, dict) or payload.get("format") != MAGIC:
         raise SaveError(f"{path}: this is not an August Plenum save file")
     if payload.get("version") != SAVE_VERSION:
-        raise SaveError(f"{path}: save version {payload.get('version')} is not supported by this version "
-                        f"of the game (it reads version {SAVE_VERSION})")
+        raise SaveError(
+            f"{path}: save version {payload.get('version')} is not supported by this version "
+            f"of the game (it reads version {SAVE_VERSION})"
+        )
     scen_name = payload.get("scenario", "")
     folder = find_scenario(scen_name) if isinstance(scen_name, str) and scen_name else None
     if folder is None:
         raise SaveError(f"{path}: the save needs scenario '{scen_name}', which is not installed")
     mods = payload.get("mods") or []
     from game.paths import mods_dir
+
     mod_dirs = [mods_dir() / m for m in mods]
     result = load(folder, mod_dirs)
     if not result.ok:
@@ -102,10 +106,14 @@ def read(path: Path) -> tuple[Scenario, Game, str]:
         raise SaveError(f"{path}: the saved game is incomplete or damaged ({exc.__class__.__name__}: {exc})") from None
     if payload.get("hash") and state.hash() != payload["hash"]:
         raise SaveError(f"{path}: the saved game does not match its checksum; it was changed or damaged")
-    missing = [pid for pid in state.people if not pid.startswith("cadre_") and result.scenario.get("person", pid) is None]
+    missing = [
+        pid for pid in state.people if not pid.startswith("cadre_") and result.scenario.get("person", pid) is None
+    ]
     if missing:
-        raise SaveError(f"{path}: the save mentions people the scenario lacks ({', '.join(missing[:3])}); "
-                        f"was it made with a different version or mod?")
+        raise SaveError(
+            f"{path}: the save mentions people the scenario lacks ({', '.join(missing[:3])}); "
+            f"was it made with a different version or mod?"
+        )
     return result.scenario, Game(result.scenario, state), scen_name
 
 
@@ -118,8 +126,16 @@ def list_saves(folder: Path | None = None) -> list[SaveInfo]:
         try:
             payload = json.loads(p.read_text(encoding="utf-8"))
             st = payload["state"]
-            out.append(SaveInfo(p, payload.get("label", p.stem), payload.get("scenario", "?"), st["date"],
-                                int(st["turn"]), p.stat().st_mtime))
+            out.append(
+                SaveInfo(
+                    p,
+                    payload.get("label", p.stem),
+                    payload.get("scenario", "?"),
+                    st["date"],
+                    int(st["turn"]),
+                    p.stat().st_mtime,
+                )
+            )
         except (OSError, ValueError, KeyError, TypeError):
             out.append(SaveInfo(p, f"{p.stem} (damaged)", "?", "?", 0, p.stat().st_mtime if p.exists() else 0))
     return sorted(out, key=lambda s: -s.mtime)

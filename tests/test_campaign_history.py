@@ -79,8 +79,8 @@ def test_history_replay_ends_as_1962_did(campaign, seed):
     assert ending.historical and ending.victor == "kim", st.ending
     assert rep["date"] == "1962-12-31"
     assert "party_chairman" in st.people["kim_il_sung"].offices
-    from game.engine.context import EvalContext
     from game.engine import expr as X
+    from game.engine.context import EvalContext
 
     ctx = EvalContext(st, campaign)
     for fac in ("domestic", "soviet", "yanan"):

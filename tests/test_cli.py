@@ -14,13 +14,21 @@ def plenum(*args, input=None, env_home=None):
     env = dict(os.environ)
     if env_home:
         env["AUGUST_PLENUM_HOME"] = str(env_home)
-    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT,
-                          input=input, timeout=300, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        input=input,
+        timeout=300,
+        env=env,
+    )
 
 
 def test_simulate_json_report():
-    out = plenum("simulate", "--scenario", "august-1956", "--kim", "history", "--opposition", "history",
-                 "--seed", "3", "--json")
+    out = plenum(
+        "simulate", "--scenario", "august-1956", "--kim", "history", "--opposition", "history", "--seed", "3", "--json"
+    )
     assert out.returncode == 0, out.stderr
     rep = json.loads(out.stdout)
     assert rep["ending"]["historical"] is True
@@ -51,8 +59,9 @@ def test_human_at_the_terminal_can_quit_and_resume(tmp_path):
     assert "playing Kim Il Sung" in out.stdout
     m = re.search(r"Resume with: plenum simulate --resume (\S+)", out.stdout)
     assert m, out.stdout[-2000:]
-    resumed = plenum("simulate", "--resume", m.group(1), "--kim", "ai", "--opposition", "ai", "--json",
-                     env_home=tmp_path)
+    resumed = plenum(
+        "simulate", "--resume", m.group(1), "--kim", "ai", "--opposition", "ai", "--json", env_home=tmp_path
+    )
     assert resumed.returncode == 0, resumed.stderr
     assert json.loads(resumed.stdout)["ending"]["id"]
 
@@ -62,9 +71,14 @@ def test_human_plays_whole_game_by_answering_every_prompt(tmp_path):
     the last option of a dispatch) gets through the whole year to an ending."""
     import select
 
-    proc = subprocess.Popen([sys.executable, "-m", "game", "simulate", "--kim", "ai", "--opposition", "human",
-                             "--seed", "5"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env={**os.environ, "AUGUST_PLENUM_HOME": str(tmp_path)})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "simulate", "--kim", "ai", "--opposition", "human", "--seed", "5"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "AUGUST_PLENUM_HOME": str(tmp_path)},
+    )
     fd = proc.stdout.fileno()
     buf = ""
     prompts = 0

@@ -58,7 +58,7 @@ def test_actions_cost_points_and_are_refused_with_reasons(mini):
     g.submit({"t": "act", "side": "kim", "action": "lean_on", "target": "rebel"})
     assert g.remaining("kim") == 1
     assert g.state.people["rebel"].pledge_kim == 50
-    with pytest.raises(Refused, match="Already done|costs"):
+    with pytest.raises(Refused, match=r"Already done|costs"):
         g.submit({"t": "act", "side": "kim", "action": "lean_on", "target": "rebel"})
 
 
@@ -127,7 +127,7 @@ def test_save_and_load_mid_game_continue_identically(august, tmp_path):
         side = g.to_move()
         g.submit(pol[side](g, side))
     path = saves.write(tmp_path / "slot.json", g, "august-1956")
-    scn2, g2, name = saves.read(path)
+    _scn2, g2, name = saves.read(path)
     assert name == "august-1956"
     assert g2.state.hash() == g.state.hash()
     run(g, pol)
@@ -194,7 +194,7 @@ def test_a_window_shorter_than_a_turn_still_fires(mini_dir):
     assert "brief" not in g.state.fired  # turn 1 is 1 January
     g.submit({"t": "end", "side": "kim"})
     g.submit({"t": "end", "side": "opposition"})
-    assert "brief" in g.state.fired     # turn 2 (15 January) catches it
+    assert "brief" in g.state.fired  # turn 2 (15 January) catches it
 
 
 def test_plenum_sits_on_its_own_date_then_the_calendar_moves_on(mini):

@@ -38,13 +38,16 @@ def test_functions():
     assert ev("max(2, 7) - min(1, 4)") == 6
 
 
-@pytest.mark.parametrize("src,col,fragment", [
-    ("1 +", 3, "expected a value"),
-    ("a >= 1 b", 7, "is an 'and' or 'or' missing"),
-    ("(1 + 2", 6, "expected ')'"),
-    ("1 < 2 < 3", 6, "cannot be chained"),
-    ("a ; b", 2, "unexpected character"),
-])
+@pytest.mark.parametrize(
+    "src,col,fragment",
+    [
+        ("1 +", 3, "expected a value"),
+        ("a >= 1 b", 7, "is an 'and' or 'or' missing"),
+        ("(1 + 2", 6, "expected ')'"),
+        ("1 < 2 < 3", 6, "cannot be chained"),
+        ("a ; b", 2, "unexpected character"),
+    ],
+)
 def test_syntax_errors_have_columns(src, col, fragment):
     with pytest.raises(X.ExprError) as exc:
         X.parse(src)

@@ -18,8 +18,10 @@ def test_history_replay_ends_as_1956_did(august, seed):
     assert "party_chairman" in st.people["kim_il_sung"].offices
     critics = ("choe_chang_ik", "pak_chang_ok", "yun_kong_hum", "so_hwi", "ri_phil_gyu")
     assert all(st.people[c].status in ("expelled", "fled", "arrested", "active", "demoted") for c in critics)
-    assert all(not st.people[c].offices or st.people[c].status != "active" or c in ("choe_chang_ik", "pak_chang_ok")
-               for c in critics)
+    assert all(
+        not st.people[c].offices or st.people[c].status != "active" or c in ("choe_chang_ik", "pak_chang_ok")
+        for c in critics
+    )
     assert sum(1 for c in critics if st.people[c].status == "fled") >= 2
     assert st.plenums["august_plenum"].status == "held"
     assert "expel_critics" in st.plenums["august_plenum"].record["passed"]

@@ -9,9 +9,11 @@ ENGINE = Path(__file__).resolve().parents[1] / "game" / "engine"
 
 
 def test_engine_imports_without_pygame():
-    code = ("import sys; sys.modules['pygame'] = None; sys.modules['pygame_gui'] = None\n"
-            "import game.engine.game, game.engine.plenum, game.ai\n"
-            "print('ok')")
+    code = (
+        "import sys; sys.modules['pygame'] = None; sys.modules['pygame_gui'] = None\n"
+        "import game.engine.game, game.engine.plenum, game.ai\n"
+        "print('ok')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "ok", out.stderr
 

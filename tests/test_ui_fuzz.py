@@ -8,16 +8,47 @@ import pygame
 
 from tests.ui_helpers import click, key, make_app, move, quick_policy
 
-KEYS = [pygame.K_TAB, pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP,
-        pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_e, pygame.K_v, pygame.K_h, pygame.K_f, pygame.K_r,
-        pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_0, pygame.K_n, pygame.K_c, pygame.K_l, pygame.K_s, pygame.K_a,
-        pygame.K_p, pygame.K_F1, pygame.K_F5, pygame.K_DELETE, pygame.K_BACKSPACE, pygame.K_LEFTBRACKET,
-        pygame.K_RIGHTBRACKET, pygame.K_i, pygame.K_t]
+KEYS = [
+    pygame.K_TAB,
+    pygame.K_RETURN,
+    pygame.K_SPACE,
+    pygame.K_ESCAPE,
+    pygame.K_LEFT,
+    pygame.K_RIGHT,
+    pygame.K_UP,
+    pygame.K_DOWN,
+    pygame.K_PAGEUP,
+    pygame.K_PAGEDOWN,
+    pygame.K_e,
+    pygame.K_v,
+    pygame.K_h,
+    pygame.K_f,
+    pygame.K_r,
+    pygame.K_1,
+    pygame.K_2,
+    pygame.K_3,
+    pygame.K_0,
+    pygame.K_n,
+    pygame.K_c,
+    pygame.K_l,
+    pygame.K_s,
+    pygame.K_a,
+    pygame.K_p,
+    pygame.K_F1,
+    pygame.K_F5,
+    pygame.K_DELETE,
+    pygame.K_BACKSPACE,
+    pygame.K_LEFTBRACKET,
+    pygame.K_RIGHTBRACKET,
+    pygame.K_i,
+    pygame.K_t,
+]
 
 
 def test_random_input_raises_nothing(monkeypatch):
     from game.ui import session as SS
     from game.ui.screens.title import TitleScreen
+
     monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": quick_policy)
     monkeypatch.setattr(SS.Session, "synchronous", True)
     rnd = random.Random(1956)

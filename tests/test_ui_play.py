@@ -70,6 +70,7 @@ def play_through(app, side: str, start: str, *, act: bool) -> list[str]:
 @pytest.mark.parametrize("side", ["kim", "opposition"])
 def test_scripted_game_reaches_an_ending(side, monkeypatch):
     from game.ui import session as SS
+
     monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": quick_policy)
     monkeypatch.setattr(SS.Session, "synchronous", True)
     app = make_app()
@@ -86,6 +87,7 @@ def test_scripted_game_reaches_an_ending(side, monkeypatch):
 def test_game_against_the_real_computer_player(monkeypatch):
     """The real AI ('easy'), run synchronously, against a human who only ends phases."""
     from game.ui import session as SS
+
     monkeypatch.setattr(SS.Session, "synchronous", True)
     real = SS.ai.make
     monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": real(kind, "easy"))
@@ -107,7 +109,9 @@ def test_ai_runs_off_the_event_loop(monkeypatch):
     def slow(g, side):
         time.sleep(0.3)
         return quick_policy(g, side)
+
     from game.ui import session as SS
+
     monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": slow)
     monkeypatch.setattr(SS, "AI_DELAY", 0.0)
     app = make_app()

@@ -14,6 +14,7 @@ def test_bad_settings_file_gives_defaults_and_a_message():
     from game.ui import settings as S
     from game.ui.app import App
     from game.ui.screens.title import TitleScreen
+
     settings_file().parent.mkdir(parents=True, exist_ok=True)
     settings_file().write_text("{ this is not json", encoding="utf-8")
     s, msg = S.load()
@@ -36,12 +37,14 @@ def test_broken_save_shows_message_and_keeps_other_saves():
     from game.ui.screens.common import MessageScreen
     from game.ui.screens.title import TitleScreen
     from game.ui.session import Players, Session
+
     folder = next(f for f in SC.available() if f.name == "august-1956")
     sess = Session(Game.new(SC.get(folder).scenario, None, 4), folder.name, Players(("kim",)))
     good = sess.write(saves_dir() / "good.json", "Good save")
     bad = saves_dir() / "zzz-broken.json"
     bad.write_text('{"format": "august-plenum-save", "version": 1, "state": {', encoding="utf-8")
     import os
+
     os.utime(bad, (good.stat().st_mtime + 10, good.stat().st_mtime + 10))
     app = make_app()
     app.push(TitleScreen(app))
@@ -63,6 +66,7 @@ def test_missing_font_asset_falls_back_with_a_message(tmp_path):
     from game.ui import text as T
     from game.ui.app import App
     from game.ui.screens.title import TitleScreen
+
     T.PROBLEMS.clear()
     T.set_font_dir(tmp_path / "no-fonts-here")
     try:
@@ -79,8 +83,10 @@ def test_missing_font_asset_falls_back_with_a_message(tmp_path):
 
 
 def test_no_sound_device_is_silent():
-    from game.ui.sound import Sound
     import pygame as pg
+
+    from game.ui.sound import Sound
+
     pg.mixer.quit()
     s = Sound(50, False)
     s.play("gavel")  # works or stays silent; never raises

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import pygame
 import pytest
 
-from tests.ui_helpers import click, key, make_app, move, press_widget, pump, quick_policy, widget  # noqa: F401
-
-import pygame  # noqa: E402
+from tests.ui_helpers import click, key, make_app, move, press_widget, pump, quick_policy, widget
 
 
 @pytest.fixture
 def app(monkeypatch):
     from game.ui import session as SS
+
     monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": quick_policy)
     monkeypatch.setattr(SS.Session, "synchronous", True)
     a = make_app()
     from game.ui.screens.title import TitleScreen
+
     a.push(TitleScreen(a))
     pump(a)
     yield a
@@ -24,6 +25,7 @@ def app(monkeypatch):
 
 def start_game(app, start="eve_of_plenum", side="kim"):
     from game.ui.screens.newgame import NewGameScreen
+
     pump(app, [key(pygame.K_n)])
     ng = app.top
     assert isinstance(ng, NewGameScreen)
@@ -41,6 +43,7 @@ def start_game(app, start="eve_of_plenum", side="kim"):
 def end_phase(app):
     """Press E, and confirm if the game asks whether to end with nothing spent."""
     from game.ui.screens.common import MessageScreen
+
     pump(app, [key(pygame.K_e)], frames=2)
     if isinstance(app.top, MessageScreen):
         pump(app, [key(pygame.K_RETURN)], frames=3)
@@ -50,6 +53,7 @@ def settle(app):
     """Read the dispatches and answer any decision, back to the main screen."""
     from game.ui.screens.event_dialog import EventDialog
     from game.ui.screens.report import ReportScreen
+
     for _ in range(10):
         if isinstance(app.top, ReportScreen):
             pump(app, [key(pygame.K_RETURN)], frames=2)
@@ -60,10 +64,11 @@ def settle(app):
 
 
 def test_title_menu_keys_and_clicks(app):
-    from game.ui.screens.newgame import NewGameScreen
-    from game.ui.screens.settings_screen import SettingsScreen
     from game.ui.screens.codex import CodexScreen
+    from game.ui.screens.newgame import NewGameScreen
     from game.ui.screens.saveload import SaveLoadScreen
+    from game.ui.screens.settings_screen import SettingsScreen
+
     pump(app, [key(pygame.K_n)])
     assert isinstance(app.top, NewGameScreen)
     pump(app, [key(pygame.K_ESCAPE)])
@@ -89,6 +94,7 @@ def test_title_menu_keys_and_clicks(app):
 
 def test_new_game_lists_every_scenario_with_start_points(app):
     from game.ui import scenarios as SC
+
     pump(app, [key(pygame.K_n)])
     names = [w.name for w in app.top.widgets]
     for f in SC.available():
@@ -105,6 +111,7 @@ def test_new_game_lists_every_scenario_with_start_points(app):
 
 def test_main_screen_panels_tooltips_and_filters(app):
     from game.ui.screens.main_screen import MainScreen, PersonRow
+
     main = start_game(app)
     assert isinstance(main, MainScreen)
     pump(app)
@@ -129,6 +136,7 @@ def test_main_screen_panels_tooltips_and_filters(app):
     row = next(w for w in app.top.widgets if isinstance(w, PersonRow))
     pump(app, [click(row.rect.center)])
     from game.ui.screens.person import PersonScreen
+
     assert isinstance(app.top, PersonScreen)
     h = app.settings.hangul
     pump(app, [key(pygame.K_h)])
@@ -138,6 +146,7 @@ def test_main_screen_panels_tooltips_and_filters(app):
     # log paging and spread chart
     pump(app, [key(pygame.K_PAGEDOWN), key(pygame.K_PAGEUP), key(pygame.K_v)])
     from game.ui.screens.plenum_prep import SpreadScreen
+
     assert isinstance(app.top, SpreadScreen)
     pump(app, [key(pygame.K_RIGHT), key(pygame.K_ESCAPE)])
 
@@ -145,6 +154,7 @@ def test_main_screen_panels_tooltips_and_filters(app):
 def test_action_dialog_takes_an_action(app):
     from game.ui.screens.action_dialog import ActionDialog
     from game.ui.screens.main_screen import ActionButton
+
     main = start_game(app, start="congress")
     pump(app)
     s = app.session
@@ -161,6 +171,7 @@ def test_action_dialog_takes_an_action(app):
 def test_event_dialog_reveals_history_and_chooses(app):
     from game.engine.state import Pending
     from game.ui.screens.event_dialog import EventDialog
+
     start_game(app, start="congress")
     s = app.session
     ev = next(e for e in s.scn.events if e.side == "kim" and len(e.options) >= 2)
@@ -178,6 +189,7 @@ def test_event_dialog_reveals_history_and_chooses(app):
 def test_settings_persist_and_apply(app, tmp_path):
     from game.paths import settings_file
     from game.ui.screens.settings_screen import SettingsScreen
+
     pump(app, [key(pygame.K_s)])
     assert isinstance(app.top, SettingsScreen)
     app.top.set_focus(widget(app, "volume"))
@@ -185,23 +197,27 @@ def test_settings_persist_and_apply(app, tmp_path):
     press_widget(app, "apply")
     assert settings_file().exists()
     from game.ui import settings as S
+
     loaded, msg = S.load()
     assert msg == "" and loaded.volume == 50
 
 
 def test_save_and_load_named_slot(app):
-    from game.ui.screens.saveload import SaveLoadScreen
     from game.ui.screens.main_screen import MainScreen
+    from game.ui.screens.saveload import SaveLoadScreen
+
     start_game(app)
     pump(app, [key(pygame.K_F5)])
     assert isinstance(app.top, SaveLoadScreen)
     app.top.name_field.value = "My plot"
     press_widget(app, "save")
     from game.paths import saves_dir
+
     assert (saves_dir() / "my-plot.json").exists()
     assert list(saves_dir().glob("autosave-*.json"))
     date = app.session.state.date
     from game.ui.screens.title import TitleScreen
+
     app.session = None
     app.reset(TitleScreen(app))
     pump(app)
@@ -217,15 +233,14 @@ def test_save_and_load_named_slot(app):
 
 def test_plenum_hall_plays_and_explains_seats(app):
     from game.ui.screens.plenum_hall import PlenumHall, Seat
+
     start_game(app)
     s = app.session
     for _ in range(200):
         if isinstance(app.top, PlenumHall):
             break
         top = type(app.top).__name__
-        if top == "TacticScreen":
-            pump(app, [key(pygame.K_1)])
-        elif top == "EventDialog":
+        if top == "TacticScreen" or top == "EventDialog":
             pump(app, [key(pygame.K_1)])
         elif top == "MainScreen":
             end_phase(app)
@@ -250,6 +265,7 @@ def test_plenum_hall_plays_and_explains_seats(app):
 
 def test_hotseat_hands_over_and_hides(app):
     from game.ui.screens.handoff import HandoffScreen
+
     start_game(app, start="congress", side="hotseat")
     s = app.session
     assert s.players.hotseat
@@ -267,6 +283,7 @@ def test_hotseat_hands_over_and_hides(app):
 
 def test_intro_and_pause_menu(app):
     from game.ui.screens.help import IntroScreen
+
     app.settings.seen_intro = False
     start_game(app)
     assert isinstance(app.top, IntroScreen)
@@ -276,6 +293,7 @@ def test_intro_and_pause_menu(app):
     settle(app)
     pump(app, [key(pygame.K_ESCAPE)])
     from game.ui.screens.pause import PauseMenu
+
     assert isinstance(app.top, PauseMenu)
     pump(app, [key(pygame.K_ESCAPE)])
 
@@ -284,8 +302,8 @@ def test_dispatch_report_and_spread_dot_open_a_file(app):
     from game.ui.screens.person import PersonScreen
     from game.ui.screens.plenum_prep import SpreadScreen
     from game.ui.screens.report import ReportScreen
+
     main = start_game(app, start="congress")
-    s = app.session
     # the next phase of Kim opens with a report of what happened meanwhile
     end_phase(app)
     for _ in range(6):
@@ -307,6 +325,7 @@ def test_dispatch_report_and_spread_dot_open_a_file(app):
 
 def test_ending_a_phase_unused_asks_first(app):
     from game.ui.screens.common import MessageScreen
+
     start_game(app, start="congress")
     s = app.session
     turn = s.state.turn

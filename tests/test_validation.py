@@ -4,7 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,15 +33,16 @@ def test_mini_is_valid(mini_dir):
 
 
 def test_yaml_syntax_error_line(mini_dir):
-    write(mini_dir, "people.yaml", "people:\n  - {id: boss, name: \"The Boss\"\n  - id: x\n")
+    write(mini_dir, "people.yaml", 'people:\n  - {id: boss, name: "The Boss"\n  - id: x\n')
     d = find(diags(mini_dir), "yaml-syntax")
     assert d.file.endswith("people.yaml")
     assert d.line in (2, 3)
 
 
 def test_duplicate_key(mini_dir):
-    write(mini_dir, "patrons.yaml",
-          "patrons:\n  - id: moscow\n    name: Moscow\n    color: '#cc0000'\n    name: Again\n")
+    write(
+        mini_dir, "patrons.yaml", "patrons:\n  - id: moscow\n    name: Moscow\n    color: '#cc0000'\n    name: Again\n"
+    )
     d = find(diags(mini_dir), "duplicate-key", "'name' appears twice")
     assert (d.line, d.col) == (5, 5)
     assert "first at line 3" in d.message
@@ -62,7 +62,13 @@ def test_missing_key(mini_dir):
 
 
 def test_bad_literal_value(mini_dir):
-    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("cc: full, loyalty: 10, plotter", "cc: fulll, loyalty: 10, plotter"))
+    write(
+        mini_dir,
+        "people.yaml",
+        (mini_dir / "people.yaml")
+        .read_text()
+        .replace("cc: full, loyalty: 10, plotter", "cc: fulll, loyalty: 10, plotter"),
+    )
     d = find(diags(mini_dir), "bad-value", "'fulll'")
     assert d.line == 4 and "did you mean 'full'" in d.hint
 
@@ -80,8 +86,11 @@ def test_wrong_type(mini_dir):
 
 
 def test_bad_id_date_and_colour(mini_dir):
-    write(mini_dir, "factions.yaml", (mini_dir / "factions.yaml").read_text()
-          .replace("id: loyal,", "id: Loyal Ones,").replace('"#aa0000"', '"red"'))
+    write(
+        mini_dir,
+        "factions.yaml",
+        (mini_dir / "factions.yaml").read_text().replace("id: loyal,", "id: Loyal Ones,").replace('"#aa0000"', '"red"'),
+    )
     ds = diags(mini_dir)
     assert find(ds, "bad-value", "not a valid id").line == 2
     assert find(ds, "bad-value", "not a colour").line == 2
@@ -92,41 +101,68 @@ def test_bad_id_date_and_colour(mini_dir):
 
 
 def test_expression_syntax_error_has_column(mini_dir):
-    write(mini_dir, "events.yaml", (mini_dir / "events.yaml").read_text()
-          .replace('condition: "country.cult >= 55"', 'condition: "country.cult >= "'))
+    write(
+        mini_dir,
+        "events.yaml",
+        (mini_dir / "events.yaml")
+        .read_text()
+        .replace('condition: "country.cult >= 55"', 'condition: "country.cult >= "'),
+    )
     d = find(diags(mini_dir), "expression", "expected a value")
     assert d.line == 15 and "column" in d.message
 
 
 def test_unknown_names_in_expressions(mini_dir):
-    write(mini_dir, "events.yaml", (mini_dir / "events.yaml").read_text()
-          .replace('condition: "country.cult >= 55"', 'condition: "country.culture >= 55 and faction.crtics.influence > 1"'))
+    write(
+        mini_dir,
+        "events.yaml",
+        (mini_dir / "events.yaml")
+        .read_text()
+        .replace(
+            'condition: "country.cult >= 55"', 'condition: "country.culture >= 55 and faction.crtics.influence > 1"'
+        ),
+    )
     ds = diags(mini_dir)
     assert "did you mean 'cult'" in find(ds, "expression", "'culture'").hint
     assert "did you mean 'critics'" in find(ds, "expression", "unknown faction 'crtics'").hint
 
 
 def test_dangling_reference(mini_dir):
-    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text().replace("faction: critics, offices", "faction: critcs, offices"))
+    write(
+        mini_dir,
+        "people.yaml",
+        (mini_dir / "people.yaml").read_text().replace("faction: critics, offices", "faction: critcs, offices"),
+    )
     d = find(diags(mini_dir), "reference", "unknown faction 'critcs'")
     assert d.line == 4 and "did you mean 'critics'" in d.hint
 
 
 def test_duplicate_id(mini_dir):
-    write(mini_dir, "offices.yaml", "offices:\n  - {id: chair, name: A}\n  - {id: minister, name: B}\n  - {id: chair, name: C}\n")
+    write(
+        mini_dir,
+        "offices.yaml",
+        "offices:\n  - {id: chair, name: A}\n  - {id: minister, name: B}\n  - {id: chair, name: C}\n",
+    )
     d = find(diags(mini_dir), "duplicate-id", "'chair' is defined twice")
     assert d.line == 4 and "offices.yaml:2" in d.message
 
 
 def test_seat_arithmetic(mini_dir):
-    write(mini_dir, "scenario.yaml", (mini_dir / "scenario.yaml").read_text().replace("full_seats: 9", "full_seats: 10"))
+    write(
+        mini_dir, "scenario.yaml", (mini_dir / "scenario.yaml").read_text().replace("full_seats: 9", "full_seats: 10")
+    )
     d = find(diags(mini_dir), "seats", "10 full seats")
     assert "3 named" in d.message
 
 
 def test_effect_with_two_keys(mini_dir):
-    write(mini_dir, "events.yaml", (mini_dir / "events.yaml").read_text()
-          .replace("          - country: {cult: 5}", "          - country: {cult: 5}\n            flag: both"))
+    write(
+        mini_dir,
+        "events.yaml",
+        (mini_dir / "events.yaml")
+        .read_text()
+        .replace("          - country: {cult: 5}", "          - country: {cult: 5}\n            flag: both"),
+    )
     d = find(diags(mini_dir), "invalid", "exactly one key")
     assert d.line == 10
 
@@ -144,8 +180,14 @@ def test_not_utf8(mini_dir):
 
 
 def test_all_errors_reported_in_one_run(mini_dir):
-    write(mini_dir, "people.yaml", (mini_dir / "people.yaml").read_text()
-          .replace("loyalty: 80", "loyalty: 180").replace("loyalty: 10,", "loyality: 10,"))
+    write(
+        mini_dir,
+        "people.yaml",
+        (mini_dir / "people.yaml")
+        .read_text()
+        .replace("loyalty: 80", "loyalty: 180")
+        .replace("loyalty: 10,", "loyality: 10,"),
+    )
     write(mini_dir, "offices.yaml", "offices:\n  - {id: chair, name: A}\n  - {id: minister}\n")
     codes = {d.code for d in diags(mini_dir)}
     assert {"out-of-range", "unknown-key", "missing-key"} <= codes
@@ -168,7 +210,11 @@ def test_mod_patches_and_removal_errors(mini_dir, tmp_path):
 
 
 def test_base_cannot_be_a_path(mini_dir):
-    write(mini_dir, "scenario.yaml", (mini_dir / "scenario.yaml").read_text().replace("  id: mini\n", "  id: mini\n  base: ../../etc\n"))
+    write(
+        mini_dir,
+        "scenario.yaml",
+        (mini_dir / "scenario.yaml").read_text().replace("  id: mini\n", "  id: mini\n  base: ../../etc\n"),
+    )
     d = find(diags(mini_dir), "base", "must be a scenario id")
     assert d.line == 3
 
@@ -185,8 +231,9 @@ def test_shipped_scenarios_validate_clean():
 
 
 def _validate(*args):
-    return subprocess.run([sys.executable, "-m", "game", "validate", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "game", "validate", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
 
 
 def test_cli_validate_exit_codes(mini_dir):
@@ -233,5 +280,6 @@ def test_example_mod_validates_and_applies():
 def test_format_reference_is_current():
     from game.scenario.schema import markdown_reference
 
-    assert (ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8") == markdown_reference(), \
+    assert (ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8") == markdown_reference(), (
         "docs/FORMAT.md is stale: run 'plenum schema --docs --out docs/FORMAT.md'"
+    )

@@ -106,7 +106,7 @@ def test_explanation_lists_the_numbers_behind_a_vote(mini):
 
 def test_a_packed_committee_defeats_the_censure(mini):
     g = new(mini)
-    for pid, p in g.state.people.items():
+    for _pid, p in g.state.people.items():
         if p.cc == "full" and p.faction == "critics":
             p.pledge_kim = 100
             p.loyalty = 90

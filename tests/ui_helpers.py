@@ -8,9 +8,9 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
+import pygame
 
-from game.ui import settings as S  # noqa: E402
+from game.ui import settings as S
 
 
 def quick_policy(g, side):

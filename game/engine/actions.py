@@ -39,11 +39,11 @@ def _ctx(state, scn, target=None, kind=None) -> EvalContext:
     return EvalContext(state, scn, target=target, target_kind=kind)
 
 
-def remaining(state: "GameState", side: str) -> int:
+def remaining(state: GameState, side: str) -> int:
     return state.budget[side] - state.spent.get(side, 0)
 
 
-def candidates(state: "GameState", scn: Scenario, a: ActionDef) -> list[str]:
+def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
     if a.target == "none":
         return []
     if a.target == "person":
@@ -69,7 +69,7 @@ def candidates(state: "GameState", scn: Scenario, a: ActionDef) -> list[str]:
     return sorted(out)
 
 
-def view_one(state: "GameState", scn: Scenario, a: ActionDef) -> ActionView:
+def view_one(state: GameState, scn: Scenario, a: ActionDef) -> ActionView:
     reason = ""
     ok = True
     if a.available and not X.run(a.available, _ctx(state, scn)):
@@ -83,11 +83,11 @@ def view_one(state: "GameState", scn: Scenario, a: ActionDef) -> ActionView:
     return ActionView(a, targets, a.cost <= remaining(state, a.side), ok, reason)
 
 
-def view(state: "GameState", scn: Scenario, side: str) -> list[ActionView]:
+def view(state: GameState, scn: Scenario, side: str) -> list[ActionView]:
     return [view_one(state, scn, a) for a in scn.actions if a.side == side]
 
 
-def chance(state: "GameState", scn: Scenario, a: ActionDef, target: str | None) -> int:
+def chance(state: GameState, scn: Scenario, a: ActionDef, target: str | None) -> int:
     raw = X.run(a.chance, _ctx(state, scn, target, a.target))
     value = float(raw)
     if value >= 100 and a.chance.strip() == "100":
@@ -95,14 +95,18 @@ def chance(state: "GameState", scn: Scenario, a: ActionDef, target: str | None) 
     return int(max(5, min(95, round(value))))
 
 
-def preview(state: "GameState", scn: Scenario, a: ActionDef, target: str | None) -> Preview:
-    label = state.people[target].name if (a.target == "person" and target in state.people) else \
-        (scn.get(a.target, target).name if target and a.target in ("patron", "faction") else "the target")
-    return Preview(chance(state, scn, a, target), describe(scn, a.success, label),
-                   describe(scn, a.failure, label), a.cost)
+def preview(state: GameState, scn: Scenario, a: ActionDef, target: str | None) -> Preview:
+    label = (
+        state.people[target].name
+        if (a.target == "person" and target in state.people)
+        else (scn.get(a.target, target).name if target and a.target in ("patron", "faction") else "the target")
+    )
+    return Preview(
+        chance(state, scn, a, target), describe(scn, a.success, label), describe(scn, a.failure, label), a.cost
+    )
 
 
-def check(state: "GameState", scn: Scenario, side: str, action_id: str, target: str | None) -> ActionDef:
+def check(state: GameState, scn: Scenario, side: str, action_id: str, target: str | None) -> ActionDef:
     a = scn.get("action", action_id)
     if a is None or a.side != side:
         raise Refused(f"There is no such action for {'Kim' if side == 'kim' else 'the opposition'}.")
@@ -123,7 +127,7 @@ def check(state: "GameState", scn: Scenario, side: str, action_id: str, target: 
     return a
 
 
-def perform(state: "GameState", scn: Scenario, side: str, action_id: str, target: str | None) -> tuple[bool, str]:
+def perform(state: GameState, scn: Scenario, side: str, action_id: str, target: str | None) -> tuple[bool, str]:
     a = check(state, scn, side, action_id, target)
     odds = chance(state, scn, a, target)
     ok = odds >= 100 or state.rng.roll() <= odds
@@ -133,8 +137,9 @@ def perform(state: "GameState", scn: Scenario, side: str, action_id: str, target
     tname = ""
     if target:
         tname = state.people[target].name if a.target == "person" else scn.get(a.target, target).name
-    text = (a.success_text if ok else a.failure_text) or (f"{a.name}{' — ' + tname if tname else ''}: "
-                                                           f"{'success' if ok else 'failed'}.")
+    text = (a.success_text if ok else a.failure_text) or (
+        f"{a.name}{' — ' + tname if tname else ''}: {'success' if ok else 'failed'}."
+    )
     text = text.replace("{target}", tname)
     state.add_log(text, "action", "all" if a.visible else side)
     # What one side does in secret may still be glimpsed by the other's informers.

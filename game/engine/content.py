@@ -11,7 +11,7 @@ Load-time reference checks (does ``faction: sovet`` exist?) live in
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -26,7 +26,7 @@ def _check_date(value: str) -> str:
     try:
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 1956-08-30")
+        raise ValueError(f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 1956-08-30") from None
     return value
 
 
@@ -35,14 +35,18 @@ def _check_expr(value: str) -> str:
         _expr.parse(value)
     except _expr.ExprError as exc:
         pointer = " " * exc.column + "^"
-        raise ValueError(f"{exc.message} (column {exc.column + 1})\n    {value}\n    {pointer}")
+        raise ValueError(f"{exc.message} (column {exc.column + 1})\n    {value}\n    {pointer}") from None
     return value
 
 
 Id = Annotated[
     str,
-    Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=64,
-          description="An identifier: lower-case letters, digits and underscores, starting with a letter."),
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        min_length=1,
+        max_length=64,
+        description="An identifier: lower-case letters, digits and underscores, starting with a letter.",
+    ),
 ]
 Date = Annotated[
     str,
@@ -68,15 +72,18 @@ SIDES: tuple[str, ...] = ("kim", "opposition")
 
 # --------------------------------------------------------------------------- scenario meta
 
+
 class StartPoint(Strict):
     id: Id
     title: str
     date: Date
     summary: Text = ""
-    effects: list["Effect"] = Field(default_factory=list,
-                                    description="Applied once when a game begins at this start point.")
-    skip_events: list[Id] = Field(default_factory=list,
-                                  description="Events treated as already past when starting here.")
+    effects: list[Effect] = Field(
+        default_factory=list, description="Applied once when a game begins at this start point."
+    )
+    skip_events: list[Id] = Field(
+        default_factory=list, description="Events treated as already past when starting here."
+    )
 
 
 class Calendar(Strict):
@@ -111,7 +118,8 @@ class Committee(Strict):
     elected: str = Field("", description="When and how this Central Committee was elected.")
     generated: list[GeneratedBloc] = Field(
         default_factory=list,
-        description="Unnamed seats, filled with generated cadres. Their split is a design estimate.")
+        description="Unnamed seats, filled with generated cadres. Their split is a design estimate.",
+    )
     estimate_note: str = ""
 
 
@@ -129,14 +137,15 @@ class ScenarioMeta(Strict):
     title: str
     subtitle: str = ""
     summary: Text = ""
-    base: Optional[str] = Field(None, description="Another scenario folder this one builds on.")
+    base: str | None = Field(None, description="Another scenario folder this one builds on.")
     calendar: Calendar
     starts: list[StartPoint] = Field(min_length=1)
     budget: Budget = Budget()
     country: Country = Country()
     committee: Committee
     committees: list[NamedCommittee] = Field(
-        default_factory=list, description="Later Central Committees, seated by a 'congress' effect.")
+        default_factory=list, description="Later Central Committees, seated by a 'congress' effect."
+    )
     rift: Percent = Field(10, description="How far the USSR and China have drifted apart (0-100).")
     exposure: Percent = Field(0, description="How much of the opposition's plotting Kim's people have seen.")
     intel: dict[Side, Percent] = Field(default_factory=lambda: {"kim": 40, "opposition": 30})
@@ -145,6 +154,7 @@ class ScenarioMeta(Strict):
 
 
 # --------------------------------------------------------------------------- world
+
 
 class FactionDef(Strict):
     id: Id
@@ -155,10 +165,11 @@ class FactionDef(Strict):
     bloc: Side = Field(description="Which side this faction plays with.")
     influence: Percent
     cohesion: Percent = 60
-    patron: Optional[Id] = None
+    patron: Id | None = None
     standing: dict[Id, Standing] = Field(default_factory=dict, description="Standing with each patron.")
-    vote_base: int = Field(0, ge=-60, le=60,
-                           description="How far members of this faction lean toward Kim before anything else.")
+    vote_base: int = Field(
+        0, ge=-60, le=60, description="How far members of this faction lean toward Kim before anything else."
+    )
     description: Text = ""
 
 
@@ -190,8 +201,8 @@ class PersonDef(Strict):
     name: str
     name_ko: str = ""
     other_names: list[str] = Field(default_factory=list)
-    faction: Optional[Id] = Field(None, description="The party faction; omit for a foreign figure.")
-    patron: Optional[Id] = Field(None, description="For a Soviet or Chinese figure: the patron they serve.")
+    faction: Id | None = Field(None, description="The party faction; omit for a foreign figure.")
+    patron: Id | None = Field(None, description="For a Soviet or Chinese figure: the patron they serve.")
     offices: list[Id] = Field(default_factory=list)
     cc: CCSeat = "none"
     loyalty: Percent = 50
@@ -199,8 +210,8 @@ class PersonDef(Strict):
     reputation: Percent = 50
     fear: Percent = 20
     status: Status = "active"
-    born: Optional[int] = Field(None, ge=1850, le=1960)
-    died: Optional[str] = None
+    born: int | None = Field(None, ge=1850, le=1960)
+    died: str | None = None
     plotter: bool = Field(False, description="Starts as a member of the opposition's inner circle.")
     role: Text = Field("", description="What this person did in the period, in a line.")
     bio: Text = ""
@@ -211,11 +222,12 @@ class PersonDef(Strict):
 
 # --------------------------------------------------------------------------- effects
 
+
 class FactionFx(Strict):
     faction: Id
     influence: Delta = 0
     cohesion: Delta = 0
-    absorb_into: Optional[Id] = Field(None, description="Every active member joins this faction instead.")
+    absorb_into: Id | None = Field(None, description="Every active member joins this faction instead.")
 
 
 class StandingFx(Strict):
@@ -249,26 +261,29 @@ class PersonFx(Strict):
     ambition: Delta = 0
     reputation: Delta = 0
     fear: Delta = 0
-    status: Optional[Status] = None
-    cc: Optional[CCSeat] = None
-    add_office: Optional[Id] = None
-    remove_office: Optional[Id] = None
+    status: Status | None = None
+    cc: CCSeat | None = None
+    add_office: Id | None = None
+    remove_office: Id | None = None
     clear_offices: bool = False
-    plotter: Optional[bool] = None
-    faction: Optional[Id] = Field(None, description="The person changes sides: counted with this faction from now on.")
+    plotter: bool | None = None
+    faction: Id | None = Field(None, description="The person changes sides: counted with this faction from now on.")
 
 
 class GroupFx(Strict):
     group: Literal["plotters", "speakers", "faction"] = Field(
         description="plotters = the opposition's inner circle; speakers = who spoke against Kim "
-                    "at the last plenum; faction = everyone in `faction`.")
-    faction: Optional[Id] = Field(None, description="With plotters or speakers: only those of this faction.")
+        "at the last plenum; faction = everyone in `faction`."
+    )
+    faction: Id | None = Field(None, description="With plotters or speakers: only those of this faction.")
     loyalty: Delta = 0
     fear: Delta = 0
-    status: Optional[Status] = None
-    only_status: list[Status] = Field(default_factory=lambda: ["active", "demoted"],
-                                      description="Only people now in one of these statuses are affected.")
-    cc: Optional[CCSeat] = None
+    status: Status | None = None
+    only_status: list[Status] = Field(
+        default_factory=lambda: ["active", "demoted"],
+        description="Only people now in one of these statuses are affected.",
+    )
+    cc: CCSeat | None = None
     clear_offices: bool = False
     limit: int = Field(0, ge=0, le=500, description="Affect at most this many (0 = all), most prominent first.")
     exclude: list[Id] = Field(default_factory=list, description="People this effect leaves alone.")
@@ -277,15 +292,15 @@ class GroupFx(Strict):
 class PledgeFx(Strict):
     side: Side
     add: Delta
-    person: Optional[str] = Field(None, description="A person id or 'target'.")
-    faction: Optional[Id] = Field(None, description="Every Central Committee member of this faction.")
+    person: str | None = Field(None, description="A person id or 'target'.")
+    faction: Id | None = Field(None, description="Every Central Committee member of this faction.")
     generated_only: bool = False
 
 
 class VarFx(Strict):
     name: Id
     add: int = 0
-    set: Optional[int] = None
+    set: int | None = None
 
 
 class SideAmount(Strict):
@@ -296,14 +311,14 @@ class SideAmount(Strict):
 class PlenumFx(Strict):
     plenum: Id
     do: Literal["schedule", "postpone", "cancel"]
-    date: Optional[Date] = None
+    date: Date | None = None
     days: int = Field(0, ge=0, le=365)
 
 
 class ChanceFx(Strict):
     percent: Percent
-    then: list["Effect"] = Field(default_factory=list)
-    otherwise: list["Effect"] = Field(default_factory=list)
+    then: list[Effect] = Field(default_factory=list)
+    otherwise: list[Effect] = Field(default_factory=list)
 
 
 class LogFx(Strict):
@@ -314,37 +329,39 @@ class LogFx(Strict):
 class Effect(Strict):
     """One effect. Write exactly one of the keys below."""
 
-    faction: Optional[FactionFx] = None
-    standing: Optional[StandingFx] = None
-    patron: Optional[PatronFx] = None
-    country: Optional[CountryFx] = None
-    person: Optional[PersonFx] = None
-    group: Optional[GroupFx] = None
-    pledge: Optional[PledgeFx] = None
-    flag: Optional[Id] = Field(None, description="Set a flag.")
-    clear_flag: Optional[Id] = None
-    var: Optional[VarFx] = None
-    exposure: Optional[Delta] = Field(None, description="Change how much Kim's people have seen of the plot.")
-    intel: Optional[SideAmount] = None
-    budget: Optional[SideAmount] = Field(None, description="Change a side's action points for next turn.")
-    rift: Optional[Delta] = None
-    plenum: Optional[PlenumFx] = None
-    event: Optional[Id] = Field(None, description="Queue an event to fire at the next check.")
-    end: Optional[Id] = Field(None, description="End the game with this ending.")
-    chance: Optional[ChanceFx] = None
-    log: Optional[LogFx] = None
-    codex: Optional[Id] = Field(None, description="Unlock a codex entry.")
-    congress: Optional[Id] = Field(None, description="Seat a new Central Committee (an id from scenario.committees).")
+    faction: FactionFx | None = None
+    standing: StandingFx | None = None
+    patron: PatronFx | None = None
+    country: CountryFx | None = None
+    person: PersonFx | None = None
+    group: GroupFx | None = None
+    pledge: PledgeFx | None = None
+    flag: Id | None = Field(None, description="Set a flag.")
+    clear_flag: Id | None = None
+    var: VarFx | None = None
+    exposure: Delta | None = Field(None, description="Change how much Kim's people have seen of the plot.")
+    intel: SideAmount | None = None
+    budget: SideAmount | None = Field(None, description="Change a side's action points for next turn.")
+    rift: Delta | None = None
+    plenum: PlenumFx | None = None
+    event: Id | None = Field(None, description="Queue an event to fire at the next check.")
+    end: Id | None = Field(None, description="End the game with this ending.")
+    chance: ChanceFx | None = None
+    log: LogFx | None = None
+    codex: Id | None = Field(None, description="Unlock a codex entry.")
+    congress: Id | None = Field(None, description="Seat a new Central Committee (an id from scenario.committees).")
 
     @model_validator(mode="after")
-    def _one_key(self) -> "Effect":
+    def _one_key(self) -> Effect:
         keys = [k for k in type(self).model_fields if getattr(self, k) is not None]
         if len(keys) != 1:
             names = ", ".join(type(self).model_fields)
             if not keys:
                 raise ValueError(f"an effect needs exactly one of: {names}")
-            raise ValueError(f"an effect has exactly one key, this one has {len(keys)} "
-                             f"({', '.join(keys)}); split it into separate list items")
+            raise ValueError(
+                f"an effect has exactly one key, this one has {len(keys)} "
+                f"({', '.join(keys)}); split it into separate list items"
+            )
         return self
 
     @property
@@ -365,6 +382,7 @@ ChanceFx.model_rebuild()
 
 # --------------------------------------------------------------------------- actions
 
+
 class ActionDef(Strict):
     id: Id
     side: Side
@@ -372,10 +390,11 @@ class ActionDef(Strict):
     cost: int = Field(1, ge=0, le=10)
     summary: Text = Field("", description="What the action may do, shown before the player commits.")
     target: Literal["none", "person", "patron", "faction"] = "none"
-    targets: Optional[Expr] = Field(None, description="Which targets qualify; refer to the candidate as 'target'.")
-    available: Optional[Expr] = Field(None, description="When the action can be taken at all.")
-    chance: Expr = Field("100", description="Percent chance of success; may refer to 'target'. Clamped to 5-95 "
-                                             "unless it is exactly 100.")
+    targets: Expr | None = Field(None, description="Which targets qualify; refer to the candidate as 'target'.")
+    available: Expr | None = Field(None, description="When the action can be taken at all.")
+    chance: Expr = Field(
+        "100", description="Percent chance of success; may refer to 'target'. Clamped to 5-95 unless it is exactly 100."
+    )
     success: list[Effect] = Field(default_factory=list)
     failure: list[Effect] = Field(default_factory=list)
     success_text: Text = ""
@@ -388,13 +407,14 @@ class ActionDef(Strict):
 
 # --------------------------------------------------------------------------- events
 
+
 class OptionDef(Strict):
     id: Id
     text: str
-    side: Optional[Side] = Field(None, description="For an event of side 'both': who may pick it.")
+    side: Side | None = Field(None, description="For an event of side 'both': who may pick it.")
     detail: Text = ""
     historical: bool = False
-    condition: Optional[Expr] = None
+    condition: Expr | None = None
     effects: list[Effect] = Field(default_factory=list)
     ai_weight: int = Field(0, ge=-100, le=100)
 
@@ -403,9 +423,9 @@ class EventDef(Strict):
     id: Id
     title: str
     side: Literal["kim", "opposition", "both", "none"] = "none"
-    earliest: Optional[Date] = None
-    latest: Optional[Date] = None
-    condition: Optional[Expr] = None
+    earliest: Date | None = None
+    latest: Date | None = None
+    condition: Expr | None = None
     chance: Percent = Field(100, description="Percent chance to fire on each turn it is eligible.")
     once: bool = True
     triggered_only: bool = Field(False, description="Fires only when an effect queues it.")
@@ -417,12 +437,13 @@ class EventDef(Strict):
 
 # --------------------------------------------------------------------------- plenums
 
+
 class SpeakerDef(Strict):
     person: Id
     side: Side
     topic: str
     power: int = Field(5, ge=0, le=30, description="How far a finished speech moves the hall.")
-    requires: Optional[Expr] = None
+    requires: Expr | None = None
 
 
 class MotionDef(Strict):
@@ -430,10 +451,13 @@ class MotionDef(Strict):
     title: str
     proposer: Side
     kind: Literal["criticise_leader", "remove_leader", "expel_critics", "rehabilitate", "other"] = "other"
-    severity: int = Field(0, ge=-40, le=40,
-                          description="Extra reluctance to vote for it: a positive number pushes members "
-                                      "toward the status quo.")
-    requires: Optional[Expr] = None
+    severity: int = Field(
+        0,
+        ge=-40,
+        le=40,
+        description="Extra reluctance to vote for it: a positive number pushes members toward the status quo.",
+    )
+    requires: Expr | None = None
     on_pass: list[Effect] = Field(default_factory=list)
     on_fail: list[Effect] = Field(default_factory=list)
     description: Text = ""
@@ -447,7 +471,7 @@ class TacticDef(Strict):
     interrupt: int = Field(0, ge=-50, le=50, description="Added to the chance of shouting down opposition speakers.")
     mood: int = Field(0, ge=-30, le=30, description="Moves the hall's mood toward Kim (+) or the critics (-).")
     historical: bool = False
-    requires: Optional[Expr] = None
+    requires: Expr | None = None
     effects: list[Effect] = Field(default_factory=list)
 
 
@@ -467,12 +491,13 @@ class PlenumDef(Strict):
 
 # --------------------------------------------------------------------------- endings, history, codex
 
+
 class EndingDef(Strict):
     id: Id
     title: str
     victor: Literal["kim", "opposition", "patrons", "none"]
     when: Literal["any", "end"] = Field("any", description="'any' = checked every turn; 'end' = only at the end date.")
-    condition: Optional[Expr] = Field(None, description="Omit to make a fallback ending.")
+    condition: Expr | None = Field(None, description="Omit to make a fallback ending.")
     priority: int = Field(0, ge=-100, le=100)
     historical: bool = False
     text: Text
@@ -483,7 +508,7 @@ class HistoryStep(Strict):
     date: Date = Field(description="The step is taken on the first turn on or after this date.")
     side: Side
     action: Id
-    target: Optional[Id] = None
+    target: Id | None = None
 
 
 class CodexEntry(Strict):
@@ -514,7 +539,7 @@ class Scenario(Strict):
     _index: dict = PrivateAttr(default_factory=dict)
 
     # Lookup tables built once; the model is frozen so these never go stale.
-    def model_post_init(self, __context) -> None:  # noqa: D401
+    def model_post_init(self, __context) -> None:
         index = {
             "faction": {f.id: f for f in self.factions},
             "patron": {p.id: p for p in self.patrons},
@@ -535,7 +560,7 @@ class Scenario(Strict):
     def ids(self, kind: str) -> dict:
         return self.__pydantic_private__["_index"][kind]
 
-    def start(self, start_id: Optional[str]) -> StartPoint:
+    def start(self, start_id: str | None) -> StartPoint:
         if start_id is None:
             return self.scenario.starts[0]
         for s in self.scenario.starts:

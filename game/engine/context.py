@@ -16,10 +16,22 @@ if TYPE_CHECKING:
     from game.engine.state import GameState
 
 FACTION_ATTRS = ("influence", "cohesion", "standing")
-PERSON_ATTRS = ("loyalty", "ambition", "reputation", "fear", "status", "faction", "cc", "plotter",
-                "pledge_kim", "pledge_opposition", "active", "in_cc", "generated")
-PATRON_ATTRS = ("favour_kim", "favour_opposition", "leverage", "aid", "advisers", "troops",
-                "doctrine", "intervention")
+PERSON_ATTRS = (
+    "loyalty",
+    "ambition",
+    "reputation",
+    "fear",
+    "status",
+    "faction",
+    "cc",
+    "plotter",
+    "pledge_kim",
+    "pledge_opposition",
+    "active",
+    "in_cc",
+    "generated",
+)
+PATRON_ATTRS = ("favour_kim", "favour_opposition", "leverage", "aid", "advisers", "troops", "doctrine", "intervention")
 COUNTRY_ATTRS = ("economy", "support", "security", "cult")
 SCALARS = ("rift", "exposure", "turn", "date", "year", "month")
 VOTE_ATTRS = ("kim", "opposition", "swing", "majority", "present")
@@ -31,8 +43,9 @@ def _bad(msg: str, hint: str = "") -> tuple[str, str]:
     return msg, hint
 
 
-def check_path(path: tuple[str, ...], scn: Scenario, *, target: str | None = None,
-               plenum: bool = False) -> tuple[str, str] | None:
+def check_path(
+    path: tuple[str, ...], scn: Scenario, *, target: str | None = None, plenum: bool = False
+) -> tuple[str, str] | None:
     """None if the path is valid here, else (message, hint)."""
     from game.scenario.diagnostics import suggest
 
@@ -51,15 +64,19 @@ def check_path(path: tuple[str, ...], scn: Scenario, *, target: str | None = Non
 
     def attr(name: str, allowed: tuple[str, ...]) -> tuple[str, str] | None:
         if name not in allowed:
-            return _bad(f"'{name}' is not something '{root}' has", suggest(name, allowed) or
-                        f"use one of: {', '.join(allowed)}")
+            return _bad(
+                f"'{name}' is not something '{root}' has", suggest(name, allowed) or f"use one of: {', '.join(allowed)}"
+            )
         return None
 
     if root == "faction":
         if len(rest) == 3 and rest[1] == "standing":
             return known("faction", rest[0]) or known("patron", rest[2])
-        return need(2, "faction.<id>.<influence|cohesion|members|broken>") or known("faction", rest[0]) or \
-            attr(rest[1], ("influence", "cohesion", "members", "broken"))
+        return (
+            need(2, "faction.<id>.<influence|cohesion|members|broken>")
+            or known("faction", rest[0])
+            or attr(rest[1], ("influence", "cohesion", "members", "broken"))
+        )
     if root == "person":
         return need(2, "person.<id>.<attribute>") or known("person", rest[0]) or attr(rest[1], PERSON_ATTRS)
     if root == "patron":
@@ -77,25 +94,45 @@ def check_path(path: tuple[str, ...], scn: Scenario, *, target: str | None = Non
     if root == "target":
         if target is None or target == "none":
             return _bad("'target' can only be used in an action that has a target")
-        allowed = {"person": PERSON_ATTRS + ("id",), "patron": PATRON_ATTRS + ("id",),
-                   "faction": ("influence", "cohesion", "id")}[target]
+        allowed = {
+            "person": PERSON_ATTRS + ("id",),
+            "patron": PATRON_ATTRS + ("id",),
+            "faction": ("influence", "cohesion", "id"),
+        }[target]
         return need(1, "target.<attribute>") or attr(rest[0], allowed)
     if root == "tactic":
         if not plenum:
             return _bad("'tactic' can only be used inside a plenum")
         return need(1, "tactic.<kim|opposition>") or attr(rest[0], SIDES)
-    roots = ("faction", "person", "patron", "country", "flag", "var", "intel", "budget", "votes",
-             "target", "tactic") + SCALARS
+    roots = (
+        "faction",
+        "person",
+        "patron",
+        "country",
+        "flag",
+        "var",
+        "intel",
+        "budget",
+        "votes",
+        "target",
+        "tactic",
+    ) + SCALARS
     return _bad(f"unknown name '{root}'", suggest(root, roots) or f"names start with one of: {', '.join(roots)}")
 
 
 class EvalContext:
     """Answers an expression's questions from the live state. Never draws randomness."""
 
-    __slots__ = ("state", "scn", "target", "target_kind", "plenum_id", "_votes")
+    __slots__ = ("_votes", "plenum_id", "scn", "state", "target", "target_kind")
 
-    def __init__(self, state: "GameState", scn: Scenario, target: str | None = None,
-                 target_kind: str | None = None, plenum_id: str | None = None):
+    def __init__(
+        self,
+        state: GameState,
+        scn: Scenario,
+        target: str | None = None,
+        target_kind: str | None = None,
+        plenum_id: str | None = None,
+    ):
         self.state = state
         self.scn = scn
         self.target = target
@@ -188,8 +225,11 @@ class EvalContext:
             return bool(pl and pl.status == "held")
         if name == "status_count":
             fac = args[1] if len(args) > 1 else None
-            return sum(1 for p in st.people.values()
-                       if p.status == args[0] and not p.generated and (fac is None or p.faction == fac))
+            return sum(
+                1
+                for p in st.people.values()
+                if p.status == args[0] and not p.generated and (fac is None or p.faction == fac)
+            )
         if name == "min":
             return min(args)
         if name == "max":
@@ -203,14 +243,17 @@ class EvalContext:
         raise KeyError(name)
 
 
-def faction_members(state: "GameState", fid: str) -> int:
+def faction_members(state: GameState, fid: str) -> int:
     """Named members of a faction still active in the party's leadership (holding a post or a seat)."""
-    return sum(1 for p in state.people.values()
-               if p.faction == fid and not p.generated and p.status in ACTIVE and (p.offices or p.cc != "none"))
+    return sum(
+        1
+        for p in state.people.values()
+        if p.faction == fid and not p.generated and p.status in ACTIVE and (p.offices or p.cc != "none")
+    )
 
 
 def date_add(date: str, days: int) -> str:
     return (_dt.date.fromisoformat(date) + _dt.timedelta(days=days)).isoformat()
 
 
-__all__ = ["check_path", "EvalContext", "date_add", "STATUSES"]
+__all__ = ["STATUSES", "EvalContext", "check_path", "date_add"]

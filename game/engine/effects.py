@@ -19,7 +19,7 @@ def clamp(v: float, lo: int = 0, hi: int = 100) -> int:
     return int(max(lo, min(hi, round(v))))
 
 
-def set_status(state: "GameState", scn: Scenario, pid: str, status: str) -> None:
+def set_status(state: GameState, scn: Scenario, pid: str, status: str) -> None:
     p = state.people[pid]
     if p.status == status:
         return
@@ -33,7 +33,7 @@ def set_status(state: "GameState", scn: Scenario, pid: str, status: str) -> None
     p.career.append(f"{state.date}: {status}")
 
 
-def _purge_cost(state: "GameState", scn: Scenario, pid: str, status: str) -> None:
+def _purge_cost(state: GameState, scn: Scenario, pid: str, status: str) -> None:
     """Losing a senior figure costs something: the expertise of his posts, his patron's
     goodwill, and (for arrests and executions) the committee's nerve."""
     p = state.people[pid]
@@ -51,7 +51,7 @@ def _purge_cost(state: "GameState", scn: Scenario, pid: str, status: str) -> Non
                 q.fear = clamp(q.fear + (3 if status == "arrested" else 5))
 
 
-def seat_committee(state: "GameState", scn: Scenario, committee_id: str) -> None:
+def seat_committee(state: GameState, scn: Scenario, committee_id: str) -> None:
     """A congress elects a new Central Committee: named seats as listed, the rest generated."""
     cdef = next(c for c in scn.scenario.committees if c.id == committee_id)
     full, cand = set(cdef.full_members), set(cdef.candidate_members)
@@ -65,14 +65,18 @@ def seat_committee(state: "GameState", scn: Scenario, committee_id: str) -> None
             new = "none"
         if new != q.cc:
             q.cc = new
-            q.career.append(f"{state.date}: " + ("left the Central Committee" if new == "none"
-                                                 else f"elected to the Central Committee ({new})"))
+            q.career.append(
+                f"{state.date}: "
+                + ("left the Central Committee" if new == "none" else f"elected to the Central Committee ({new})")
+            )
     add_cadres(state, scn, cdef.generated)
-    state.add_log(f"A new Central Committee is elected: {cdef.full_seats} full and "
-                  f"{cdef.candidate_seats} candidate members.", "news")
+    state.add_log(
+        f"A new Central Committee is elected: {cdef.full_seats} full and {cdef.candidate_seats} candidate members.",
+        "news",
+    )
 
 
-def add_cadres(state: "GameState", scn: Scenario, blocs) -> None:
+def add_cadres(state: GameState, scn: Scenario, blocs) -> None:
     from game.engine.state import PersonState
 
     n = state.vars.get("_cadres", 0)
@@ -85,13 +89,21 @@ def add_cadres(state: "GameState", scn: Scenario, blocs) -> None:
                 lo, hi = sorted(bloc.loyalty)
                 rng = state.rng
                 state.people[f"cadre_{n:03d}"] = PersonState(
-                    name=f"Cadre {n:03d} ({fname})", faction=bloc.faction, status="active", offices=[],
-                    cc=seat, loyalty=rng.randint(lo, hi), ambition=rng.randint(20, 70),
-                    reputation=rng.randint(15, 45), fear=rng.randint(15, 35), generated=True)
+                    name=f"Cadre {n:03d} ({fname})",
+                    faction=bloc.faction,
+                    status="active",
+                    offices=[],
+                    cc=seat,
+                    loyalty=rng.randint(lo, hi),
+                    ambition=rng.randint(20, 70),
+                    reputation=rng.randint(15, 45),
+                    fear=rng.randint(15, 35),
+                    generated=True,
+                )
     state.vars["_cadres"] = n
 
 
-def prominence(state: "GameState", scn: Scenario, pid: str) -> tuple:
+def prominence(state: GameState, scn: Scenario, pid: str) -> tuple:
     p = state.people[pid]
     ranks = [scn.get("office", o).rank for o in p.offices if scn.get("office", o)]
     return (min(ranks) if ranks else 9, -p.reputation, pid)
@@ -124,7 +136,7 @@ def _person(state, scn, pid: str, fx) -> None:
         set_status(state, scn, pid, fx.status)
 
 
-def group_members(state: "GameState", scn: Scenario, group: str, faction: str | None) -> list[str]:
+def group_members(state: GameState, scn: Scenario, group: str, faction: str | None) -> list[str]:
     if group == "plotters":
         ids = [pid for pid, p in state.people.items() if p.plotter]
     elif group == "speakers":
@@ -136,12 +148,12 @@ def group_members(state: "GameState", scn: Scenario, group: str, faction: str | 
     return sorted(ids, key=lambda pid: prominence(state, scn, pid))
 
 
-def apply_effects(state: "GameState", scn: Scenario, effects: list[Effect], *, target: str | None = None) -> None:
+def apply_effects(state: GameState, scn: Scenario, effects: list[Effect], *, target: str | None = None) -> None:
     for fx in effects:
         apply_effect(state, scn, fx, target=target)
 
 
-def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str | None = None) -> None:
+def apply_effect(state: GameState, scn: Scenario, fx: Effect, *, target: str | None = None) -> None:
     k, v = fx.kind, fx.value
     if k == "faction":
         f = state.factions[v.faction]
@@ -173,8 +185,11 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
         if pid in state.people:
             _person(state, scn, pid, v)
     elif k == "group":
-        ids = [pid for pid in group_members(state, scn, v.group, v.faction)
-               if state.people[pid].status in v.only_status and pid not in v.exclude]
+        ids = [
+            pid
+            for pid in group_members(state, scn, v.group, v.faction)
+            if state.people[pid].status in v.only_status and pid not in v.exclude
+        ]
         if v.limit:
             ids = ids[: v.limit]
         for pid in ids:
@@ -193,8 +208,11 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
         if v.person is not None:
             ids = [target if v.person == "target" else v.person]
         else:
-            ids = [pid for pid, p in state.people.items()
-                   if p.faction == v.faction and p.cc != "none" and (p.generated or not v.generated_only)]
+            ids = [
+                pid
+                for pid, p in state.people.items()
+                if p.faction == v.faction and p.cc != "none" and (p.generated or not v.generated_only)
+            ]
         for pid in ids:
             if pid in state.people:
                 p = state.people[pid]
@@ -248,6 +266,7 @@ def apply_effect(state: "GameState", scn: Scenario, fx: Effect, *, target: str |
 
 # --------------------------------------------------------------------------- describing
 
+
 def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else str(n)
 
@@ -265,23 +284,37 @@ def describe(scn: Scenario, effects: list[Effect], target_label: str = "the targ
     for fx in effects:
         k, v = fx.kind, fx.value
         if k == "faction":
-            parts = [f"influence {_signed(v.influence)}" if v.influence else "",
-                     f"cohesion {_signed(v.cohesion)}" if v.cohesion else ""]
+            parts = [
+                f"influence {_signed(v.influence)}" if v.influence else "",
+                f"cohesion {_signed(v.cohesion)}" if v.cohesion else "",
+            ]
             if v.absorb_into:
                 parts.append(f"absorbed into the {_name(scn, 'faction', v.absorb_into)}")
             out.append(f"{_name(scn, 'faction', v.faction)}: " + ", ".join(p for p in parts if p))
         elif k == "standing":
-            out.append(f"{_name(scn, 'faction', v.faction)} standing with {_name(scn, 'patron', v.patron)} "
-                       f"{_signed(v.add)}")
+            out.append(
+                f"{_name(scn, 'faction', v.faction)} standing with {_name(scn, 'patron', v.patron)} {_signed(v.add)}"
+            )
         elif k == "patron":
-            labels = {"favour_kim": "favour to Kim", "favour_opposition": "favour to the opposition",
-                      "leverage": "leverage", "aid": "aid", "advisers": "advisers", "troops": "troops",
-                      "doctrine": "doctrinal pressure", "intervention": "will to intervene"}
+            labels = {
+                "favour_kim": "favour to Kim",
+                "favour_opposition": "favour to the opposition",
+                "leverage": "leverage",
+                "aid": "aid",
+                "advisers": "advisers",
+                "troops": "troops",
+                "doctrine": "doctrinal pressure",
+                "intervention": "will to intervene",
+            }
             parts = [f"{lab} {_signed(getattr(v, a))}" for a, lab in labels.items() if getattr(v, a)]
             out.append(f"{_name(scn, 'patron', v.patron)}: " + ", ".join(parts))
         elif k == "country":
-            labels = {"economy": "economy", "support": "popular support", "security": "security grip",
-                      "cult": "personality cult"}
+            labels = {
+                "economy": "economy",
+                "support": "popular support",
+                "security": "security grip",
+                "cult": "personality cult",
+            }
             parts = [f"{lab} {_signed(getattr(v, a))}" for a, lab in labels.items() if getattr(v, a)]
             out.append("Country: " + ", ".join(parts))
         elif k == "person":
@@ -306,8 +339,11 @@ def describe(scn: Scenario, effects: list[Effect], target_label: str = "the targ
                 parts.append(f"goes over to the {_name(scn, 'faction', v.faction)}")
             out.append(f"{who}: " + ", ".join(parts))
         elif k == "group":
-            who = {"plotters": "The opposition's circle", "speakers": "Those who spoke against Kim",
-                   "faction": f"All of the {_name(scn, 'faction', v.faction)} faction"}[v.group]
+            who = {
+                "plotters": "The opposition's circle",
+                "speakers": "Those who spoke against Kim",
+                "faction": f"All of the {_name(scn, 'faction', v.faction)} faction",
+            }[v.group]
             if v.limit:
                 who += f" (up to {v.limit})"
             parts = []
@@ -321,8 +357,11 @@ def describe(scn: Scenario, effects: list[Effect], target_label: str = "the targ
                 parts.append(f"fear {_signed(v.fear)}")
             out.append(f"{who}: " + ", ".join(parts))
         elif k == "pledge":
-            who = (_name(scn, "person", v.person, target_label) if v.person
-                   else f"{_name(scn, 'faction', v.faction)} members of the CC")
+            who = (
+                _name(scn, "person", v.person, target_label)
+                if v.person
+                else f"{_name(scn, 'faction', v.faction)} members of the CC"
+            )
             side = "Kim" if v.side == "kim" else "the opposition"
             out.append(f"{who}: commitment to {side} {_signed(v.add)}")
         elif k == "exposure":
@@ -356,4 +395,4 @@ def describe(scn: Scenario, effects: list[Effect], target_label: str = "the targ
     return out
 
 
-__all__ = ["apply_effects", "apply_effect", "describe", "clamp", "set_status", "ABSENT", "ACTIVE"]
+__all__ = ["ABSENT", "ACTIVE", "apply_effect", "apply_effects", "clamp", "describe", "set_status"]

@@ -16,7 +16,7 @@ def _holds(state, scn, e: EndingDef) -> bool:
     return e.condition is None or bool(X.run(e.condition, EvalContext(state, scn)))
 
 
-def check(state: "GameState", scn: Scenario, *, at_end: bool) -> str | None:
+def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
     """The id of the ending reached now, if any: highest priority first, then file order."""
     ranked = sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0]))
     for _, e in ranked:

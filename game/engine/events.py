@@ -19,7 +19,7 @@ def _cond(state, scn, src) -> bool:
     return not src or bool(X.run(src, EvalContext(state, scn)))
 
 
-def eligible(state: "GameState", scn: Scenario, e: EventDef, *, queued: bool) -> bool:
+def eligible(state: GameState, scn: Scenario, e: EventDef, *, queued: bool) -> bool:
     if e.once and e.id in state.fired:
         return False
     if any(p.event == e.id for p in state.pending):
@@ -35,14 +35,14 @@ def eligible(state: "GameState", scn: Scenario, e: EventDef, *, queued: bool) ->
     return _cond(state, scn, e.condition)
 
 
-def options_for(state: "GameState", scn: Scenario, e: EventDef, side: str) -> list[OptionDef]:
+def options_for(state: GameState, scn: Scenario, e: EventDef, side: str) -> list[OptionDef]:
     opts = [o for o in e.options if (o.side or e.side) in (side, "both") and _cond(state, scn, o.condition)]
     if not opts:  # never leave a player without a way out
         opts = [o for o in e.options if (o.side or e.side) in (side, "both")][:1]
     return opts
 
 
-def fire_due(state: "GameState", scn: Scenario) -> None:
+def fire_due(state: GameState, scn: Scenario) -> None:
     """Fire queued events, then every event whose window and condition hold, in file order."""
     queued, state.queued_events = state.queued_events, []
     for eid in queued:
@@ -57,7 +57,7 @@ def fire_due(state: "GameState", scn: Scenario) -> None:
         _fire(state, scn, e)
 
 
-def _fire(state: "GameState", scn: Scenario, e: EventDef) -> None:
+def _fire(state: GameState, scn: Scenario, e: EventDef) -> None:
     for c in e.codex:
         if c not in state.codex:
             state.codex.append(c)
@@ -74,7 +74,7 @@ def _fire(state: "GameState", scn: Scenario, e: EventDef) -> None:
         state.pending.append(Pending(e.id, s))
 
 
-def choose(state: "GameState", scn: Scenario, side: str, event_id: str, option_id: str) -> OptionDef:
+def choose(state: GameState, scn: Scenario, side: str, event_id: str, option_id: str) -> OptionDef:
     pend = next((p for p in state.pending if p.event == event_id and p.side == side), None)
     if pend is None:
         raise Refused("That decision is not waiting for you.")

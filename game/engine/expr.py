@@ -23,11 +23,12 @@ Grammar (lowest precedence first)::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
-__all__ = ["ExprError", "parse", "evaluate", "paths_in", "calls_in", "FUNCTIONS"]
+__all__ = ["FUNCTIONS", "ExprError", "calls_in", "evaluate", "parse", "paths_in"]
 
 
 class ExprError(ValueError):
@@ -266,6 +267,7 @@ def _compile(node: tuple) -> Callable[[Any], Any]:
         def div(ctx):
             x, y = _num(a(ctx)), _num(b(ctx))
             return x / y if y else 0
+
         return div
     if kind == "neg":
         a = _compile(node[1])
@@ -330,15 +332,15 @@ def calls_in(node: tuple) -> list[tuple[str, tuple, int]]:
 # Functions a scenario may call, with their arity and what each argument must name.
 # The kinds ('person', 'plenum', ...) are checked against the scenario's ids at load time.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
-    "holds": ("person", "office"),          # does a person hold an office
-    "passed": ("plenum", "motion"),          # did a motion pass at a plenum
-    "held": ("plenum",),                     # has a plenum been held
+    "holds": ("person", "office"),  # does a person hold an office
+    "passed": ("plenum", "motion"),  # did a motion pass at a plenum
+    "held": ("plenum",),  # has a plenum been held
     "status_count": ("status", "faction?"),  # how many people have a status (optionally in a faction)
     "min": ("number", "number"),
     "max": ("number", "number"),
     "abs": ("number",),
-    "fired": ("event",),                     # has an event fired
-    "chose": ("event", "option"),            # was this option taken
+    "fired": ("event",),  # has an event fired
+    "chose": ("event", "option"),  # was this option taken
 }
 
 Resolver = Callable[[tuple[str, ...]], Any]

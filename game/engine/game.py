@@ -27,8 +27,16 @@ from game.engine.content import Scenario
 from game.engine.context import date_add
 from game.engine.effects import add_cadres, apply_effects
 from game.engine.rng import Rng
-from game.engine.state import (CountryState, FactionState, GameState, LogEntry, Pending, PatronState,
-                               PersonState, PlenumState)
+from game.engine.state import (
+    CountryState,
+    FactionState,
+    GameState,
+    LogEntry,
+    PatronState,
+    Pending,
+    PersonState,
+    PlenumState,
+)
 
 SIDES = ("kim", "opposition")
 
@@ -45,18 +53,41 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
     rng = Rng(seed)
     people: dict[str, PersonState] = {}
     for p in scn.people:
-        people[p.id] = PersonState(name=p.name, faction=p.faction or "", status=p.status,
-                                   offices=list(p.offices), cc=p.cc, loyalty=p.loyalty, ambition=p.ambition,
-                                   reputation=p.reputation, fear=p.fear, plotter=p.plotter, patron=p.patron or "")
+        people[p.id] = PersonState(
+            name=p.name,
+            faction=p.faction or "",
+            status=p.status,
+            offices=list(p.offices),
+            cc=p.cc,
+            loyalty=p.loyalty,
+            ambition=p.ambition,
+            reputation=p.reputation,
+            fear=p.fear,
+            plotter=p.plotter,
+            patron=p.patron or "",
+        )
     state = GameState(
-        scenario=meta.id, start=sp.id, seed=seed, date=sp.date, end_date=meta.calendar.end, turn=1, rng=rng,
+        scenario=meta.id,
+        start=sp.id,
+        seed=seed,
+        date=sp.date,
+        end_date=meta.calendar.end,
+        turn=1,
+        rng=rng,
         factions={f.id: FactionState(f.influence, f.cohesion, dict(f.standing)) for f in scn.factions},
         people=people,
-        patrons={p.id: PatronState(p.favour_kim, p.favour_opposition, p.leverage, p.aid, p.advisers, p.troops,
-                                   p.doctrine, p.intervention) for p in scn.patrons},
+        patrons={
+            p.id: PatronState(
+                p.favour_kim, p.favour_opposition, p.leverage, p.aid, p.advisers, p.troops, p.doctrine, p.intervention
+            )
+            for p in scn.patrons
+        },
         country=CountryState(meta.country.economy, meta.country.support, meta.country.security, meta.country.cult),
-        rift=meta.rift, exposure=meta.exposure, intel=dict(meta.intel),
-        budget={"kim": meta.budget.kim, "opposition": meta.budget.opposition}, spent={},
+        rift=meta.rift,
+        exposure=meta.exposure,
+        intel=dict(meta.intel),
+        budget={"kim": meta.budget.kim, "opposition": meta.budget.opposition},
+        spent={},
     )
     # Unnamed seats: generated cadres, labelled as such everywhere they appear.
     add_cadres(state, scn, meta.committee.generated)
@@ -82,11 +113,11 @@ class Game:
         self.state = state
 
     @classmethod
-    def new(cls, scn: Scenario, start: str | None = None, seed: int = 0) -> "Game":
+    def new(cls, scn: Scenario, start: str | None = None, seed: int = 0) -> Game:
         return cls(scn, new_state(scn, start, seed))
 
     @classmethod
-    def replay(cls, scn: Scenario, start: str | None, seed: int, decisions: list[dict]) -> "Game":
+    def replay(cls, scn: Scenario, start: str | None, seed: int, decisions: list[dict]) -> Game:
         g = cls.new(scn, start, seed)
         for i, d in enumerate(decisions):
             try:
@@ -179,8 +210,14 @@ class Game:
             raise Refused("That tactic is not open to you.")
         st.pending.remove(pend)
         st.plenums[plenum_id].tactics[side] = tactic_id
-        st.log.append(LogEntry(st.plenums[plenum_id].date,
-                               f"{'Kim' if side == 'kim' else 'The opposition'} resolves: {tac.name}.", "plenum", side))
+        st.log.append(
+            LogEntry(
+                st.plenums[plenum_id].date,
+                f"{'Kim' if side == 'kim' else 'The opposition'} resolves: {tac.name}.",
+                "plenum",
+                side,
+            )
+        )
         if not any(p.event == key for p in st.pending):
             self._sit(pdef)
         return Outcome(True, tac.name)
@@ -266,4 +303,3 @@ class Game:
             e = self.scn.get("ending", st.ending)
             if e:
                 st.add_log(f"The end: {e.title}.", "ending")
-

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.engine import expr as X
 from game.engine.content import MotionDef, PlenumDef, Scenario
 from game.engine.context import ACTIVE, EvalContext
 from game.engine.effects import apply_effects, clamp
-from game.engine import expr as X
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -38,17 +38,26 @@ VOTE_BAND = 6
 HOSTILE_LEAN = 20
 NOISE = 6
 
-TERM_LABELS = ("Faction line", "Loyalty to Kim", "Fear", "Personality cult", "Secured by Kim",
-               "Won over by the critics", "Patron signals", "Weight of the motion", "Mood in the hall",
-               "Own judgement")
+TERM_LABELS = (
+    "Faction line",
+    "Loyalty to Kim",
+    "Fear",
+    "Personality cult",
+    "Secured by Kim",
+    "Won over by the critics",
+    "Patron signals",
+    "Weight of the motion",
+    "Mood in the hall",
+    "Own judgement",
+)
 
 
-def present_members(state: "GameState", *, candidates: bool = False) -> list[str]:
+def present_members(state: GameState, *, candidates: bool = False) -> list[str]:
     seats = ("full", "candidate") if candidates else ("full",)
     return [pid for pid, p in state.people.items() if p.cc in seats and p.status in ACTIVE]
 
 
-def _faction_terms(state: "GameState", scn: Scenario, patrons_present: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+def _faction_terms(state: GameState, scn: Scenario, patrons_present: tuple[str, ...]) -> dict[str, tuple[float, float]]:
     """Per faction: (faction line, patron signal) — the same for every member of a faction,
     so computed once per count rather than once per member."""
     out: dict[str, tuple[float, float]] = {}
@@ -63,9 +72,18 @@ def _faction_terms(state: "GameState", scn: Scenario, patrons_present: tuple[str
     return out
 
 
-def lean_terms(state: "GameState", scn: Scenario, pid: str, *, severity: int = 0, kim_motion: bool = False,
-               mood: float = 0.0, noise: int = 0, patrons_present: tuple[str, ...] = (),
-               _factions: dict | None = None) -> list[float]:
+def lean_terms(
+    state: GameState,
+    scn: Scenario,
+    pid: str,
+    *,
+    severity: int = 0,
+    kim_motion: bool = False,
+    mood: float = 0.0,
+    noise: int = 0,
+    patrons_present: tuple[str, ...] = (),
+    _factions: dict | None = None,
+) -> list[float]:
     """The named terms of a member's lean, in TERM_LABELS order."""
     p = state.people[pid]
     ft = _factions if _factions is not None else _faction_terms(state, scn, patrons_present)
@@ -88,7 +106,7 @@ def lean_terms(state: "GameState", scn: Scenario, pid: str, *, severity: int = 0
     ]
 
 
-def leans(state: "GameState", scn: Scenario, members: list[str]) -> dict[str, float]:
+def leans(state: GameState, scn: Scenario, members: list[str]) -> dict[str, float]:
     """Today's lean of each member (no speeches, no chance). The same terms as the vote and
     its explanation, so a count and a tooltip can never disagree; the faction terms are
     computed once for the whole list."""
@@ -104,45 +122,56 @@ def side_of(lean: float) -> str:
     return "abstain"
 
 
-def projection(state: "GameState", scn: Scenario) -> dict[str, int]:
+def projection(state: GameState, scn: Scenario) -> dict[str, int]:
     """Where the full members stand today, with no speeches and no chance: the numbers an
     all-seeing observer would count. Players see this only through their intelligence."""
     members = present_members(state)
     counts = {"kim": 0, "opposition": 0, "abstain": 0}
     for lean in leans(state, scn, members).values():
         counts[side_of(lean)] += 1
-    return {"kim": counts["kim"], "opposition": counts["opposition"], "swing": counts["abstain"],
-            "present": len(members), "majority": len(members) // 2 + 1}
+    return {
+        "kim": counts["kim"],
+        "opposition": counts["opposition"],
+        "swing": counts["abstain"],
+        "present": len(members),
+        "majority": len(members) // 2 + 1,
+    }
 
 
-def spread(state: "GameState", scn: Scenario) -> list[tuple[str, float]]:
+def spread(state: GameState, scn: Scenario) -> list[tuple[str, float]]:
     """Every full member present with their lean today, for the pre-plenum distribution chart."""
     return sorted(leans(state, scn, present_members(state)).items(), key=lambda t: (t[1], t[0]))
 
 
-def _requires(state: "GameState", scn: Scenario, src: str | None, plenum_id: str) -> bool:
+def _requires(state: GameState, scn: Scenario, src: str | None, plenum_id: str) -> bool:
     if not src:
         return True
     return bool(X.run(src, EvalContext(state, scn, plenum_id=plenum_id)))
 
 
-def open_session(state: "GameState", scn: Scenario, pdef: PlenumDef) -> None:
+def open_session(state: GameState, scn: Scenario, pdef: PlenumDef) -> None:
     """The plenum's date has come: wait for each side's tactic, or resolve at once if none."""
     pl = state.plenums[pdef.id]
     pl.status = "in_session"
     state.add_log(f"{pdef.title} opens.", "plenum")
 
 
-def tactics_for(scn: Scenario, state: "GameState", pdef: PlenumDef, side: str) -> list:
+def tactics_for(scn: Scenario, state: GameState, pdef: PlenumDef, side: str) -> list:
     return [t for t in pdef.tactics if t.side == side and _requires(state, scn, t.requires, pdef.id)]
 
 
-def resolve(state: "GameState", scn: Scenario, pdef: PlenumDef) -> dict:
+def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict:
     """Run the whole session: tactics, speeches in order, then each motion's vote."""
     pl = state.plenums[pdef.id]
     rng = state.rng
-    record: dict = {"plenum": pdef.id, "date": state.date, "stages": [], "passed": [], "failed": [],
-                    "labels": list(TERM_LABELS)}
+    record: dict = {
+        "plenum": pdef.id,
+        "date": state.date,
+        "stages": [],
+        "passed": [],
+        "failed": [],
+        "labels": list(TERM_LABELS),
+    }
     pl.record = record
     mood = 0.0
     interrupt = 0
@@ -180,14 +209,34 @@ def resolve(state: "GameState", scn: Scenario, pdef: PlenumDef) -> dict:
             else:
                 mood -= sp.power + (3 if state.has_flag("critique_drafted") else 0)
                 outcome = "delivered"
-            record["stages"].append({"kind": "speech", "person": sp.person, "side": sp.side, "topic": sp.topic,
-                                     "outcome": outcome, "odds": odds, "roll": roll,
-                                     "hostile": round(hostile_pct), "mood": round(mood, 1)})
+            record["stages"].append(
+                {
+                    "kind": "speech",
+                    "person": sp.person,
+                    "side": sp.side,
+                    "topic": sp.topic,
+                    "outcome": outcome,
+                    "odds": odds,
+                    "roll": roll,
+                    "hostile": round(hostile_pct),
+                    "mood": round(mood, 1),
+                }
+            )
         else:
             mood += sp.power
-            record["stages"].append({"kind": "speech", "person": sp.person, "side": sp.side, "topic": sp.topic,
-                                     "outcome": "delivered", "odds": 0, "roll": 0, "hostile": 0,
-                                     "mood": round(mood, 1)})
+            record["stages"].append(
+                {
+                    "kind": "speech",
+                    "person": sp.person,
+                    "side": sp.side,
+                    "topic": sp.topic,
+                    "outcome": "delivered",
+                    "odds": 0,
+                    "roll": 0,
+                    "hostile": 0,
+                    "mood": round(mood, 1),
+                }
+            )
     # Keep the memory of the last session where critics spoke: a later plenum that only hears
     # the leadership (September 1956) must still be able to name the August speakers.
     if speakers_against:
@@ -204,8 +253,15 @@ def resolve(state: "GameState", scn: Scenario, pdef: PlenumDef) -> dict:
     return record
 
 
-def vote(state: "GameState", scn: Scenario, pdef: PlenumDef, motion: MotionDef, mood: float,
-         noise: dict[str, int], patrons: tuple[str, ...]) -> dict:
+def vote(
+    state: GameState,
+    scn: Scenario,
+    pdef: PlenumDef,
+    motion: MotionDef,
+    mood: float,
+    noise: dict[str, int],
+    patrons: tuple[str, ...],
+) -> dict:
     members = sorted(present_members(state))
     kim_motion = motion.proposer == "kim"
     votes: dict[str, str] = {}
@@ -213,8 +269,17 @@ def vote(state: "GameState", scn: Scenario, pdef: PlenumDef, motion: MotionDef, 
     tally = {"for": 0, "against": 0, "abstain": 0}
     ft = _faction_terms(state, scn, patrons)
     for pid in members:
-        t = lean_terms(state, scn, pid, severity=motion.severity, kim_motion=kim_motion, mood=mood,
-                       noise=noise.get(pid, 0), patrons_present=patrons, _factions=ft)
+        t = lean_terms(
+            state,
+            scn,
+            pid,
+            severity=motion.severity,
+            kim_motion=kim_motion,
+            mood=mood,
+            noise=noise.get(pid, 0),
+            patrons_present=patrons,
+            _factions=ft,
+        )
         side = side_of(sum(t))
         if side == "abstain":
             v = "abstain"
@@ -229,11 +294,23 @@ def vote(state: "GameState", scn: Scenario, pdef: PlenumDef, motion: MotionDef, 
     passed = tally["for"] >= needed
     record = state.plenums[pdef.id].record
     (record["passed"] if passed else record["failed"]).append(motion.id)
-    state.add_log(f"{motion.title}: {'carried' if passed else 'defeated'}, {tally['for']} for, "
-                  f"{tally['against']} against, {tally['abstain']} abstaining ({needed} needed).", "plenum")
+    state.add_log(
+        f"{motion.title}: {'carried' if passed else 'defeated'}, {tally['for']} for, "
+        f"{tally['against']} against, {tally['abstain']} abstaining ({needed} needed).",
+        "plenum",
+    )
     apply_effects(state, scn, motion.on_pass if passed else motion.on_fail)
-    return {"kind": "vote", "motion": motion.id, "title": motion.title, "proposer": motion.proposer,
-            "tally": tally, "needed": needed, "passed": passed, "votes": votes, "terms": terms}
+    return {
+        "kind": "vote",
+        "motion": motion.id,
+        "title": motion.title,
+        "proposer": motion.proposer,
+        "tally": tally,
+        "needed": needed,
+        "passed": passed,
+        "votes": votes,
+        "terms": terms,
+    }
 
 
 def explain(record_stage: dict, pid: str, labels: list[str] | tuple[str, ...] = TERM_LABELS) -> list[tuple[str, int]]:
@@ -243,7 +320,7 @@ def explain(record_stage: dict, pid: str, labels: list[str] | tuple[str, ...] = 
     return sorted(pairs, key=lambda t: -abs(t[1]))
 
 
-def explain_now(state: "GameState", scn: Scenario, pid: str) -> list[tuple[str, int]]:
+def explain_now(state: GameState, scn: Scenario, pid: str) -> list[tuple[str, int]]:
     """Why a member leans as they do today (no speeches, no chance), for the UI's tooltips."""
     t = lean_terms(state, scn, pid)
     return sorted(((lab, round(v)) for lab, v in zip(TERM_LABELS, t) if round(v)), key=lambda x: -abs(x[1]))

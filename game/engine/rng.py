@@ -13,7 +13,7 @@ _MULT = 6364136223846793005
 
 
 class Rng:
-    __slots__ = ("state", "inc", "draws")
+    __slots__ = ("draws", "inc", "state")
 
     def __init__(self, seed: int = 0, stream: int = 54):
         self.inc = ((stream << 1) | 1) & _MASK64
@@ -56,7 +56,7 @@ class Rng:
         return {"state": self.state, "inc": self.inc, "draws": self.draws}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Rng":
+    def from_dict(cls, d: dict) -> Rng:
         r = cls.__new__(cls)
         r.state, r.inc, r.draws = int(d["state"]), int(d["inc"]), int(d.get("draws", 0))
         return r

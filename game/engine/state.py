@@ -69,8 +69,8 @@ class CountryState:
 class LogEntry:
     date: str
     text: str
-    kind: str = "info"        # info | action | event | plenum | news | ending
-    visible_to: str = "all"   # all | kim | opposition
+    kind: str = "info"  # info | action | event | plenum | news | ending
+    visible_to: str = "all"  # all | kim | opposition
 
     def to_list(self) -> list:
         return [self.date, self.text, self.kind, self.visible_to]
@@ -146,7 +146,7 @@ class GameState:
     def add_log(self, text: str, kind: str = "info", visible_to: str = "all") -> None:
         self.log.append(LogEntry(self.date, text, kind, visible_to))
 
-    def clone(self, *, history: bool = False, only: set[str] | None = None) -> "GameState":
+    def clone(self, *, history: bool = False, only: set[str] | None = None) -> GameState:
         """A deep-enough copy to play moves on without touching this state. With history=False
         the log, decisions and timeline start empty: what-if copies (the AI's) do not need
         them, and copying them would make every look-ahead slower as the game grows.
@@ -156,7 +156,7 @@ class GameState:
         c.rng = Rng.from_dict(self.rng.to_dict())
         c.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in self.factions.items()}
         people = dict(self.people) if only is not None else {}
-        for k in (only if only is not None else self.people):
+        for k in only if only is not None else self.people:
             p = self.people.get(k)
             if p is None:
                 continue
@@ -172,9 +172,12 @@ class GameState:
         c.flags, c.vars, c.fired = list(self.flags), dict(self.vars), dict(self.fired)
         c.queued_events = list(self.queued_events)
         c.pending = [Pending(p.event, p.side) for p in self.pending]
-        c.plenums = {k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics),
-                                    copy.deepcopy(v.record) if history else v.record)
-                     for k, v in self.plenums.items()}
+        c.plenums = {
+            k: PlenumState(
+                v.date, v.status, v.postponed_days, dict(v.tactics), copy.deepcopy(v.record) if history else v.record
+            )
+            for k, v in self.plenums.items()
+        }
         c.actions_this_turn = dict(self.actions_this_turn)
         c.estimates = {k: {kk: list(vv) for kk, vv in v.items()} for k, v in self.estimates.items()}
         c.estimate_noise = {k: dict(v) for k, v in self.estimate_noise.items()}
@@ -196,28 +199,45 @@ class GameState:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "GameState":
+    def from_dict(cls, d: dict) -> GameState:
         if d.get("version") != SAVE_VERSION:
             raise ValueError(f"save version {d.get('version')!r} is not supported (this game reads {SAVE_VERSION})")
         return cls(
-            scenario=d["scenario"], start=d["start"], seed=int(d["seed"]), date=d["date"],
-            end_date=d["end_date"], turn=int(d["turn"]), rng=Rng.from_dict(d["rng"]),
+            scenario=d["scenario"],
+            start=d["start"],
+            seed=int(d["seed"]),
+            date=d["date"],
+            end_date=d["end_date"],
+            turn=int(d["turn"]),
+            rng=Rng.from_dict(d["rng"]),
             factions={k: FactionState(**v) for k, v in d["factions"].items()},
             people={k: PersonState(**v) for k, v in d["people"].items()},
             patrons={k: PatronState(**v) for k, v in d["patrons"].items()},
-            country=CountryState(**d["country"]), rift=int(d["rift"]), exposure=int(d["exposure"]),
-            intel=dict(d["intel"]), budget=dict(d["budget"]), spent=dict(d["spent"]), phase=d["phase"],
-            flags=list(d["flags"]), vars=dict(d["vars"]), fired=dict(d["fired"]),
+            country=CountryState(**d["country"]),
+            rift=int(d["rift"]),
+            exposure=int(d["exposure"]),
+            intel=dict(d["intel"]),
+            budget=dict(d["budget"]),
+            spent=dict(d["spent"]),
+            phase=d["phase"],
+            flags=list(d["flags"]),
+            vars=dict(d["vars"]),
+            fired=dict(d["fired"]),
             queued_events=list(d["queued_events"]),
             pending=[Pending(**p) for p in d["pending"]],
             plenums={k: PlenumState(**v) for k, v in d["plenums"].items()},
             actions_this_turn=dict(d["actions_this_turn"]),
             estimates={k: {kk: list(vv) for kk, vv in v.items()} for k, v in d["estimates"].items()},
             estimate_noise={k: dict(v) for k, v in d.get("estimate_noise", {}).items()},
-            log=[LogEntry(*e) for e in d["log"]], decisions=list(d["decisions"]),
-            timeline=list(d["timeline"]), codex=list(d["codex"]), ending=d["ending"],
-            last_speakers=list(d["last_speakers"]), budget_bonus=dict(d["budget_bonus"]),
-            mods=list(d.get("mods", [])), advance_to=d.get("advance_to"),
+            log=[LogEntry(*e) for e in d["log"]],
+            decisions=list(d["decisions"]),
+            timeline=list(d["timeline"]),
+            codex=list(d["codex"]),
+            ending=d["ending"],
+            last_speakers=list(d["last_speakers"]),
+            budget_bonus=dict(d["budget_bonus"]),
+            mods=list(d.get("mods", [])),
+            advance_to=d.get("advance_to"),
         )
 
     def to_json(self) -> str:

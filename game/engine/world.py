@@ -21,7 +21,7 @@ PLEDGE_DECAY = 2
 FEAR_FLOOR = 15
 
 
-def drift(state: "GameState", scn: Scenario) -> None:
+def drift(state: GameState, scn: Scenario) -> None:
     members = present_members(state)
     total = max(1, len(members))
     seats: dict[str, int] = {f: 0 for f in state.factions}
@@ -60,7 +60,7 @@ def drift(state: "GameState", scn: Scenario) -> None:
     c.economy = clamp(c.economy + (target - c.economy) * 0.1)
 
 
-def discovery(state: "GameState", scn: Scenario) -> None:
+def discovery(state: GameState, scn: Scenario) -> None:
     """Kim's security services may piece the plot together: the more the critics have exposed
     themselves and the sharper Kim's intelligence, the likelier each turn."""
     if state.has_flag("plot_discovered") or state.exposure <= 0:
@@ -69,11 +69,10 @@ def discovery(state: "GameState", scn: Scenario) -> None:
     if state.rng.roll() <= odds:
         state.set_flag("plot_discovered")
         state.intel["kim"] = clamp(state.intel["kim"] + 15)
-        state.add_log("Kim's security services have pieced together who is plotting, and with whom.",
-                      "intel", "kim")
+        state.add_log("Kim's security services have pieced together who is plotting, and with whom.", "intel", "kim")
 
 
-def estimates(state: "GameState", scn: Scenario, *, redraw: bool = True) -> None:
+def estimates(state: GameState, scn: Scenario, *, redraw: bool = True) -> None:
     """Each side's picture of the Central Committee: true counts blurred by its intelligence.
 
     The blur is drawn once a turn (redraw) and half of it carries over, so the count wanders
@@ -106,6 +105,5 @@ def estimates(state: "GameState", scn: Scenario, *, redraw: bool = True) -> None
         state.estimates[side] = view
 
 
-def snapshot(state: "GameState") -> None:
-    state.timeline.append({"date": state.date,
-                           "influence": {fid: f.influence for fid, f in state.factions.items()}})
+def snapshot(state: GameState) -> None:
+    state.timeline.append({"date": state.date, "influence": {fid: f.influence for fid, f in state.factions.items()}})

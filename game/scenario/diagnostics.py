@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -33,7 +33,7 @@ class Diagnostic:
 class Mark:
     file: str
     line: int  # 1-based
-    col: int   # 1-based
+    col: int  # 1-based
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:

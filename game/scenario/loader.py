@@ -11,10 +11,10 @@ content, it returns diagnostics instead.
 
 from __future__ import annotations
 
+import importlib.resources
 import types
 import typing
 from dataclasses import dataclass, field
-import importlib.resources
 from pathlib import Path
 from typing import Any
 
@@ -93,21 +93,40 @@ def _yaml_files(folder: Path) -> list[Path]:
     return first + [p for p in files if p not in first]
 
 
-def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: bool,
-                 seen_bases: tuple[Path, ...] = ()) -> None:
+def _merge_layer(
+    raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: bool, seen_bases: tuple[Path, ...] = ()
+) -> None:
     """Read one folder's files and merge them over what `raw` already holds."""
     layer_ids: dict[tuple[str, str], Mark] = {}
     files = _yaml_files(folder)
     if not files:
-        diags.append(Diagnostic(_display(folder), 1, 1, "error", "empty",
-                                "no .yaml files in this folder", "a scenario needs at least scenario.yaml"))
+        diags.append(
+            Diagnostic(
+                _display(folder),
+                1,
+                1,
+                "error",
+                "empty",
+                "no .yaml files in this folder",
+                "a scenario needs at least scenario.yaml",
+            )
+        )
         return
     head_name = "mod.yaml" if is_mod else "scenario.yaml"
     if not (folder / head_name).is_file():
-        diags.append(Diagnostic(_display(folder / head_name), 1, 1, "error", "missing-file",
-                                f"{head_name} is missing",
-                                "it holds the title, calendar and start points" if not is_mod
-                                else "it names the mod and the scenario it changes"))
+        diags.append(
+            Diagnostic(
+                _display(folder / head_name),
+                1,
+                1,
+                "error",
+                "missing-file",
+                f"{head_name} is missing",
+                "it holds the title, calendar and start points"
+                if not is_mod
+                else "it names the mod and the scenario it changes",
+            )
+        )
     removals: list[tuple[str, Any, dict, list]] = []
     for path in files:
         shown = _display(path)
@@ -122,37 +141,56 @@ def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: boo
             continue
         if not isinstance(data, dict):
             m = loaded.root_mark
-            diags.append(Diagnostic(shown, m.line, m.col, "error", "type",
-                                    "the file must be a mapping of sections (e.g. 'people:')"))
+            diags.append(
+                Diagnostic(
+                    shown, m.line, m.col, "error", "type", "the file must be a mapping of sections (e.g. 'people:')"
+                )
+            )
             continue
         allowed = set(SECTION_FILES) | ({"mod", "remove"} if is_mod else {"remove"})
         for key, value in data.items():
             kmark = loaded.marks.child(data, key, key_mark=True) or loaded.root_mark
             vmark = loaded.marks.child(data, key) or kmark
             if key not in allowed:
-                diags.append(Diagnostic(shown, kmark.line, kmark.col, "error", "unknown-section",
-                                        f"unknown section '{key}'",
-                                        suggest(key, allowed) or f"sections are: {', '.join(sorted(allowed))}"))
+                diags.append(
+                    Diagnostic(
+                        shown,
+                        kmark.line,
+                        kmark.col,
+                        "error",
+                        "unknown-section",
+                        f"unknown section '{key}'",
+                        suggest(key, allowed) or f"sections are: {', '.join(sorted(allowed))}",
+                    )
+                )
                 continue
             if key == "mod":
                 continue
             if key == "remove":
                 if not isinstance(value, dict):
-                    diags.append(Diagnostic(shown, vmark.line, vmark.col, "error", "type",
-                                            "'remove' must map a section to a list of ids"))
+                    diags.append(
+                        Diagnostic(
+                            shown,
+                            vmark.line,
+                            vmark.col,
+                            "error",
+                            "type",
+                            "'remove' must map a section to a list of ids",
+                        )
+                    )
                     continue
                 for sec, ids in value.items():
                     removals.append((sec, ids, value, [shown, loaded.marks]))
                 continue
             if key == "scenario":
                 if not isinstance(value, dict):
-                    diags.append(Diagnostic(shown, vmark.line, vmark.col, "error", "type",
-                                            "'scenario' must be a mapping"))
+                    diags.append(
+                        Diagnostic(shown, vmark.line, vmark.col, "error", "type", "'scenario' must be a mapping")
+                    )
                     continue
                 base = value.get("base")
                 if base and not raw.meta and not is_mod:
-                    _merge_base(raw, folder, str(base), loaded.marks.child(value, "base") or vmark,
-                                diags, seen_bases)
+                    _merge_base(raw, folder, str(base), loaded.marks.child(value, "base") or vmark, diags, seen_bases)
                 raw.marks.table.setdefault(id(raw.meta), {})
                 for k, v in value.items():
                     raw.meta[k] = v
@@ -160,8 +198,16 @@ def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: boo
                 raw.marks.own[id(raw.meta)] = vmark
                 continue
             if not isinstance(value, list):
-                diags.append(Diagnostic(shown, vmark.line, vmark.col, "error", "type",
-                                        f"'{key}' must be a list (each item starting with '- ')"))
+                diags.append(
+                    Diagnostic(
+                        shown,
+                        vmark.line,
+                        vmark.col,
+                        "error",
+                        "type",
+                        f"'{key}' must be a list (each item starting with '- ')",
+                    )
+                )
                 continue
             raw.section_marks.setdefault(key, vmark)
             target = raw.sections[key]
@@ -175,14 +221,23 @@ def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: boo
                     continue
                 prev = layer_ids.get((key, item_id))
                 if prev is not None:
-                    diags.append(Diagnostic(shown, imark.line, imark.col, "error", "duplicate-id",
-                                            f"{key[:-1] if key.endswith('s') else key} id '{item_id}' is defined twice "
-                                            f"(first at {prev.file}:{prev.line})",
-                                            "ids must be unique; rename one of them"))
+                    diags.append(
+                        Diagnostic(
+                            shown,
+                            imark.line,
+                            imark.col,
+                            "error",
+                            "duplicate-id",
+                            f"{key[:-1] if key.endswith('s') else key} id '{item_id}' is defined twice "
+                            f"(first at {prev.file}:{prev.line})",
+                            "ids must be unique; rename one of them",
+                        )
+                    )
                     continue
                 layer_ids[(key, item_id)] = imark
-                existing = next((j for j, e in enumerate(target)
-                                 if isinstance(e, dict) and e.get("id") == item_id), None)
+                existing = next(
+                    (j for j, e in enumerate(target) if isinstance(e, dict) and e.get("id") == item_id), None
+                )
                 if existing is None:
                     target.append(item)
                     tmarks.append(imark)
@@ -199,12 +254,22 @@ def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: boo
     for sec, ids, container, (shown, lmarks) in removals:
         smark = lmarks.child(container, sec) or Mark(shown, 1, 1)
         if sec not in LIST_SECTIONS:
-            diags.append(Diagnostic(shown, smark.line, smark.col, "error", "unknown-section",
-                                    f"cannot remove from unknown section '{sec}'", suggest(sec, LIST_SECTIONS)))
+            diags.append(
+                Diagnostic(
+                    shown,
+                    smark.line,
+                    smark.col,
+                    "error",
+                    "unknown-section",
+                    f"cannot remove from unknown section '{sec}'",
+                    suggest(sec, LIST_SECTIONS),
+                )
+            )
             continue
         if not isinstance(ids, list):
-            diags.append(Diagnostic(shown, smark.line, smark.col, "error", "type",
-                                    f"'remove: {sec}:' must be a list of ids"))
+            diags.append(
+                Diagnostic(shown, smark.line, smark.col, "error", "type", f"'remove: {sec}:' must be a list of ids")
+            )
             continue
         target = raw.sections[sec]
         tmarks = raw.marks.table.setdefault(id(target), [])
@@ -213,32 +278,57 @@ def _merge_layer(raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: boo
             idx = next((k for k, e in enumerate(target) if isinstance(e, dict) and e.get("id") == rid), None)
             if idx is None:
                 known = [e.get("id") for e in target if isinstance(e, dict)]
-                diags.append(Diagnostic(shown, m.line, m.col, "error", "remove-missing",
-                                        f"cannot remove {sec} '{rid}': no such id", suggest(str(rid), known)))
+                diags.append(
+                    Diagnostic(
+                        shown,
+                        m.line,
+                        m.col,
+                        "error",
+                        "remove-missing",
+                        f"cannot remove {sec} '{rid}': no such id",
+                        suggest(str(rid), known),
+                    )
+                )
                 continue
             del target[idx]
             del tmarks[idx]
 
 
-def _merge_base(raw: Raw, folder: Path, base: str, mark: Mark, diags: list[Diagnostic],
-                seen: tuple[Path, ...]) -> None:
+def _merge_base(raw: Raw, folder: Path, base: str, mark: Mark, diags: list[Diagnostic], seen: tuple[Path, ...]) -> None:
     # A base is named by scenario id only, never by path: content cannot reach outside the
     # scenarios it is installed beside.
     if "/" in base or "\\" in base or base.startswith("."):
-        diags.append(Diagnostic(mark.file, mark.line, mark.col, "error", "base",
-                                f"base '{base}' must be a scenario id such as 'august-1956', not a path"))
+        diags.append(
+            Diagnostic(
+                mark.file,
+                mark.line,
+                mark.col,
+                "error",
+                "base",
+                f"base '{base}' must be a scenario id such as 'august-1956', not a path",
+            )
+        )
         return
     base_dir = folder.parent / base
     if not (base_dir / "scenario.yaml").is_file():
         known = [p.name for p in list_scenarios(folder.parent)]
-        diags.append(Diagnostic(mark.file, mark.line, mark.col, "error", "base",
-                                f"base scenario '{base}' not found next to this one",
-                                suggest(base, known) or f"available: {', '.join(known)}"))
+        diags.append(
+            Diagnostic(
+                mark.file,
+                mark.line,
+                mark.col,
+                "error",
+                "base",
+                f"base scenario '{base}' not found next to this one",
+                suggest(base, known) or f"available: {', '.join(known)}",
+            )
+        )
         return
     resolved = base_dir.resolve()
     if resolved in seen or resolved == folder.resolve():
-        diags.append(Diagnostic(mark.file, mark.line, mark.col, "error", "base",
-                                f"base scenario '{base}' leads back to itself"))
+        diags.append(
+            Diagnostic(mark.file, mark.line, mark.col, "error", "base", f"base scenario '{base}' leads back to itself")
+        )
         return
     _merge_layer(raw, base_dir, diags, is_mod=False, seen_bases=seen + (folder.resolve(),))
     # The base's own meta must not leak in as ours except through the fields we inherit.
@@ -248,6 +338,7 @@ def _merge_base(raw: Raw, folder: Path, base: str, mark: Mark, diags: list[Diagn
 
 
 # --------------------------------------------------------------------------- pydantic errors
+
 
 def _unwrap(tp: Any) -> Any:
     origin = typing.get_origin(tp)
@@ -348,8 +439,12 @@ def _translate(err: dict, data: Any, marks: Marks, fallback: Mark) -> Diagnostic
             code = "bad-value"
         elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-            word = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                    "greater_than": "more than", "less_than": "less than"}[etype]
+            word = {
+                "greater_than_equal": "at least",
+                "less_than_equal": "at most",
+                "greater_than": "more than",
+                "less_than": "less than",
+            }[etype]
             msg = f"'{field_name}' is {value}, out of range: it must be {word} {bound}"
             code = "out-of-range"
         elif etype in ("int_parsing", "int_type", "int_from_float"):
@@ -400,12 +495,25 @@ def _translate(err: dict, data: Any, marks: Marks, fallback: Mark) -> Diagnostic
 
 # --------------------------------------------------------------------------- entry points
 
+
 def load(folder: Path | str, mods: list[Path | str] = (), *, check_refs: bool = True) -> LoadResult:
     folder = Path(folder)
     diags: list[Diagnostic] = []
     if not folder.is_dir():
-        return LoadResult(None, [Diagnostic(str(folder), 1, 1, "error", "io", "no such scenario folder",
-                                            "give a scenario id (see 'plenum validate --list') or a folder")])
+        return LoadResult(
+            None,
+            [
+                Diagnostic(
+                    str(folder),
+                    1,
+                    1,
+                    "error",
+                    "io",
+                    "no such scenario folder",
+                    "give a scenario id (see 'plenum validate --list') or a folder",
+                )
+            ],
+        )
     raw = Raw()
     _merge_layer(raw, folder, diags, is_mod=False)
     mod_names = []
@@ -425,8 +533,9 @@ def _validate(raw: Raw, diags: list[Diagnostic], folder: Path, mods: list[str], 
     data: dict[str, Any] = {"scenario": raw.meta}
     data.update(raw.sections)
     head = Mark(raw.files[0] if raw.files else str(folder), 1, 1)
-    raw.marks.table[id(data)] = {k: (raw.section_marks.get(k, head), raw.section_marks.get(k, head))
-                                 for k in LIST_SECTIONS}
+    raw.marks.table[id(data)] = {
+        k: (raw.section_marks.get(k, head), raw.section_marks.get(k, head)) for k in LIST_SECTIONS
+    }
     raw.marks.table[id(data)]["scenario"] = (raw.marks.own.get(id(raw.meta), head),) * 2
     raw.marks.own[id(data)] = head
     try:

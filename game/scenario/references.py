@@ -26,8 +26,15 @@ class _Checker:
         self.flags_set: set[str] = set()
         self.flags_read: dict[str, tuple] = {}
 
-    def err(self, loc: tuple, msg: str, hint: str = "", code: str = "reference", col_offset: int = 0,
-            severity: str = "error") -> None:
+    def err(
+        self,
+        loc: tuple,
+        msg: str,
+        hint: str = "",
+        code: str = "reference",
+        col_offset: int = 0,
+        severity: str = "error",
+    ) -> None:
         mark, _ = _where(self.data, loc, self.marks, self.fallback)
         self.out.append(Diagnostic(mark.file, mark.line, mark.col + col_offset, severity, code, msg, hint))
 
@@ -53,17 +60,25 @@ class _Checker:
                 self.err(loc, bad[0] + f" (column {col + 1} of the expression)", bad[1], code="expression")
             elif path[0] == "flag":
                 self.flags_read.setdefault(path[1], loc)
-        for name, args, col in X.calls_in(tree):
+        for name, args, _col in X.calls_in(tree):
             spec = X.FUNCTIONS.get(name)
             if spec is None:
-                self.err(loc, f"unknown function '{name}'", suggest(name, X.FUNCTIONS) or
-                         f"functions: {', '.join(X.FUNCTIONS)}", code="expression")
+                self.err(
+                    loc,
+                    f"unknown function '{name}'",
+                    suggest(name, X.FUNCTIONS) or f"functions: {', '.join(X.FUNCTIONS)}",
+                    code="expression",
+                )
                 continue
             required = [s for s in spec if not s.endswith("?")]
             if not (len(required) <= len(args) <= len(spec)):
-                self.err(loc, f"'{name}' takes {len(required)}"
-                              f"{'-' + str(len(spec)) if len(spec) != len(required) else ''} argument(s), "
-                              f"got {len(args)}", code="expression")
+                self.err(
+                    loc,
+                    f"'{name}' takes {len(required)}"
+                    f"{'-' + str(len(spec)) if len(spec) != len(required) else ''} argument(s), "
+                    f"got {len(args)}",
+                    code="expression",
+                )
                 continue
             for kind, arg in zip(spec, args):
                 kind = kind.rstrip("?")
@@ -87,8 +102,9 @@ class _Checker:
                 else:
                     ids = self.scn.ids(kind)
                     if value not in ids:
-                        self.err(loc, f"unknown {kind} '{value}' in '{name}(...)'", suggest(value, ids),
-                                 code="expression")
+                        self.err(
+                            loc, f"unknown {kind} '{value}' in '{name}(...)'", suggest(value, ids), code="expression"
+                        )
 
     # ------------------------------------------------------------------ effects
     def effects(self, loc: tuple, effects: list[Effect], *, allow_target: bool = False) -> None:
@@ -139,8 +155,9 @@ class _Checker:
             elif k == "congress":
                 ids = [c.id for c in self.scn.scenario.committees]
                 if v not in ids:
-                    self.err(here, f"unknown committee '{v}'", suggest(v, ids) or
-                             "define it under scenario: committees:")
+                    self.err(
+                        here, f"unknown committee '{v}'", suggest(v, ids) or "define it under scenario: committees:"
+                    )
             elif k == "chance":
                 self.effects(here + ("then",), v.then, allow_target=allow_target)
                 self.effects(here + ("otherwise",), v.otherwise, allow_target=allow_target)
@@ -155,8 +172,10 @@ class _Checker:
             self.err(("scenario", "calendar", "end"), "the calendar ends before it starts")
         for i, s in enumerate(meta.starts):
             if not (meta.calendar.start <= s.date <= meta.calendar.end):
-                self.err(("scenario", "starts", i, "date"),
-                         f"start date {s.date} is outside the calendar ({meta.calendar.start} to {meta.calendar.end})")
+                self.err(
+                    ("scenario", "starts", i, "date"),
+                    f"start date {s.date} is outside the calendar ({meta.calendar.start} to {meta.calendar.end})",
+                )
             self.effects(("scenario", "starts", i, "effects"), s.effects)
             for j, e in enumerate(s.skip_events):
                 self.ref(("scenario", "starts", i, "skip_events", j), "event", e)
@@ -173,16 +192,21 @@ class _Checker:
         gen_full = sum(g.full for g in cc.generated)
         gen_cand = sum(g.candidate for g in cc.generated)
         if named_full + gen_full != cc.full_seats:
-            self.err(("scenario", "committee", "full_seats"),
-                     f"{cc.full_seats} full seats, but {named_full} named people have cc: full and "
-                     f"{gen_full} are generated ({named_full + gen_full} in all)",
-                     "make the generated 'full' counts add up to the seats left for unnamed members",
-                     code="seats")
+            self.err(
+                ("scenario", "committee", "full_seats"),
+                f"{cc.full_seats} full seats, but {named_full} named people have cc: full and "
+                f"{gen_full} are generated ({named_full + gen_full} in all)",
+                "make the generated 'full' counts add up to the seats left for unnamed members",
+                code="seats",
+            )
         if named_cand + gen_cand != cc.candidate_seats:
-            self.err(("scenario", "committee", "candidate_seats"),
-                     f"{cc.candidate_seats} candidate seats, but {named_cand} named people have cc: candidate "
-                     f"and {gen_cand} are generated ({named_cand + gen_cand} in all)",
-                     "make the generated 'candidate' counts add up to the seats left", code="seats")
+            self.err(
+                ("scenario", "committee", "candidate_seats"),
+                f"{cc.candidate_seats} candidate seats, but {named_cand} named people have cc: candidate "
+                f"and {gen_cand} are generated ({named_cand + gen_cand} in all)",
+                "make the generated 'candidate' counts add up to the seats left",
+                code="seats",
+            )
 
         for i, c in enumerate(meta.committees):
             base = ("scenario", "committees", i)
@@ -194,13 +218,18 @@ class _Checker:
             both = set(c.full_members) & set(c.candidate_members)
             if both:
                 self.err(base, f"listed as both full and candidate: {', '.join(sorted(both))}")
-            for seats, named, gen, word in ((c.full_seats, len(c.full_members), sum(g.full for g in c.generated), "full"),
-                                            (c.candidate_seats, len(c.candidate_members),
-                                             sum(g.candidate for g in c.generated), "candidate")):
+            for seats, named, gen, word in (
+                (c.full_seats, len(c.full_members), sum(g.full for g in c.generated), "full"),
+                (c.candidate_seats, len(c.candidate_members), sum(g.candidate for g in c.generated), "candidate"),
+            ):
                 if named + gen != seats:
-                    self.err(base + (f"{word}_seats",),
-                             f"committee '{c.id}': {seats} {word} seats, but {named} named + {gen} generated "
-                             f"= {named + gen}", "make the numbers add up", code="seats")
+                    self.err(
+                        base + (f"{word}_seats",),
+                        f"committee '{c.id}': {seats} {word} seats, but {named} named + {gen} generated "
+                        f"= {named + gen}",
+                        "make the numbers add up",
+                        code="seats",
+                    )
         for i, f in enumerate(scn.factions):
             self.ref(("factions", i, "patron"), "patron", f.patron)
             for pid in f.standing:
@@ -231,8 +260,11 @@ class _Checker:
             hist_sides: dict[str, int] = {}
             for j, o in enumerate(e.options):
                 if o.id in opt_ids:
-                    self.err(("events", i, "options", j, "id"), f"option id '{o.id}' is used twice in this event",
-                             code="duplicate-id")
+                    self.err(
+                        ("events", i, "options", j, "id"),
+                        f"option id '{o.id}' is used twice in this event",
+                        code="duplicate-id",
+                    )
                 opt_ids.add(o.id)
                 self.expr(("events", i, "options", j, "condition"), o.condition)
                 self.effects(("events", i, "options", j, "effects"), o.effects)
@@ -241,8 +273,10 @@ class _Checker:
                 if o.historical:
                     s = o.side or e.side
                     if s in hist_sides:
-                        self.err(("events", i, "options", j, "historical"),
-                                 "only one option per side may be marked historical")
+                        self.err(
+                            ("events", i, "options", j, "historical"),
+                            "only one option per side may be marked historical",
+                        )
                     hist_sides[s] = j
             if e.side in ("kim", "opposition", "both") and not e.options:
                 self.err(("events", i, "options"), f"an event for side '{e.side}' needs options to choose from")
@@ -257,7 +291,9 @@ class _Checker:
             mids: set[str] = set()
             for j, m in enumerate(pl.motions):
                 if m.id in mids:
-                    self.err(("plenums", i, "motions", j, "id"), f"motion id '{m.id}' is used twice", code="duplicate-id")
+                    self.err(
+                        ("plenums", i, "motions", j, "id"), f"motion id '{m.id}' is used twice", code="duplicate-id"
+                    )
                 mids.add(m.id)
                 self.expr(("plenums", i, "motions", j, "requires"), m.requires, plenum=True)
                 self.effects(("plenums", i, "motions", j, "on_pass"), m.on_pass)
@@ -267,8 +303,11 @@ class _Checker:
                 self.effects(("plenums", i, "tactics", j, "effects"), t.effects)
             for side in ("kim", "opposition"):
                 if pl.tactics and not any(t.side == side for t in pl.tactics):
-                    self.err(("plenums", i, "tactics"), f"no tactic for side '{side}'",
-                             "give each side at least one tactic, or none at all")
+                    self.err(
+                        ("plenums", i, "tactics"),
+                        f"no tactic for side '{side}'",
+                        "give each side at least one tactic, or none at all",
+                    )
             self.effects(("plenums", i, "after"), pl.after)
             for j, c in enumerate(pl.codex):
                 self.ref(("plenums", i, "codex", j), "codex", c)
@@ -280,8 +319,13 @@ class _Checker:
                     self.err(("endings", i), "an ending without a condition must have 'when: end'")
                 fallback = True
         if not fallback:
-            self.err(("endings",), "no fallback ending: add one with 'when: end' and no condition, "
-                     "so a game that reaches the end date always ends", severity="warning", code="no-fallback")
+            self.err(
+                ("endings",),
+                "no fallback ending: add one with 'when: end' and no condition, "
+                "so a game that reaches the end date always ends",
+                severity="warning",
+                code="no-fallback",
+            )
         for i, h in enumerate(scn.history):
             act = scn.get("action", h.action)
             if act is None:
@@ -295,8 +339,13 @@ class _Checker:
                 self.ref(("history", i, "target"), act.target, h.target)
         for flag, loc in sorted(self.flags_read.items()):
             if flag not in self.flags_set and flag not in _ENGINE_FLAGS:
-                self.err(loc, f"flag '{flag}' is tested but nothing sets it",
-                         suggest(flag, self.flags_set | set(_ENGINE_FLAGS)), code="unused-flag", severity="warning")
+                self.err(
+                    loc,
+                    f"flag '{flag}' is tested but nothing sets it",
+                    suggest(flag, self.flags_set | set(_ENGINE_FLAGS)),
+                    code="unused-flag",
+                    severity="warning",
+                )
         return self.out
 
 

@@ -51,7 +51,7 @@ class Marks:
             return entry[key]
         return None
 
-    def update(self, other: "Marks") -> None:
+    def update(self, other: Marks) -> None:
         self.table.update(other.table)
         self.own.update(other.own)
 
@@ -76,19 +76,34 @@ def _build(node: yaml.Node, file: str, marks: Marks, diags: list[Diagnostic], de
             key = _scalar(key_node)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 m = _mark(key_node, file)
-                diags.append(Diagnostic(file, m.line, m.col, "error", "yaml",
-                                        "merge keys ('<<') are not supported",
-                                        "repeat the fields, or use a base scenario or a mod to share them"))
+                diags.append(
+                    Diagnostic(
+                        file,
+                        m.line,
+                        m.col,
+                        "error",
+                        "yaml",
+                        "merge keys ('<<') are not supported",
+                        "repeat the fields, or use a base scenario or a mod to share them",
+                    )
+                )
                 continue
             if not isinstance(key, (str, int, bool)) or isinstance(key, bool):
                 key = str(key)
             if key in out:
                 first = entry[key][0]
                 m = _mark(key_node, file)
-                diags.append(Diagnostic(file, m.line, m.col, "error", "duplicate-key",
-                                        f"key '{key}' appears twice in the same mapping "
-                                        f"(first at line {first.line})",
-                                        "YAML would silently keep only the last one; remove one of them"))
+                diags.append(
+                    Diagnostic(
+                        file,
+                        m.line,
+                        m.col,
+                        "error",
+                        "duplicate-key",
+                        f"key '{key}' appears twice in the same mapping (first at line {first.line})",
+                        "YAML would silently keep only the last one; remove one of them",
+                    )
+                )
                 continue
             out[key] = _build(value_node, file, marks, diags, depth + 1)
             entry[key] = (_mark(key_node, file), _mark(value_node, file))
@@ -107,7 +122,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # keep "1956-08-30" as written; the format validates dates itself
     if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in (
-        "null", "bool", "int", "float", "str"
+        "null",
+        "bool",
+        "int",
+        "float",
+        "str",
     ):
         return _constructor.construct_object(node)
     return node.value
@@ -131,8 +150,17 @@ def load_text(text: str, file: str) -> Loaded:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "could not be read"
         ctx = f" ({exc.context})" if exc.context else ""
-        diags.append(Diagnostic(file, line, col, "error", "yaml-syntax", f"YAML syntax error: {problem}{ctx}",
-                                "check the indentation and quoting on this line and the one before"))
+        diags.append(
+            Diagnostic(
+                file,
+                line,
+                col,
+                "error",
+                "yaml-syntax",
+                f"YAML syntax error: {problem}{ctx}",
+                "check the indentation and quoting on this line and the one before",
+            )
+        )
         return Loaded(None, marks, diags, Mark(file, 1, 1))
     except yaml.YAMLError as exc:
         diags.append(Diagnostic(file, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}"))
@@ -148,16 +176,28 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Loaded(None, Marks(), [Diagnostic(name, 1, 1, "error", "io",
-                                                 f"cannot read the file: {exc.strerror or exc}")], Mark(name, 1, 1))
+        return Loaded(
+            None,
+            Marks(),
+            [Diagnostic(name, 1, 1, "error", "io", f"cannot read the file: {exc.strerror or exc}")],
+            Mark(name, 1, 1),
+        )
     if len(raw) > 8_000_000:
-        return Loaded(None, Marks(), [Diagnostic(name, 1, 1, "error", "io", "file is larger than 8 MB")],
-                      Mark(name, 1, 1))
+        return Loaded(
+            None, Marks(), [Diagnostic(name, 1, 1, "error", "io", "file is larger than 8 MB")], Mark(name, 1, 1)
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return Loaded(None, Marks(), [Diagnostic(name, line, 1, "error", "encoding",
-                                                 "the file is not UTF-8 text",
-                                                 "save it as UTF-8 in your editor")], Mark(name, line, 1))
+        return Loaded(
+            None,
+            Marks(),
+            [
+                Diagnostic(
+                    name, line, 1, "error", "encoding", "the file is not UTF-8 text", "save it as UTF-8 in your editor"
+                )
+            ],
+            Mark(name, line, 1),
+        )
     return load_text(text, name)

@@ -42,7 +42,6 @@ def _bench(app, name: str, n: int) -> str:
     return f"  {name:<18} as played: {_stats(typical)} ms  |  full redraw: {_stats(full)} ms"
 
 
-
 def ui_bench(frames: int) -> list[str]:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -56,10 +55,13 @@ def ui_bench(frames: int) -> list[str]:
     from game.ui.session import Players, Session
 
     app = App(S.Settings(seen_intro=True, text_speed="slow"), size=(1280, 720))
-    out = [f"Frame times at 1280x720, video driver '{pygame.display.get_driver()}', {frames} frames each "
-           f"(pointer sweeping the screen; budget for 60 fps: 16.7 ms):"]
-    from game.ui.screens.title import TitleScreen
+    out = [
+        f"Frame times at 1280x720, video driver '{pygame.display.get_driver()}', {frames} frames each "
+        f"(pointer sweeping the screen; budget for 60 fps: 16.7 ms):"
+    ]
     from game.ui.screens.newgame import NewGameScreen
+    from game.ui.screens.title import TitleScreen
+
     app.push(TitleScreen(app))
     out.append(_bench(app, "main menu", frames))
     app.push(NewGameScreen(app))
@@ -70,12 +72,13 @@ def ui_bench(frames: int) -> list[str]:
     sess = Session(g, folder.name, Players(("kim",), "normal"))
     app.session = sess
     from game.ui.screens.main_screen import MainScreen
+
     app.reset(MainScreen(app))
     main = app.top
-    director = main.update
     main.update = lambda dt: False
     out.append(_bench(app, "main screen", frames))
     from game.ui.screens.plenum_prep import SpreadScreen
+
     app.push(SpreadScreen(app))
     out.append(_bench(app, "spread chart", frames))
     app.pop()
@@ -88,6 +91,7 @@ def ui_bench(frames: int) -> list[str]:
     pid = sess.unseen_plenum()
     if pid:
         from game.ui.screens.plenum_hall import PlenumHall
+
         hall = PlenumHall(app, pid)
         app.reset(hall)
         votes = [i for i, st in enumerate(hall.stages) if st.get("kind") == "vote"]
@@ -96,8 +100,10 @@ def ui_bench(frames: int) -> list[str]:
         out.append(_bench(app, "plenum (voting)", frames))
     if not g.over:
         from game.tools.report import run
+
         run(g, pol)
     from game.ui.screens.ending import EndingScreen
+
     sess.seen_plenums |= set(g.state.plenums)
     app.reset(EndingScreen(app))
     app.top.set_tab(2)

@@ -57,13 +57,17 @@ def main(args) -> int:
     endings = Counter(r[0] for r in results)
     victors = Counter(r[1] for r in results)
     n = len(results)
-    print(f"{args.scenario} ({args.start or 'first start'}): {n} games, Kim={args.kim} vs opposition={args.opposition}, "
-          f"difficulty {args.difficulty}")
+    print(
+        f"{args.scenario} ({args.start or 'first start'}): {n} games, Kim={args.kim} vs opposition={args.opposition}, "
+        f"difficulty {args.difficulty}"
+    )
     for ending, count in endings.most_common():
         e = res.scenario.get("ending", ending)
         title = e.title if e else ending
         print(f"  {count:5d}  {100 * count / n:5.1f}%  {title} [{e.victor if e else '?'}]")
     print("  victors: " + ", ".join(f"{v} {100 * c / n:.0f}%" for v, c in victors.most_common()))
-    print(f"  mean length {sum(r[2] for r in results) / n:.1f} turns; "
-          f"{elapsed:.1f} s, {n / elapsed:.2f} games/s with {args.jobs} process(es)")
+    print(
+        f"  mean length {sum(r[2] for r in results) / n:.1f} turns; "
+        f"{elapsed:.1f} s, {n / elapsed:.2f} games/s with {args.jobs} process(es)"
+    )
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from game.engine.game import Game
 
@@ -31,8 +31,17 @@ def final_report(g: Game) -> dict:
     for pid, p in st.people.items():
         if p.generated:
             continue
-        people.append({"id": pid, "name": p.name, "faction": p.faction or None, "patron": p.patron or None,
-                       "status": p.status, "offices": list(p.offices), "cc": p.cc})
+        people.append(
+            {
+                "id": pid,
+                "name": p.name,
+                "faction": p.faction or None,
+                "patron": p.patron or None,
+                "status": p.status,
+                "offices": list(p.offices),
+                "cc": p.cc,
+            }
+        )
     plenums = []
     for pdef in sorted(scn.plenums, key=lambda d: (st.plenums[d.id].date, d.id)):
         pl = st.plenums[pdef.id]
@@ -41,12 +50,20 @@ def final_report(g: Game) -> dict:
             entry["tactics"] = dict(pl.tactics)
             for stage in pl.record["stages"]:
                 if stage["kind"] == "vote":
-                    entry["motions"].append({"id": stage["motion"], "title": stage["title"],
-                                             "proposer": stage["proposer"], "passed": stage["passed"],
-                                             "needed": stage["needed"], **stage["tally"]})
+                    entry["motions"].append(
+                        {
+                            "id": stage["motion"],
+                            "title": stage["title"],
+                            "proposer": stage["proposer"],
+                            "passed": stage["passed"],
+                            "needed": stage["needed"],
+                            **stage["tally"],
+                        }
+                    )
                 elif stage["kind"] == "speech":
                     entry.setdefault("speeches", []).append(
-                        {"person": stage["person"], "side": stage["side"], "outcome": stage["outcome"]})
+                        {"person": stage["person"], "side": stage["side"], "outcome": stage["outcome"]}
+                    )
         plenums.append(entry)
     return {
         "scenario": st.scenario,
@@ -54,16 +71,29 @@ def final_report(g: Game) -> dict:
         "seed": st.seed,
         "date": st.date,
         "turns": st.turn,
-        "ending": {"id": st.ending, "title": ending.title if ending else None,
-                   "victor": ending.victor if ending else None,
-                   "historical": bool(ending and ending.historical)},
+        "ending": {
+            "id": st.ending,
+            "title": ending.title if ending else None,
+            "victor": ending.victor if ending else None,
+            "historical": bool(ending and ending.historical),
+        },
         "factions": {fid: {"influence": f.influence, "cohesion": f.cohesion} for fid, f in st.factions.items()},
-        "patrons": {pid: {"favour_kim": p.favour_kim, "favour_opposition": p.favour_opposition,
-                          "intervention": p.intervention, "leverage": p.leverage}
-                    for pid, p in st.patrons.items()},
+        "patrons": {
+            pid: {
+                "favour_kim": p.favour_kim,
+                "favour_opposition": p.favour_opposition,
+                "intervention": p.intervention,
+                "leverage": p.leverage,
+            }
+            for pid, p in st.patrons.items()
+        },
         "rift": st.rift,
-        "country": {"economy": st.country.economy, "support": st.country.support,
-                    "security": st.country.security, "cult": st.country.cult},
+        "country": {
+            "economy": st.country.economy,
+            "support": st.country.support,
+            "security": st.country.security,
+            "cult": st.country.cult,
+        },
         "people": people,
         "plenums": plenums,
         "decisions": st.decisions,

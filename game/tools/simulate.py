@@ -114,17 +114,22 @@ def _finish(g: Game, args, scenario_name: str, humans: dict | None = None) -> in
         return 0
     e = g.scn.get("ending", g.state.ending)
     print()
-    print(f"Ending: {e.title if e else g.state.ending}  ({'historical' if e and e.historical else 'counterfactual'};"
-          f" victor: {e.victor if e else '?'})   {g.state.date}, turn {g.state.turn}")
+    print(
+        f"Ending: {e.title if e else g.state.ending}  ({'historical' if e and e.historical else 'counterfactual'};"
+        f" victor: {e.victor if e else '?'})   {g.state.date}, turn {g.state.turn}"
+    )
     if e:
         import textwrap
+
         print(textwrap.fill(" ".join(e.text.split()), 88))
         if e.history:
             print()
             print(textwrap.fill("In history: " + " ".join(e.history.split()), 88))
     for pl in report["plenums"]:
         for m in pl["motions"]:
-            print(f"  {pl['title']}: {m['title']}: {m['for']}-{m['against']}-{m['abstain']} "
-                  f"({'carried' if m['passed'] else 'defeated'})")
+            print(
+                f"  {pl['title']}: {m['title']}: {m['for']}-{m['against']}-{m['abstain']} "
+                f"({'carried' if m['passed'] else 'defeated'})"
+            )
     print(f"  state hash {report['hash'][:16]}")
     return 0

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
+from game.engine.effects import describe
 from game.engine.game import Game
 from game.engine.plenum import explain
-from game.engine.effects import describe
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -20,8 +21,7 @@ class Quit(Exception):
 class TerminalPlayer:
     """Asks a person at the terminal for each order. `save` is called with a path on 's'."""
 
-    def __init__(self, inp: TextIO = sys.stdin, out: TextIO = sys.stdout,
-                 save: Callable[[Game], str] | None = None):
+    def __init__(self, inp: TextIO = sys.stdin, out: TextIO = sys.stdout, save: Callable[[Game], str] | None = None):
         self.inp = inp
         self.out = out
         self.save = save
@@ -54,11 +54,13 @@ class TerminalPlayer:
                 return "i"
             if line.isdigit() and 1 <= int(line) <= n:
                 return int(line) - 1
-            self.say(f"  Type a number from 1 to {n}" + (", s to save, l for the log, i for the committee, q to quit."
-                                                          if extra else "."))
+            self.say(
+                f"  Type a number from 1 to {n}"
+                + (", s to save, l for the log, i for the committee, q to quit." if extra else ".")
+            )
 
     def _new_log(self, g: Game, side: str) -> None:
-        entries = g.state.log[self._last_log:]
+        entries = g.state.log[self._last_log :]
         self._last_log = len(g.state.log)
         for e in entries:
             if e.visible_to in ("all", side):
@@ -73,17 +75,23 @@ class TerminalPlayer:
         est = st.estimates.get(side, {})
         self.say("")
         self.say("=" * 88)
-        self.say(f" {st.date}   turn {st.turn}   playing {SIDE_NAME[side]}   "
-                 f"action points {g.remaining(side)}/{st.budget[side]}")
+        self.say(
+            f" {st.date}   turn {st.turn}   playing {SIDE_NAME[side]}   "
+            f"action points {g.remaining(side)}/{st.budget[side]}"
+        )
         infl = "  ".join(f"{g.scn.get('faction', f).short or f} {fs.influence}" for f, fs in st.factions.items())
         self.say(f" Influence: {infl}")
-        pats = "  ".join(f"{g.scn.get('patron', p).short}: Kim {ps.favour_kim:+d} / critics {ps.favour_opposition:+d}"
-                         for p, ps in st.patrons.items())
+        pats = "  ".join(
+            f"{g.scn.get('patron', p).short}: Kim {ps.favour_kim:+d} / critics {ps.favour_opposition:+d}"
+            for p, ps in st.patrons.items()
+        )
         self.say(f" Patrons: {pats}   rift {st.rift}")
         if est:
             k, o, s = est.get("kim", [0, 0]), est.get("opposition", [0, 0]), est.get("swing", [0, 0])
-            self.say(f" Your estimate of the Central Committee: Kim {k[0]}±{k[1]}, critics {o[0]}±{o[1]}, "
-                     f"undecided {s[0]}±{s[1]}; majority is {est.get('majority', [0])[0]}")
+            self.say(
+                f" Your estimate of the Central Committee: Kim {k[0]}±{k[1]}, critics {o[0]}±{o[1]}, "
+                f"undecided {s[0]}±{s[1]}; majority is {est.get('majority', [0])[0]}"
+            )
         self.say("=" * 88)
 
     # ------------------------------------------------------------------ decisions
@@ -190,11 +198,13 @@ class TerminalPlayer:
                 if e.visible_to in ("all", side):
                     self.say(f"  {e.date}  {e.text}")
         elif cmd == "i":
-            for pid, p in g.state.people.items():
+            for _pid, p in g.state.people.items():
                 if p.generated or p.patron:
                     continue
-                self.say(f"  {p.name:22s} {g.scn.get('faction', p.faction).short:9s} {p.status:9s} cc:{p.cc:9s} "
-                         f"{', '.join(g.scn.get('office', o).name for o in p.offices)}")
+                self.say(
+                    f"  {p.name:22s} {g.scn.get('faction', p.faction).short:9s} {p.status:9s} cc:{p.cc:9s} "
+                    f"{', '.join(g.scn.get('office', o).name for o in p.offices)}"
+                )
         return None
 
     def plenum_report(self, g: Game, plenum_id: str, side: str) -> None:
@@ -207,15 +217,18 @@ class TerminalPlayer:
             if stage["kind"] == "speech":
                 who = g.state.people[stage["person"]].name
                 if stage["outcome"] == "shouted_down":
-                    self.say(f"  {who} rises: \"{stage['topic']}\" -- the hall shouts him down "
-                             f"({stage['odds']}% chance).")
+                    self.say(
+                        f'  {who} rises: "{stage["topic"]}" -- the hall shouts him down ({stage["odds"]}% chance).'
+                    )
                 else:
-                    self.say(f"  {who} speaks: \"{stage['topic']}\".")
+                    self.say(f'  {who} speaks: "{stage["topic"]}".')
             elif stage["kind"] == "vote":
                 t = stage["tally"]
-                self.say(f"  VOTE: {stage['title']}: {t['for']} for, {t['against']} against, "
-                         f"{t['abstain']} abstaining; {stage['needed']} needed -> "
-                         f"{'CARRIED' if stage['passed'] else 'DEFEATED'}")
+                self.say(
+                    f"  VOTE: {stage['title']}: {t['for']} for, {t['against']} against, "
+                    f"{t['abstain']} abstaining; {stage['needed']} needed -> "
+                    f"{'CARRIED' if stage['passed'] else 'DEFEATED'}"
+                )
                 swing = sorted(stage["terms"], key=lambda pid: abs(sum(stage["terms"][pid])))[:2]
                 for pid in swing:
                     why = ", ".join(f"{lab} {v:+d}" for lab, v in explain(stage, pid)[:4])

@@ -45,17 +45,33 @@ def main(paths: list[str], mods: list[str], *, as_json: bool = False, list_only:
     for raw in targets:
         folder, is_mod = _folder_of(raw)
         if folder is None:
-            all_diags.append(Diagnostic(raw, 1, 1, "error", "io", "no such file, folder or scenario",
-                                        "give a scenario id (plenum validate --list) or a path"))
+            all_diags.append(
+                Diagnostic(
+                    raw,
+                    1,
+                    1,
+                    "error",
+                    "io",
+                    "no such file, folder or scenario",
+                    "give a scenario id (plenum validate --list) or a path",
+                )
+            )
             continue
         mod_dirs = [Path(m) for m in mods]
         if is_mod:
             scen = _mod_target(folder)
             base = find_scenario(scen) if scen else None
             if base is None:
-                all_diags.append(Diagnostic(str(folder / "mod.yaml"), 1, 1, "error", "mod",
-                                            f"the mod must name an installed scenario under 'mod: scenario:' "
-                                            f"(got {scen!r})"))
+                all_diags.append(
+                    Diagnostic(
+                        str(folder / "mod.yaml"),
+                        1,
+                        1,
+                        "error",
+                        "mod",
+                        f"the mod must name an installed scenario under 'mod: scenario:' (got {scen!r})",
+                    )
+                )
                 continue
             result = load(base, [folder] + mod_dirs)
         else:
@@ -63,8 +79,10 @@ def main(paths: list[str], mods: list[str], *, as_json: bool = False, list_only:
         all_diags.extend(result.diagnostics)
         if result.ok:
             s = result.scenario
-            summaries.append(f"{folder}: OK: '{s.scenario.title}', {len(s.people)} people, {len(s.events)} events, "
-                             f"{len(s.actions)} actions, {len(s.plenums)} plenums, {len(s.endings)} endings")
+            summaries.append(
+                f"{folder}: OK: '{s.scenario.title}', {len(s.people)} people, {len(s.events)} events, "
+                f"{len(s.actions)} actions, {len(s.plenums)} plenums, {len(s.endings)} endings"
+            )
     errors = [d for d in all_diags if d.is_error]
     warnings = [d for d in all_diags if not d.is_error]
     if as_json:

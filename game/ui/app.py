@@ -12,13 +12,13 @@ import traceback
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
+import pygame
 
-from game.ui import settings as S  # noqa: E402
-from game.ui import text as T  # noqa: E402
-from game.ui import theme as C  # noqa: E402
-from game.ui import widgets as W  # noqa: E402
-from game.ui.sound import Sound  # noqa: E402
+from game.ui import settings as S
+from game.ui import text as T
+from game.ui import theme as C
+from game.ui import widgets as W
+from game.ui.sound import Sound
 
 FPS = 60
 
@@ -47,8 +47,14 @@ class App:
     _dirty = True
     _full = True
 
-    def __init__(self, settings: S.Settings | None = None, settings_msg: str = "", *, windowed: bool = False,
-                 size: tuple[int, int] | None = None):
+    def __init__(
+        self,
+        settings: S.Settings | None = None,
+        settings_msg: str = "",
+        *,
+        windowed: bool = False,
+        size: tuple[int, int] | None = None,
+    ):
         if settings is None:
             settings, settings_msg = S.load()
         self.settings = settings
@@ -183,6 +189,7 @@ class App:
         if ev.type == pygame.KEYDOWN:
             if ev.key == pygame.K_F1 and not getattr(self.top, "is_help", False):
                 from game.ui.screens.help import HelpOverlay
+
                 self.push(HelpOverlay(self))
                 return
             if ev.key == pygame.K_m and ev.mod & pygame.KMOD_CTRL:
@@ -321,8 +328,11 @@ class App:
                     self.present()
             except Exception as exc:  # a bug must not lose the player's game: report and go on
                 traceback.print_exc()
-                self.notify(f"Something went wrong: {exc.__class__.__name__}: {exc}. "
-                            f"The game goes on; your saves are safe.", "error", 10)
+                self.notify(
+                    f"Something went wrong: {exc.__class__.__name__}: {exc}. The game goes on; your saves are safe.",
+                    "error",
+                    10,
+                )
                 self.dirty = True
             self.frame_times.append(time.perf_counter() - t0)
             if len(self.frame_times) > 600:
@@ -360,9 +370,12 @@ def run_app(windowed: bool = False) -> int:
     if _no_display():
         import sys
 
-        print("plenum: no display found (DISPLAY is not set), so the game window cannot open.\n"
-              "Run it from a desktop session, or play in the terminal:\n"
-              "  plenum simulate --kim human --opposition ai", file=sys.stderr)
+        print(
+            "plenum: no display found (DISPLAY is not set), so the game window cannot open.\n"
+            "Run it from a desktop session, or play in the terminal:\n"
+            "  plenum simulate --kim human --opposition ai",
+            file=sys.stderr,
+        )
         return 1
     app = App(windowed=windowed)
     from game.ui.screens.title import TitleScreen

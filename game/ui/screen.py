@@ -142,7 +142,13 @@ class Screen:
                 self.back()
                 return
             for w in self.widgets:
-                if w.hotkey is not None and w.hotkey == ev.key and w.visible and w.enabled and not ev.mod & pygame.KMOD_CTRL:
+                if (
+                    w.hotkey is not None
+                    and w.hotkey == ev.key
+                    and w.visible
+                    and w.enabled
+                    and not ev.mod & pygame.KMOD_CTRL
+                ):
                     app.sound.play("click")
                     w.activate()
                     return

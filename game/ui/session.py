@@ -15,8 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game import ai
-from game import saves
+from game import ai, saves
 from game.engine.actions import Refused
 from game.engine.game import Game, Outcome
 from game.engine.plenum import present_members, spread
@@ -40,7 +39,7 @@ class Players:
         return {"humans": list(self.humans), "difficulty": self.difficulty}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Players":
+    def from_dict(cls, d: dict) -> Players:
         humans = tuple(s for s in d.get("humans", ["kim"]) if s in SIDES) or ("kim",)
         diff = d.get("difficulty", "normal")
         return cls(humans, diff if diff in ("easy", "normal", "hard") else "normal")
@@ -268,10 +267,16 @@ class Session:
     def write(self, path: Path, label: str = "") -> Path:
         path = saves.write(path, self.g, self.scenario_name, label)
         try:
-            path.with_suffix(".session").write_text(json.dumps({"players": self.players.to_dict(),
-                                                                "viewer": self.viewer,
-                                                                "seen_plenums": sorted(self.seen_plenums)}),
-                                                     encoding="utf-8")
+            path.with_suffix(".session").write_text(
+                json.dumps(
+                    {
+                        "players": self.players.to_dict(),
+                        "viewer": self.viewer,
+                        "seen_plenums": sorted(self.seen_plenums),
+                    }
+                ),
+                encoding="utf-8",
+            )
         except OSError:
             pass
         return path
@@ -296,7 +301,7 @@ def slug(name: str) -> str:
 
 def load_session(path: Path) -> Session:
     """Raises saves.SaveError with a readable message."""
-    scn, g, scen_name = saves.read(path)
+    _scn, g, scen_name = saves.read(path)
     players = Players(("kim",), "normal")
     viewer = None
     seen = set()

@@ -40,7 +40,9 @@ def _coerce(raw: dict) -> tuple[Settings, list[str]]:
             continue
         v = raw[f.name]
         default = getattr(s, f.name)
-        ok = isinstance(v, type(default)) and not (isinstance(default, int) and isinstance(v, bool) and not isinstance(default, bool))
+        ok = isinstance(v, type(default)) and not (
+            isinstance(default, int) and isinstance(v, bool) and not isinstance(default, bool)
+        )
         if isinstance(default, float) and isinstance(v, int) and not isinstance(v, bool):
             v, ok = float(v), True
         if not ok:
@@ -72,8 +74,10 @@ def load(path: Path | None = None) -> tuple[Settings, str]:
     except (OSError, UnicodeDecodeError) as exc:
         return Settings(), f"Could not read the settings file {path} ({exc}); using the defaults."
     except json.JSONDecodeError as exc:
-        return Settings(), (f"The settings file {path} is damaged (line {exc.lineno}: {exc.msg}); "
-                            f"using the defaults. Saving settings will replace it.")
+        return Settings(), (
+            f"The settings file {path} is damaged (line {exc.lineno}: {exc.msg}); "
+            f"using the defaults. Saving settings will replace it."
+        )
     if not isinstance(raw, dict):
         return Settings(), f"The settings file {path} does not hold settings; using the defaults."
     s, problems = _coerce(raw)

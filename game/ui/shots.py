@@ -18,6 +18,7 @@ def _setup_env() -> None:
 
 def _play_until(sess, stop) -> None:
     from game import ai
+
     pol = {s: ai.make("ai", "normal") for s in ("kim", "opposition")}
     for _ in range(5000):
         if stop() or sess.g.over:
@@ -63,8 +64,9 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
     def want(name):
         return only is None or name in only
 
-    from game.ui.screens.title import TitleScreen
     from game.ui.screens.newgame import NewGameScreen
+    from game.ui.screens.title import TitleScreen
+
     app.push(TitleScreen(app))
     if want("01-main-menu"):
         snap("01-main-menu")
@@ -82,6 +84,7 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
     sess = Session(g, folder.name, Players(("kim",), "normal"))
     app.session = sess
     from game.ui.screens.main_screen import MainScreen
+
     _play_until(sess, lambda: sess.state.turn >= 6 and sess.g.to_move() == "kim" and not sess.state.pending)
     sess.viewer = "kim"
     app.reset(MainScreen(app))
@@ -91,6 +94,7 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
         snap("03-main-screen")
     if want("04-event-dialog"):
         from game.ui.screens.event_dialog import EventDialog
+
         ev = next((e for e in scn.events if e.side in ("kim", "both") and len(e.options) >= 2), None)
         if ev is not None:
             dlg = EventDialog(app, Pending(ev.id, "kim"))
@@ -103,14 +107,18 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
             app.pop()
     if want("04b-dispatch-report"):
         from game.ui.screens.report import ReportScreen
+
         log = [e for e in sess.state.log if e.visible_to in ("all", "kim")]
-        old = {k: [max(0, v[0] - (3 if k == "kim" else -2 if k == "opposition" else 0)), v[1]]
-               for k, v in sess.state.estimates.get("kim", {}).items()}
+        old = {
+            k: [max(0, v[0] - (3 if k == "kim" else -2 if k == "opposition" else 0)), v[1]]
+            for k, v in sess.state.estimates.get("kim", {}).items()
+        }
         app.push(ReportScreen(app, "kim", log[-7:], old))
         snap("04b-dispatch-report")
         app.pop()
     if want("05-action-dialog"):
         from game.ui.screens.action_dialog import ActionDialog
+
         v = next((v for v in sess.g.actions("kim") if v.open and v.action.target == "person"), None)
         if v is not None:
             app.push(ActionDialog(app, v))
@@ -118,12 +126,16 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
             app.pop()
     if want("06-spread-chart"):
         from game.ui.screens.plenum_prep import SpreadScreen
+
         app.push(SpreadScreen(app))
         snap("06-spread-chart")
         app.pop()
     if want("07-person-view"):
         from game.ui.screens.person import PersonScreen
-        pid = next((p for p in ("choe_chang_ik", "kim_il_sung") if p in sess.state.people), next(iter(sess.state.people)))
+
+        pid = next(
+            (p for p in ("choe_chang_ik", "kim_il_sung") if p in sess.state.people), next(iter(sess.state.people))
+        )
         app.push(PersonScreen(app, pid))
         snap("07-person-view")
         app.pop()
@@ -137,17 +149,21 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
         pend = next((p for p in sess2.state.pending if p.event.startswith("plenum:") and p.side == "kim"), None)
         if pend is not None:
             from game.ui.screens.plenum_prep import TacticScreen
+
             app.reset(TacticScreen(app, pend))
             snap("08-plenum-tactic")
     _play_until(sess2, lambda: sess2.unseen_plenum() is not None)
     pid = sess2.unseen_plenum()
     if pid and want("09-plenum-vote"):
         from game.ui.screens.plenum_hall import PlenumHall
+
         hall = PlenumHall(app, pid)
         app.reset(hall)
         hall.update = lambda dt: False
         votes = [i for i, st in enumerate(hall.stages) if st.get("kind") == "vote"]
-        speeches = [i for i, st in enumerate(hall.stages) if st.get("kind") == "speech" and st.get("side") == "opposition"]
+        speeches = [
+            i for i, st in enumerate(hall.stages) if st.get("kind") == "speech" and st.get("side") == "opposition"
+        ]
         if speeches:
             loud = [i for i in speeches if hall.stages[i].get("outcome") == "shouted_down"]
             hall.jump((loud or speeches)[0], 0.8)
@@ -168,6 +184,7 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
     if want("10-ending"):
         _play_until(sess2, lambda: False)
         from game.ui.screens.ending import EndingScreen
+
         sess2.seen_plenums |= set(sess2.state.plenums)
         app.reset(EndingScreen(app))
         snap("10-ending")
@@ -176,16 +193,22 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
         app.top.set_tab(1)
         snap("10c-ending-people")
     app.session = sess
-    from game.ui.screens.settings_screen import SettingsScreen
-    from game.ui.screens.saveload import SaveLoadScreen
     from game.ui.screens.codex import CodexScreen
-    from game.ui.screens.help import HelpOverlay, IntroScreen
     from game.ui.screens.handoff import HandoffScreen
+    from game.ui.screens.help import HelpOverlay, IntroScreen
+    from game.ui.screens.saveload import SaveLoadScreen
+    from game.ui.screens.settings_screen import SettingsScreen
+
     app.reset(MainScreen(app))
     app.top.update = lambda dt: False
-    for name, make in (("11-settings", lambda: SettingsScreen(app)), ("12-save", lambda: SaveLoadScreen(app, "save")),
-                       ("13-codex", lambda: CodexScreen(app)), ("14-help", lambda: HelpOverlay(app)),
-                       ("15-intro", lambda: IntroScreen(app)), ("16-hotseat-handoff", lambda: HandoffScreen(app, "opposition"))):
+    for name, make in (
+        ("11-settings", lambda: SettingsScreen(app)),
+        ("12-save", lambda: SaveLoadScreen(app, "save")),
+        ("13-codex", lambda: CodexScreen(app)),
+        ("14-help", lambda: HelpOverlay(app)),
+        ("15-intro", lambda: IntroScreen(app)),
+        ("16-hotseat-handoff", lambda: HandoffScreen(app, "opposition")),
+    ):
         if want(name):
             app.push(make())
             snap(name)

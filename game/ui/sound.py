@@ -20,7 +20,7 @@ def _clip(v: float) -> int:
 def _gavel() -> list[float]:
     out = []
     rnd = random.Random(1)
-    for strike in range(2):
+    for _strike in range(2):
         n = int(RATE * 0.16)
         for i in range(n):
             t = i / RATE
@@ -42,8 +42,9 @@ def _crowd(seconds: float, loud: float, seed: int) -> list[float]:
         t = i / RATE
         noise = rnd.random() * 2 - 1
         lp += (noise - lp) * 0.08
-        v = sum(math.sin(2 * math.pi * f * t + p) * (0.5 + 0.5 * math.sin(2 * math.pi * m * t))
-                for f, p, m in voices) / len(voices)
+        v = sum(
+            math.sin(2 * math.pi * f * t + p) * (0.5 + 0.5 * math.sin(2 * math.pi * m * t)) for f, p, m in voices
+        ) / len(voices)
         fade = min(1.0, t / 0.25, (seconds - t) / 0.4)
         out.append((lp * 1.6 + v * 0.5) * loud * fade)
     return out
@@ -52,11 +53,14 @@ def _crowd(seconds: float, loud: float, seed: int) -> list[float]:
 def _typewriter() -> list[float]:
     rnd = random.Random(3)
     out = []
-    for k in range(6):
+    for _k in range(6):
         n = int(RATE * 0.025)
         for i in range(n):
             t = i / RATE
-            out.append((rnd.random() * 2 - 1) * math.exp(-t * 300) * 0.7 + math.sin(2 * math.pi * 1900 * t) * math.exp(-t * 200) * 0.2)
+            out.append(
+                (rnd.random() * 2 - 1) * math.exp(-t * 300) * 0.7
+                + math.sin(2 * math.pi * 1900 * t) * math.exp(-t * 200) * 0.2
+            )
         out.extend([0.0] * int(RATE * rnd.uniform(0.05, 0.11)))
     # the bell at the end of the line
     n = int(RATE * 0.25)
@@ -74,8 +78,10 @@ def _click() -> list[float]:
 def _stamp() -> list[float]:
     rnd = random.Random(5)
     n = int(RATE * 0.2)
-    return [((rnd.random() * 2 - 1) * 0.6 + math.sin(2 * math.pi * 90 * i / RATE)) * math.exp(-(i / RATE) * 30) * 0.8
-            for i in range(n)]
+    return [
+        ((rnd.random() * 2 - 1) * 0.6 + math.sin(2 * math.pi * 90 * i / RATE)) * math.exp(-(i / RATE) * 30) * 0.8
+        for i in range(n)
+    ]
 
 
 RECIPES = {
@@ -98,7 +104,7 @@ class Sound:
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=RATE, size=-16, channels=1, buffer=512)
-            freq, size, channels = pygame.mixer.get_init()
+            freq, _size, channels = pygame.mixer.get_init()
             for name, make in RECIPES.items():
                 samples = make()
                 if freq != RATE:

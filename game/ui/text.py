@@ -139,16 +139,26 @@ def wrap(text: str, size: int, max_width: int, style: str = "body") -> list[str]
     return lines
 
 
-def draw(surf: pygame.Surface, text: str, pos, size: int = 16, colour=(0, 0, 0), style: str = "body",
-         anchor: str = "topleft") -> pygame.Rect:
+def draw(
+    surf: pygame.Surface, text: str, pos, size: int = 16, colour=(0, 0, 0), style: str = "body", anchor: str = "topleft"
+) -> pygame.Rect:
     s = render(text, size, colour, style)
     r = s.get_rect(**{anchor: pos})
     surf.blit(s, r)
     return r
 
 
-def draw_wrapped(surf: pygame.Surface, text: str, rect: pygame.Rect, size: int = 16, colour=(0, 0, 0),
-                 style: str = "body", spacing: int = 2, max_lines: int | None = None, align: str = "left") -> int:
+def draw_wrapped(
+    surf: pygame.Surface,
+    text: str,
+    rect: pygame.Rect,
+    size: int = 16,
+    colour=(0, 0, 0),
+    style: str = "body",
+    spacing: int = 2,
+    max_lines: int | None = None,
+    align: str = "left",
+) -> int:
     """Draw wrapped text inside rect; returns the height used."""
     lines = wrap(text, size, rect.width, style)
     if max_lines is not None and len(lines) > max_lines:

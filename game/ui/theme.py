@@ -6,27 +6,27 @@ appears; the palette here is only for the chrome around them.
 
 from __future__ import annotations
 
-PAPER = (236, 226, 200)        # cream poster paper
+PAPER = (236, 226, 200)  # cream poster paper
 PAPER_DARK = (222, 208, 176)
 PAPER_LIGHT = (246, 239, 220)
-INK = (28, 22, 20)             # near-black printing ink
+INK = (28, 22, 20)  # near-black printing ink
 INK_SOFT = (88, 76, 66)
 INK_FAINT = (150, 136, 118)
-RED = (168, 24, 22)            # deep poster red
+RED = (168, 24, 22)  # deep poster red
 RED_DARK = (112, 14, 14)
 RED_BRIGHT = (206, 40, 30)
 GOLD = (214, 166, 48)
 GOLD_LIGHT = (240, 206, 110)
 GOLD_DARK = (150, 110, 20)
-HALL = (44, 20, 18)            # the plenum hall at night
+HALL = (44, 20, 18)  # the plenum hall at night
 HALL_LIGHT = (74, 34, 30)
 SHADOW = (0, 0, 0, 110)
-FOCUS = (214, 166, 48)         # focus ring: gold
+FOCUS = (214, 166, 48)  # focus ring: gold
 OK = (60, 110, 58)
 BAD = RED
 
-VOTE_FOR = (236, 192, 70)      # gold: a raised card
-VOTE_AGAINST = (24, 20, 18)    # black
+VOTE_FOR = (236, 192, 70)  # gold: a raised card
+VOTE_AGAINST = (24, 20, 18)  # black
 VOTE_ABSTAIN = (150, 140, 128)  # grey
 EMPTY_SEAT = (92, 60, 54)
 

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from game.engine.plenum import explain_now
 
-STATUS_WORDS = {"active": "Active", "demoted": "Demoted", "expelled": "Expelled", "arrested": "Arrested",
-                "fled": "Fled abroad", "executed": "Executed", "dead": "Dead", "abroad": "Abroad"}
+STATUS_WORDS = {
+    "active": "Active",
+    "demoted": "Demoted",
+    "expelled": "Expelled",
+    "arrested": "Arrested",
+    "fled": "Fled abroad",
+    "executed": "Executed",
+    "dead": "Dead",
+    "abroad": "Abroad",
+}
 FALLEN = ("expelled", "arrested", "fled", "executed", "dead")
 SEAT_WORDS = {"full": "Full member of the CC", "candidate": "Candidate member of the CC", "none": "No CC seat"}
-KIND_COLOURS = {"event": (168, 24, 22), "decision": (168, 24, 22), "action": (28, 22, 20), "plenum": (150, 110, 20),
-                "intel": (40, 84, 128), "news": (88, 76, 66), "info": (88, 76, 66), "ending": (168, 24, 22)}
+KIND_COLOURS = {
+    "event": (168, 24, 22),
+    "decision": (168, 24, 22),
+    "action": (28, 22, 20),
+    "plenum": (150, 110, 20),
+    "intel": (40, 84, 128),
+    "news": (88, 76, 66),
+    "info": (88, 76, 66),
+    "ending": (168, 24, 22),
+}
 
 
 def faction_ids(scn, st) -> list[str]:
@@ -55,8 +71,11 @@ def office_line(scn, st, pid: str) -> str:
     if p.generated:
         return "Generated cadre (a seat whose holder the record does not name)"
     names = office_names(scn, p.offices)
-    return names[0] if names else (scn.get("person", pid).role[:60] if scn.get("person", pid) and
-                                   scn.get("person", pid).role else "No post")
+    return (
+        names[0]
+        if names
+        else (scn.get("person", pid).role[:60] if scn.get("person", pid) and scn.get("person", pid).role else "No post")
+    )
 
 
 def lean_word(lean: float) -> str:
@@ -81,13 +100,17 @@ def stance_lines(session, pid: str) -> list[str]:
     st, scn = session.state, session.scn
     p = st.people[pid]
     if p.cc != "full" or p.status not in ("active", "demoted"):
-        return ["Has no vote at a plenum" + (" (candidate member: speaks and shouts, does not vote)."
-                                              if p.cc == "candidate" else ".")]
+        return [
+            "Has no vote at a plenum"
+            + (" (candidate member: speaks and shouts, does not vote)." if p.cc == "candidate" else ".")
+        ]
     est = next((t for t in session.blurred_spread() if t[0] == pid), None)
     lines = []
     if est:
-        lines.append(f"Estimated lean {est[1]:+.0f} (±{est[2]:.0f}): {lean_word(est[1])}. "
-                     f"Votes with Kim at +6 or more, with the critics at −6 or less.")
+        lines.append(
+            f"Estimated lean {est[1]:+.0f} (±{est[2]:.0f}): {lean_word(est[1])}. "
+            f"Votes with Kim at +6 or more, with the critics at −6 or less."
+        )
     hidden = secret_terms(session.viewer)
     for label, v in explain_now(st, scn, pid):
         if label in hidden:
@@ -110,6 +133,7 @@ def plenum_next(scn, st):
 
 def days_until(a: str, b: str) -> int:
     import datetime as dt
+
     try:
         return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
     except ValueError:
@@ -119,6 +143,7 @@ def days_until(a: str, b: str) -> int:
 def odds_formula(expr: str) -> str:
     """The action's chance expression in plainer words, for 'where the odds come from'."""
     import re
+
     text = expr.strip()
     text = text.replace("target.", "").replace("pledge_opposition", "pledged to the critics")
     text = text.replace("pledge_kim", "pledged to Kim").replace("flag.", "").replace("_", " ")

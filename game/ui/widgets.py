@@ -7,7 +7,7 @@ direction, Enter/Space activate, and the focused widget gets a gold ring.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import pygame
 
@@ -20,8 +20,16 @@ Tooltip = "str | list[str] | Callable[[], list[str]] | None"
 class Widget:
     focusable = True
 
-    def __init__(self, rect, *, tooltip=None, hotkey: int | None = None, on_activate: Callable | None = None,
-                 enabled: bool = True, name: str = ""):
+    def __init__(
+        self,
+        rect,
+        *,
+        tooltip=None,
+        hotkey: int | None = None,
+        on_activate: Callable | None = None,
+        enabled: bool = True,
+        name: str = "",
+    ):
         self.rect = pygame.Rect(rect)
         self.tooltip = tooltip
         self.hotkey = hotkey
@@ -64,11 +72,26 @@ def focus_ring(surf, rect: pygame.Rect, radius: int = 4) -> None:
 class Button(Widget):
     """style: primary (red), secondary (paper), dark (on the hall), chip (toggle), link."""
 
-    def __init__(self, rect, label: str, on_activate=None, *, style: str = "secondary", size: int = 16,
-                 tooltip=None, hotkey=None, enabled=True, selected=False, key_hint: str = "", icon=None,
-                 align: str = "center", name: str = ""):
-        super().__init__(rect, tooltip=tooltip, hotkey=hotkey, on_activate=on_activate, enabled=enabled,
-                         name=name or label)
+    def __init__(
+        self,
+        rect,
+        label: str,
+        on_activate=None,
+        *,
+        style: str = "secondary",
+        size: int = 16,
+        tooltip=None,
+        hotkey=None,
+        enabled=True,
+        selected=False,
+        key_hint: str = "",
+        icon=None,
+        align: str = "center",
+        name: str = "",
+    ):
+        super().__init__(
+            rect, tooltip=tooltip, hotkey=hotkey, on_activate=on_activate, enabled=enabled, name=name or label
+        )
         self.label = label
         self.style = style
         self.size = size
@@ -115,7 +138,9 @@ class Button(Widget):
         if self.style in ("chip", "link"):
             style = "body" if not self.selected else "bold"
         x_pad = 10 if self.style != "chip" else 5
-        label = T.fit(self.label, self.size, r.width - 2 * x_pad - (T.width(self.key_hint, 12) + 6 if self.key_hint else 0), style)
+        label = T.fit(
+            self.label, self.size, r.width - 2 * x_pad - (T.width(self.key_hint, 12) + 6 if self.key_hint else 0), style
+        )
         if self.align == "left":
             T.draw(surf, label, (r.x + x_pad, r.centery), self.size, fg, style, "midleft")
         else:
@@ -124,7 +149,9 @@ class Button(Widget):
             hint_col = C.GOLD_LIGHT if self.style in ("primary", "dark") else C.INK_FAINT
             T.draw(surf, self.key_hint, (r.right - 6, r.bottom - 3), 11, hint_col, "body", "bottomright")
         if self.style == "link" and hovered:
-            pygame.draw.line(surf, fg, (r.x + x_pad, r.bottom - 3), (r.x + x_pad + T.width(label, self.size, style), r.bottom - 3))
+            pygame.draw.line(
+                surf, fg, (r.x + x_pad, r.bottom - 3), (r.x + x_pad + T.width(label, self.size, style), r.bottom - 3)
+            )
         if focused:
             focus_ring(surf, r)
 
@@ -149,8 +176,18 @@ class Hotspot(Widget):
 class Choice(Widget):
     """A labelled value cycled with Left/Right (or clicks on its arrows)."""
 
-    def __init__(self, rect, label: str, options: list[tuple[object, str]], value, on_change=None, *,
-                 tooltip=None, name="", dark=False):
+    def __init__(
+        self,
+        rect,
+        label: str,
+        options: list[tuple[object, str]],
+        value,
+        on_change=None,
+        *,
+        tooltip=None,
+        name="",
+        dark=False,
+    ):
         super().__init__(rect, tooltip=tooltip, name=name or label)
         self.label = label
         self.options = options
@@ -192,7 +229,12 @@ class Choice(Widget):
     def draw(self, surf, hovered, focused):
         r = self.rect
         fg = C.PAPER_LIGHT if self.dark else C.INK
-        pygame.draw.rect(surf, C.PAPER_LIGHT if hovered and not self.dark else (C.PAPER if not self.dark else C.HALL_LIGHT), r, border_radius=3)
+        pygame.draw.rect(
+            surf,
+            C.PAPER_LIGHT if hovered and not self.dark else (C.PAPER if not self.dark else C.HALL_LIGHT),
+            r,
+            border_radius=3,
+        )
         pygame.draw.rect(surf, C.INK_SOFT, r, 1, border_radius=3)
         T.draw(surf, self.label, (r.x + 10, r.centery), 15, fg, "bold", "midleft")
         val = self.options[self.index][1] if self.options else "—"
@@ -207,8 +249,18 @@ class Choice(Widget):
 
 
 class TextField(Widget):
-    def __init__(self, rect, label: str, value: str = "", *, max_len: int = 40, allowed: str | None = None,
-                 tooltip=None, name="", on_enter=None):
+    def __init__(
+        self,
+        rect,
+        label: str,
+        value: str = "",
+        *,
+        max_len: int = 40,
+        allowed: str | None = None,
+        tooltip=None,
+        name="",
+        on_enter=None,
+    ):
         super().__init__(rect, tooltip=tooltip, name=name or label)
         self.label = label
         self.value = value
@@ -234,8 +286,11 @@ class TextField(Widget):
         if ev.key in (pygame.K_LEFT, pygame.K_RIGHT):
             return True
         # Typing letters must not trigger screen shortcuts while a field has focus.
-        if ev.unicode and ev.unicode.isprintable() and ev.key not in (pygame.K_RETURN, pygame.K_KP_ENTER,
-                                                                       pygame.K_TAB, pygame.K_ESCAPE):
+        if (
+            ev.unicode
+            and ev.unicode.isprintable()
+            and ev.key not in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_TAB, pygame.K_ESCAPE)
+        ):
             return True
         return False
 
@@ -257,8 +312,10 @@ class TextField(Widget):
 
 # --------------------------------------------------------------------------- drawing helpers
 
-def panel(surf, rect: pygame.Rect, title: str = "", *, dark: bool = False, title_size: int = 20,
-          band: tuple | None = None) -> pygame.Rect:
+
+def panel(
+    surf, rect: pygame.Rect, title: str = "", *, dark: bool = False, title_size: int = 20, band: tuple | None = None
+) -> pygame.Rect:
     """A printed card: paper, ink border, a red title band. Returns the content rect."""
     rect = pygame.Rect(rect)
     pygame.draw.rect(surf, (0, 0, 0), rect.move(4, 4))
@@ -274,8 +331,19 @@ def panel(surf, rect: pygame.Rect, title: str = "", *, dark: bool = False, title
     return inner
 
 
-def bar(surf, rect: pygame.Rect, value: float, colour, *, lo: float = 0, hi: float = 100,
-        err: float = 0, back=C.PAPER_DARK, marker: float | None = None, centred: bool = False) -> None:
+def bar(
+    surf,
+    rect: pygame.Rect,
+    value: float,
+    colour,
+    *,
+    lo: float = 0,
+    hi: float = 100,
+    err: float = 0,
+    back=C.PAPER_DARK,
+    marker: float | None = None,
+    centred: bool = False,
+) -> None:
     """A horizontal bar; ``centred`` fills from zero (for values that run from − to +)."""
     rect = pygame.Rect(rect)
     pygame.draw.rect(surf, back, rect)
@@ -293,8 +361,9 @@ def bar(surf, rect: pygame.Rect, value: float, colour, *, lo: float = 0, hi: flo
     if err:
         a = max(0.0, min(1.0, (value - err - lo) / span))
         b = max(0.0, min(1.0, (value + err - lo) / span))
-        er = pygame.Rect(rect.x + int(rect.width * a), rect.y + rect.height // 2 - 1,
-                         max(2, int(rect.width * (b - a))), 3)
+        er = pygame.Rect(
+            rect.x + int(rect.width * a), rect.y + rect.height // 2 - 1, max(2, int(rect.width * (b - a))), 3
+        )
         pygame.draw.rect(surf, C.INK, er)
         pygame.draw.line(surf, C.INK, (er.x, rect.y + 2), (er.x, rect.bottom - 3))
         pygame.draw.line(surf, C.INK, (er.right, rect.y + 2), (er.right, rect.bottom - 3))
@@ -313,8 +382,17 @@ def initials(name: str) -> str:
     return (parts[0][0] + parts[-1][0]).upper()
 
 
-def monogram(surf, centre, radius: int, name: str, colour, *, generated: bool = False, fallen: bool = False,
-             label: str | None = None) -> None:
+def monogram(
+    surf,
+    centre,
+    radius: int,
+    name: str,
+    colour,
+    *,
+    generated: bool = False,
+    fallen: bool = False,
+    label: str | None = None,
+) -> None:
     """A person's badge: a disc in the faction colour with initials (a cadre gets a hollow ring)."""
     x, y = centre
     pygame.draw.circle(surf, C.INK, (x + 2, y + 2), radius)
@@ -326,8 +404,15 @@ def monogram(surf, centre, radius: int, name: str, colour, *, generated: bool = 
         pygame.draw.circle(surf, colour, (x, y), radius)
         pygame.draw.circle(surf, C.INK, (x, y), radius, 1)
         fg = C.readable_on(colour)
-    T.draw(surf, label if label is not None else initials(name), (x, y + 1), max(9, int(radius * 0.9)), fg,
-           "head", "center")
+    T.draw(
+        surf,
+        label if label is not None else initials(name),
+        (x, y + 1),
+        max(9, int(radius * 0.9)),
+        fg,
+        "head",
+        "center",
+    )
     if fallen:
         pygame.draw.line(surf, C.INK, (x - radius, y + radius), (x + radius, y - radius), 3)
 
@@ -346,6 +431,7 @@ def stamp(surf, centre, word: str, colour=C.RED, size: int = 48, angle: float = 
 
 def star(surf, centre, r: int, colour=C.GOLD) -> None:
     import math
+
     pts = []
     for i in range(10):
         ang = -math.pi / 2 + i * math.pi / 5
@@ -371,8 +457,12 @@ def tooltip_box(surf, lines: list[str], anchor: tuple[int, int], max_w: int = 38
     x, y = anchor
     if avoid is not None:
         # Keyboard focus: put the tip beside the control (right, left, below, above), never on it.
-        cands = [(avoid.right + 10, avoid.y), (avoid.x - w - 10, avoid.y), (avoid.x, avoid.bottom + 8),
-                 (avoid.x, avoid.y - h - 8)]
+        cands = [
+            (avoid.right + 10, avoid.y),
+            (avoid.x - w - 10, avoid.y),
+            (avoid.x, avoid.bottom + 8),
+            (avoid.x, avoid.y - h - 8),
+        ]
         for cx, cy in cands:
             cx2 = min(max(4, cx), sw - w - 6)
             cy2 = min(max(4, cy), sh - h - 6)
@@ -428,8 +518,11 @@ def sunburst(size: tuple[int, int], centre, colours=(C.RED, C.RED_DARK), rays: i
             continue
         a0 = 2 * math.pi * i / rays
         a1 = 2 * math.pi * (i + 1) / rays
-        pygame.draw.polygon(s, colours[0], [(cx, cy), (cx + R * math.cos(a0), cy + R * math.sin(a0)),
-                                            (cx + R * math.cos(a1), cy + R * math.sin(a1))])
+        pygame.draw.polygon(
+            s,
+            colours[0],
+            [(cx, cy), (cx + R * math.cos(a0), cy + R * math.sin(a0)), (cx + R * math.cos(a1), cy + R * math.sin(a1))],
+        )
     return s
 
 

@@ -20,8 +20,12 @@ class ActionDialog(Screen):
     cache_background = True
     modal = True
     title = "Action"
-    help_lines = [("Up / Down", "Choose a target"), ("Enter", "Select the target, then confirm"),
-                  ("PgUp / PgDn", "Page the targets"), ("Esc", "Cancel")]
+    help_lines = [
+        ("Up / Down", "Choose a target"),
+        ("Enter", "Select the target, then confirm"),
+        ("PgUp / PgDn", "Page the targets"),
+        ("Esc", "Cancel"),
+    ]
 
     def __init__(self, app, view):
         super().__init__(app)
@@ -43,6 +47,7 @@ class ActionDialog(Screen):
         def key(t):
             p = st.people.get(t)
             return (bool(p and p.generated), -self.odds[t], t)
+
         self.targets.sort(key=key)
         # Where each committee member stands, as this side estimates it (shown beside the odds).
         self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()} if view.action.target == "person" else {}
@@ -62,24 +67,65 @@ class ActionDialog(Screen):
         has_targets = self.action.target != "none"
         if has_targets and self.leans:
             label = {"odds": "Sort: best odds", "swing": "Sort: nearest the line", "name": "Sort: by name"}[self.sort]
-            self.add(W.Button((r.x + 266, r.y + TOP - 30, 150, 24), label, self.cycle_sort, style="chip", size=12,
-                              hotkey=pygame.K_s, key_hint="S", name="sort",
-                              tooltip=["Order of the list", "Best odds first; or the members nearest the vote line "
-                                       "(the swing voters, by your estimate); or by name."]))
+            self.add(
+                W.Button(
+                    (r.x + 266, r.y + TOP - 30, 150, 24),
+                    label,
+                    self.cycle_sort,
+                    style="chip",
+                    size=12,
+                    hotkey=pygame.K_s,
+                    key_hint="S",
+                    name="sort",
+                    tooltip=[
+                        "Order of the list",
+                        "Best odds first; or the members nearest the vote line "
+                        "(the swing voters, by your estimate); or by name.",
+                    ],
+                )
+            )
         if has_targets:
             pages = max(1, (len(self.targets) + ROWS - 1) // ROWS)
             self.page = min(self.page, pages - 1)
             self.pages = pages
-            for i, t in enumerate(self.targets[self.page * ROWS:(self.page + 1) * ROWS]):
+            for i, t in enumerate(self.targets[self.page * ROWS : (self.page + 1) * ROWS]):
                 rr = pygame.Rect(r.x + 16, r.y + TOP + i * 38, 400, 34)
                 self.add(TargetRow(rr, self, t))
-            self.add(W.Button((r.x + 16, r.bottom - 52, 40, 30), "◀", lambda: self.turn(-1), style="chip",
-                              enabled=self.page > 0, name="prev", tooltip="Previous targets (PgUp)"))
-            self.add(W.Button((r.x + 62, r.bottom - 52, 40, 30), "▶", lambda: self.turn(1), style="chip",
-                              enabled=self.page < pages - 1, name="next", tooltip="More targets (PgDn)"))
+            self.add(
+                W.Button(
+                    (r.x + 16, r.bottom - 52, 40, 30),
+                    "◀",
+                    lambda: self.turn(-1),
+                    style="chip",
+                    enabled=self.page > 0,
+                    name="prev",
+                    tooltip="Previous targets (PgUp)",
+                )
+            )
+            self.add(
+                W.Button(
+                    (r.x + 62, r.bottom - 52, 40, 30),
+                    "▶",
+                    lambda: self.turn(1),
+                    style="chip",
+                    enabled=self.page < pages - 1,
+                    name="next",
+                    tooltip="More targets (PgDn)",
+                )
+            )
         ok = (not has_targets) or self.target is not None
-        self.add(W.Button((r.right - 236, r.bottom - 56, 220, 42), f"Do it ({self.action.cost} pt)", self.commit,
-                          style="primary", size=21, enabled=ok, name="commit", key_hint="Enter"))
+        self.add(
+            W.Button(
+                (r.right - 236, r.bottom - 56, 220, 42),
+                f"Do it ({self.action.cost} pt)",
+                self.commit,
+                style="primary",
+                size=21,
+                enabled=ok,
+                name="commit",
+                key_hint="Enter",
+            )
+        )
         self.add(W.Button((r.right - 376, r.bottom - 56, 128, 42), "Cancel", self.back, name="cancel", key_hint="Esc"))
         if self.focus is None:
             self.focus = next((w for w in self.widgets if isinstance(w, TargetRow)), None) or self.widgets[-2]
@@ -152,7 +198,14 @@ class ActionDialog(Screen):
         px = r.x + 440 if a.target != "none" else r.x + 24
         pw = r.right - px - 20
         if a.target != "none":
-            T.draw(surf, f"CHOOSE A {a.target.upper()}  ({len(self.targets)})", (r.x + 16, r.y + TOP - 28), 17, C.RED, "head")
+            T.draw(
+                surf,
+                f"CHOOSE A {a.target.upper()}  ({len(self.targets)})",
+                (r.x + 16, r.y + TOP - 28),
+                17,
+                C.RED,
+                "head",
+            )
             T.draw(surf, f"page {self.page + 1}/{self.pages}", (r.x + 112, r.bottom - 44), 13, C.INK_SOFT)
             pygame.draw.line(surf, C.INK, (px - 12, r.y + TOP - 28), (px - 12, r.bottom - 70), 1)
         y = r.y + TOP
@@ -170,13 +223,18 @@ class ActionDialog(Screen):
         T.draw(surf, "chance of success", (px + T.width(f"{pv.chance}%", 64, "head") + 12, y + 44), 16, C.INK_SOFT)
         T.draw(surf, f"Costs {pv.cost} of your {s.g.remaining(s.viewer)} remaining points.", (px, y + 86), 15, C.INK)
         if a.chance.strip() not in ("100",):
-            T.draw(surf, T.fit("Odds: " + V.odds_formula(a.chance) + " (kept within 5–95%)", 12, pw), (px, y + 108), 12,
-                   C.INK_SOFT)
+            T.draw(
+                surf,
+                T.fit("Odds: " + V.odds_formula(a.chance) + " (kept within 5–95%)", 12, pw),
+                (px, y + 108),
+                12,
+                C.INK_SOFT,
+            )
         yy = y + 134
         for head, lines, col in (("IF IT WORKS", pv.success, C.OK), ("IF IT FAILS", pv.failure, C.RED)):
             T.draw(surf, head, (px, yy), 16, col, "head")
             yy += 22
-            for ln in (lines or ["Nothing changes."]):
+            for ln in lines or ["Nothing changes."]:
                 yy += T.draw_wrapped(surf, "• " + ln, pygame.Rect(px + 6, yy, pw - 6, 200), 14, C.INK) + 2
             yy += 8
         note = "Seen by the other side at once." if a.visible else "Done in secret, though informers may glimpse it."
@@ -185,8 +243,14 @@ class ActionDialog(Screen):
             st = s.state
             p = st.people[self.target]
             mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
-            T.draw(surf, f"Loyalty to Kim {p.loyalty} · fear {p.fear} · reputation {p.reputation}"
-                   + (f" · already pledged to you: {mine}" if mine else ""), (px, r.bottom - 104), 13, C.INK_SOFT)
+            T.draw(
+                surf,
+                f"Loyalty to Kim {p.loyalty} · fear {p.fear} · reputation {p.reputation}"
+                + (f" · already pledged to you: {mine}" if mine else ""),
+                (px, r.bottom - 104),
+                13,
+                C.INK_SOFT,
+            )
 
 
 class TargetRow(W.Widget):
@@ -219,16 +283,27 @@ class TargetRow(W.Widget):
             W.star(surf, (r.x + 17, r.centery), 12, C.patron_colour(s.scn, self.t))
         else:
             pygame.draw.rect(surf, C.faction_colour(s.scn, self.t), (r.x + 6, r.y + 6, 22, r.height - 12))
-        T.draw(surf, T.fit(self.dlg.target_label(self.t), 15, r.width - 190, "bold"), (r.x + 38, r.centery), 15, C.INK,
-               "bold", "midleft")
+        T.draw(
+            surf,
+            T.fit(self.dlg.target_label(self.t), 15, r.width - 190, "bold"),
+            (r.x + 38, r.centery),
+            15,
+            C.INK,
+            "bold",
+            "midleft",
+        )
         if kind == "person":
             p = s.state.people[self.t]
             mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
             if mine:
-                T.draw(surf, f"pledged {mine}", (r.right - 66, r.y + 3), 10, C.SIDE_COLOUR[s.viewer], "bold", "topright")
+                T.draw(
+                    surf, f"pledged {mine}", (r.right - 66, r.y + 3), 10, C.SIDE_COLOUR[s.viewer], "bold", "topright"
+                )
         lean = self.dlg.leans.get(self.t)
         if lean is not None:
-            side_col = C.SIDE_COLOUR["kim"] if lean >= 6 else (C.SIDE_COLOUR["opposition"] if lean <= -6 else C.GOLD_DARK)
+            side_col = (
+                C.SIDE_COLOUR["kim"] if lean >= 6 else (C.SIDE_COLOUR["opposition"] if lean <= -6 else C.GOLD_DARK)
+            )
             tag = "with Kim" if lean >= 6 else ("critic" if lean <= -6 else "swing")
             T.draw(surf, f"{tag} {lean:+.0f}", (r.right - 66, r.bottom - 3), 12, side_col, "bold", "bottomright")
         odds = self.dlg.odds.get(self.t, 0)

@@ -37,14 +37,31 @@ class CodexScreen(Screen):
         self.entries: list[Entry] = []
         if self.scn:
             for c in self.scn.codex:
-                self.entries.append(Entry(c.id, c.title, c.category, c.text, c.sources, c.uncertain, c.id not in unlocked))
+                self.entries.append(
+                    Entry(c.id, c.title, c.category, c.text, c.sources, c.uncertain, c.id not in unlocked)
+                )
             for f in self.scn.factions:
-                self.entries.append(Entry(f"faction:{f.id}", f"{f.name}  {f.name_ko}", "faction", f.description,
-                                          colour=C.hex_to_rgb(f.color)))
+                self.entries.append(
+                    Entry(
+                        f"faction:{f.id}",
+                        f"{f.name}  {f.name_ko}",
+                        "faction",
+                        f.description,
+                        colour=C.hex_to_rgb(f.color),
+                    )
+                )
             for p in self.scn.people:
                 if p.bio or p.role:
-                    self.entries.append(Entry(f"person:{p.id}", f"{p.name}  {p.name_ko}".strip(), "person",
-                                              (p.role + "\n\n" + p.bio).strip(), p.sources, p.uncertain))
+                    self.entries.append(
+                        Entry(
+                            f"person:{p.id}",
+                            f"{p.name}  {p.name_ko}".strip(),
+                            "person",
+                            (p.role + "\n\n" + p.bio).strip(),
+                            p.sources,
+                            p.uncertain,
+                        )
+                    )
         # Open entries first, alphabetically; locked ones after, as a count of what is still to learn.
         self.entries.sort(key=lambda e: (e.locked, e.category != "event", e.title.lower()))
         self.cats = ["all"] + sorted({e.category for e in self.entries})
@@ -56,24 +73,56 @@ class CodexScreen(Screen):
         return [e for e in self.entries if self.cat in ("all", e.category)]
 
     def build(self):
-        w, h = self.w, self.h
+        _w, h = self.w, self.h
         x = 30
-        for i, c in enumerate(self.cats):
-            self.add(W.Button((x, 70, 110, 28), c.title(), lambda c=c: self.set_cat(c), style="chip", size=13,
-                              selected=self.cat == c, name=f"cat:{c}"))
+        for c in self.cats:
+            self.add(
+                W.Button(
+                    (x, 70, 110, 28),
+                    c.title(),
+                    lambda c=c: self.set_cat(c),
+                    style="chip",
+                    size=13,
+                    selected=self.cat == c,
+                    name=f"cat:{c}",
+                )
+            )
             x += 116
         shown = self.shown()
         pages = max(1, (len(shown) + ROWS - 1) // ROWS)
         self.page = min(self.page, pages - 1)
         self.pages = pages
-        for i, e in enumerate(shown[self.page * ROWS:(self.page + 1) * ROWS]):
+        for i, e in enumerate(shown[self.page * ROWS : (self.page + 1) * ROWS]):
             label = e.title if not e.locked else f"Locked {e.category}: play on to learn more"
-            self.add(W.Button((30, 112 + i * 40, 360, 34), label, lambda e=e: self.select(e), style="chip", size=14,
-                              align="left", selected=e.id == self.sel, enabled=not e.locked, name=f"entry:{e.id}"))
+            self.add(
+                W.Button(
+                    (30, 112 + i * 40, 360, 34),
+                    label,
+                    lambda e=e: self.select(e),
+                    style="chip",
+                    size=14,
+                    align="left",
+                    selected=e.id == self.sel,
+                    enabled=not e.locked,
+                    name=f"entry:{e.id}",
+                )
+            )
         self.add(W.Button((30, h - 58, 120, 40), "Back", self.back, key_hint="Esc", name="back"))
-        self.add(W.Button((300, h - 58, 40, 36), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0, name="prev"))
-        self.add(W.Button((348, h - 58, 40, 36), "▶", lambda: self.turn(1), style="chip", enabled=self.page < pages - 1,
-                          name="next"))
+        self.add(
+            W.Button(
+                (300, h - 58, 40, 36), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0, name="prev"
+            )
+        )
+        self.add(
+            W.Button(
+                (348, h - 58, 40, 36),
+                "▶",
+                lambda: self.turn(1),
+                style="chip",
+                enabled=self.page < pages - 1,
+                name="next",
+            )
+        )
         if self.focus is None:
             self.focus = next((b for b in self.widgets if b.name == f"entry:{self.sel}"), None) or self.widgets[0]
 
@@ -104,11 +153,29 @@ class CodexScreen(Screen):
         inner = W.panel(surf, r, e.category, band=e.colour or C.RED)
         T.draw(surf, e.title, (inner.x, inner.y), 28, C.INK, "head")
         y = inner.y + 40
-        y += T.draw_wrapped(surf, e.text.strip() or "—", pygame.Rect(inner.x, y, inner.width, inner.bottom - y - 80), 16, C.INK,
-                            max_lines=(inner.bottom - y - 80) // 22)
+        y += T.draw_wrapped(
+            surf,
+            e.text.strip() or "—",
+            pygame.Rect(inner.x, y, inner.width, inner.bottom - y - 80),
+            16,
+            C.INK,
+            max_lines=(inner.bottom - y - 80) // 22,
+        )
         if e.uncertain:
-            y += 8 + T.draw_wrapped(surf, "What the record leaves open: " + e.uncertain,
-                                    pygame.Rect(inner.x, y + 8, inner.width, 60), 14, C.INK_SOFT, max_lines=3)
+            y += 8 + T.draw_wrapped(
+                surf,
+                "What the record leaves open: " + e.uncertain,
+                pygame.Rect(inner.x, y + 8, inner.width, 60),
+                14,
+                C.INK_SOFT,
+                max_lines=3,
+            )
         if e.sources:
-            T.draw_wrapped(surf, "Sources: " + "; ".join(e.sources), pygame.Rect(inner.x, inner.bottom - 50, inner.width, 50),
-                           13, C.INK_SOFT, max_lines=3)
+            T.draw_wrapped(
+                surf,
+                "Sources: " + "; ".join(e.sources),
+                pygame.Rect(inner.x, inner.bottom - 50, inner.width, 50),
+                13,
+                C.INK_SOFT,
+                max_lines=3,
+            )

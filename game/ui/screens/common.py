@@ -45,6 +45,7 @@ def footer_hint(surf, w: int, h: int, text: str) -> None:
 
 class MessageScreen(Screen):
     """A modal card with a message and OK (or a choice of buttons)."""
+
     cache_background = True
 
     modal = True
@@ -67,12 +68,21 @@ class MessageScreen(Screen):
         bw = 150
         x = r.right - 20 - n * (bw + 12) + 12
         for i, (label, fn) in enumerate(self.buttons):
+
             def go(fn=fn):
                 self.app.pop(self)
                 if fn:
                     fn()
-            b = self.add(W.Button((x + i * (bw + 12), r.bottom - 56, bw, 38), label, go,
-                                  style="primary" if i == n - 1 else "secondary", name=label))
+
+            self.add(
+                W.Button(
+                    (x + i * (bw + 12), r.bottom - 56, bw, 38),
+                    label,
+                    go,
+                    style="primary" if i == n - 1 else "secondary",
+                    name=label,
+                )
+            )
         self.focus = self.widgets[-1]
 
     def draw_background(self, surf):

@@ -18,8 +18,12 @@ TABS = ("The ending", "People", "Factions")
 class EndingScreen(Screen):
     cache_background = True
     title = "Ending"
-    help_lines = [("1 / 2 / 3", "Ending · people · factions"), ("Left / Right", "Switch tab"),
-                  ("PgUp / PgDn", "Page the people"), ("Enter", "Back to the title")]
+    help_lines = [
+        ("1 / 2 / 3", "Ending · people · factions"),
+        ("Left / Right", "Switch tab"),
+        ("PgUp / PgDn", "Page the people"),
+        ("Enter", "Back to the title"),
+    ]
 
     def __init__(self, app):
         super().__init__(app)
@@ -42,42 +46,99 @@ class EndingScreen(Screen):
     def build(self):
         w, h = self.w, self.h
         for i, label in enumerate(TABS):
-            self.add(W.Button((24 + i * 170, 170, 160, 34), label, lambda i=i: self.set_tab(i), style="chip",
-                              selected=self.tab == i, size=15, hotkey=pygame.K_1 + i, name=f"tab:{i}"))
+            self.add(
+                W.Button(
+                    (24 + i * 170, 170, 160, 34),
+                    label,
+                    lambda i=i: self.set_tab(i),
+                    style="chip",
+                    selected=self.tab == i,
+                    size=15,
+                    hotkey=pygame.K_1 + i,
+                    name=f"tab:{i}",
+                )
+            )
         if self.tab == 1:
             per = max(1, (h - 300) // 46) * 2
             pages = max(1, (len(self.people()) + per - 1) // per)
             self.page = min(self.page, pages - 1)
             self.pages = pages
             self.per = per
-            self.add(W.Button((w - 260, 170, 40, 34), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0,
-                              name="prev"))
-            self.add(W.Button((w - 212, 170, 40, 34), "▶", lambda: self.turn(1), style="chip",
-                              enabled=self.page < pages - 1, name="next"))
+            self.add(
+                W.Button(
+                    (w - 260, 170, 40, 34), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0, name="prev"
+                )
+            )
+            self.add(
+                W.Button(
+                    (w - 212, 170, 40, 34),
+                    "▶",
+                    lambda: self.turn(1),
+                    style="chip",
+                    enabled=self.page < pages - 1,
+                    name="next",
+                )
+            )
             area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
             col_w = (area.width - 20) // 2
-            for i, pid in enumerate(self.people()[self.page * per:(self.page + 1) * per]):
+            for i, pid in enumerate(self.people()[self.page * per : (self.page + 1) * per]):
                 c, r = divmod(i, per // 2)
                 rect = pygame.Rect(area.x + c * (col_w + 20), area.y + r * 46, col_w, 42)
-                self.add(W.Hotspot(rect, lambda pid=pid: self.person_tip(pid), name=f"fate:{pid}",
-                                   draw_fn=lambda surf, rect, hov, foc, pid=pid: self.draw_fate(surf, rect, pid, hov or foc)))
+                self.add(
+                    W.Hotspot(
+                        rect,
+                        lambda pid=pid: self.person_tip(pid),
+                        name=f"fate:{pid}",
+                        draw_fn=lambda surf, rect, hov, foc, pid=pid: self.draw_fate(surf, rect, pid, hov or foc),
+                    )
+                )
         if self.tab == 2:
             area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
             chart = pygame.Rect(area.x + 40, area.y + 10, area.width - 340, area.height - 50)
             st = self.s.state
             for i, fid in enumerate(V.faction_ids(self.s.scn, st)):
-                self.add(W.Hotspot((chart.right + 26, chart.y - 4 + i * 72, 290, 64),
-                                   lambda fid=fid: self.faction_tip(fid), name=f"legend:{fid}"))
-            self.add(W.Hotspot(chart, ["Influence over the game",
-                                       "Each faction's weight in the party (0–100), recorded at the end of every turn. "
-                                       "It drifts toward the faction's share of the full Central Committee members "
-                                       "present, and moves with purges, promotions and the plenums (dashed lines)."],
-                               name="chart", focusable=False))
-        self.add(W.Button((w - 250, h - 62, 226, 46), "Back to the title", self.finish, style="primary", size=20,
-                          key_hint="Enter", name="finish"))
-        self.add(W.Button((w - 470, h - 62, 200, 46), "Watch the plenum", self.replay_plenum, size=16, name="replay",
-                          enabled=any(pl.record for pl in self.s.state.plenums.values()),
-                          tooltip="Play the last plenum's session again."))
+                self.add(
+                    W.Hotspot(
+                        (chart.right + 26, chart.y - 4 + i * 72, 290, 64),
+                        lambda fid=fid: self.faction_tip(fid),
+                        name=f"legend:{fid}",
+                    )
+                )
+            self.add(
+                W.Hotspot(
+                    chart,
+                    [
+                        "Influence over the game",
+                        "Each faction's weight in the party (0–100), recorded at the end of every turn. "
+                        "It drifts toward the faction's share of the full Central Committee members "
+                        "present, and moves with purges, promotions and the plenums (dashed lines).",
+                    ],
+                    name="chart",
+                    focusable=False,
+                )
+            )
+        self.add(
+            W.Button(
+                (w - 250, h - 62, 226, 46),
+                "Back to the title",
+                self.finish,
+                style="primary",
+                size=20,
+                key_hint="Enter",
+                name="finish",
+            )
+        )
+        self.add(
+            W.Button(
+                (w - 470, h - 62, 200, 46),
+                "Watch the plenum",
+                self.replay_plenum,
+                size=16,
+                name="replay",
+                enabled=any(pl.record for pl in self.s.state.plenums.values()),
+                tooltip="Play the last plenum's session again.",
+            )
+        )
         if self.focus is None:
             self.focus = next(b for b in self.widgets if b.name == "finish")
 
@@ -87,8 +148,11 @@ class EndingScreen(Screen):
         tl = st.timeline
         start = tl[0]["influence"].get(fid, f.influence) if tl else f.influence
         fallen = [p.name for p in st.people.values() if p.faction == fid and p.status in V.FALLEN and not p.generated]
-        lines = [fd.name, f"Influence {start} at the start, {f.influence} at the end ({f.influence - start:+d}).",
-                 f"Cohesion {f.cohesion}: how solidly its members followed the faction line."]
+        lines = [
+            fd.name,
+            f"Influence {start} at the start, {f.influence} at the end ({f.influence - start:+d}).",
+            f"Cohesion {f.cohesion}: how solidly its members followed the faction line.",
+        ]
         if fallen:
             lines.append("Fallen: " + ", ".join(fallen[:8]) + ("…" if len(fallen) > 8 else ""))
         return lines
@@ -103,7 +167,9 @@ class EndingScreen(Screen):
 
     def on_event(self, ev):
         if ev.type == pygame.KEYDOWN:
-            if ev.key in (pygame.K_LEFT, pygame.K_RIGHT) and (self.focus is None or self.focus.name.startswith("tab") or self.focus.name == "finish"):
+            if ev.key in (pygame.K_LEFT, pygame.K_RIGHT) and (
+                self.focus is None or self.focus.name.startswith("tab") or self.focus.name == "finish"
+            ):
                 self.set_tab((self.tab + (1 if ev.key == pygame.K_RIGHT else -1)) % 3)
                 return True
             if ev.key == pygame.K_PAGEUP and self.tab == 1:
@@ -116,12 +182,14 @@ class EndingScreen(Screen):
 
     def replay_plenum(self):
         from game.ui.screens.plenum_hall import PlenumHall
+
         held = [pid for pid, pl in self.s.state.plenums.items() if pl.record]
         if held:
             self.app.push(PlenumHall(self.app, held[-1]))
 
     def finish(self):
         from game.ui.screens.title import TitleScreen
+
         self.app.session = None
         self.app.reset(TitleScreen(self.app))
 
@@ -137,32 +205,58 @@ class EndingScreen(Screen):
         surf.blit(common.rays((w, 160), (w // 2, 300)), band)
         pygame.draw.line(surf, C.GOLD, (0, 160), (w, 160), 3)
         victor = e.victor if e else "none"
-        vtext = {"kim": "KIM IL SUNG PREVAILS", "opposition": "THE OPPOSITION PREVAILS", "patrons": "THE PATRONS DECIDE",
-                 "none": "NO ONE PREVAILS"}[victor]
+        vtext = {
+            "kim": "KIM IL SUNG PREVAILS",
+            "opposition": "THE OPPOSITION PREVAILS",
+            "patrons": "THE PATRONS DECIDE",
+            "none": "NO ONE PREVAILS",
+        }[victor]
         T.draw(surf, vtext, (w // 2, 16), 22, C.GOLD_LIGHT, "head", "midtop")
         title = e.title if e else "The year runs out"
         T.draw(surf, title.upper(), (w // 2 + 3, 46), 66, C.INK, "head", "midtop")
         T.draw(surf, title.upper(), (w // 2, 43), 66, C.PAPER_LIGHT, "head", "midtop")
         you = [sd for sd in s.players.humans]
         if len(you) == 1 and victor in ("kim", "opposition"):
-            T.draw(surf, "YOU WON" if victor == you[0] else "YOU LOST", (w // 2, 122), 24,
-                   C.GOLD if victor == you[0] else C.PAPER_LIGHT, "head", "midtop")
+            T.draw(
+                surf,
+                "YOU WON" if victor == you[0] else "YOU LOST",
+                (w // 2, 122),
+                24,
+                C.GOLD if victor == you[0] else C.PAPER_LIGHT,
+                "head",
+                "midtop",
+            )
         if e and e.historical:
             W.stamp(surf, (w - 120, 40), "As in history", C.GOLD, 22, 8)
         area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
         if self.tab == 0:
             col = (area.width - 30) // 2
             T.draw(surf, "IN THIS GAME", (area.x, area.y), 22, C.RED, "head")
-            used = T.draw_wrapped(surf, (e.text if e else "The calendar ran out with nothing settled.").strip(),
-                                  pygame.Rect(area.x, area.y + 30, col, area.height - 30), 17, C.INK)
+            used = T.draw_wrapped(
+                surf,
+                (e.text if e else "The calendar ran out with nothing settled.").strip(),
+                pygame.Rect(area.x, area.y + 30, col, area.height - 30),
+                17,
+                C.INK,
+            )
             self.draw_record(surf, pygame.Rect(area.x, area.y + 30 + used + 24, col, area.bottom - area.y - used - 54))
             x2 = area.x + col + 30
             pygame.draw.line(surf, C.INK, (x2 - 15, area.y), (x2 - 15, area.bottom - 10))
             T.draw(surf, "IN HISTORY", (x2, area.y), 22, C.RED, "head")
-            T.draw_wrapped(surf, (e.history if e and e.history else "—").strip(),
-                           pygame.Rect(x2, area.y + 30, col, area.height - 30), 17, C.INK_SOFT)
-            T.draw(surf, f"{common.date_text(s.state.date)} · turn {s.state.turn} · seed {s.state.seed}",
-                   (area.x, h - 40), 14, C.INK_SOFT)
+            T.draw_wrapped(
+                surf,
+                (e.history if e and e.history else "—").strip(),
+                pygame.Rect(x2, area.y + 30, col, area.height - 30),
+                17,
+                C.INK_SOFT,
+            )
+            T.draw(
+                surf,
+                f"{common.date_text(s.state.date)} · turn {s.state.turn} · seed {s.state.seed}",
+                (area.x, h - 40),
+                14,
+                C.INK_SOFT,
+            )
         elif self.tab == 1:
             self.draw_people(surf, area)
         else:
@@ -209,17 +303,26 @@ class EndingScreen(Screen):
                 T.draw(surf, str(f.influence), (x + bw, y + 34), 13, C.INK, "head", "topright")
 
     def draw_people(self, surf, area):
-        T.draw(surf, f"page {self.page + 1}/{self.pages} · hover or focus a name for the whole story", (area.right - 280, area.y - 38),
-               13, C.INK_SOFT, "body", "topright")
+        T.draw(
+            surf,
+            f"page {self.page + 1}/{self.pages} · hover or focus a name for the whole story",
+            (area.right - 280, area.y - 38),
+            13,
+            C.INK_SOFT,
+            "body",
+            "topright",
+        )
 
     def person_tip(self, pid):
         s = self.s
         st, scn = s.state, s.scn
         p = st.people[pid]
         d = scn.get("person", pid)
-        lines = [V.person_name(self.app, scn, st, pid),
-                 f"In this game: {V.STATUS_WORDS.get(p.status, p.status).lower()}"
-                 + (f"; {', '.join(V.office_names(scn, p.offices))}" if p.offices else "; no post")]
+        lines = [
+            V.person_name(self.app, scn, st, pid),
+            f"In this game: {V.STATUS_WORDS.get(p.status, p.status).lower()}"
+            + (f"; {', '.join(V.office_names(scn, p.offices))}" if p.offices else "; no post"),
+        ]
         if p.career:
             lines.append("Along the way: " + "; ".join(p.career[-3:]))
         lines.append("In history: " + (d.fate if d and d.fate else "no record in this scenario."))
@@ -282,7 +385,9 @@ class EndingScreen(Screen):
                 pygame.draw.line(surf, C.RED, (x, yy), (x, yy + 5), 2)
             T.draw(surf, pdef.title, (x + 4, chart.y + 4), 12, C.RED, "bold")
         T.draw(surf, common.date_text(tl[0]["date"]), (chart.x, chart.bottom + 6), 12, C.INK_SOFT)
-        T.draw(surf, common.date_text(tl[-1]["date"]), (chart.right, chart.bottom + 6), 12, C.INK_SOFT, "body", "topright")
+        T.draw(
+            surf, common.date_text(tl[-1]["date"]), (chart.right, chart.bottom + 6), 12, C.INK_SOFT, "body", "topright"
+        )
         T.draw(surf, "Influence of each faction over the game", (chart.x, chart.y - 22), 15, C.INK, "bold")
         x = chart.right + 30
         y = chart.y

@@ -18,8 +18,12 @@ class EventDialog(Screen):
     hover_full = True  # the hover changes a panel away from the pointer
     modal = True
     title = "Decision"
-    help_lines = [("Up / Down", "Move between the options (effects show at once)"), ("Enter", "Choose"),
-                  ("R", "Reveal what history chose"), ("1-9", "Choose option by number")]
+    help_lines = [
+        ("Up / Down", "Move between the options (effects show at once)"),
+        ("Enter", "Choose"),
+        ("R", "Reveal what history chose"),
+        ("1-9", "Choose option by number"),
+    ]
 
     def __init__(self, app, pending):
         super().__init__(app)
@@ -50,16 +54,45 @@ class EventDialog(Screen):
             lines += ["Effects: " + "; ".join(fx)] if fx else ["No direct effects."]
             if self.reveal and o.historical:
                 lines.append("★ This is what history chose.")
-            b = self.add(W.Button((r.x + 24, top + i * (bh + 8), r.width - 48, bh), f"{i + 1}.  {o.text}",
-                                  lambda o=o: self.choose(o), size=16, align="left", tooltip=None,
-                                  name=f"opt:{o.id}", selected=self.reveal and o.historical))
+            b = self.add(
+                W.Button(
+                    (r.x + 24, top + i * (bh + 8), r.width - 48, bh),
+                    f"{i + 1}.  {o.text}",
+                    lambda o=o: self.choose(o),
+                    size=16,
+                    align="left",
+                    tooltip=None,
+                    name=f"opt:{o.id}",
+                    selected=self.reveal and o.historical,
+                )
+            )
             b.info = lines
-        self.add(W.Button((r.x + 24, r.bottom - 52, 250, 36), "Hide history" if self.reveal else "Reveal history's choice",
-                          self.toggle, style="chip", size=14, hotkey=pygame.K_r, key_hint="R", name="reveal",
-                          tooltip="Mark the option the real actors took (where the record tells)."))
-        self.add(W.Button((r.x + 290, r.bottom - 52, 170, 36), "Spread chart", self.spread, style="chip", size=14,
-                          hotkey=pygame.K_v, key_hint="V", name="spread",
-                          tooltip="Look at the committee before deciding."))
+        self.add(
+            W.Button(
+                (r.x + 24, r.bottom - 52, 250, 36),
+                "Hide history" if self.reveal else "Reveal history's choice",
+                self.toggle,
+                style="chip",
+                size=14,
+                hotkey=pygame.K_r,
+                key_hint="R",
+                name="reveal",
+                tooltip="Mark the option the real actors took (where the record tells).",
+            )
+        )
+        self.add(
+            W.Button(
+                (r.x + 290, r.bottom - 52, 170, 36),
+                "Spread chart",
+                self.spread,
+                style="chip",
+                size=14,
+                hotkey=pygame.K_v,
+                key_hint="V",
+                name="spread",
+                tooltip="Look at the committee before deciding.",
+            )
+        )
         if self.focus is None:
             self.focus = next((w for w in self.widgets if w.name.startswith("opt:")), None)
             self.key_focus = True
@@ -70,12 +103,13 @@ class EventDialog(Screen):
 
     def spread(self):
         from game.ui.screens.plenum_prep import SpreadScreen
+
         self.app.push(SpreadScreen(self.app))
 
     def choose(self, o):
         s = self.app.session
         try:
-            out = s.submit({"t": "choose", "side": self.pending.side, "event": self.pending.event, "option": o.id})
+            s.submit({"t": "choose", "side": self.pending.side, "event": self.pending.event, "option": o.id})
         except Refused as exc:
             self.app.notify(str(exc), "error")
             return
@@ -113,19 +147,36 @@ class EventDialog(Screen):
         body = (e.text if e else "").strip()
         n = int(len(body) * self.typed)
         shown = body[:n]
-        T.draw_wrapped(surf, shown, pygame.Rect(inner.x, inner.y + 28, inner.width, self.opt_top - inner.y - 70), 17,
-                       C.INK, max_lines=max(2, (self.opt_top - inner.y - 44) // 24))
+        T.draw_wrapped(
+            surf,
+            shown,
+            pygame.Rect(inner.x, inner.y + 28, inner.width, self.opt_top - inner.y - 70),
+            17,
+            C.INK,
+            max_lines=max(2, (self.opt_top - inner.y - 44) // 24),
+        )
         if e and e.sources:
-            T.draw(surf, T.fit("Sources: " + "; ".join(e.sources), 12, inner.width), (inner.x, self.opt_top - 24), 12,
-                   C.INK_SOFT)
+            T.draw(
+                surf,
+                T.fit("Sources: " + "; ".join(e.sources), 12, inner.width),
+                (inner.x, self.opt_top - 24),
+                12,
+                C.INK_SOFT,
+            )
         # The option under the pointer (or the focus) explains itself in the space above the options.
-        cur = self.hover if getattr(self.hover, "info", None) else (self.focus if getattr(self.focus, "info", None) else None)
+        cur = (
+            self.hover
+            if getattr(self.hover, "info", None)
+            else (self.focus if getattr(self.focus, "info", None) else None)
+        )
         text_h = T.wrap(body, 17, inner.width)
         box_top = inner.y + 36 + min(len(text_h), max(2, (self.opt_top - inner.y - 44) // 24)) * 24 + 8
         box = pygame.Rect(inner.x, box_top, inner.width, self.opt_top - box_top - 32)
         if cur is not None and box.height > 50:
-            need = 12 + sum(len(T.wrap(ln, 14, box.width - 24, "bold" if i == 0 else "body")) * (T.line_height(14) + 2) + 4
-                            for i, ln in enumerate(cur.info))
+            need = 12 + sum(
+                len(T.wrap(ln, 14, box.width - 24, "bold" if i == 0 else "body")) * (T.line_height(14) + 2) + 4
+                for i, ln in enumerate(cur.info)
+            )
             box.height = min(box.height, need)
             pygame.draw.rect(surf, C.PAPER, box)
             pygame.draw.rect(surf, C.RED, (box.x, box.y, 4, box.height))
@@ -133,9 +184,26 @@ class EventDialog(Screen):
             for i, ln in enumerate(cur.info):
                 st = "bold" if i == 0 else "body"
                 col = C.GOLD_DARK if ln.startswith("★") else (C.INK if i == 0 else C.INK_SOFT)
-                y += T.draw_wrapped(surf, ln, pygame.Rect(box.x + 14, y, box.width - 24, box.bottom - y), 14, col, st,
-                                    max_lines=max(1, (box.bottom - y) // 20)) + 4
+                y += (
+                    T.draw_wrapped(
+                        surf,
+                        ln,
+                        pygame.Rect(box.x + 14, y, box.width - 24, box.bottom - y),
+                        14,
+                        col,
+                        st,
+                        max_lines=max(1, (box.bottom - y) // 20),
+                    )
+                    + 4
+                )
                 if y > box.bottom - 18:
                     break
-        T.draw(surf, "Move over the options to see their effects before you choose.", (r.right - 24, r.bottom - 34), 13,
-               C.INK_SOFT, "body", "midright")
+        T.draw(
+            surf,
+            "Move over the options to see their effects before you choose.",
+            (r.right - 24, r.bottom - 34),
+            13,
+            C.INK_SOFT,
+            "body",
+            "midright",
+        )

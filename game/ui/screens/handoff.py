@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pygame
-
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import widgets as W
@@ -21,8 +19,17 @@ class HandoffScreen(Screen):
         self.side = side
 
     def build(self):
-        self.add(W.Button((self.w // 2 - 160, self.h // 2 + 90, 320, 56), "I am ready", self.ready, style="primary",
-                          size=26, key_hint="Enter", name="ready"))
+        self.add(
+            W.Button(
+                (self.w // 2 - 160, self.h // 2 + 90, 320, 56),
+                "I am ready",
+                self.ready,
+                style="primary",
+                size=26,
+                key_hint="Enter",
+                name="ready",
+            )
+        )
         self.focus = self.widgets[0]
 
     def ready(self):
@@ -43,8 +50,22 @@ class HandoffScreen(Screen):
         T.draw(surf, "PASS THE SEAT", (w // 2, h // 2 - 150), 40, C.GOLD_LIGHT, "head", "midtop")
         T.draw(surf, who, (w // 2 + 4, h // 2 - 96), 84, C.INK, "head", "midtop")
         T.draw(surf, who, (w // 2, h // 2 - 100), 84, C.PAPER_LIGHT, "head", "midtop")
-        T.draw(surf, "The other player looks away. Nothing of the other side's secrets is shown until you are ready.",
-               (w // 2, h // 2 + 40), 17, C.PAPER_LIGHT, "body", "midtop")
+        T.draw(
+            surf,
+            "The other player looks away. Nothing of the other side's secrets is shown until you are ready.",
+            (w // 2, h // 2 + 40),
+            17,
+            C.PAPER_LIGHT,
+            "body",
+            "midtop",
+        )
         s = self.app.session
-        T.draw(surf, f"{common.date_text(s.state.date)} · turn {s.state.turn}", (w // 2, h // 2 + 64), 15, C.GOLD_LIGHT,
-               "bold", "midtop")
+        T.draw(
+            surf,
+            f"{common.date_text(s.state.date)} · turn {s.state.turn}",
+            (w // 2, h // 2 + 64),
+            15,
+            C.GOLD_LIGHT,
+            "bold",
+            "midtop",
+        )

@@ -11,9 +11,16 @@ from game.ui import theme as C
 from game.ui import widgets as W
 from game.ui.screen import Screen
 
-GLOBAL_KEYS = [("Tab / Shift+Tab", "Move focus"), ("Arrows", "Move focus in that direction"),
-               ("Enter / Space", "Activate the focused control"), ("Esc", "Back / menu"), ("F1", "This help"),
-               ("F11", "Full screen on/off"), ("Ctrl+M", "Mute"), ("F12", "Screenshot")]
+GLOBAL_KEYS = [
+    ("Tab / Shift+Tab", "Move focus"),
+    ("Arrows", "Move focus in that direction"),
+    ("Enter / Space", "Activate the focused control"),
+    ("Esc", "Back / menu"),
+    ("F1", "This help"),
+    ("F11", "Full screen on/off"),
+    ("Ctrl+M", "Mute"),
+    ("F12", "Screenshot"),
+]
 
 
 class HelpOverlay(Screen):
@@ -24,11 +31,27 @@ class HelpOverlay(Screen):
 
     def build(self):
         r = self.card()
-        self.add(W.Button((r.right - 160, r.bottom - 56, 140, 40), "Close", self.back, style="primary", key_hint="Esc",
-                          name="close"))
+        self.add(
+            W.Button(
+                (r.right - 160, r.bottom - 56, 140, 40),
+                "Close",
+                self.back,
+                style="primary",
+                key_hint="Esc",
+                name="close",
+            )
+        )
         if self.app.session is not None:
-            self.add(W.Button((r.right - 400, r.bottom - 56, 230, 40), "How to play (intro)", self.intro, name="intro",
-                              hotkey=pygame.K_i, key_hint="I"))
+            self.add(
+                W.Button(
+                    (r.right - 400, r.bottom - 56, 230, 40),
+                    "How to play (intro)",
+                    self.intro,
+                    name="intro",
+                    hotkey=pygame.K_i,
+                    key_hint="I",
+                )
+            )
         self.focus = self.widgets[0]
 
     def intro(self):
@@ -56,32 +79,52 @@ class HelpOverlay(Screen):
         x2 = inner.x + inner.width // 2 + 10
         T.draw(surf, f"ON THIS SCREEN: {(below.title if below else '').upper()}", (x2, inner.y), 20, C.RED, "head")
         y = inner.y + 28
-        for k, v in (below.help_lines if below else []):
+        for k, v in below.help_lines if below else []:
             T.draw(surf, k, (x2, y), 15, C.INK, "bold")
             T.draw(surf, T.fit(v, 15, inner.right - x2 - 150), (x2 + 150, y), 15, C.INK_SOFT)
             y += 24
-        T.draw_wrapped(surf, "Every number has a tooltip: hover it with the mouse, or move the focus onto it with Tab "
-                       "and the arrows, to see where it comes from.", pygame.Rect(inner.x, r.bottom - 120, inner.width - 420, 60),
-                       15, C.INK)
+        T.draw_wrapped(
+            surf,
+            "Every number has a tooltip: hover it with the mouse, or move the focus onto it with Tab "
+            "and the arrows, to see where it comes from.",
+            pygame.Rect(inner.x, r.bottom - 120, inner.width - 420, 60),
+            15,
+            C.INK,
+        )
 
 
 INTRO = [
-    ("The goal", "It is 1956. Khrushchev has denounced Stalin's cult, and in Pyongyang the critics of Kim Il Sung "
-     "see their chance. Play Kim, who must keep the chairmanship and break the critics, or the opposition, who "
-     "must win a majority of the Central Committee against the cult and, perhaps, against Kim himself."),
-    ("Your moves and your budget", "Each turn (two weeks) you get a few action points, the gold discs at the top. "
-     "Spend them on the actions in YOUR MOVES: securing votes, courting Moscow or Beijing, watching your enemies. "
-     "Hover an action to see what it does; choosing a target shows the odds and what success and failure would "
-     "bring. Then END your phase: Kim moves first, the opposition second."),
-    ("What you cannot know", "You never see the committee as it is, only as your informers count it: numbers come "
-     "with ± errors. THE NEXT PLENUM panel shows your count of members with Kim, with the critics and undecided. "
-     "Press V for the spread chart: every member placed by lean, the swing voters ringed in gold."),
-    ("The plenum", "When the plenum sits, each side picks a tactic. Speakers rise; a hostile hall can shout "
-     "critics down. Then each motion is voted seat by seat: a motion needs more than half the full members "
-     "present. Hover a seat to see why its holder voted as they did."),
-    ("Winning", "The opposition wins by removing Kim as Chairman. Kim wins by holding on and breaking the "
-     "critics. Moscow and Beijing may impose a settlement of their own if pushed. The ending screen compares "
-     "your game with what really happened. Press F1 at any time for the keys."),
+    (
+        "The goal",
+        "It is 1956. Khrushchev has denounced Stalin's cult, and in Pyongyang the critics of Kim Il Sung "
+        "see their chance. Play Kim, who must keep the chairmanship and break the critics, or the opposition, who "
+        "must win a majority of the Central Committee against the cult and, perhaps, against Kim himself.",
+    ),
+    (
+        "Your moves and your budget",
+        "Each turn (two weeks) you get a few action points, the gold discs at the top. "
+        "Spend them on the actions in YOUR MOVES: securing votes, courting Moscow or Beijing, watching your enemies. "
+        "Hover an action to see what it does; choosing a target shows the odds and what success and failure would "
+        "bring. Then END your phase: Kim moves first, the opposition second.",
+    ),
+    (
+        "What you cannot know",
+        "You never see the committee as it is, only as your informers count it: numbers come "
+        "with ± errors. THE NEXT PLENUM panel shows your count of members with Kim, with the critics and undecided. "
+        "Press V for the spread chart: every member placed by lean, the swing voters ringed in gold.",
+    ),
+    (
+        "The plenum",
+        "When the plenum sits, each side picks a tactic. Speakers rise; a hostile hall can shout "
+        "critics down. Then each motion is voted seat by seat: a motion needs more than half the full members "
+        "present. Hover a seat to see why its holder voted as they did.",
+    ),
+    (
+        "Winning",
+        "The opposition wins by removing Kim as Chairman. Kim wins by holding on and breaking the "
+        "critics. Moscow and Beijing may impose a settlement of their own if pushed. The ending screen compares "
+        "your game with what really happened. Press F1 at any time for the keys.",
+    ),
 ]
 
 
@@ -102,11 +145,29 @@ class IntroScreen(Screen):
     def build(self):
         r = self.card()
         last = self.i == len(INTRO) - 1
-        self.add(W.Button((r.right - 190, r.bottom - 58, 170, 42), "Begin" if last else "Next", self.next, style="primary",
-                          size=20, key_hint="Enter", name="next"))
+        self.add(
+            W.Button(
+                (r.right - 190, r.bottom - 58, 170, 42),
+                "Begin" if last else "Next",
+                self.next,
+                style="primary",
+                size=20,
+                key_hint="Enter",
+                name="next",
+            )
+        )
         self.add(W.Button((r.x + 20, r.bottom - 58, 120, 42), "Back", self.prev, enabled=self.i > 0, name="prev"))
-        self.add(W.Button((r.x + 150, r.bottom - 58, 150, 42), "Skip intro", self.close, style="chip", size=14, name="skip",
-                          key_hint="Esc"))
+        self.add(
+            W.Button(
+                (r.x + 150, r.bottom - 58, 150, 42),
+                "Skip intro",
+                self.close,
+                style="chip",
+                size=14,
+                name="skip",
+                key_hint="Esc",
+            )
+        )
         self.focus = self.widgets[0]
 
     def next(self):
@@ -145,4 +206,6 @@ class IntroScreen(Screen):
         T.draw(surf, head.upper(), (inner.x + 4, inner.y + 6), 36, C.RED, "head")
         T.draw_wrapped(surf, body, pygame.Rect(inner.x + 4, inner.y + 56, inner.width - 8, 220), 18, C.INK)
         for k in range(len(INTRO)):
-            pygame.draw.circle(surf, C.RED if k == self.i else C.PAPER_DARK, (r.centerx - 40 + k * 20, r.bottom - 80), 6)
+            pygame.draw.circle(
+                surf, C.RED if k == self.i else C.PAPER_DARK, (r.centerx - 40 + k * 20, r.bottom - 80), 6
+            )

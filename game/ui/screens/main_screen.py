@@ -23,12 +23,20 @@ LOG_PAGE = 7
 class MainScreen(Screen):
     cache_background = True
     title = "Main screen"
-    help_lines = [("E", "End your phase of the turn"), ("V", "Spread chart of the Central Committee"),
-                  ("P", "Focus the people list"), ("A", "Focus your actions"),
-                  ("PgUp / PgDn", "Page the dispatches"), ("[ / ]", "Page the people list"),
-                  ("1-5", "Filter people by faction (0: all)"), ("F", "Cycle the status filter"),
-                  ("H", "Show or hide Hangul names"), ("F5", "Save the game"), ("C", "Codex"),
-                  ("Esc", "Game menu")]
+    help_lines = [
+        ("E", "End your phase of the turn"),
+        ("V", "Spread chart of the Central Committee"),
+        ("P", "Focus the people list"),
+        ("A", "Focus your actions"),
+        ("PgUp / PgDn", "Page the dispatches"),
+        ("[ / ]", "Page the people list"),
+        ("1-5", "Filter people by faction (0: all)"),
+        ("F", "Cycle the status filter"),
+        ("H", "Show or hide Hangul names"),
+        ("F5", "Save the game"),
+        ("C", "Codex"),
+        ("Esc", "Game menu"),
+    ]
 
     def __init__(self, app):
         super().__init__(app)
@@ -36,7 +44,7 @@ class MainScreen(Screen):
         self.people_page = 0
         self.actions_page = 0
         self.actions_pages = 1
-        self.faction_filter = ""   # '' all, faction id, or '-' foreign
+        self.faction_filter = ""  # '' all, faction id, or '-' foreign
         self.status_filter = "hall"  # hall | all | fallen
         self.version = None
         self.seen_log = len(app.session.state.log) if app.session else 0
@@ -48,7 +56,7 @@ class MainScreen(Screen):
 
     # ------------------------------------------------------------------ layout
     def cols(self):
-        w, h = self.w, self.h
+        w, _h = self.w, self.h
         L = max(290, int(w * 0.228))
         M = max(380, int(w * 0.305))
         x1 = 12
@@ -59,8 +67,15 @@ class MainScreen(Screen):
 
     def state_version(self):
         st = self.s.state
-        return (len(st.decisions), st.turn, st.phase, len(st.log), self.s.viewer, self.app.settings.hangul,
-                self.s.thinking)
+        return (
+            len(st.decisions),
+            st.turn,
+            st.phase,
+            len(st.log),
+            self.s.viewer,
+            self.app.settings.hangul,
+            self.s.thinking,
+        )
 
     def build(self):
         s = self.s
@@ -74,23 +89,41 @@ class MainScreen(Screen):
         my_turn = s.mover() == viewer and s.is_human(viewer) and not s.thinking
         # --- top bar buttons
         bx = w - 12
-        for label, fn, key, hint, tip in [("Menu", self.menu, None, "Esc", "Save, load, settings, quit."),
-                                          ("Help", self.help, None, "F1", "Keyboard shortcuts and how to play."),
-                                          ("Codex", self.codex, pygame.K_c, "C", "People, factions, events, sources."),
-                                          ("Save", self.save, pygame.K_F5, "F5", "Save this game in a named slot.")]:
+        for label, fn, key, hint, tip in [
+            ("Menu", self.menu, None, "Esc", "Save, load, settings, quit."),
+            ("Help", self.help, None, "F1", "Keyboard shortcuts and how to play."),
+            ("Codex", self.codex, pygame.K_c, "C", "People, factions, events, sources."),
+            ("Save", self.save, pygame.K_F5, "F5", "Save this game in a named slot."),
+        ]:
             bw = 92
             bx -= bw + 8
-            self.add(W.Button((bx, 10, bw, 34), label, fn, hotkey=key, key_hint=hint, tooltip=tip, size=15,
-                              name=f"top:{label}"))
+            self.add(
+                W.Button(
+                    (bx, 10, bw, 34), label, fn, hotkey=key, key_hint=hint, tooltip=tip, size=15, name=f"top:{label}"
+                )
+            )
         # --- end turn
         er = pygame.Rect(x3, h - 62, R, 50)
         phase_name = "Kim's phase" if st.phase == "kim" else "the opposition's phase"
-        self.add(W.Button(er, "End turn" if viewer == "opposition" else "End my phase", self.end_turn,
-                          style="primary", size=26, hotkey=pygame.K_e, key_hint="E", enabled=my_turn,
-                          name="end", tooltip=["End your phase",
-                                               f"It is {phase_name}. Each turn Kim moves first, then the "
-                                               f"opposition; then the world moves on {scn.scenario.calendar.turn_days} days. "
-                                               f"Unspent points are lost."]))
+        self.add(
+            W.Button(
+                er,
+                "End turn" if viewer == "opposition" else "End my phase",
+                self.end_turn,
+                style="primary",
+                size=26,
+                hotkey=pygame.K_e,
+                key_hint="E",
+                enabled=my_turn,
+                name="end",
+                tooltip=[
+                    "End your phase",
+                    f"It is {phase_name}. Each turn Kim moves first, then the "
+                    f"opposition; then the world moves on {scn.scenario.calendar.turn_days} days. "
+                    f"Unspent points are lost.",
+                ],
+            )
+        )
         # --- actions (two columns, paged)
         self.actions_rect = pygame.Rect(x3, 64, R, int((h - 64 - 74) * 0.52))
         inner = self.actions_rect.inflate(-20, -20)
@@ -106,11 +139,31 @@ class MainScreen(Screen):
         self.actions_pages = pages
         if pages > 1:
             ar = self.actions_rect
-            self.add(W.Button((ar.right - 70, ar.y + 4, 28, 22), "◀", lambda: self.page_actions(-1), style="chip",
-                              size=13, enabled=self.actions_page > 0, tooltip="More actions", name="actions:prev"))
-            self.add(W.Button((ar.right - 36, ar.y + 4, 28, 22), "▶", lambda: self.page_actions(1), style="chip",
-                              size=13, enabled=self.actions_page < pages - 1, tooltip="More actions", name="actions:next"))
-        for i, v in enumerate(views[self.actions_page * per:(self.actions_page + 1) * per]):
+            self.add(
+                W.Button(
+                    (ar.right - 70, ar.y + 4, 28, 22),
+                    "◀",
+                    lambda: self.page_actions(-1),
+                    style="chip",
+                    size=13,
+                    enabled=self.actions_page > 0,
+                    tooltip="More actions",
+                    name="actions:prev",
+                )
+            )
+            self.add(
+                W.Button(
+                    (ar.right - 36, ar.y + 4, 28, 22),
+                    "▶",
+                    lambda: self.page_actions(1),
+                    style="chip",
+                    size=13,
+                    enabled=self.actions_page < pages - 1,
+                    tooltip="More actions",
+                    name="actions:next",
+                )
+            )
+        for i, v in enumerate(views[self.actions_page * per : (self.actions_page + 1) * per]):
             col, row = divmod(i, rows)
             r = pygame.Rect(inner.x + col * (colw + 10), inner.y + row * 35, colw, 30)
             a = v.action
@@ -136,7 +189,11 @@ class MainScreen(Screen):
                         best, best_t = c, t_
                 tip.append(f"Target: a {a.target}; {len(v.targets)} qualify. Odds depend on the target.")
                 if best_t is not None:
-                    who = st.people[best_t].name if a.target == "person" else getattr(scn.get(a.target, best_t), "name", best_t)
+                    who = (
+                        st.people[best_t].name
+                        if a.target == "person"
+                        else getattr(scn.get(a.target, best_t), "name", best_t)
+                    )
                     tip.append(f"Best odds: {best}% ({who}).")
                     odds_label = f"≤{best}%"
             elif v.open:
@@ -162,19 +219,45 @@ class MainScreen(Screen):
         self.log_page = min(self.log_page, pages - 1)
         self.log_pages = pages
         lr = self.log_rect
-        self.add(W.Button((lr.right - 70, lr.y + 4, 28, 22), "◀", lambda: self.page_log(-1), style="chip", size=13,
-                          enabled=self.log_page > 0, tooltip="Newer dispatches (PgUp)", name="log:prev"))
-        self.add(W.Button((lr.right - 36, lr.y + 4, 28, 22), "▶", lambda: self.page_log(1), style="chip", size=13,
-                          enabled=self.log_page < pages - 1, tooltip="Older dispatches (PgDn)", name="log:next"))
+        self.add(
+            W.Button(
+                (lr.right - 70, lr.y + 4, 28, 22),
+                "◀",
+                lambda: self.page_log(-1),
+                style="chip",
+                size=13,
+                enabled=self.log_page > 0,
+                tooltip="Newer dispatches (PgUp)",
+                name="log:prev",
+            )
+        )
+        self.add(
+            W.Button(
+                (lr.right - 36, lr.y + 4, 28, 22),
+                "▶",
+                lambda: self.page_log(1),
+                style="chip",
+                size=13,
+                enabled=self.log_page < pages - 1,
+                tooltip="Older dispatches (PgDn)",
+                name="log:next",
+            )
+        )
         # --- one hotspot per dispatch on this page: the whole text and who can see it
         inner_log = pygame.Rect(lr.x + 10, lr.y + 36, lr.width - 20, lr.height - 50)
         y = inner_log.y + 2
-        for e in log[self.log_page * LOG_PAGE:(self.log_page + 1) * LOG_PAGE]:
+        for e in log[self.log_page * LOG_PAGE : (self.log_page + 1) * LOG_PAGE]:
             n = min(2, len(T.wrap(e.text, 14, inner_log.width - 100)))
             if y + 18 * n > inner_log.bottom:
                 break
-            self.add(W.Hotspot((inner_log.x - 4, y - 2, inner_log.width + 8, 18 * n + 4),
-                               lambda e=e: self.log_tip(e), name=f"log:{y}", focusable=True))
+            self.add(
+                W.Hotspot(
+                    (inner_log.x - 4, y - 2, inner_log.width + 8, 18 * n + 4),
+                    lambda e=e: self.log_tip(e),
+                    name=f"log:{y}",
+                    focusable=True,
+                )
+            )
             y += 18 * n + 5
         # --- left column: factions, patrons, country (hotspots over drawn bars)
         self.left_rects = {}
@@ -184,16 +267,23 @@ class MainScreen(Screen):
         yy = fr.y + 36
         for fid in V.faction_ids(scn, st):
             r = pygame.Rect(fr.x + 8, yy, fr.width - 16, 38)
-            self.add(W.Hotspot(r, lambda fid=fid: self.faction_tip(fid), lambda fid=fid: self.set_filter(fid),
-                               name=f"faction:{fid}"))
+            self.add(
+                W.Hotspot(
+                    r,
+                    lambda fid=fid: self.faction_tip(fid),
+                    lambda fid=fid: self.set_filter(fid),
+                    name=f"faction:{fid}",
+                )
+            )
             yy += 41
         y = fr.bottom + 12
         pr = pygame.Rect(x1, y, L, 30 + 52 * len(st.patrons) + 6)
         self.left_rects["patrons"] = pr
         yy = pr.y + 36
         for pid in V.patron_ids(scn, st):
-            self.add(W.Hotspot((pr.x + 8, yy, pr.width - 16, 48), lambda pid=pid: self.patron_tip(pid),
-                               name=f"patron:{pid}"))
+            self.add(
+                W.Hotspot((pr.x + 8, yy, pr.width - 16, 48), lambda pid=pid: self.patron_tip(pid), name=f"patron:{pid}")
+            )
             yy += 52
         y = pr.bottom + 12
         cr = pygame.Rect(x1, y, L, 36 + 3 * 38 + 2)
@@ -212,34 +302,75 @@ class MainScreen(Screen):
         pr2 = self.plenum_rect
         self.add(W.Hotspot((pr2.x + 8, pr2.y + 34, pr2.width - 16, 24), self.plenum_tip, name="plenum"))
         for j, key in enumerate(("kim", "opposition", "swing")):
-            self.add(W.Hotspot((pr2.x + 8, pr2.y + 62 + j * 26, pr2.width - 16, 24), lambda key=key: self.estimate_tip(key),
-                               name=f"estimate:{key}"))
-        self.add(W.Button((pr2.right - 150, pr2.bottom - 36, 140, 28), "Spread chart", self.spread, size=14,
-                          hotkey=pygame.K_v, key_hint="V", name="spread",
-                          tooltip=["Spread chart", "Every full member placed by how you think they lean, "
-                                   "around the majority line: the swing voters stand out."]))
+            self.add(
+                W.Hotspot(
+                    (pr2.x + 8, pr2.y + 62 + j * 26, pr2.width - 16, 24),
+                    lambda key=key: self.estimate_tip(key),
+                    name=f"estimate:{key}",
+                )
+            )
+        self.add(
+            W.Button(
+                (pr2.right - 150, pr2.bottom - 36, 140, 28),
+                "Spread chart",
+                self.spread,
+                size=14,
+                hotkey=pygame.K_v,
+                key_hint="V",
+                name="spread",
+                tooltip=[
+                    "Spread chart",
+                    "Every full member placed by how you think they lean, "
+                    "around the majority line: the swing voters stand out.",
+                ],
+            )
+        )
         self.people_rect = pygame.Rect(x2, pr2.bottom + 12, M, h - pr2.bottom - 24)
         pe = self.people_rect
         # filters
-        chips = [("", "All")] + [(fid, (scn.get("faction", fid).short or scn.get("faction", fid).name)) for fid in V.faction_ids(scn, st)] + [("-", "Foreign")]
+        chips = (
+            [("", "All")]
+            + [(fid, (scn.get("faction", fid).short or scn.get("faction", fid).name)) for fid in V.faction_ids(scn, st)]
+            + [("-", "Foreign")]
+        )
         cx = pe.x + 8
         natural = [T.width(lb, 12) + 12 for _, lb in chips]
         spare = max(0, (pe.width - 16 - 4 * (len(chips) - 1)) - sum(natural))
         widths = [n + spare // len(chips) for n in natural]
         for i, (fid, label) in enumerate(chips):
             cwid = widths[i]
-            self.add(W.Button((cx, pe.y + 34, cwid, 24), label, lambda fid=fid: self.set_filter(fid),
-                              style="chip", size=12, selected=self.faction_filter == fid, name=f"filter:{fid or 'all'}",
-                              tooltip=f"Show {label if fid else 'everyone'} (keys 0-{len(chips) - 1})"))
+            self.add(
+                W.Button(
+                    (cx, pe.y + 34, cwid, 24),
+                    label,
+                    lambda fid=fid: self.set_filter(fid),
+                    style="chip",
+                    size=12,
+                    selected=self.faction_filter == fid,
+                    name=f"filter:{fid or 'all'}",
+                    tooltip=f"Show {label if fid else 'everyone'} (keys 0-{len(chips) - 1})",
+                )
+            )
             cx += cwid + 4
         sts = [("hall", "In the hall"), ("all", "Everyone"), ("fallen", "Fallen")]
         sw = (pe.width - 16 - 8) // 3
         for i, (k, label) in enumerate(sts):
-            self.add(W.Button((pe.x + 8 + i * (sw + 4), pe.y + 62, sw, 24), label, lambda k=k: self.set_status(k),
-                              style="chip", size=13, selected=self.status_filter == k, name=f"status:{k}",
-                              tooltip={"hall": "Active members of the Central Committee (full and candidate).",
-                                       "all": "Everyone in the scenario, foreign envoys included.",
-                                       "fallen": "Expelled, arrested, fled, executed or dead."}[k]))
+            self.add(
+                W.Button(
+                    (pe.x + 8 + i * (sw + 4), pe.y + 62, sw, 24),
+                    label,
+                    lambda k=k: self.set_status(k),
+                    style="chip",
+                    size=13,
+                    selected=self.status_filter == k,
+                    name=f"status:{k}",
+                    tooltip={
+                        "hall": "Active members of the Central Committee (full and candidate).",
+                        "all": "Everyone in the scenario, foreign envoys included.",
+                        "fallen": "Expelled, arrested, fled, executed or dead.",
+                    }[k],
+                )
+            )
         people = self.filtered_people()
         self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()}
         rows_top = pe.y + 92
@@ -248,19 +379,40 @@ class MainScreen(Screen):
         self.people_page = min(self.people_page, pages_p - 1)
         self.people_pages = pages_p
         self.people_count = len(people)
-        for i, pid in enumerate(people[self.people_page * per:(self.people_page + 1) * per]):
+        for i, pid in enumerate(people[self.people_page * per : (self.people_page + 1) * per]):
             r = pygame.Rect(pe.x + 6, rows_top + i * 36, pe.width - 12, 34)
             self.add(PersonRow(r, self, pid))
-        self.add(W.Button((pe.right - 70, pe.bottom - 28, 28, 22), "◀", lambda: self.page_people(-1), style="chip",
-                          size=13, enabled=self.people_page > 0, tooltip="Previous page ([)", name="people:prev"))
-        self.add(W.Button((pe.right - 36, pe.bottom - 28, 28, 22), "▶", lambda: self.page_people(1), style="chip",
-                          size=13, enabled=self.people_page < pages_p - 1, tooltip="Next page (])", name="people:next"))
+        self.add(
+            W.Button(
+                (pe.right - 70, pe.bottom - 28, 28, 22),
+                "◀",
+                lambda: self.page_people(-1),
+                style="chip",
+                size=13,
+                enabled=self.people_page > 0,
+                tooltip="Previous page ([)",
+                name="people:prev",
+            )
+        )
+        self.add(
+            W.Button(
+                (pe.right - 36, pe.bottom - 28, 28, 22),
+                "▶",
+                lambda: self.page_people(1),
+                style="chip",
+                size=13,
+                enabled=self.people_page < pages_p - 1,
+                tooltip="Next page (])",
+                name="people:next",
+            )
+        )
         # top bar: budget & date hotspots
         self.add(W.Hotspot((300, 8, 260, 40), self.date_tip, name="date"))
         self.add(W.Hotspot((570, 8, 230, 40), self.budget_tip, name="budget"))
         if self.focus is None:
-            self.focus = next((x for x in self.widgets if isinstance(x, ActionButton) and x.enabled), None) or \
-                next((x for x in self.widgets if x.name == "end"), None)
+            self.focus = next((x for x in self.widgets if isinstance(x, ActionButton) and x.enabled), None) or next(
+                (x for x in self.widgets if x.name == "end"), None
+            )
 
     def rebuild(self) -> None:
         # A new turn or phase starts with the focus on the moves, never on "End my phase".
@@ -280,7 +432,9 @@ class MainScreen(Screen):
                 continue
             if f not in ("", "-") and p.faction != f:
                 continue
-            if self.status_filter == "hall" and not (p.cc in ("full", "candidate") and p.status in ("active", "demoted")):
+            if self.status_filter == "hall" and not (
+                p.cc in ("full", "candidate") and p.status in ("active", "demoted")
+            ):
                 continue
             if self.status_filter == "fallen" and p.status not in V.FALLEN:
                 continue
@@ -292,6 +446,7 @@ class MainScreen(Screen):
             p = st.people[pid]
             ranks = [scn.get("office", o).rank for o in p.offices if scn.get("office", o)]
             return (p.generated, min(ranks) if ranks else 9, p.cc != "full", p.name)
+
         return sorted(out, key=rank)
 
     # ------------------------------------------------------------------ tooltips
@@ -299,48 +454,68 @@ class MainScreen(Screen):
         st, scn = self.s.state, self.s.scn
         f, fd = st.factions[fid], scn.get("faction", fid)
         from game.engine.plenum import present_members
+
         members = present_members(st)
         seats = sum(1 for pid in members if st.people[pid].faction == fid)
         share = 100 * seats / max(1, len(members))
-        lines = [f"{fd.name}  {fd.name_ko}  — {'with Kim' if fd.bloc == 'kim' else 'among the critics'}",
-                 f"Influence {f.influence}: the faction's weight in the party (0–100). Each turn it moves 8% of "
-                 f"the way toward its share of full Central Committee members present: {seats} of {len(members)} "
-                 f"= {share:.0f}%.",
-                 f"Cohesion {f.cohesion}: how solidly its members follow the faction line. The 'faction line' "
-                 f"term of each member's vote is {fd.vote_base:+d} × {f.cohesion}% = {fd.vote_base * f.cohesion / 100:+.0f}.",
-                 "Standing with patrons: " + ", ".join(f"{scn.get('patron', k).name if scn.get('patron', k) else k} {v:+d}"
-                                                      for k, v in f.standing.items()),
-                 fd.description.strip(), "Click to list its people."]
+        lines = [
+            f"{fd.name}  {fd.name_ko}  — {'with Kim' if fd.bloc == 'kim' else 'among the critics'}",
+            f"Influence {f.influence}: the faction's weight in the party (0–100). Each turn it moves 8% of "
+            f"the way toward its share of full Central Committee members present: {seats} of {len(members)} "
+            f"= {share:.0f}%.",
+            f"Cohesion {f.cohesion}: how solidly its members follow the faction line. The 'faction line' "
+            f"term of each member's vote is {fd.vote_base:+d} × {f.cohesion}% = {fd.vote_base * f.cohesion / 100:+.0f}.",
+            "Standing with patrons: "
+            + ", ".join(
+                f"{scn.get('patron', k).name if scn.get('patron', k) else k} {v:+d}" for k, v in f.standing.items()
+            ),
+            fd.description.strip(),
+            "Click to list its people.",
+        ]
         return lines
 
     def patron_tip(self, pid):
         st, scn = self.s.state, self.s.scn
         p, pd = st.patrons[pid], scn.get("patron", pid)
-        return [f"{pd.name}: favour to Kim {p.favour_kim:+d}, to the opposition {p.favour_opposition:+d}",
-                "Favour moves members' votes: each member feels (favour to Kim − favour to the opposition) × 0.12, "
-                "weighted by their faction's ties to this patron and its will to intervene; doubled when its "
-                "envoys sit in the hall.",
-                f"Will to intervene {p.intervention} · leverage {p.leverage} · aid {p.aid} · advisers {p.advisers} · "
-                f"troops {p.troops} · doctrinal pressure {p.doctrine}",
-                "Intervention and doctrine fade a little each turn; aid feeds the economy in proportion to favour to Kim.",
-                pd.description.strip()]
+        return [
+            f"{pd.name}: favour to Kim {p.favour_kim:+d}, to the opposition {p.favour_opposition:+d}",
+            "Favour moves members' votes: each member feels (favour to Kim − favour to the opposition) × 0.12, "
+            "weighted by their faction's ties to this patron and its will to intervene; doubled when its "
+            "envoys sit in the hall.",
+            f"Will to intervene {p.intervention} · leverage {p.leverage} · aid {p.aid} · advisers {p.advisers} · "
+            f"troops {p.troops} · doctrinal pressure {p.doctrine}",
+            "Intervention and doctrine fade a little each turn; aid feeds the economy in proportion to favour to Kim.",
+            pd.description.strip(),
+        ]
 
     def country_tip(self, k):
         st = self.s.state
         c = st.country
         tips = {
-            "economy": [f"Economy {c.economy}", "Reconstruction runs on aid: each turn the economy moves 10% toward "
-                        "30 + the patrons' aid weighted by their favour to Kim. Purging senior officials costs it."],
+            "economy": [
+                f"Economy {c.economy}",
+                "Reconstruction runs on aid: each turn the economy moves 10% toward "
+                "30 + the patrons' aid weighted by their favour to Kim. Purging senior officials costs it.",
+            ],
             "support": [f"Popular support {c.support}", "Support for the regime among the people."],
-            "security": [f"Security grip {c.security}", f"Adds (security − 50) × 0.1 = {(c.security - 50) * 0.1:+.1f} to "
-                         "every member's fear term when they vote. At 60 or more it feeds the cult by 1 a turn."],
-            "cult": [f"Personality cult {c.cult}", f"Adds (cult − 50) × 0.15 = {(c.cult - 50) * 0.15:+.1f} toward Kim to "
-                     "every member's vote."],
-            "rift": [f"Sino-Soviet rift {st.rift}", "How far Moscow and Beijing have drifted apart. Above 50, each "
-                     "courts Kim and dares less against him."],
-            "intel": [f"Your intelligence {st.intel.get(self.s.viewer, 0)}",
-                      f"How well your informers count the committee: the error of your estimates is about "
-                      f"(100 − intelligence) / 6. Kim's opponents have intelligence you cannot see."],
+            "security": [
+                f"Security grip {c.security}",
+                f"Adds (security − 50) × 0.1 = {(c.security - 50) * 0.1:+.1f} to "
+                "every member's fear term when they vote. At 60 or more it feeds the cult by 1 a turn.",
+            ],
+            "cult": [
+                f"Personality cult {c.cult}",
+                f"Adds (cult − 50) × 0.15 = {(c.cult - 50) * 0.15:+.1f} toward Kim to every member's vote.",
+            ],
+            "rift": [
+                f"Sino-Soviet rift {st.rift}",
+                "How far Moscow and Beijing have drifted apart. Above 50, each courts Kim and dares less against him.",
+            ],
+            "intel": [
+                f"Your intelligence {st.intel.get(self.s.viewer, 0)}",
+                "How well your informers count the committee: the error of your estimates is about "
+                "(100 − intelligence) / 6. Kim's opponents have intelligence you cannot see.",
+            ],
         }
         return tips[k]
 
@@ -349,23 +524,38 @@ class MainScreen(Screen):
         v, e = s.estimate(key)
         maj = s.estimate("majority")[0]
         intel = s.state.intel.get(s.viewer, 0)
-        what = {"kim": "would vote with Kim today", "opposition": "would vote with the critics today",
-                "swing": "would abstain today: the swing voters"}[key]
-        own = (key == s.viewer)
-        return [f"Estimate: {v} ± {e} full members {what}",
-                f"A motion needs {maj} votes in favour (more than half of the full members present); abstentions "
-                "count against it.",
-                f"Your intelligence is {intel}: the error is about (100 − {intel}) / 6"
-                + (", smaller for your own side's pledges." if own else "."),
-                "Counted before speeches and chance: the hall's mood on the day can still move a few votes.",
-                "Your informers recount at the start of each turn: what you do now shows in next turn's figures."]
+        what = {
+            "kim": "would vote with Kim today",
+            "opposition": "would vote with the critics today",
+            "swing": "would abstain today: the swing voters",
+        }[key]
+        own = key == s.viewer
+        return [
+            f"Estimate: {v} ± {e} full members {what}",
+            f"A motion needs {maj} votes in favour (more than half of the full members present); abstentions "
+            "count against it.",
+            f"Your intelligence is {intel}: the error is about (100 − {intel}) / 6"
+            + (", smaller for your own side's pledges." if own else "."),
+            "Counted before speeches and chance: the hall's mood on the day can still move a few votes.",
+            "Your informers recount at the start of each turn: what you do now shows in next turn's figures.",
+        ]
 
     def log_tip(self, e):
-        who = {"all": "Known to both sides.", "kim": "Known only to Kim's side.",
-               "opposition": "Known only to the opposition."}.get(e.visible_to, "")
-        kind = {"event": "A decision point", "decision": "A decision taken", "action": "An action",
-                "plenum": "The plenum", "intel": "Intelligence", "news": "News", "info": "Note",
-                "ending": "The end"}.get(e.kind, e.kind.title())
+        who = {
+            "all": "Known to both sides.",
+            "kim": "Known only to Kim's side.",
+            "opposition": "Known only to the opposition.",
+        }.get(e.visible_to, "")
+        kind = {
+            "event": "A decision point",
+            "decision": "A decision taken",
+            "action": "An action",
+            "plenum": "The plenum",
+            "intel": "Intelligence",
+            "news": "News",
+            "info": "Note",
+            "ending": "The end",
+        }.get(e.kind, e.kind.title())
         return [f"{kind}, {common.date_text(e.date)}", e.text, who]
 
     def plenum_tip(self):
@@ -373,47 +563,65 @@ class MainScreen(Screen):
         pdef, pl = V.plenum_next(scn, st)
         lines = ["The plenum of the Central Committee"]
         if pdef:
-            lines.append(f"{pdef.title}: {common.date_text(pl.date)}." + (f" {pdef.agenda.strip()}" if pdef.agenda else ""))
+            lines.append(
+                f"{pdef.title}: {common.date_text(pl.date)}." + (f" {pdef.agenda.strip()}" if pdef.agenda else "")
+            )
         else:
             lines.append("No plenum is on the calendar yet. Events and actions call one (or put it off).")
-        lines += ["When it sits, each side chooses a tactic; the critics speak and may be shouted down; then "
-                  "each motion is voted by the full members present. A motion needs more than half of them.",
-                  "The bars below are your informers' count of how the full members would vote today."]
+        lines += [
+            "When it sits, each side chooses a tactic; the critics speak and may be shouted down; then "
+            "each motion is voted by the full members present. A motion needs more than half of them.",
+            "The bars below are your informers' count of how the full members would vote today.",
+        ]
         for p2 in scn.plenums:
             rec = st.plenums[p2.id].record
             if rec:
                 for stg in rec["stages"]:
                     if stg.get("kind") == "vote":
                         t = stg["tally"]
-                        lines.append(f"{p2.title}: {stg['title']}: {'carried' if stg['passed'] else 'defeated'} "
-                                     f"{t['for']}–{t['against']}–{t['abstain']}")
+                        lines.append(
+                            f"{p2.title}: {stg['title']}: {'carried' if stg['passed'] else 'defeated'} "
+                            f"{t['for']}–{t['against']}–{t['abstain']}"
+                        )
         return lines
 
     def aim_text(self) -> str:
         s = self.s
         maj = s.estimate("majority")[0]
         if s.viewer == "kim":
-            return (f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. Secure "
-                    f"the waverers, find the plotters, strike when ready.")
-        return (f"Win {maj} votes at the plenum: condemn the cult, then replace Kim. Recruit the swing "
-                f"voters quietly: a refusal may be reported.")
+            return (
+                f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. Secure "
+                f"the waverers, find the plotters, strike when ready."
+            )
+        return (
+            f"Win {maj} votes at the plenum: condemn the cult, then replace Kim. Recruit the swing "
+            f"voters quietly: a refusal may be reported."
+        )
 
     def aim_tip(self):
-        return ["Your aim", self.aim_text(), "The introduction (F1, then I) explains the budget, the plenum and "
-                "how each side wins. Every number on this screen has a tooltip."]
+        return [
+            "Your aim",
+            self.aim_text(),
+            "The introduction (F1, then I) explains the budget, the plenum and "
+            "how each side wins. Every number on this screen has a tooltip.",
+        ]
 
     def date_tip(self):
         st, scn = self.s.state, self.s.scn
-        return [f"{common.date_text(st.date)}, turn {st.turn}",
-                f"Each turn covers {scn.scenario.calendar.turn_days} days. The game ends by "
-                f"{common.date_text(st.end_date)} at the latest, or sooner if an ending is reached."]
+        return [
+            f"{common.date_text(st.date)}, turn {st.turn}",
+            f"Each turn covers {scn.scenario.calendar.turn_days} days. The game ends by "
+            f"{common.date_text(st.end_date)} at the latest, or sooner if an ending is reached.",
+        ]
 
     def budget_tip(self):
         s = self.s
         v = s.viewer
-        return [f"Action points: {s.g.remaining(v)} of {s.state.budget.get(v, 0)} left",
-                "Every action costs points. The budget refills each turn; events can add or take away "
-                "points for the next turn. Unspent points are lost."]
+        return [
+            f"Action points: {s.g.remaining(v)} of {s.state.budget.get(v, 0)} left",
+            "Every action costs points. The budget refills each turn; events can add or take away "
+            "points for the next turn. Unspent points are lost.",
+        ]
 
     # ------------------------------------------------------------------ commands
     def page_log(self, d):
@@ -440,6 +648,7 @@ class MainScreen(Screen):
 
     def menu(self):
         from game.ui.screens.pause import PauseMenu
+
         self.app.push(PauseMenu(self.app))
 
     def back(self):
@@ -447,37 +656,53 @@ class MainScreen(Screen):
 
     def help(self):
         from game.ui.screens.help import HelpOverlay
+
         self.app.push(HelpOverlay(self.app))
 
     def codex(self):
         from game.ui.screens.codex import CodexScreen
+
         self.app.push(CodexScreen(self.app))
 
     def save(self):
         from game.ui.screens.saveload import SaveLoadScreen
+
         self.app.push(SaveLoadScreen(self.app, mode="save"))
 
     def spread(self):
         from game.ui.screens.plenum_prep import SpreadScreen
+
         self.app.push(SpreadScreen(self.app))
 
     def open_person(self, pid):
         from game.ui.screens.person import PersonScreen
+
         self.app.push(PersonScreen(self.app, pid))
 
     def pick_action(self, v):
         from game.ui.screens.action_dialog import ActionDialog
+
         self.app.push(ActionDialog(self.app, v))
 
     def end_turn(self, confirmed: bool = False):
         s = self.s
         v = s.viewer
         # Ending a phase without spending anything is the one slip worth a question.
-        if not confirmed and s.mover() == v and not s.state.spent.get(v) and any(
-                a.open and a.affordable for a in s.g.actions(v)):
-            common.confirm(self.app, "End your phase unused?",
-                           f"You have not spent any of your {s.g.remaining(v)} points this turn; they are lost "
-                           f"when the phase ends.", "End phase", lambda: self.end_turn(True), "Keep playing")
+        if (
+            not confirmed
+            and s.mover() == v
+            and not s.state.spent.get(v)
+            and any(a.open and a.affordable for a in s.g.actions(v))
+        ):
+            common.confirm(
+                self.app,
+                "End your phase unused?",
+                f"You have not spent any of your {s.g.remaining(v)} points this turn; they are lost "
+                f"when the phase ends.",
+                "End phase",
+                lambda: self.end_turn(True),
+                "Keep playing",
+            )
             return
         try:
             s.mark_reported(s.viewer)
@@ -504,6 +729,7 @@ class MainScreen(Screen):
             if k == pygame.K_h:
                 self.app.settings.hangul = not self.app.settings.hangul
                 from game.ui import settings as S
+
                 S.save(self.app.settings)
                 self.rebuild()
                 return True
@@ -551,9 +777,11 @@ class MainScreen(Screen):
         # New dispatches the viewer may see, while the other side moves: show them as they come.
         log = s.state.log
         if len(log) > self.seen_log:
-            fresh = [e for e in log[self.seen_log:] if e.visible_to in ("all", s.viewer)]
+            fresh = [e for e in log[self.seen_log :] if e.visible_to in ("all", s.viewer)]
             self.seen_log = len(log)
-            if fresh and not s.is_human(s.mover()) or (fresh and s.players.hotseat is False and s.mover() != s.viewer):
+            if (fresh and not s.is_human(s.mover())) or (
+                fresh and s.players.hotseat is False and s.mover() != s.viewer
+            ):
                 for e in fresh[-2:]:
                     if e.kind in ("action", "event", "decision", "intel", "news"):
                         self.app.notify(f"{common.date_text(e.date)}: {e.text}", "info", 4)
@@ -562,7 +790,7 @@ class MainScreen(Screen):
             self.rebuild()
             changed = True
         if len(s.state.codex) > self.seen_codex:
-            for cid in s.state.codex[self.seen_codex:]:
+            for cid in s.state.codex[self.seen_codex :]:
                 c = s.scn.get("codex", cid)
                 if c is not None:
                     self.app.notify(f"New in the codex: {c.title} (press C).", "info", 4)
@@ -570,11 +798,13 @@ class MainScreen(Screen):
         pid = s.unseen_plenum()
         if pid:
             from game.ui.screens.plenum_hall import PlenumHall
+
             self.app.push(PlenumHall(self.app, pid))
             return True
         if s.g.over:
             if not s.thinking:
                 from game.ui.screens.ending import EndingScreen
+
                 self.app.replace(EndingScreen(self.app))
             return True
         mover = s.mover()
@@ -585,11 +815,13 @@ class MainScreen(Screen):
                 return True
             if s.players.hotseat and mover != s.viewer:
                 from game.ui.screens.handoff import HandoffScreen
+
                 self.app.push(HandoffScreen(self.app, mover))
                 return True
             report = s.unreported(mover)
             if report is not None:
                 from game.ui.screens.report import ReportScreen
+
                 self.app.push(ReportScreen(self.app, mover, *report))
                 s.mark_reported(mover)
                 self.seen_log = len(s.state.log)
@@ -598,9 +830,11 @@ class MainScreen(Screen):
             if pend is not None:
                 if pend.event.startswith("plenum:"):
                     from game.ui.screens.plenum_prep import TacticScreen
+
                     self.app.push(TacticScreen(self.app, pend))
                 else:
                     from game.ui.screens.event_dialog import EventDialog
+
                     self.app.push(EventDialog(self.app, pend))
                 return True
             return changed
@@ -629,8 +863,13 @@ class MainScreen(Screen):
         W.star(surf, (28, 27), 15)
         T.draw(surf, T.fit(scn.scenario.title.upper(), 34, 230, "head"), (50, 28), 34, C.PAPER_LIGHT, "head", "midleft")
         T.draw(surf, common.date_text(st.date), (300, 8), 22, C.GOLD_LIGHT, "head")
-        T.draw(surf, f"Turn {st.turn} · {'Kim moves' if st.phase == 'kim' else 'Opposition moves' if st.phase == 'opposition' else st.phase.title()}",
-               (300, 32), 14, C.PAPER_LIGHT)
+        T.draw(
+            surf,
+            f"Turn {st.turn} · {'Kim moves' if st.phase == 'kim' else 'Opposition moves' if st.phase == 'opposition' else st.phase.title()}",
+            (300, 32),
+            14,
+            C.PAPER_LIGHT,
+        )
         # budget pips
         T.draw(surf, f"{'KIM IL SUNG' if viewer == 'kim' else 'THE OPPOSITION'}", (570, 8), 20, C.PAPER_LIGHT, "head")
         left = s.g.remaining(viewer)
@@ -640,10 +879,18 @@ class MainScreen(Screen):
             pygame.draw.circle(surf, C.INK, (cx + 1, 39), 8)
             pygame.draw.circle(surf, C.GOLD if i < left else C.RED_DARK, (cx, 38), 8)
             pygame.draw.circle(surf, C.GOLD_DARK, (cx, 38), 8, 1)
-        T.draw(surf, f"{left}/{st.budget.get(viewer, 0)} points", (584 + total * 22, 38), 14, C.PAPER_LIGHT, "body", "midleft")
+        T.draw(
+            surf,
+            f"{left}/{st.budget.get(viewer, 0)} points",
+            (584 + total * 22, 38),
+            14,
+            C.PAPER_LIGHT,
+            "body",
+            "midleft",
+        )
         if s.players.hotseat:
             T.draw(surf, "Hot-seat", (self.w - 420 - 12, 28), 15, C.GOLD_LIGHT, "bold", "midright")
-        (x1, L), (x2, M), (x3, R) = self.cols()
+        (_x1, _L), (_x2, _M), (_x3, _R) = self.cols()
         # factions
         fr = self.left_rects["factions"]
         W.panel(surf, fr, "The party")
@@ -668,9 +915,13 @@ class MainScreen(Screen):
             p = st.patrons[pid]
             pd = scn.get("patron", pid)
             T.draw(surf, T.fit(pd.name, 16, pr.width - 150, "bold"), (pr.x + 10, yy), 16, C.INK, "bold")
-            T.draw(surf, f"will to intervene {p.intervention}", (pr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")
+            T.draw(
+                surf, f"will to intervene {p.intervention}", (pr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright"
+            )
             half = (pr.width - 40) // 2
-            for j, (label, val, sc) in enumerate([("to Kim", p.favour_kim, "kim"), ("to critics", p.favour_opposition, "opposition")]):
+            for j, (label, val, sc) in enumerate(
+                [("to Kim", p.favour_kim, "kim"), ("to critics", p.favour_opposition, "opposition")]
+            ):
                 bx = pr.x + 10 + j * (half + 10)
                 T.draw(surf, f"{label} {val:+d}", (bx, yy + 19), 12, C.INK_SOFT)
                 W.bar(surf, (bx, yy + 35, half, 8), val, C.SIDE_COLOUR[sc], lo=-100, hi=100, marker=0, centred=True)
@@ -679,9 +930,14 @@ class MainScreen(Screen):
         cr = self.left_rects["country"]
         W.panel(surf, cr, "The country")
         c = st.country
-        vals = {"economy": ("Economy", c.economy), "support": ("Support", c.support), "security": ("Security", c.security),
-                "cult": ("Cult", c.cult), "rift": ("Sino-Soviet rift", st.rift),
-                "intel": ("Intelligence", st.intel.get(viewer, 0))}
+        vals = {
+            "economy": ("Economy", c.economy),
+            "support": ("Support", c.support),
+            "security": ("Security", c.security),
+            "cult": ("Cult", c.cult),
+            "rift": ("Sino-Soviet rift", st.rift),
+            "intel": ("Intelligence", st.intel.get(viewer, 0)),
+        }
         cw = (cr.width - 24) // 2
         for i, k in enumerate(["economy", "support", "security", "cult", "rift", "intel"]):
             col, row = i % 2, i // 2
@@ -695,8 +951,9 @@ class MainScreen(Screen):
         ar0 = self.left_rects.get("aim")
         if ar0 is not None and ar0.height > 60:
             inner = W.panel(surf, ar0, "Your aim", band=C.INK)
-            T.draw_wrapped(surf, self.aim_text(), inner, 13, C.INK,
-                           max_lines=max(1, (inner.height + 4) // (T.line_height(13) + 2)))
+            T.draw_wrapped(
+                surf, self.aim_text(), inner, 13, C.INK, max_lines=max(1, (inner.height + 4) // (T.line_height(13) + 2))
+            )
         # plenum forecast
         pr2 = self.plenum_rect
         inner = W.panel(surf, pr2, "The next plenum")
@@ -704,45 +961,95 @@ class MainScreen(Screen):
         if pdef:
             days = V.days_until(st.date, pl.date)
             T.draw(surf, pdef.title, (inner.x, inner.y), 17, C.INK, "bold")
-            T.draw(surf, f"{common.date_text(pl.date)} · " + ("in session" if pl.status == "in_session" else
-                                                             f"in {days} days" if days > 0 else "now"),
-                   (inner.right, inner.y + 2), 14, C.RED, "bold", "topright")
+            T.draw(
+                surf,
+                f"{common.date_text(pl.date)} · "
+                + ("in session" if pl.status == "in_session" else f"in {days} days" if days > 0 else "now"),
+                (inner.right, inner.y + 2),
+                14,
+                C.RED,
+                "bold",
+                "topright",
+            )
         else:
             held = [p for p in scn.plenums if st.plenums[p.id].status == "held"]
-            T.draw(surf, "No plenum called yet." if not held else f"{held[-1].title}: held.", (inner.x, inner.y), 16,
-                   C.INK, "bold")
+            T.draw(
+                surf,
+                "No plenum called yet." if not held else f"{held[-1].title}: held.",
+                (inner.x, inner.y),
+                16,
+                C.INK,
+                "bold",
+            )
 
         maj = s.estimate("majority")[0]
         present = max(1, s.estimate("kim")[0] + s.estimate("opposition")[0] + s.estimate("swing")[0])
-        for j, (key, label) in enumerate((("kim", "With Kim"), ("opposition", "With the critics"), ("swing", "Undecided"))):
+        for j, (key, label) in enumerate(
+            (("kim", "With Kim"), ("opposition", "With the critics"), ("swing", "Undecided"))
+        ):
             v, e = s.estimate(key)
             y = pr2.y + 62 + j * 26
             col = C.SIDE_COLOUR.get(key, C.VOTE_ABSTAIN)
             T.draw(surf, label, (pr2.x + 12, y + 3), 14, C.INK)
-            W.bar(surf, (pr2.x + 140, y + 5, pr2.width - 230, 14), v, col, hi=max(present, maj * 2), err=e,
-                  marker=maj if key != "swing" else None)
+            W.bar(
+                surf,
+                (pr2.x + 140, y + 5, pr2.width - 230, 14),
+                v,
+                col,
+                hi=max(present, maj * 2),
+                err=e,
+                marker=maj if key != "swing" else None,
+            )
             T.draw(surf, f"{v} ±{e}", (pr2.right - 12, y + 3), 15, C.INK, "bold", "topright")
         T.draw(surf, f"Majority: {maj} votes  (estimates)", (pr2.x + 12, pr2.bottom - 30), 13, C.INK_SOFT)
         # people
         pe = self.people_rect
         W.panel(surf, pe, "People")
-        T.draw(surf, f"{self.people_count} shown · page {self.people_page + 1}/{self.people_pages}",
-               (pe.x + 10, pe.bottom - 24), 12, C.INK_SOFT)
+        T.draw(
+            surf,
+            f"{self.people_count} shown · page {self.people_page + 1}/{self.people_pages}",
+            (pe.x + 10, pe.bottom - 24),
+            12,
+            C.INK_SOFT,
+        )
         # actions
         ar = self.actions_rect
         W.panel(surf, ar, "Your moves" if s.is_human(viewer) else "Moves")
         if s.mover() != viewer:
-            T.draw(surf, "Not your phase" if not st.pending else "", (ar.right - 12, ar.y + 6), 13, C.GOLD_LIGHT, "bold", "topright")
+            T.draw(
+                surf,
+                "Not your phase" if not st.pending else "",
+                (ar.right - 12, ar.y + 6),
+                13,
+                C.GOLD_LIGHT,
+                "bold",
+                "topright",
+            )
         if self.actions_pages > 1:
-            T.draw(surf, f"{self.actions_page + 1}/{self.actions_pages}", (ar.right - 78, ar.y + 15), 12, C.PAPER_LIGHT,
-                   "body", "midright")
+            T.draw(
+                surf,
+                f"{self.actions_page + 1}/{self.actions_pages}",
+                (ar.right - 78, ar.y + 15),
+                12,
+                C.PAPER_LIGHT,
+                "body",
+                "midright",
+            )
         # log
         lr = self.log_rect
         inner = W.panel(surf, lr, "Dispatches")
-        T.draw(surf, f"{self.log_page + 1}/{self.log_pages}", (lr.right - 78, lr.y + 15), 12, C.PAPER_LIGHT, "body", "midright")
+        T.draw(
+            surf,
+            f"{self.log_page + 1}/{self.log_pages}",
+            (lr.right - 78, lr.y + 15),
+            12,
+            C.PAPER_LIGHT,
+            "body",
+            "midright",
+        )
         log = [e for _, e in sorted(enumerate(s.visible_log()), key=lambda t: (t[1].date, t[0]), reverse=True)]
         y = inner.y + 2
-        for e in log[self.log_page * LOG_PAGE:(self.log_page + 1) * LOG_PAGE]:
+        for e in log[self.log_page * LOG_PAGE : (self.log_page + 1) * LOG_PAGE]:
             col = V.KIND_COLOURS.get(e.kind, C.INK)
             lines = T.wrap(e.text, 14, inner.width - 100)
             if y + 18 * min(2, len(lines)) > inner.bottom:
@@ -750,11 +1057,15 @@ class MainScreen(Screen):
             T.draw(surf, common.short_date(e.date), (inner.x, y + 1), 12, C.INK_SOFT, "bold")
             pygame.draw.rect(surf, col, (inner.x + 78, y + 3, 4, 14 * min(2, len(lines)) + 2))
             for ln in lines[:2]:
-                T.draw(surf, ln if len(lines) <= 2 or ln is not lines[1] else T.fit(ln + " …", 14, inner.width - 100),
-                       (inner.x + 90, y), 14, C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK))
+                T.draw(
+                    surf,
+                    ln if len(lines) <= 2 or ln is not lines[1] else T.fit(ln + " …", 14, inner.width - 100),
+                    (inner.x + 90, y),
+                    14,
+                    C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK),
+                )
                 y += 18
             y += 5
-
 
     def draw_overlay(self, surf):
         s = self.s
@@ -804,8 +1115,9 @@ class ActionButton(W.Widget):
 
 class PersonRow(W.Widget):
     def __init__(self, rect, screen, pid):
-        super().__init__(rect, tooltip=lambda: self.tip(), on_activate=lambda: screen.open_person(pid),
-                         name=f"person:{pid}")
+        super().__init__(
+            rect, tooltip=lambda: self.tip(), on_activate=lambda: screen.open_person(pid), name=f"person:{pid}"
+        )
         self.screen = screen
         self.pid = pid
 
@@ -813,7 +1125,9 @@ class PersonRow(W.Widget):
         s = self.screen.s
         st, scn = s.state, s.scn
         p = st.people[self.pid]
-        lines = [f"{V.person_name(self.screen.app, scn, st, self.pid)} — {V.faction_name(scn, p.faction) if p.faction else 'foreign envoy'}"]
+        lines = [
+            f"{V.person_name(self.screen.app, scn, st, self.pid)} — {V.faction_name(scn, p.faction) if p.faction else 'foreign envoy'}"
+        ]
         lines.append(f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_WORDS.get(p.status, p.status)}")
         if p.offices:
             lines.append(", ".join(V.office_names(scn, p.offices)))
@@ -822,8 +1136,10 @@ class PersonRow(W.Widget):
         lines += V.stance_lines(s, self.pid)[:1]
         mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
         if mine:
-            lines.append(f"Pledged to you: {mine}/100. A pledge adds {mine * 0.45:.0f} points to this member's lean "
-                         f"your way at a vote; it fades by 2 a turn.")
+            lines.append(
+                f"Pledged to you: {mine}/100. A pledge adds {mine * 0.45:.0f} points to this member's lean "
+                f"your way at a vote; it fades by 2 a turn."
+            )
         lines.append("Enter or click: open the file.")
         return lines
 
@@ -839,14 +1155,23 @@ class PersonRow(W.Widget):
         fallen = p.status in V.FALLEN or p.status == "abroad"
         W.monogram(surf, (r.x + 17, r.centery), 14, p.name, col, generated=p.generated, fallen=p.status in V.FALLEN)
         name = V.person_name(self.screen.app, scn, st, self.pid)
-        T.draw(surf, T.fit(name, 15, r.width - 120, "bold"), (r.x + 38, r.y + 1), 15, C.INK_FAINT if fallen else C.INK, "bold")
+        T.draw(
+            surf,
+            T.fit(name, 15, r.width - 120, "bold"),
+            (r.x + 38, r.y + 1),
+            15,
+            C.INK_FAINT if fallen else C.INK,
+            "bold",
+        )
         office = V.office_line(scn, st, self.pid) if not p.generated else "Generated cadre (unnamed seat)"
         office_at = (r.x + 38, r.y + 19)
         tag = {"full": "FULL", "candidate": "CAND."}.get(p.cc, "")
         if p.status != "active":
             tag = V.STATUS_WORDS.get(p.status, p.status).upper()
         if tag:
-            T.draw(surf, tag, (r.right - 6, r.y + 4), 12, C.RED if p.status != "active" else C.INK_SOFT, "bold", "topright")
+            T.draw(
+                surf, tag, (r.right - 6, r.y + 4), 12, C.RED if p.status != "active" else C.INK_SOFT, "bold", "topright"
+            )
         viewer = s.viewer
         mine = p.pledge_kim if viewer == "kim" else p.pledge_opposition
         tags = []

@@ -15,16 +15,23 @@ from game.ui.screen import Screen
 from game.ui.screens import common
 from game.ui.session import Players, Session
 
-SIDE_CHOICES = [("kim", "Kim Il Sung (vs computer)"), ("opposition", "The opposition (vs computer)"),
-                ("hotseat", "Hot-seat: two players")]
+SIDE_CHOICES = [
+    ("kim", "Kim Il Sung (vs computer)"),
+    ("opposition", "The opposition (vs computer)"),
+    ("hotseat", "Hot-seat: two players"),
+]
 DIFFS = [("easy", "Easy"), ("normal", "Normal"), ("hard", "Hard")]
 
 
 class NewGameScreen(Screen):
     cache_background = True
     title = "New game"
-    help_lines = [("Tab / arrows", "Move between choices"), ("Left / Right", "Change a choice"),
-                  ("Enter", "Start (on the Start button)"), ("Esc", "Back to the menu")]
+    help_lines = [
+        ("Tab / arrows", "Move between choices"),
+        ("Left / Right", "Change a choice"),
+        ("Enter", "Start (on the Start button)"),
+        ("Esc", "Back to the menu"),
+    ]
 
     def __init__(self, app):
         super().__init__(app)
@@ -50,9 +57,19 @@ class NewGameScreen(Screen):
         for i, f in enumerate(self.folders):
             res = SC.get(f)
             label = res.scenario.scenario.title if res.ok else f"{f.name} (has errors)"
-            self.add(W.Button((x0, 110 + i * 50, 300, 42), label, lambda i=i: self.pick(i), style="chip",
-                              selected=i == self.sel, size=17, align="left", name=f"scn:{f.name}",
-                              tooltip=[label, str(f)]))
+            self.add(
+                W.Button(
+                    (x0, 110 + i * 50, 300, 42),
+                    label,
+                    lambda i=i: self.pick(i),
+                    style="chip",
+                    selected=i == self.sel,
+                    size=17,
+                    align="left",
+                    name=f"scn:{f.name}",
+                    tooltip=[label, str(f)],
+                )
+            )
         res = self.result()
         col = 380
         right = w - 40
@@ -64,27 +81,76 @@ class NewGameScreen(Screen):
                 self.start_id = starts[0].id
             y = 330
             for i, sp in enumerate(starts):
-                self.add(W.Button((col + i * 290, y, 280, 40), sp.title, lambda sid=sp.id: self.pick_start(sid),
-                                  style="chip", selected=sp.id == self.start_id, size=15, name=f"start:{sp.id}",
-                                  tooltip=[sp.title, common.date_text(sp.date), sp.summary]))
+                self.add(
+                    W.Button(
+                        (col + i * 290, y, 280, 40),
+                        sp.title,
+                        lambda sid=sp.id: self.pick_start(sid),
+                        style="chip",
+                        selected=sp.id == self.start_id,
+                        size=15,
+                        name=f"start:{sp.id}",
+                        tooltip=[sp.title, common.date_text(sp.date), sp.summary],
+                    )
+                )
         y = 470
         cw = min(560, right - col)
-        self.add(W.Choice((col, y, cw, 40), "Your side", SIDE_CHOICES, self.side, self.set_side, name="side",
-                          tooltip=["Your side", "Kim defends his chairmanship; the opposition seeks a majority "
-                                   "against the cult. Hot-seat: two people share this computer, passing "
-                                   "the seat between phases; each sees only their own side's secrets."]))
-        self.add(W.Choice((col, y + 48, cw, 40), "Difficulty", DIFFS, self.difficulty, self.set_diff,
-                          name="difficulty",
-                          tooltip=["Difficulty of the computer opponent",
-                                   "Easy looks at fewer options; Normal weighs each against the vote count; "
-                                   "Hard also rehearses the plenum."]))
-        self.seed_field = self.add(W.TextField((col, y + 96, cw, 40), "Seed", self.seed, max_len=9,
-                                               allowed="0123456789", name="seed", on_enter=self.start,
-                                               tooltip=["Seed", "The same seed and the same choices give the "
-                                                        "same game. Type digits."]))
+        self.add(
+            W.Choice(
+                (col, y, cw, 40),
+                "Your side",
+                SIDE_CHOICES,
+                self.side,
+                self.set_side,
+                name="side",
+                tooltip=[
+                    "Your side",
+                    "Kim defends his chairmanship; the opposition seeks a majority "
+                    "against the cult. Hot-seat: two people share this computer, passing "
+                    "the seat between phases; each sees only their own side's secrets.",
+                ],
+            )
+        )
+        self.add(
+            W.Choice(
+                (col, y + 48, cw, 40),
+                "Difficulty",
+                DIFFS,
+                self.difficulty,
+                self.set_diff,
+                name="difficulty",
+                tooltip=[
+                    "Difficulty of the computer opponent",
+                    "Easy looks at fewer options; Normal weighs each against the vote count; "
+                    "Hard also rehearses the plenum.",
+                ],
+            )
+        )
+        self.seed_field = self.add(
+            W.TextField(
+                (col, y + 96, cw, 40),
+                "Seed",
+                self.seed,
+                max_len=9,
+                allowed="0123456789",
+                name="seed",
+                on_enter=self.start,
+                tooltip=["Seed", "The same seed and the same choices give the same game. Type digits."],
+            )
+        )
         ok = res is not None and res.ok
-        self.add(W.Button((right - 220, h - 70, 220, 48), "Start", self.start, style="primary", size=26,
-                          enabled=ok, key_hint="Enter", name="start"))
+        self.add(
+            W.Button(
+                (right - 220, h - 70, 220, 48),
+                "Start",
+                self.start,
+                style="primary",
+                size=26,
+                enabled=ok,
+                key_hint="Enter",
+                name="start",
+            )
+        )
         self.add(W.Button((40, h - 70, 160, 44), "Back", self.back, name="back", key_hint="Esc"))
         if self.focus is None:
             self.focus = next((wd for wd in self.widgets if wd.name == "start"), None)
@@ -105,8 +171,11 @@ class NewGameScreen(Screen):
         self.difficulty = v
 
     def on_event(self, ev):
-        if ev.type == pygame.KEYDOWN and ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and \
-                (self.focus is None or self.focus.name in ("side", "difficulty", "seed")):
+        if (
+            ev.type == pygame.KEYDOWN
+            and ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+            and (self.focus is None or self.focus.name in ("side", "difficulty", "seed"))
+        ):
             self.start()
             return True
         return False
@@ -123,11 +192,13 @@ class NewGameScreen(Screen):
         sess = Session(g, self.folders[self.sel].name, Players(humans, self.difficulty))
         sess.autosave()
         from game.ui.screens.main_screen import MainScreen
+
         self.app.session = sess
         main = MainScreen(self.app)
         self.app.reset(main)
         if not self.app.settings.seen_intro:
             from game.ui.screens.help import IntroScreen
+
             self.app.push(IntroScreen(self.app))
 
     def draw_background(self, surf):
@@ -151,8 +222,13 @@ class NewGameScreen(Screen):
         T.draw(surf, meta.title.upper(), (col, 78), 40, C.INK, "head")
         T.draw(surf, meta.subtitle, (col, 126), 17, C.RED, "bold")
         cal = meta.calendar
-        T.draw(surf, f"{common.date_text(cal.start)} – {common.date_text(cal.end)} · turns of {cal.turn_days} days",
-               (col, 150), 15, C.INK_SOFT)
+        T.draw(
+            surf,
+            f"{common.date_text(cal.start)} – {common.date_text(cal.end)} · turns of {cal.turn_days} days",
+            (col, 150),
+            15,
+            C.INK_SOFT,
+        )
         T.draw_wrapped(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 120), 15, C.INK, max_lines=5)
         T.draw(surf, "START POINT", (col, 300), 22, C.RED, "head")
         sp = res.scenario.start(self.start_id)

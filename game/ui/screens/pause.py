@@ -17,15 +17,39 @@ class PauseMenu(Screen):
 
     def build(self):
         cx, cy = self.w // 2, self.h // 2
-        items = [("Resume", self.back, "Esc"), ("Save game", self.save, "F5"), ("Load game", self.load, "L"),
-                 ("Settings", self.settings, "S"), ("Help and introduction", self.intro, "I"),
-                 ("Codex", self.codex, "C"), ("Quit to title", self.quit_title, "T"), ("Quit the game", self.quit, "Q")]
-        keys = {"F5": pygame.K_F5, "L": pygame.K_l, "S": pygame.K_s, "I": pygame.K_i, "C": pygame.K_c,
-                "T": pygame.K_t, "Q": pygame.K_q}
+        items = [
+            ("Resume", self.back, "Esc"),
+            ("Save game", self.save, "F5"),
+            ("Load game", self.load, "L"),
+            ("Settings", self.settings, "S"),
+            ("Help and introduction", self.intro, "I"),
+            ("Codex", self.codex, "C"),
+            ("Quit to title", self.quit_title, "T"),
+            ("Quit the game", self.quit, "Q"),
+        ]
+        keys = {
+            "F5": pygame.K_F5,
+            "L": pygame.K_l,
+            "S": pygame.K_s,
+            "I": pygame.K_i,
+            "C": pygame.K_c,
+            "T": pygame.K_t,
+            "Q": pygame.K_q,
+        }
         top = cy - len(items) * 27
         for i, (label, fn, k) in enumerate(items):
-            self.add(W.Button((cx - 170, top + i * 54, 340, 44), label, fn, style="primary" if i == 0 else "secondary",
-                              size=18, key_hint=k, hotkey=keys.get(k), name=label))
+            self.add(
+                W.Button(
+                    (cx - 170, top + i * 54, 340, 44),
+                    label,
+                    fn,
+                    style="primary" if i == 0 else "secondary",
+                    size=18,
+                    key_hint=k,
+                    hotkey=keys.get(k),
+                    name=label,
+                )
+            )
         self.top_y = top
         if self.focus is None:
             self.focus = self.widgets[0]
@@ -37,26 +61,32 @@ class PauseMenu(Screen):
 
     def save(self):
         from game.ui.screens.saveload import SaveLoadScreen
+
         self.app.replace(SaveLoadScreen(self.app, mode="save"))
 
     def load(self):
         from game.ui.screens.saveload import SaveLoadScreen
+
         self.app.replace(SaveLoadScreen(self.app, mode="load"))
 
     def settings(self):
         from game.ui.screens.settings_screen import SettingsScreen
+
         self.app.replace(SettingsScreen(self.app))
 
     def intro(self):
         from game.ui.screens.help import IntroScreen
+
         self.app.replace(IntroScreen(self.app))
 
     def codex(self):
         from game.ui.screens.codex import CodexScreen
+
         self.app.replace(CodexScreen(self.app))
 
     def quit_title(self):
         from game.ui.screens.title import TitleScreen
+
         if self.app.session:
             self.app.session.shutdown()
         self.app.session = None

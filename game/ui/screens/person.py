@@ -9,7 +9,6 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
-from game.ui.screens import common
 
 
 class PersonScreen(Screen):
@@ -30,21 +29,54 @@ class PersonScreen(Screen):
 
     def build(self):
         r = self.card()
-        self.add(W.Button((r.right - 140, r.bottom - 54, 120, 38), "Close", self.back, style="primary", key_hint="Esc",
-                          name="close"))
-        self.add(W.Button((r.right - 300, r.bottom - 54, 150, 38),
-                          "Hangul: on" if self.app.settings.hangul else "Hangul: off", self.toggle_hangul,
-                          style="chip", hotkey=pygame.K_h, key_hint="H", name="hangul",
-                          tooltip="Show names in Hangul beside the romanisation."))
-        self.add(W.Button((r.x + 20, r.bottom - 54, 44, 38), "◀", lambda: self.step(-1), style="chip", name="prev",
-                          tooltip="Previous person"))
-        self.add(W.Button((r.x + 70, r.bottom - 54, 44, 38), "▶", lambda: self.step(1), style="chip", name="next",
-                          tooltip="Next person"))
+        self.add(
+            W.Button(
+                (r.right - 140, r.bottom - 54, 120, 38),
+                "Close",
+                self.back,
+                style="primary",
+                key_hint="Esc",
+                name="close",
+            )
+        )
+        self.add(
+            W.Button(
+                (r.right - 300, r.bottom - 54, 150, 38),
+                "Hangul: on" if self.app.settings.hangul else "Hangul: off",
+                self.toggle_hangul,
+                style="chip",
+                hotkey=pygame.K_h,
+                key_hint="H",
+                name="hangul",
+                tooltip="Show names in Hangul beside the romanisation.",
+            )
+        )
+        self.add(
+            W.Button(
+                (r.x + 20, r.bottom - 54, 44, 38),
+                "◀",
+                lambda: self.step(-1),
+                style="chip",
+                name="prev",
+                tooltip="Previous person",
+            )
+        )
+        self.add(
+            W.Button(
+                (r.x + 70, r.bottom - 54, 44, 38),
+                "▶",
+                lambda: self.step(1),
+                style="chip",
+                name="next",
+                tooltip="Next person",
+            )
+        )
         if self.focus is None:
             self.focus = self.widgets[0]
 
     def toggle_hangul(self):
         from game.ui import settings as S
+
         self.app.settings.hangul = not self.app.settings.hangul
         S.save(self.app.settings)
         self.app.invalidate_under()
@@ -59,7 +91,11 @@ class PersonScreen(Screen):
         self.rebuild()
 
     def on_event(self, ev):
-        if ev.type == pygame.KEYDOWN and ev.key in (pygame.K_LEFT, pygame.K_RIGHT) and not isinstance(self.focus, W.Choice):
+        if (
+            ev.type == pygame.KEYDOWN
+            and ev.key in (pygame.K_LEFT, pygame.K_RIGHT)
+            and not isinstance(self.focus, W.Choice)
+        ):
             self.step(-1 if ev.key == pygame.K_LEFT else 1)
             return True
         return False
@@ -72,16 +108,26 @@ class PersonScreen(Screen):
         r = self.card()
         col = C.faction_colour(scn, p.faction) if p.faction else C.patron_colour(scn, p.patron)
         inner = W.panel(surf, r, "Personal file", band=C.INK)
-        W.monogram(surf, (inner.x + 56, inner.y + 60), 50, p.name, col, generated=p.generated,
-                   fallen=p.status in V.FALLEN)
+        W.monogram(
+            surf, (inner.x + 56, inner.y + 60), 50, p.name, col, generated=p.generated, fallen=p.status in V.FALLEN
+        )
         x = inner.x + 130
         T.draw(surf, p.name.upper(), (x, inner.y + 4), 40, C.INK, "head")
         if self.app.settings.hangul and d and d.name_ko:
             T.draw(surf, d.name_ko, (x + T.width(p.name.upper(), 40, "head") + 16, inner.y + 14), 26, C.RED, "bold")
-        fac = V.faction_name(scn, p.faction) if p.faction else (f"Envoy of the {scn.get('patron', p.patron).name}"
-                                                                 if scn.get("patron", p.patron) else "Foreign")
+        fac = (
+            V.faction_name(scn, p.faction)
+            if p.faction
+            else (f"Envoy of the {scn.get('patron', p.patron).name}" if scn.get("patron", p.patron) else "Foreign")
+        )
         T.draw(surf, fac, (x, inner.y + 52), 18, col, "bold")
-        T.draw(surf, f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_WORDS.get(p.status, p.status)}", (x, inner.y + 78), 15, C.INK_SOFT)
+        T.draw(
+            surf,
+            f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_WORDS.get(p.status, p.status)}",
+            (x, inner.y + 78),
+            15,
+            C.INK_SOFT,
+        )
         if d and d.born:
             T.draw(surf, f"born {d.born}" + (f" · died {d.died}" if d.died else ""), (x, inner.y + 98), 14, C.INK_SOFT)
         # left column: offices, career, stance
@@ -101,7 +147,14 @@ class PersonScreen(Screen):
         viewer = s.viewer
         mine = p.pledge_kim if viewer == "kim" else p.pledge_opposition
         if mine:
-            T.draw(surf, f"Pledged to you: {mine}/100 (fades by 2 a turn)", (inner.x, y + 4), 13, C.SIDE_COLOUR[viewer], "bold")
+            T.draw(
+                surf,
+                f"Pledged to you: {mine}/100 (fades by 2 a turn)",
+                (inner.x, y + 4),
+                13,
+                C.SIDE_COLOUR[viewer],
+                "bold",
+            )
             y += 22
         if viewer == "opposition" and p.plotter:
             T.draw(surf, "Of our inner circle.", (inner.x, y + 4), 13, C.SIDE_COLOUR["opposition"], "bold")
@@ -112,13 +165,28 @@ class PersonScreen(Screen):
         y2 += 24
         bio = (d.bio or d.role) if d else ""
         if p.generated:
-            bio = ("A generated cadre: the record does not name who held this seat. The split of unnamed seats "
-                   "between factions is a design estimate.")
-        y2 += T.draw_wrapped(surf, bio.strip() or "No biography in this scenario.", pygame.Rect(x2, y2, col_w, 170), 14,
-                             C.INK, max_lines=8) + 6
+            bio = (
+                "A generated cadre: the record does not name who held this seat. The split of unnamed seats "
+                "between factions is a design estimate."
+            )
+        y2 += (
+            T.draw_wrapped(
+                surf,
+                bio.strip() or "No biography in this scenario.",
+                pygame.Rect(x2, y2, col_w, 170),
+                14,
+                C.INK,
+                max_lines=8,
+            )
+            + 6
+        )
         if d and d.uncertain:
-            y2 += T.draw_wrapped(surf, "Uncertain: " + d.uncertain, pygame.Rect(x2, y2, col_w, 60), 12, C.INK_SOFT,
-                                 max_lines=3) + 4
+            y2 += (
+                T.draw_wrapped(
+                    surf, "Uncertain: " + d.uncertain, pygame.Rect(x2, y2, col_w, 60), 12, C.INK_SOFT, max_lines=3
+                )
+                + 4
+            )
         T.draw(surf, "CAREER IN THIS GAME", (x2, y2 + 4), 18, C.RED, "head")
         y2 += 30
         career = p.career[-6:] or ["Nothing yet."]
@@ -127,4 +195,10 @@ class PersonScreen(Screen):
             if y2 > r.bottom - 90:
                 break
         if d and d.sources:
-            T.draw(surf, T.fit("Sources: " + "; ".join(d.sources), 12, r.width - 360), (r.x + 130, r.bottom - 40), 12, C.INK_SOFT)
+            T.draw(
+                surf,
+                T.fit("Sources: " + "; ".join(d.sources), 12, r.width - 360),
+                (r.x + 130, r.bottom - 40),
+                12,
+                C.INK_SOFT,
+            )

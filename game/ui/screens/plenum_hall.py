@@ -67,15 +67,20 @@ def hemicycle(n_inner: int, n_outer: int, centre, max_radius: float) -> tuple[li
     def place(seats):
         seats = sorted(seats, key=lambda t: (-round(t[0], 4), t[1]))
         return [(cx + r * math.cos(a), cy - r * math.sin(a)) for a, r in seats]
+
     return place(inner), place(outer), pitch * 0.42, pitch * 0.84 * 0.40, r0
 
 
 class PlenumHall(Screen):
     hover_full = True  # the hover changes a panel away from the pointer
     title = "The plenum"
-    help_lines = [("Space / Enter / →", "Next (or finish the current moment)"), ("A", "Auto-advance on/off"),
-                  ("S", "Skip to the end of the session"), ("Arrows / Tab", "Move from seat to seat"),
-                  ("Esc", "Skip to the end, then leave")]
+    help_lines = [
+        ("Space / Enter / →", "Next (or finish the current moment)"),
+        ("A", "Auto-advance on/off"),
+        ("S", "Skip to the end of the session"),
+        ("Arrows / Tab", "Move from seat to seat"),
+        ("Esc", "Skip to the end, then leave"),
+    ]
 
     def __init__(self, app, plenum_id: str):
         super().__init__(app)
@@ -115,11 +120,14 @@ class PlenumHall(Screen):
             fid = known[pid].faction if pid in known else (p.faction if p else "")
             fd = scn.get("faction", fid)
             return (fd.vote_base if fd else 0, fid, p.generated if p else True, pid)
+
         self.seated_full = sorted(full_ids, key=order)
         self.seated_cand = sorted(cand_ids, key=order)
         com = scn.scenario.committee
         self.n_full = max(len(self.seated_full), com.full_seats if len(self.seated_full) <= com.full_seats else 0)
-        self.n_cand = max(len(self.seated_cand), com.candidate_seats if len(self.seated_cand) <= com.candidate_seats else 0)
+        self.n_cand = max(
+            len(self.seated_cand), com.candidate_seats if len(self.seated_cand) <= com.candidate_seats else 0
+        )
 
     def geometry(self):
         w, h = self.w, self.h
@@ -128,14 +136,16 @@ class PlenumHall(Screen):
         return (cx, cy), r2 * 0.44, r2 * 0.78, r2
 
     def build(self):
-        centre, r0, r1, r2 = self.geometry()
+        centre, _r0, _r1, r2 = self.geometry()
         inner, outer, rf, rc, _ = hemicycle(self.n_full, self.n_cand, centre, r2)
         # Empty seats (members absent: fled, arrested, abroad) sit at the ends of the rows.
         pad_f = self.n_full - len(self.seated_full)
         pad_c = self.n_cand - len(self.seated_cand)
         full_slots = [None] * (pad_f // 2) + self.seated_full + [None] * (pad_f - pad_f // 2)
         cand_slots = [None] * (pad_c // 2) + self.seated_cand + [None] * (pad_c - pad_c // 2)
-        self.slots = list(zip(inner, full_slots, ["full"] * len(inner))) + list(zip(outer, cand_slots, ["candidate"] * len(outer)))
+        self.slots = list(zip(inner, full_slots, ["full"] * len(inner))) + list(
+            zip(outer, cand_slots, ["candidate"] * len(outer))
+        )
         self.seat_r_full = max(4, int(rf))
         self.seat_r_cand = max(3, int(rc))
         self.seat_of = {}
@@ -148,14 +158,42 @@ class PlenumHall(Screen):
         w, h = self.w, self.h
         self.add(W.Hotspot((w - 304, 52, 292, 64), self.mood_tip, name="mood", focusable=False))
         for i, key in enumerate(("F", "A", "N")):
-            self.add(W.Hotspot((w - 304, 204 + i * 44, 292, 40), lambda key=key: self.tally_tip(key),
-                               name=f"tally:{key}", focusable=False))
-        self.add(W.Button((w - 300, h - 58, 136, 42), "Next", self.next, style="primary", size=20, key_hint="Space",
-                          name="next"))
-        self.add(W.Button((w - 156, h - 58, 140, 42), "Skip to end", self.skip, size=16, key_hint="S", hotkey=pygame.K_s,
-                          name="skip"))
-        self.add(W.Button((w - 300, h - 104, 284, 36), f"Auto-advance: {'on' if self.auto else 'off'}", self.toggle_auto,
-                          style="dark", size=14, key_hint="A", hotkey=pygame.K_a, name="auto"))
+            self.add(
+                W.Hotspot(
+                    (w - 304, 204 + i * 44, 292, 40),
+                    lambda key=key: self.tally_tip(key),
+                    name=f"tally:{key}",
+                    focusable=False,
+                )
+            )
+        self.add(
+            W.Button(
+                (w - 300, h - 58, 136, 42), "Next", self.next, style="primary", size=20, key_hint="Space", name="next"
+            )
+        )
+        self.add(
+            W.Button(
+                (w - 156, h - 58, 140, 42),
+                "Skip to end",
+                self.skip,
+                size=16,
+                key_hint="S",
+                hotkey=pygame.K_s,
+                name="skip",
+            )
+        )
+        self.add(
+            W.Button(
+                (w - 300, h - 104, 284, 36),
+                f"Auto-advance: {'on' if self.auto else 'off'}",
+                self.toggle_auto,
+                style="dark",
+                size=14,
+                key_hint="A",
+                hotkey=pygame.K_a,
+                name="auto",
+            )
+        )
         if self.finished:
             for b in self.widgets:
                 if b.name == "next":
@@ -254,7 +292,12 @@ class PlenumHall(Screen):
             self.leave()
 
     def on_event(self, ev):
-        if ev.type == pygame.KEYDOWN and ev.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_PERIOD):
+        if ev.type == pygame.KEYDOWN and ev.key in (
+            pygame.K_SPACE,
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+            pygame.K_PERIOD,
+        ):
             if isinstance(self.focus, Seat) or self.focus is None or self.focus.name == "next":
                 self.next()
                 return True
@@ -303,7 +346,7 @@ class PlenumHall(Screen):
 
     def last_vote(self):
         upto = self.beat if not self.finished else len(self.stages)
-        votes = [s for s in self.stages[:upto + (1 if not self.finished else 0)] if s.get("kind") == "vote"]
+        votes = [s for s in self.stages[: upto + (1 if not self.finished else 0)] if s.get("kind") == "vote"]
         return votes[-1] if votes else None
 
     def counted(self, vote) -> set:
@@ -326,20 +369,24 @@ class PlenumHall(Screen):
         return t
 
     def mood_tip(self):
-        return ["Mood of the hall",
-                "Built by the tactics of the day and by each speech: a critic heard out pulls the hall his way; "
-                "one shouted down pushes it toward Kim. Every member's vote carries the mood as one term of "
-                "his lean (positive: toward Kim)."]
+        return [
+            "Mood of the hall",
+            "Built by the tactics of the day and by each speech: a critic heard out pulls the hall his way; "
+            "one shouted down pushes it toward Kim. Every member's vote carries the mood as one term of "
+            "his lean (positive: toward Kim).",
+        ]
 
     def tally_tip(self, key):
         vote = self.last_vote()
         if self.finished or not vote:
             return []
         word = {"F": "for", "A": "against", "N": "abstaining"}[key]
-        return [f"Votes {word}",
-                f"Counted seat by seat. A member votes with Kim's side at a lean of +6 or more, with the critics "
-                f"at −6 or less, and abstains in between. The motion needs {vote['needed']} votes for it: more "
-                f"than half of the {len(vote['votes'])} full members present; abstentions count against it."]
+        return [
+            f"Votes {word}",
+            f"Counted seat by seat. A member votes with Kim's side at a lean of +6 or more, with the critics "
+            f"at −6 or less, and abstains in between. The motion needs {vote['needed']} votes for it: more "
+            f"than half of the {len(vote['votes'])} full members present; abstentions count against it.",
+        ]
 
     def seat_tip(self, pid):
         s = self.app.session
@@ -357,7 +404,9 @@ class PlenumHall(Screen):
             lines.append(f"Voted {VOTE_WORD[v].upper()} this motion.")
             terms = explain(vote, pid, self.labels)
             total = sum(vote["terms"].get(pid, []))
-            lines.append(f"Lean {total:+d} toward Kim (+6 or more sides with Kim, −6 or less with the critics), made of:")
+            lines.append(
+                f"Lean {total:+d} toward Kim (+6 or more sides with Kim, −6 or less with the critics), made of:"
+            )
             for label, val in terms[:7]:
                 lines.append(f"   {label} {val:+d}")
         elif pid in self.seated_cand:
@@ -378,7 +427,7 @@ class PlenumHall(Screen):
             for y in range(h):
                 t = y / h
                 pygame.draw.line(bg, C.mix(C.HALL, (20, 8, 8), t), (0, y), (w, y))
-            centre, r0, r1, r2 = self.geometry()
+            centre, _r0, _r1, r2 = self.geometry()
             cx, cy = centre
             # banners and the portrait wall
             for i in range(5):
@@ -467,10 +516,11 @@ class PlenumHall(Screen):
                 continue
             placed.append((pid, r, img, x, y))
         shown = int(len(placed) * min(1.0, (p - 0.18) / 0.4)) + 1
-        for pid, r, img, x, y in placed[:shown]:
+        for _pid, r, img, x, y in placed[:shown]:
             box = r.inflate(10, 6)
-            pygame.draw.polygon(surf, C.INK, [(box.centerx - 4, box.bottom), (box.centerx + 4, box.bottom),
-                                              (int(x), int(y) - 6)])
+            pygame.draw.polygon(
+                surf, C.INK, [(box.centerx - 4, box.bottom), (box.centerx + 4, box.bottom), (int(x), int(y) - 6)]
+            )
             pygame.draw.rect(surf, (250, 244, 226), box, border_radius=4)
             pygame.draw.rect(surf, C.INK, box, 1, border_radius=4)
             surf.blit(img, r)
@@ -478,7 +528,7 @@ class PlenumHall(Screen):
     def draw_stage(self, surf):
         s = self.app.session
         w, h = self.w, self.h
-        centre, r0, r1, r2 = self.geometry()
+        centre, r0, _r1, _r2 = self.geometry()
         cx, cy = centre
         box = pygame.Rect(int(cx - 300), int(cy + 78), 600, h - int(cy + 78) - 8)
         st = self.stage()
@@ -486,20 +536,42 @@ class PlenumHall(Screen):
         k = st.get("kind") if st else None
         if st is None:
             W.stamp(surf, (int(cx), int(cy - r0 * 0.45)), "Session closed", C.GOLD, 36, -4)
-            T.draw(surf, "The record of the session is on the right.", (int(cx), int(cy - r0 * 0.12)), 14,
-                   C.GOLD_LIGHT, "italic", "midtop")
+            T.draw(
+                surf,
+                "The record of the session is on the right.",
+                (int(cx), int(cy - r0 * 0.12)),
+                14,
+                C.GOLD_LIGHT,
+                "italic",
+                "midtop",
+            )
         if k == "agenda":
             text = (st.get("text") or "").strip()
             T.draw(surf, "THE AGENDA", (int(cx), int(cy - r0 * 0.8)), 26, C.GOLD, "head", "midtop")
             shown = text[: int(len(text) * min(1.0, p * 1.3))]
-            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.8), int(cy - r0 * 0.8) + 36, int(r0 * 1.6), 120), 15,
-                           C.PAPER_LIGHT, max_lines=5, align="center")
+            T.draw_wrapped(
+                surf,
+                shown,
+                pygame.Rect(int(cx - r0 * 0.8), int(cy - r0 * 0.8) + 36, int(r0 * 1.6), 120),
+                15,
+                C.PAPER_LIGHT,
+                max_lines=5,
+                align="center",
+            )
         elif k == "tactic":
             side = st.get("side")
             who = "Kim Il Sung" if side == "kim" else "The opposition"
             T.draw(surf, f"{who.upper()} RESOLVES", (int(cx), int(cy - r0 * 0.75)), 22, C.GOLD_LIGHT, "head", "midtop")
-            T.draw_wrapped(surf, st.get("name", ""), pygame.Rect(int(cx - r0 * 0.78), int(cy - r0 * 0.75) + 34, int(r0 * 1.56), 90), 17,
-                           C.PAPER_LIGHT, "bold", max_lines=3, align="center")
+            T.draw_wrapped(
+                surf,
+                st.get("name", ""),
+                pygame.Rect(int(cx - r0 * 0.78), int(cy - r0 * 0.75) + 34, int(r0 * 1.56), 90),
+                17,
+                C.PAPER_LIGHT,
+                "bold",
+                max_lines=3,
+                align="center",
+            )
         elif k == "speech":
             pid = st.get("person")
             person = s.state.people.get(pid)
@@ -508,23 +580,60 @@ class PlenumHall(Screen):
             col = C.faction_colour(s.scn, person.faction) if person else C.GOLD
             W.monogram(surf, (int(cx), int(cy + 40)), 26, person.name if person else pid, col)
             T.draw(surf, "AT THE ROSTRUM", (int(cx), int(cy - r0 * 0.86)), 15, C.GOLD, "head", "midtop")
-            T.draw(surf, T.fit(name, 26, int(r0 * 1.3), "head"), (int(cx), int(cy - r0 * 0.86) + 18), 26, C.PAPER_LIGHT, "head", "midtop")
+            T.draw(
+                surf,
+                T.fit(name, 26, int(r0 * 1.3), "head"),
+                (int(cx), int(cy - r0 * 0.86) + 18),
+                26,
+                C.PAPER_LIGHT,
+                "head",
+                "midtop",
+            )
             topic = f"“{st.get('topic', '')}”"
             shown = topic[: max(1, int(len(topic) * min(1.0, p * 2)))]
-            T.draw_wrapped(surf, shown, pygame.Rect(int(cx - r0 * 0.75), int(cy - r0 * 0.86) + 52, int(r0 * 1.5), 60), 15,
-                           C.GOLD_LIGHT, "italic", max_lines=2, align="center")
+            T.draw_wrapped(
+                surf,
+                shown,
+                pygame.Rect(int(cx - r0 * 0.75), int(cy - r0 * 0.86) + 52, int(r0 * 1.5), 60),
+                15,
+                C.GOLD_LIGHT,
+                "italic",
+                max_lines=2,
+                align="center",
+            )
             if side == "opposition":
-                T.draw(surf, f"Hall hostile: {st.get('hostile', 0)}%  ·  chance to be shouted down: {st.get('odds', 0)}%",
-                       (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
+                T.draw(
+                    surf,
+                    f"Hall hostile: {st.get('hostile', 0)}%  ·  chance to be shouted down: {st.get('odds', 0)}%",
+                    (box.centerx, box.y + 4),
+                    15,
+                    C.PAPER_LIGHT,
+                    "body",
+                    "midtop",
+                )
                 if p > 0.45:
                     if st.get("outcome") == "shouted_down":
                         W.stamp(surf, (int(cx), int(cy - r0 * 0.2)), "Shouted down", C.RED_BRIGHT, 36, -7)
-                        T.draw(surf, f"roll {st.get('roll')} ≤ {st.get('odds')}: the loyal benches drown him out",
-                               (box.centerx, box.y + 26), 14, C.GOLD_LIGHT, "body", "midtop")
+                        T.draw(
+                            surf,
+                            f"roll {st.get('roll')} ≤ {st.get('odds')}: the loyal benches drown him out",
+                            (box.centerx, box.y + 26),
+                            14,
+                            C.GOLD_LIGHT,
+                            "body",
+                            "midtop",
+                        )
                     else:
                         W.stamp(surf, (int(cx), int(cy - r0 * 0.2)), "Heard out", C.GOLD, 32, 5)
-                        T.draw(surf, f"roll {st.get('roll')} > {st.get('odds')}: the hall lets him finish",
-                               (box.centerx, box.y + 26), 14, C.GOLD_LIGHT, "body", "midtop")
+                        T.draw(
+                            surf,
+                            f"roll {st.get('roll')} > {st.get('odds')}: the hall lets him finish",
+                            (box.centerx, box.y + 26),
+                            14,
+                            C.GOLD_LIGHT,
+                            "body",
+                            "midtop",
+                        )
             else:
                 T.draw(surf, "For the leadership", (box.centerx, box.y + 4), 15, C.PAPER_LIGHT, "body", "midtop")
         elif k == "vote":
@@ -532,13 +641,27 @@ class PlenumHall(Screen):
             T.draw(surf, "THE VOTE", (int(cx), int(cy - r0 * 0.86)), 20, C.GOLD, "head", "midtop")
             title_rect = pygame.Rect(int(cx - r0 * 0.72), int(cy - r0 * 0.86) + 26, int(r0 * 1.44), 70)
             n_lines = min(3, len(T.wrap(st.get("title", ""), 16, title_rect.width, "bold")))
-            T.draw(surf, mover, (int(cx), title_rect.y + n_lines * (T.line_height(16, "bold") + 2) + 2), 13,
-                   C.GOLD_LIGHT, "italic", "midtop")
-            T.draw_wrapped(surf, st.get("title", ""), title_rect, 16,
-                           C.PAPER_LIGHT, "bold", max_lines=3, align="center")
+            T.draw(
+                surf,
+                mover,
+                (int(cx), title_rect.y + n_lines * (T.line_height(16, "bold") + 2) + 2),
+                13,
+                C.GOLD_LIGHT,
+                "italic",
+                "midtop",
+            )
+            T.draw_wrapped(
+                surf, st.get("title", ""), title_rect, 16, C.PAPER_LIGHT, "bold", max_lines=3, align="center"
+            )
             if p >= 1.0:
-                W.stamp(surf, (int(cx), int(cy - r0 * 0.12)), "Carried" if st.get("passed") else "Defeated",
-                        C.GOLD if st.get("passed") else C.RED_BRIGHT, 44, -6)
+                W.stamp(
+                    surf,
+                    (int(cx), int(cy - r0 * 0.12)),
+                    "Carried" if st.get("passed") else "Defeated",
+                    C.GOLD if st.get("passed") else C.RED_BRIGHT,
+                    44,
+                    -6,
+                )
         # mood meter
         mr = pygame.Rect(w - 300, 70, 284, 14)
         T.draw(surf, "MOOD OF THE HALL", (mr.x, mr.y - 2), 14, C.GOLD_LIGHT, "head", "bottomleft")
@@ -546,8 +669,17 @@ class PlenumHall(Screen):
         upto = len(self.stages) if st is None else self.beat + (1 if (k == "speech" and p > 0.45) else 0)
         heard = [x for x in self.stages[:upto] if x.get("kind") == "speech"]
         mood = heard[-1].get("mood", 0) if heard else 0
-        W.bar(surf, mr, mood, C.SIDE_COLOUR["kim"] if mood >= 0 else C.SIDE_COLOUR["opposition"], lo=-30, hi=30,
-              back=C.HALL_LIGHT, marker=0, centred=True)
+        W.bar(
+            surf,
+            mr,
+            mood,
+            C.SIDE_COLOUR["kim"] if mood >= 0 else C.SIDE_COLOUR["opposition"],
+            lo=-30,
+            hi=30,
+            back=C.HALL_LIGHT,
+            marker=0,
+            centred=True,
+        )
         T.draw(surf, f"critics ◀  {mood:+.0f}  ▶ Kim", (mr.centerx, mr.bottom + 3), 12, C.PAPER_LIGHT, "body", "midtop")
         # progress through the session
         n = max(1, len(self.stages))
@@ -561,31 +693,56 @@ class PlenumHall(Screen):
         y += 28
         for v in (x_ for x_ in self.stages if x_.get("kind") == "vote"):
             t = v["tally"]
-            W.stamp(surf, (x + 44, y + 14), "Carried" if v["passed"] else "Defeated",
-                    C.GOLD if v["passed"] else C.RED_BRIGHT, 16, 0)
-            T.draw(surf, f"{t['for']} for · {t['against']} against · {t['abstain']} abst.", (x + 96, y + 6), 13,
-                   C.PAPER_LIGHT, "bold")
+            W.stamp(
+                surf,
+                (x + 44, y + 14),
+                "Carried" if v["passed"] else "Defeated",
+                C.GOLD if v["passed"] else C.RED_BRIGHT,
+                16,
+                0,
+            )
+            T.draw(
+                surf,
+                f"{t['for']} for · {t['against']} against · {t['abstain']} abst.",
+                (x + 96, y + 6),
+                13,
+                C.PAPER_LIGHT,
+                "bold",
+            )
             y += 32
             y += T.draw_wrapped(surf, v["title"], pygame.Rect(x, y, 284, 60), 13, C.PAPER_LIGHT, max_lines=3) + 12
-        T.draw_wrapped(surf, "Point at a seat to see how its holder voted on the last motion, and why.",
-                       pygame.Rect(x, y + 4, 284, 40), 12, C.GOLD_LIGHT)
+        T.draw_wrapped(
+            surf,
+            "Point at a seat to see how its holder voted on the last motion, and why.",
+            pygame.Rect(x, y + 4, 284, 40),
+            12,
+            C.GOLD_LIGHT,
+        )
         return y + 44
 
     def draw_tally(self, surf):
-        w, h = self.w, self.h
+        w, _h = self.w, self.h
         vote = self.last_vote()
         x, y = w - 300, 138
         if self.finished:
             y2 = self.draw_record(surf, x, y)
             self.draw_legend(surf, 20, self.h - 96)
-            seat = self.hover if isinstance(self.hover, Seat) else (self.focus if isinstance(self.focus, Seat) else None)
+            seat = (
+                self.hover if isinstance(self.hover, Seat) else (self.focus if isinstance(self.focus, Seat) else None)
+            )
             if seat is not None:
                 self.draw_seat_panel(surf, x, max(y2 - 10, self.h - 330))
             return
         T.draw(surf, "RUNNING TALLY", (x, y), 18, C.GOLD, "head")
         if not vote:
-            T.draw_wrapped(surf, "No vote yet. Full members (inner benches) vote; candidate members (outer benches) "
-                           "only cheer or heckle.", pygame.Rect(x, y + 28, 284, 80), 13, C.PAPER_LIGHT)
+            T.draw_wrapped(
+                surf,
+                "No vote yet. Full members (inner benches) vote; candidate members (outer benches) "
+                "only cheer or heckle.",
+                pygame.Rect(x, y + 28, 284, 80),
+                13,
+                C.PAPER_LIGHT,
+            )
             self.draw_legend(surf, 20, self.h - 96)
             self.draw_seat_panel(surf, x, y + 100)
             return
@@ -595,9 +752,24 @@ class PlenumHall(Screen):
         yy = y + 70
         for key, label in (("F", "For"), ("A", "Against"), ("N", "Abstain")):
             T.draw(surf, label, (x, yy), 15, C.PAPER_LIGHT, "bold")
-            T.draw(surf, str(t[key]), (x + 284, yy - 2), 22, C.GOLD_LIGHT if key == "F" else C.PAPER_LIGHT, "head", "topright")
-            W.bar(surf, (x, yy + 20, 284, 14), t[key], VOTE_COL[key] if key != "A" else (60, 50, 46), hi=total,
-                  back=C.HALL_LIGHT, marker=vote["needed"] if key == "F" else None)
+            T.draw(
+                surf,
+                str(t[key]),
+                (x + 284, yy - 2),
+                22,
+                C.GOLD_LIGHT if key == "F" else C.PAPER_LIGHT,
+                "head",
+                "topright",
+            )
+            W.bar(
+                surf,
+                (x, yy + 20, 284, 14),
+                t[key],
+                VOTE_COL[key] if key != "A" else (60, 50, 46),
+                hi=total,
+                back=C.HALL_LIGHT,
+                marker=vote["needed"] if key == "F" else None,
+            )
             yy += 44
         T.draw(surf, f"Needed to carry: {vote['needed']} of {total} present", (x, yy), 13, C.PAPER_LIGHT)
         self.draw_legend(surf, 20, self.h - 96)
@@ -622,8 +794,13 @@ class PlenumHall(Screen):
         seat = self.hover if isinstance(self.hover, Seat) else (self.focus if isinstance(self.focus, Seat) else None)
         box = pygame.Rect(x - 6, y + 10, 296, self.h - 112 - (y + 10))
         if seat is None:
-            T.draw_wrapped(surf, "Point at a seat (or Tab to it) to see who sits there and why they vote as they do.",
-                           pygame.Rect(x, y + 14, 284, 40), 13, C.GOLD_LIGHT)
+            T.draw_wrapped(
+                surf,
+                "Point at a seat (or Tab to it) to see who sits there and why they vote as they do.",
+                pygame.Rect(x, y + 14, 284, 40),
+                13,
+                C.GOLD_LIGHT,
+            )
             return
         pygame.draw.rect(surf, (250, 244, 226), box)
         pygame.draw.rect(surf, C.GOLD, box, 2)
@@ -640,8 +817,15 @@ class PlenumHall(Screen):
                     T.draw(surf, val[0], (box.x + 14, yy), size, C.INK_SOFT, st)
                     if len(val) == 2:
                         n = val[1]
-                        T.draw(surf, n, (box.right - 10, yy), size, C.SIDE_COLOUR["kim"] if n.startswith("+") else
-                               C.SIDE_COLOUR["opposition"], "bold", "topright")
+                        T.draw(
+                            surf,
+                            n,
+                            (box.right - 10, yy),
+                            size,
+                            C.SIDE_COLOUR["kim"] if n.startswith("+") else C.SIDE_COLOUR["opposition"],
+                            "bold",
+                            "topright",
+                        )
                 else:
                     T.draw(surf, sub, (box.x + 8, yy), size, col, st)
                 yy += T.line_height(size) + 1
@@ -660,7 +844,10 @@ class Seat(W.Widget):
         col, ring = self.hall.seat_colour(self.pid, self.kind)
         c = self.rect.center
         if self.hall.shake and self.kind == "full":
-            c = (c[0] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake), c[1] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake))
+            c = (
+                c[0] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake),
+                c[1] + int(self.hall.cos.uniform(-2, 2) * self.hall.shake),
+            )
         r = self.rect.width // 2
         if col == C.VOTE_AGAINST:
             pygame.draw.circle(surf, C.PAPER_LIGHT, c, r)

@@ -28,7 +28,7 @@ class SpreadChart:
         self.data = s.blurred_spread()
         self.maj = s.estimate("majority")[0]
         self.dots = []  # (pid, x, y, lean, err)
-        leans = [l for _, l, _ in self.data] or [0]
+        leans = [lean for _, lean, _ in self.data] or [0]
         span = max(30, int(max(abs(min(leans)), abs(max(leans)))) + 4)
         span = (span + 4) // 5 * 5
         self.lo, self.hi = -span, span
@@ -64,7 +64,7 @@ class SpreadChart:
         return k, o, len(self.data) - k - o
 
     def pivot(self, side):
-        leans = sorted((l for _, l, _ in self.data), reverse=(side == "kim"))
+        leans = sorted((lean for _, lean, _ in self.data), reverse=(side == "kim"))
         if len(leans) >= self.maj > 0:
             return leans[self.maj - 1]
         return None
@@ -74,21 +74,45 @@ class SpreadChart:
         rect = self.rect
         k, o, sw = self.counts()
         maj = self.maj
-        for x, w_, tip in ((rect.x, 260, [f"With the critics: {o} (estimate)", "Full members you count at a lean of −6 or "
-                                           "less: they would vote for the critics' motions today."]),
-                           (rect.centerx - 100, 200, [f"Swing: {sw} (estimate)", "Members between −6 and +6: they "
-                                                     "would abstain today, and an abstention counts against any motion. "
-                                                     "A few points of persuasion, fear or mood moves them."]),
-                           (rect.right - 260, 260, [f"With Kim: {k} (estimate)", "Full members you count at +6 or more."
-                                                    f" A motion needs {maj} votes for it."])):
+        for x, w_, tip in (
+            (
+                rect.x,
+                260,
+                [
+                    f"With the critics: {o} (estimate)",
+                    "Full members you count at a lean of −6 or less: they would vote for the critics' motions today.",
+                ],
+            ),
+            (
+                rect.centerx - 100,
+                200,
+                [
+                    f"Swing: {sw} (estimate)",
+                    "Members between −6 and +6: they "
+                    "would abstain today, and an abstention counts against any motion. "
+                    "A few points of persuasion, fear or mood moves them.",
+                ],
+            ),
+            (
+                rect.right - 260,
+                260,
+                [
+                    f"With Kim: {k} (estimate)",
+                    f"Full members you count at +6 or more. A motion needs {maj} votes for it.",
+                ],
+            ),
+        ):
             self.screen.add(W.Hotspot((x, rect.y + 4, w_, 30), tip, focusable=False, name=f"count:{x}"))
         r = self.radius()
         for pid, x, y, lean, err in self.dots:
+
             def tip(pid=pid, lean=lean, err=err):
                 st = s.state
                 p = st.people[pid]
-                lines = [f"{V.person_name(self.screen.app, s.scn, st, pid)} — {V.faction_name(s.scn, p.faction)}",
-                         f"Estimated lean {lean:+.0f} ± {err:.0f}: {V.lean_word(lean)}"]
+                lines = [
+                    f"{V.person_name(self.screen.app, s.scn, st, pid)} — {V.faction_name(s.scn, p.faction)}",
+                    f"Estimated lean {lean:+.0f} ± {err:.0f}: {V.lean_word(lean)}",
+                ]
                 if p.generated:
                     lines.append("Generated cadre (unnamed seat).")
                 lines += V.stance_lines(s, pid)[1:]
@@ -96,14 +120,25 @@ class SpreadChart:
 
             def draw_dot(surf, rect, hovered, focused, pid=pid, lean=lean):
                 self.draw_dot(surf, rect.center, pid, lean, hovered or focused)
-            self.screen.add(W.Hotspot((x - r, y - r, 2 * r, 2 * r), tip, self._opener(pid), focusable=True,
-                                      name=f"dot:{pid}", draw_fn=draw_dot))
+
+            self.screen.add(
+                W.Hotspot(
+                    (x - r, y - r, 2 * r, 2 * r),
+                    tip,
+                    self._opener(pid),
+                    focusable=True,
+                    name=f"dot:{pid}",
+                    draw_fn=draw_dot,
+                )
+            )
 
     def _opener(self, pid):
         def open_file():
             from game.ui.screens.person import PersonScreen
+
             app = self.screen.app
             app.push(PersonScreen(app, pid))
+
         return open_file
 
     def draw_dot(self, surf, c, pid, lean, hi):
@@ -124,7 +159,6 @@ class SpreadChart:
             pygame.draw.circle(surf, C.INK, c, r + 5, 2)
 
     def draw(self, surf):
-        s = self.screen.app.session
         rect = self.rect
         plot = self.plot_rect()
         # regions
@@ -156,14 +190,28 @@ class SpreadChart:
             col = C.SIDE_COLOUR[side]
             for yy in range(plot.y, plot.bottom, 8):
                 pygame.draw.line(surf, col, (x, yy), (x, yy + 4), 2)
-            label = (f"Kim's {self.maj}th vote" if side == "kim" else f"the critics' {self.maj}th vote")
+            label = f"Kim's {self.maj}th vote" if side == "kim" else f"the critics' {self.maj}th vote"
             if merged:
                 label = f"majority line: the {self.maj}th vote either way"
-            T.draw(surf, label, (x + (4 if side == "kim" else -4), plot.y + (2 if side == "kim" else 18)), 12, col, "bold",
-                   "topleft" if side == "kim" else "topright")
-        T.draw(surf, f"Lean toward Kim (points). ESTIMATES: each dot is your informers' reading of one member, "
-               f"±{self.data[0][2]:.0f} typical; the totals can differ a little from the headline count."
-               if self.data else "No members.", (rect.x + 10, rect.bottom - 20), 13, C.INK_SOFT)
+            T.draw(
+                surf,
+                label,
+                (x + (4 if side == "kim" else -4), plot.y + (2 if side == "kim" else 18)),
+                12,
+                col,
+                "bold",
+                "topleft" if side == "kim" else "topright",
+            )
+        T.draw(
+            surf,
+            f"Lean toward Kim (points). ESTIMATES: each dot is your informers' reading of one member, "
+            f"±{self.data[0][2]:.0f} typical; the totals can differ a little from the headline count."
+            if self.data
+            else "No members.",
+            (rect.x + 10, rect.bottom - 20),
+            13,
+            C.INK_SOFT,
+        )
 
 
 class SpreadScreen(Screen):
@@ -179,19 +227,33 @@ class SpreadScreen(Screen):
         r = self.card()
         self.chart = SpreadChart(self, pygame.Rect(r.x + 14, r.y + 110, r.width - 28, r.height - 180))
         self.chart.add_hotspots()
-        self.add(W.Button((r.right - 170, r.bottom - 54, 150, 40), "Close", self.back, style="primary", hotkey=pygame.K_v,
-                          key_hint="Esc", name="close"))
+        self.add(
+            W.Button(
+                (r.right - 170, r.bottom - 54, 150, 40),
+                "Close",
+                self.back,
+                style="primary",
+                hotkey=pygame.K_v,
+                key_hint="Esc",
+                name="close",
+            )
+        )
 
     def draw_background(self, surf):
         s = self.app.session
         r = self.card()
         inner = W.panel(surf, r, "The Central Committee, member by member", title_size=26)
         maj = s.estimate("majority")[0]
-        T.draw_wrapped(surf, f"Every full member who would sit today, placed by how far you think they lean toward "
-                       f"Kim (right) or the critics (left). At +{VOTE_BAND} or more they vote with Kim, at −{VOTE_BAND} "
-                       f"or less with the critics; in the gold band they abstain. A motion needs {maj} votes for it. "
-                       f"Gold rings mark swing voters; hollow rings are generated cadres.",
-                       pygame.Rect(inner.x, inner.y, inner.width, 60), 15, C.INK)
+        T.draw_wrapped(
+            surf,
+            f"Every full member who would sit today, placed by how far you think they lean toward "
+            f"Kim (right) or the critics (left). At +{VOTE_BAND} or more they vote with Kim, at −{VOTE_BAND} "
+            f"or less with the critics; in the gold band they abstain. A motion needs {maj} votes for it. "
+            f"Gold rings mark swing voters; hollow rings are generated cadres.",
+            pygame.Rect(inner.x, inner.y, inner.width, 60),
+            15,
+            C.INK,
+        )
         self.chart.draw(surf)
         # legend
         x = r.x + 20
@@ -204,12 +266,17 @@ class SpreadScreen(Screen):
 
 class TacticScreen(Screen):
     """The plenum is in session: choose how to play it, with the committee in view."""
+
     cache_background = True
 
     modal = False
     title = "Plenum tactic"
-    help_lines = [("Up / Down", "Move between tactics"), ("Enter", "Choose"), ("R", "Reveal history's choice"),
-                  ("1-9", "Choose by number")]
+    help_lines = [
+        ("Up / Down", "Move between tactics"),
+        ("Enter", "Choose"),
+        ("R", "Reveal history's choice"),
+        ("1-9", "Choose by number"),
+    ]
 
     def __init__(self, app, pending):
         super().__init__(app)
@@ -237,8 +304,18 @@ class TacticScreen(Screen):
             if self.reveal and t.historical:
                 tip = (tip or [t.name]) + ["★ What history chose."]
             self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, tip))
-        self.add(W.Button((20, h - 56, 250, 40), "Hide history" if self.reveal else "Reveal history's choice",
-                          self.toggle, style="chip", hotkey=pygame.K_r, key_hint="R", size=14, name="reveal"))
+        self.add(
+            W.Button(
+                (20, h - 56, 250, 40),
+                "Hide history" if self.reveal else "Reveal history's choice",
+                self.toggle,
+                style="chip",
+                hotkey=pygame.K_r,
+                key_hint="R",
+                size=14,
+                name="reveal",
+            )
+        )
         if self.focus is None:
             self.focus = next((x for x in self.widgets if isinstance(x, TacticCard)), None)
             self.key_focus = True
@@ -249,6 +326,7 @@ class TacticScreen(Screen):
 
     def back(self):
         from game.ui.screens.pause import PauseMenu
+
         self.app.push(PauseMenu(self.app))
 
     def on_event(self, ev):
@@ -276,7 +354,9 @@ class TacticScreen(Screen):
         common.header(surf, w, self.pdef.title, f"{common.date_text(s.state.plenums[self.pid].date)} · the hall fills")
         side = "Kim Il Sung" if self.pending.side == "kim" else "The opposition"
         T.draw(surf, f"{side.upper()}: HOW WILL YOU PLAY THE SESSION?", (20, 64), 24, C.RED, "head")
-        T.draw_wrapped(surf, (self.pdef.agenda or "").strip(), pygame.Rect(20, 94, w - 40, 40), 14, C.INK_SOFT, max_lines=2)
+        T.draw_wrapped(
+            surf, (self.pdef.agenda or "").strip(), pygame.Rect(20, 94, w - 40, 40), 14, C.INK_SOFT, max_lines=2
+        )
         self.chart.draw(surf)
         T.draw(surf, "CHOOSE A TACTIC", (20, self.chart.rect.bottom + 18), 20, C.RED, "head")
 
@@ -295,16 +375,28 @@ class TacticCard(W.Widget):
         pygame.draw.rect(surf, C.RED, (r.x, r.y, r.width, 6))
         T.draw(surf, str(self.i + 1), (r.x + 12, r.y + 12), 40, C.RED, "head")
         T.draw_wrapped(surf, t.name, pygame.Rect(r.x + 50, r.y + 16, r.width - 60, 60), 17, C.INK, "bold", max_lines=3)
-        T.draw_wrapped(surf, t.summary, pygame.Rect(r.x + 12, r.y + 80, r.width - 24, r.height - 100), 14, C.INK_SOFT,
-                       max_lines=max(1, (r.height - 100) // 19))
+        T.draw_wrapped(
+            surf,
+            t.summary,
+            pygame.Rect(r.x + 12, r.y + 80, r.width - 24, r.height - 100),
+            14,
+            C.INK_SOFT,
+            max_lines=max(1, (r.height - 100) // 19),
+        )
         extras = []
         if t.mood:
             extras.append(f"mood {t.mood:+d} toward {'Kim' if t.mood > 0 else 'the critics'}")
         if t.interrupt:
             extras.append(f"shout-down chance {t.interrupt:+d}%")
         if extras:
-            T.draw(surf, T.fit("In the hall: " + ", ".join(extras), 13, r.width - 24, "bold"), (r.x + 12, r.bottom - 24),
-                   13, C.RED, "bold")
+            T.draw(
+                surf,
+                T.fit("In the hall: " + ", ".join(extras), 13, r.width - 24, "bold"),
+                (r.x + 12, r.bottom - 24),
+                13,
+                C.RED,
+                "bold",
+            )
         if self.screen.reveal and t.historical:
             W.stamp(surf, (r.right - 70, r.bottom - 26), "History", C.GOLD_DARK, 22, 6)
         if focused:

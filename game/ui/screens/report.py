@@ -31,13 +31,24 @@ class ReportScreen(Screen):
     def card(self):
         w = min(860, self.w - 80)
         n = sum(min(2, len(T.wrap(e.text, 15, w - 130))) for e in self.entries[-SHOW:])
-        h = min(self.h - 60, 100 + n * 20 + len(self.entries[-SHOW:]) * 6 + (24 if len(self.entries) > SHOW else 0) + 150)
+        h = min(
+            self.h - 60, 100 + n * 20 + len(self.entries[-SHOW:]) * 6 + (24 if len(self.entries) > SHOW else 0) + 150
+        )
         return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
 
     def build(self):
         r = self.card()
-        self.add(W.Button((r.right - 200, r.bottom - 58, 180, 42), "To work", self.back, style="primary", size=20,
-                          key_hint="Enter", name="ok"))
+        self.add(
+            W.Button(
+                (r.right - 200, r.bottom - 58, 180, 42),
+                "To work",
+                self.back,
+                style="primary",
+                size=20,
+                key_hint="Enter",
+                name="ok",
+            )
+        )
         self.focus = self.widgets[0]
 
     def draw_background(self, surf):
@@ -47,8 +58,15 @@ class ReportScreen(Screen):
         who = "Kim Il Sung" if self.side == "kim" else "the opposition"
         inner = W.panel(surf, r, f"Dispatches for {who}", title_size=24)
         T.draw(surf, f"{common.date_text(st.date)} · turn {st.turn}", (inner.x, inner.y), 15, C.RED, "bold")
-        T.draw(surf, "Since you last moved:" if st.turn > 1 else "As the game opens:", (inner.right, inner.y), 14,
-               C.INK_SOFT, "body", "topright")
+        T.draw(
+            surf,
+            "Since you last moved:" if st.turn > 1 else "As the game opens:",
+            (inner.right, inner.y),
+            14,
+            C.INK_SOFT,
+            "body",
+            "topright",
+        )
         y = inner.y + 30
         shown = self.entries[-SHOW:]
         for e in shown:
@@ -57,12 +75,23 @@ class ReportScreen(Screen):
             pygame.draw.rect(surf, col, (inner.x + 84, y + 3, 4, 18 * len(lines)))
             T.draw(surf, common.short_date(e.date), (inner.x, y + 1), 13, C.INK_SOFT, "bold")
             for ln in lines:
-                T.draw(surf, ln, (inner.x + 96, y), 15, C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK))
+                T.draw(
+                    surf,
+                    ln,
+                    (inner.x + 96, y),
+                    15,
+                    C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK),
+                )
                 y += 20
             y += 6
         if len(self.entries) > SHOW:
-            T.draw(surf, f"… and {len(self.entries) - SHOW} earlier entries in the Dispatches panel.", (inner.x + 96, y), 13,
-                   C.INK_SOFT)
+            T.draw(
+                surf,
+                f"… and {len(self.entries) - SHOW} earlier entries in the Dispatches panel.",
+                (inner.x + 96, y),
+                13,
+                C.INK_SOFT,
+            )
         # How the count of the committee moved
         est = st.estimates.get(self.side, {})
         yb = r.bottom - 110
@@ -83,6 +112,12 @@ class ReportScreen(Screen):
                 x += T.width(delta, 15, "bold")
             x += 28
         maj = est.get("majority", [0, 0])[0]
-        T.draw_wrapped(surf, f"A motion needs {maj}. In brackets: the change since your last count. Counts move "
-                       f"with real changes and with your informers' error.",
-                       pygame.Rect(inner.x, yb + 54, inner.width - 230, 40), 13, C.INK_SOFT, max_lines=2)
+        T.draw_wrapped(
+            surf,
+            f"A motion needs {maj}. In brackets: the change since your last count. Counts move "
+            f"with real changes and with your informers' error.",
+            pygame.Rect(inner.x, yb + 54, inner.width - 230, 40),
+            13,
+            C.INK_SOFT,
+            max_lines=2,
+        )

@@ -33,8 +33,10 @@ def open_save(app, path) -> bool:
         app.session.shutdown()
     app.session = sess
     from game.ui.screens.main_screen import MainScreen
+
     if sess.g.over:
         from game.ui.screens.ending import EndingScreen
+
         app.reset(EndingScreen(app))
     else:
         app.reset(MainScreen(app))
@@ -45,8 +47,12 @@ def open_save(app, path) -> bool:
 class SaveLoadScreen(Screen):
     cache_background = True
     title = "Save / load"
-    help_lines = [("Up / Down", "Choose a save"), ("Enter", "Load (or overwrite when saving)"),
-                  ("Delete", "Delete the focused save"), ("Esc", "Back")]
+    help_lines = [
+        ("Up / Down", "Choose a save"),
+        ("Enter", "Load (or overwrite when saving)"),
+        ("Delete", "Delete the focused save"),
+        ("Esc", "Back"),
+    ]
 
     def __init__(self, app, mode: str = "load"):
         super().__init__(app)
@@ -68,26 +74,57 @@ class SaveLoadScreen(Screen):
         y0 = 150
         if self.mode == "save":
             st = self.app.session.state
-            default = (self.name_field.value if self.name_field else f"{self.app.session.scn.scenario.title} {st.date}")
-            self.name_field = self.add(W.TextField((40, 90, 620, 42), "Save as", default, max_len=40, name="name",
-                                                   on_enter=self.save_new,
-                                                   tooltip="Type a name and press Enter. Letters, digits, spaces."))
+            default = self.name_field.value if self.name_field else f"{self.app.session.scn.scenario.title} {st.date}"
+            self.name_field = self.add(
+                W.TextField(
+                    (40, 90, 620, 42),
+                    "Save as",
+                    default,
+                    max_len=40,
+                    name="name",
+                    on_enter=self.save_new,
+                    tooltip="Type a name and press Enter. Letters, digits, spaces.",
+                )
+            )
             self.add(W.Button((680, 90, 160, 42), "Save", self.save_new, style="primary", name="save", size=20))
             y0 = 170
         pages = max(1, (len(self.entries) + ROWS - 1) // ROWS)
         self.page = min(self.page, pages - 1)
         self.pages = pages
-        for i, e in enumerate(self.entries[self.page * ROWS:(self.page + 1) * ROWS]):
+        for i, e in enumerate(self.entries[self.page * ROWS : (self.page + 1) * ROWS]):
             r = pygame.Rect(40, y0 + i * 50, w - 300, 44)
             self.add(SaveRow(r, self, e))
-            self.add(W.Button((w - 250, r.y + 4, 100, 36), "Delete", lambda e=e: self.delete(e), style="chip", size=13,
-                              name=f"del:{e.path.name}", tooltip=f"Delete {e.path.name}"))
+            self.add(
+                W.Button(
+                    (w - 250, r.y + 4, 100, 36),
+                    "Delete",
+                    lambda e=e: self.delete(e),
+                    style="chip",
+                    size=13,
+                    name=f"del:{e.path.name}",
+                    tooltip=f"Delete {e.path.name}",
+                )
+            )
         self.add(W.Button((40, h - 60, 140, 42), "Back", self.back, key_hint="Esc", name="back"))
-        self.add(W.Button((w - 250, h - 60, 40, 36), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0, name="prev"))
-        self.add(W.Button((w - 200, h - 60, 40, 36), "▶", lambda: self.turn(1), style="chip", enabled=self.page < pages - 1,
-                          name="next"))
+        self.add(
+            W.Button(
+                (w - 250, h - 60, 40, 36), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0, name="prev"
+            )
+        )
+        self.add(
+            W.Button(
+                (w - 200, h - 60, 40, 36),
+                "▶",
+                lambda: self.turn(1),
+                style="chip",
+                enabled=self.page < pages - 1,
+                name="next",
+            )
+        )
         if self.focus is None:
-            self.focus = self.name_field or next((x for x in self.widgets if isinstance(x, SaveRow)), None) or self.widgets[-3]
+            self.focus = (
+                self.name_field or next((x for x in self.widgets if isinstance(x, SaveRow)), None) or self.widgets[-3]
+            )
 
     def turn(self, d):
         self.page = max(0, min(self.pages - 1, self.page + d))
@@ -108,8 +145,13 @@ class SaveLoadScreen(Screen):
 
     def pick(self, e):
         if self.mode == "save":
-            common.confirm(self.app, "Overwrite this save?", f"“{e.label}” will be replaced by the game in progress.",
-                           "Overwrite", lambda: self.write(e.path, self.name_field.value.strip() or e.label))
+            common.confirm(
+                self.app,
+                "Overwrite this save?",
+                f"“{e.label}” will be replaced by the game in progress.",
+                "Overwrite",
+                lambda: self.write(e.path, self.name_field.value.strip() or e.label),
+            )
         else:
             open_save(self.app, e.path)
 
@@ -123,8 +165,10 @@ class SaveLoadScreen(Screen):
             except OSError as exc:
                 self.app.notify(f"Could not delete: {exc}", "error")
             self.rebuild()
-        common.confirm(self.app, "Delete this save?", f"“{e.label}” ({e.path.name}) will be deleted for good.",
-                       "Delete", really)
+
+        common.confirm(
+            self.app, "Delete this save?", f"“{e.label}” ({e.path.name}) will be deleted for good.", "Delete", really
+        )
 
     def on_event(self, ev):
         if ev.type == pygame.KEYDOWN and ev.key == pygame.K_DELETE and isinstance(self.focus, SaveRow):
@@ -144,14 +188,25 @@ class SaveLoadScreen(Screen):
         common.header(surf, w, "Save game" if self.mode == "save" else "Load game", str(saves_dir()))
         y0 = 170 if self.mode == "save" else 150
         T.draw(surf, "SAVED GAMES" if self.entries else "NO SAVED GAMES YET", (40, y0 - 34), 22, C.RED, "head")
-        T.draw(surf, f"page {self.page + 1}/{self.pages} · autosaves rotate over the last three turns",
-               (w - 260, h - 42), 13, C.INK_SOFT, "body", "midright")
+        T.draw(
+            surf,
+            f"page {self.page + 1}/{self.pages} · autosaves rotate over the last three turns",
+            (w - 260, h - 42),
+            13,
+            C.INK_SOFT,
+            "body",
+            "midright",
+        )
 
 
 class SaveRow(W.Widget):
     def __init__(self, rect, screen, entry):
-        super().__init__(rect, tooltip=[entry.label, str(entry.path)], on_activate=lambda: screen.pick(entry),
-                         name=f"save:{entry.path.name}")
+        super().__init__(
+            rect,
+            tooltip=[entry.label, str(entry.path)],
+            on_activate=lambda: screen.pick(entry),
+            name=f"save:{entry.path.name}",
+        )
         self.entry = entry
 
     def draw(self, surf, hovered, focused):
@@ -163,10 +218,24 @@ class SaveRow(W.Widget):
         pygame.draw.rect(surf, C.INK, r, 1)
         auto = e.path.name.startswith("autosave")
         pygame.draw.rect(surf, C.GOLD if auto else (C.RED if damaged else C.INK), (r.x, r.y, 6, r.height))
-        T.draw(surf, T.fit(e.label, 16, r.width - 330, "bold"), (r.x + 16, r.y + 4), 16, C.RED if damaged else C.INK, "bold")
+        T.draw(
+            surf,
+            T.fit(e.label, 16, r.width - 330, "bold"),
+            (r.x + 16, r.y + 4),
+            16,
+            C.RED if damaged else C.INK,
+            "bold",
+        )
         when = dt.datetime.fromtimestamp(e.mtime).strftime("%d %b %Y %H:%M") if e.mtime else ""
-        T.draw(surf, f"{e.scenario} · {common.date_text(e.date)} · turn {e.turn}" if not damaged else "This file cannot be read.",
-               (r.x + 16, r.y + 24), 13, C.INK_SOFT)
+        T.draw(
+            surf,
+            f"{e.scenario} · {common.date_text(e.date)} · turn {e.turn}"
+            if not damaged
+            else "This file cannot be read.",
+            (r.x + 16, r.y + 24),
+            13,
+            C.INK_SOFT,
+        )
         T.draw(surf, when, (r.right - 10, r.centery), 13, C.INK_SOFT, "body", "midright")
         if focused:
             W.focus_ring(surf, r, 2)

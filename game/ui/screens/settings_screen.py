@@ -15,8 +15,12 @@ from game.ui.screens import common
 class SettingsScreen(Screen):
     cache_background = True
     title = "Settings"
-    help_lines = [("Up / Down", "Choose a setting"), ("Left / Right", "Change it"), ("Enter", "Apply and save"),
-                  ("Esc", "Back without applying")]
+    help_lines = [
+        ("Up / Down", "Choose a setting"),
+        ("Left / Right", "Change it"),
+        ("Enter", "Apply and save"),
+        ("Esc", "Back without applying"),
+    ]
 
     def __init__(self, app):
         super().__init__(app)
@@ -27,28 +31,70 @@ class SettingsScreen(Screen):
         d = self.draft
         x, y, cw = 60, 100, min(720, self.w - 120)
         rows = [
-            ("size", "Window size", [((a, b), f"{a} × {b}") for a, b in S.SIZES], (d.width, d.height),
-             "Size of the window (or of the full screen)."),
+            (
+                "size",
+                "Window size",
+                [((a, b), f"{a} × {b}") for a, b in S.SIZES],
+                (d.width, d.height),
+                "Size of the window (or of the full screen).",
+            ),
             ("fullscreen", "Full screen", [(False, "Off"), (True, "On")], d.fullscreen, "F11 switches at any time."),
-            ("ui_scale", "UI scale", [(v, f"{int(v * 100)}%" if v else "Automatic") for v in S.SCALES], d.ui_scale,
-             "Enlarge or shrink everything; the layout needs about 1180×660 points."),
+            (
+                "ui_scale",
+                "UI scale",
+                [(v, f"{int(v * 100)}%" if v else "Automatic") for v in S.SCALES],
+                d.ui_scale,
+                "Enlarge or shrink everything; the layout needs about 1180×660 points.",
+            ),
             ("volume", "Volume", [(v, f"{v}%") for v in range(0, 101, 10)], d.volume, "Sound effects volume."),
             ("muted", "Sound", [(False, "On"), (True, "Muted")], d.muted, "Ctrl+M mutes at any time."),
-            ("text_speed", "Text speed", [(v, v.title()) for v in S.TEXT_SPEEDS], d.text_speed,
-             "How fast dispatches type out and the plenum plays."),
-            ("hangul", "Hangul names", [(True, "Shown"), (False, "Hidden")], d.hangul,
-             "Show names in Korean script beside the romanisation."),
-            ("seen_intro", "Introduction", [(False, "Show at next new game"), (True, "Already seen")], d.seen_intro,
-             "The short guided introduction for a first game."),
+            (
+                "text_speed",
+                "Text speed",
+                [(v, v.title()) for v in S.TEXT_SPEEDS],
+                d.text_speed,
+                "How fast dispatches type out and the plenum plays.",
+            ),
+            (
+                "hangul",
+                "Hangul names",
+                [(True, "Shown"), (False, "Hidden")],
+                d.hangul,
+                "Show names in Korean script beside the romanisation.",
+            ),
+            (
+                "seen_intro",
+                "Introduction",
+                [(False, "Show at next new game"), (True, "Already seen")],
+                d.seen_intro,
+                "The short guided introduction for a first game.",
+            ),
         ]
         for i, (key, label, opts, val, tip) in enumerate(rows):
             if key == "ui_scale" and val not in [o[0] for o in opts]:
                 opts = opts + [(val, f"{int(val * 100)}%")]
-            self.add(W.Choice((x, y + i * 50, cw, 42), label, opts, val, lambda v, key=key: self.set(key, v),
-                              tooltip=[label, tip], name=key))
+            self.add(
+                W.Choice(
+                    (x, y + i * 50, cw, 42),
+                    label,
+                    opts,
+                    val,
+                    lambda v, key=key: self.set(key, v),
+                    tooltip=[label, tip],
+                    name=key,
+                )
+            )
         self.add(W.Button((x, self.h - 70, 180, 46), "Back", self.back, key_hint="Esc", name="back"))
-        self.add(W.Button((x + cw - 220, self.h - 70, 220, 46), "Apply and save", self.apply, style="primary", size=20,
-                          name="apply"))
+        self.add(
+            W.Button(
+                (x + cw - 220, self.h - 70, 220, 46),
+                "Apply and save",
+                self.apply,
+                style="primary",
+                size=20,
+                name="apply",
+            )
+        )
         if self.focus is None:
             self.focus = self.widgets[0]
 
@@ -59,7 +105,11 @@ class SettingsScreen(Screen):
             setattr(self.draft, key, v)
 
     def on_event(self, ev):
-        if ev.type == pygame.KEYDOWN and ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and isinstance(self.focus, W.Choice):
+        if (
+            ev.type == pygame.KEYDOWN
+            and ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+            and isinstance(self.focus, W.Choice)
+        ):
             self.apply()
             return True
         return False
@@ -78,13 +128,21 @@ class SettingsScreen(Screen):
         surf.blit(common.paper((self.w, self.h)), (0, 0))
         common.header(surf, self.w, "Settings", "kept in your config folder")
         from game.paths import settings_file
+
         T.draw(surf, str(settings_file()), (60, self.h - 100), 13, C.INK_SOFT)
         snd = self.app.sound
-        T.draw(surf, "Sound: ready." if snd.ok else (snd.problem or "Sound: unavailable; the game plays silently."),
-               (60, self.h - 120), 13, C.INK_SOFT if snd.ok else C.RED)
+        T.draw(
+            surf,
+            "Sound: ready." if snd.ok else (snd.problem or "Sound: unavailable; the game plays silently."),
+            (60, self.h - 120),
+            13,
+            C.INK_SOFT if snd.ok else C.RED,
+        )
         x = 60 + min(720, self.w - 120) + 40
         if x + 300 < self.w:
             T.draw(surf, "KEYS", (x, 100), 22, C.RED, "head")
-            for i, (k, v) in enumerate([("F1", "help"), ("F11", "full screen"), ("Ctrl+M", "mute"), ("F12", "screenshot")]):
+            for i, (k, v) in enumerate(
+                [("F1", "help"), ("F11", "full screen"), ("Ctrl+M", "mute"), ("F12", "screenshot")]
+            ):
                 T.draw(surf, k, (x, 132 + i * 24), 15, C.INK, "bold")
                 T.draw(surf, v, (x + 80, 132 + i * 24), 15, C.INK_SOFT)

@@ -27,11 +27,18 @@ def draw_hall_silhouette(surf, rect: pygame.Rect, colour) -> None:
 class TitleScreen(Screen):
     cache_background = True
     title = "Main menu"
-    help_lines = [("N", "New game"), ("C", "Continue the latest save"), ("L", "Load a game"),
-                  ("S", "Settings"), ("X", "Codex"), ("Q / Esc", "Quit")]
+    help_lines = [
+        ("N", "New game"),
+        ("C", "Continue the latest save"),
+        ("L", "Load a game"),
+        ("S", "Settings"),
+        ("X", "Codex"),
+        ("Q / Esc", "Quit"),
+    ]
 
     def build(self):
         from game import saves
+
         w, h = self.w, self.h
         x = w - 420
         y = h // 2 - 170
@@ -43,16 +50,32 @@ class TitleScreen(Screen):
             self.latest = None
         items = [
             ("New game", self.new_game, pygame.K_n, "N", "Choose a scenario, a side and a difficulty."),
-            ("Continue", self.cont, pygame.K_c, "C",
-             (f"Continue: {self.latest.label}" if self.latest else "No saved game yet.")),
+            (
+                "Continue",
+                self.cont,
+                pygame.K_c,
+                "C",
+                (f"Continue: {self.latest.label}" if self.latest else "No saved game yet."),
+            ),
             ("Load game", self.load, pygame.K_l, "L", "Open a named save or an autosave."),
             ("Settings", self.settings, pygame.K_s, "S", "Window size, full screen, UI scale, sound, text speed."),
             ("Codex", self.codex, pygame.K_x, "X", "People, factions and events of the period, with sources."),
             ("Quit", self.quit, pygame.K_q, "Q", "Leave the game. Games are saved every turn."),
         ]
         for i, (label, fn, key, hint, tip) in enumerate(items):
-            b = self.add(W.Button((x, y + i * 58, 340, 46), label, fn, style="primary" if i == 0 else "secondary",
-                                  size=24 if i == 0 else 19, hotkey=key, key_hint=hint, tooltip=tip, name=label))
+            b = self.add(
+                W.Button(
+                    (x, y + i * 58, 340, 46),
+                    label,
+                    fn,
+                    style="primary" if i == 0 else "secondary",
+                    size=24 if i == 0 else 19,
+                    hotkey=key,
+                    key_hint=hint,
+                    tooltip=tip,
+                    name=label,
+                )
+            )
             if label == "Continue" and not self.latest:
                 b.enabled = False
         if self.focus is None:
@@ -81,30 +104,40 @@ class TitleScreen(Screen):
         pygame.draw.line(surf, C.INK, (w - 420, h // 2 - 204), (w - 80, h // 2 - 204), 2)
         common.footer_hint(surf, w + split, h, f"v{__version__} · F1 help · arrows/Tab move · Enter selects")
         if self.latest is not None:
-            T.draw(surf, T.fit(f"Latest: {self.latest.label}", 13, 340), (w - 420, h // 2 - 170 + 6 * 58 + 6), 13,
-                   C.INK_SOFT)
+            T.draw(
+                surf,
+                T.fit(f"Latest: {self.latest.label}", 13, 340),
+                (w - 420, h // 2 - 170 + 6 * 58 + 6),
+                13,
+                C.INK_SOFT,
+            )
 
     # actions
     def new_game(self):
         from game.ui.screens.newgame import NewGameScreen
+
         self.app.push(NewGameScreen(self.app))
 
     def cont(self):
         if not self.latest:
             return
         from game.ui.screens.saveload import open_save
+
         open_save(self.app, self.latest.path)
 
     def load(self):
         from game.ui.screens.saveload import SaveLoadScreen
+
         self.app.push(SaveLoadScreen(self.app, mode="load"))
 
     def settings(self):
         from game.ui.screens.settings_screen import SettingsScreen
+
         self.app.push(SettingsScreen(self.app))
 
     def codex(self):
         from game.ui.screens.codex import CodexScreen
+
         self.app.push(CodexScreen(self.app))
 
     def quit(self):
