@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from game import ai, saves
+from game import saves
 from game.engine.actions import Refused
 from game.engine.game import Game
 from game.paths import mods_dir, saves_dir
@@ -82,7 +82,14 @@ def main(args) -> int:
             humans[side] = TerminalPlayer(save=save_to)
             controllers[side] = humans[side]
         else:
-            controllers[side] = ai.make(kind, args.difficulty)
+            # The same player specs as the lab (ai:LEVEL, history, script:...), so any lab game replays here.
+            from game.scripted import ScriptError
+            from game.tools.lab import SpecError, make_player
+
+            try:
+                controllers[side] = make_player(kind, side, g.scn, args.difficulty)
+            except (SpecError, ScriptError) as exc:
+                return _err(str(exc))
 
     held_before = {pid for pid, pl in g.state.plenums.items() if pl.status == "held"}
 

@@ -1,0 +1,292 @@
+"""Scripted players: fixed routines for the balance lab to hunt dominant strategies with.
+
+A script is data: a priority list of actions (each with an optional target rule, a condition in
+the scenario expression language and a per-turn cap), a rule for answering decision points and
+a tactic per plenum. Each phase the player walks its list from the top, takes the first entry
+that is open, affordable and due, and starts again from the top; when nothing fits it ends its
+phase. It never draws from the game's RNG and keeps no memory between calls, so a seed and the
+recorded orders replay the game exactly (`plenum simulate --kim script:NAME --seed K`).
+
+The idea is restricted play (Jaffe et al., AIIDE 2012): a one-note routine that beats the
+standard AI more often than not exposes a dominant strategy; one that never wins shows which
+option is useless.
+
+A modder writes one as a small YAML file and passes its path (`--kim script:my_kim.yaml`):
+
+    script:
+      id: hoard_then_strike
+      side: opposition
+      name: "Recruit until Kim leaves, then demand the plenum"
+      actions:
+        - {action: demand_plenum, when: "flag.kim_abroad"}
+        - {action: draft_critique}
+        - {action: recruit_member, target: likeliest, per_turn: 2}
+      answer: historical          # or first, or ai:easy|normal|hard
+      choose: {chairman_away: use_the_weeks}
+      tactics: {august_plenum: full_attack}
+
+Conditions may name anything the expression language knows; a fair script names only what its
+side could see (flags, dates, its own budget), as a human player would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from game.engine import actions as A
+from game.engine import expr as X
+from game.engine.actions import Refused
+from game.engine.context import EvalContext
+from game.engine.game import Game
+
+
+class ScriptError(ValueError):
+    """A script that cannot be loaded or does not fit the scenario; the text is for the modder."""
+
+
+def _check_expr(value: str | None) -> str | None:
+    if value is None:
+        return value
+    try:
+        X.parse(value)
+    except X.ExprError as exc:
+        raise ValueError(f"{exc.message} (column {exc.column + 1}) in {value!r}") from None
+    return value
+
+
+_ANSWER = r"^(historical|first|last|ai(:(easy|normal|hard))?)$"
+
+
+class Step(BaseModel):
+    """One entry of the priority list."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    action: str = Field(min_length=1, description="An action id of this side.")
+    target: str = Field(
+        "likeliest",
+        description="'likeliest' (best odds shown in the preview), 'first' (first qualifying id), "
+        "or a target id; a list of ids separated by commas is tried in order.",
+    )
+    when: str | None = Field(None, description="Take it only while this expression holds.")
+    per_turn: int = Field(0, ge=0, le=10, description="At most this many a turn (0 = as the action allows).")
+
+    @field_validator("when")
+    @classmethod
+    def _v_when(cls, v: str | None) -> str | None:
+        return _check_expr(v)
+
+
+class ScriptDef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    side: Literal["kim", "opposition"]
+    name: str = ""
+    actions: list[Step] = Field(default_factory=list)
+    answer: str = Field("historical", pattern=_ANSWER, description="How decision points are answered.")
+    choose: dict[str, str] = Field(default_factory=dict, description="event id -> option id, where open.")
+    tactics: dict[str, str] = Field(default_factory=dict, description="plenum id -> tactic id, where open.")
+    tactic_answer: str | None = Field(None, pattern=_ANSWER, description="Other plenums (default: as 'answer').")
+
+
+# The built-in routines. Decision points and tactics are left to the normal AI unless the
+# routine is about them, so the only thing restricted is the one-note habit under test.
+BUILTIN: dict[str, dict] = {
+    "never_acts": {
+        "side": "kim",
+        "name": "Kim never acts",
+        "actions": [],
+        "answer": "ai:normal",
+    },
+    "secure_votes_only": {
+        "side": "kim",
+        "name": "Kim only secures votes",
+        "actions": [{"action": "secure_votes"}],
+        "answer": "ai:normal",
+    },
+    "surveillance_every_turn": {
+        "side": "kim",
+        "name": "Kim orders surveillance with every point",
+        "actions": [{"action": "surveillance"}],
+        "answer": "ai:normal",
+    },
+    "lie_low_and_build": {
+        "side": "opposition",
+        "name": "Draft the critique, then only build the coalition and lie low",
+        "actions": [{"action": "draft_critique"}, {"action": "build_coalition"}, {"action": "lie_low"}],
+        "answer": "ai:normal",
+    },
+    "snap_plenum": {
+        "side": "opposition",
+        "name": "Recruit, then demand a snap plenum while Kim is abroad",
+        "actions": [
+            {"action": "demand_plenum", "when": "flag.kim_abroad"},
+            {"action": "draft_critique"},
+            {"action": "recruit_member"},
+        ],
+        "answer": "ai:normal",
+        "tactics": {"august_plenum": "full_attack"},
+    },
+    "recruit_only": {
+        "side": "opposition",
+        "name": "The opposition only recruits",
+        "actions": [{"action": "recruit_member"}],
+        "answer": "ai:normal",
+    },
+}
+
+
+def _format_error(exc: ValidationError, where: str) -> str:
+    first = exc.errors()[0]
+    loc = ".".join(str(x) for x in first["loc"])
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {loc}: {first['msg']}{more}"
+
+
+def load(spec: str) -> ScriptDef:
+    """A built-in script by name, or a YAML file by path ('.yaml'/'.yml', or any existing file)."""
+    if spec in BUILTIN:
+        return ScriptDef(id=spec, **BUILTIN[spec])
+    path = Path(spec)
+    if not (spec.endswith((".yaml", ".yml")) or path.is_file()):
+        raise ScriptError(f"no built-in script '{spec}' (built in: {', '.join(BUILTIN)}; or give a .yaml path)")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ScriptError(f"{spec}: cannot read it ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        raise ScriptError(f"{spec}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("script"), dict):
+        raise ScriptError(f"{spec}: expected a mapping with a 'script:' key at the top")
+    try:
+        return ScriptDef(**raw["script"])
+    except ValidationError as exc:
+        raise ScriptError(_format_error(exc, spec)) from None
+    except TypeError as exc:
+        raise ScriptError(f"{spec}: {exc}") from None
+
+
+def check(script: ScriptDef, scn, side: str | None = None) -> None:
+    """Refuse a script that names what the scenario lacks, with the id and what it has."""
+    if side and script.side != side:
+        raise ScriptError(f"script '{script.id}' plays {script.side}, not {side}")
+    mine = {a.id for a in scn.actions if a.side == script.side}
+    for i, step in enumerate(script.actions):
+        if step.action not in mine:
+            raise ScriptError(
+                f"script '{script.id}': actions.{i}: no {script.side} action '{step.action}' "
+                f"(has: {', '.join(sorted(mine))})"
+            )
+    events = {e.id: e for e in scn.events}
+    for eid, oid in script.choose.items():
+        if eid not in events:
+            raise ScriptError(f"script '{script.id}': choose: no event '{eid}'")
+        if oid not in {o.id for o in events[eid].options}:
+            raise ScriptError(f"script '{script.id}': choose.{eid}: no option '{oid}'")
+    plenums = {p.id: p for p in scn.plenums}
+    for pid, tid in script.tactics.items():
+        if pid not in plenums:
+            raise ScriptError(f"script '{script.id}': tactics: no plenum '{pid}'")
+        if tid not in {t.id for t in plenums[pid].tactics if t.side == script.side}:
+            raise ScriptError(f"script '{script.id}': tactics.{pid}: no {script.side} tactic '{tid}'")
+
+
+def _ai(rule: str):
+    from game import ai
+
+    return ai.make("ai", rule.split(":", 1)[1] if ":" in rule else "normal")
+
+
+class ScriptedPlayer:
+    """Plays a ScriptDef through the same orders as any player."""
+
+    def __init__(self, script: ScriptDef):
+        self.script = script
+        self._answer_ai = _ai(script.answer) if script.answer.startswith("ai") else None
+        rule = script.tactic_answer or script.answer
+        self._tactic_ai = _ai(rule) if rule.startswith("ai") else None
+
+    def __call__(self, g: Game, side: str) -> dict:
+        st = g.state
+        pend = next((p for p in st.pending if p.side == side), None)
+        if pend is not None:
+            return self._answer(g, side, pend)
+        for step in self.script.actions:
+            order = self._step(g, side, step)
+            if order is not None:
+                return order
+        return {"t": "end", "side": side}
+
+    def _step(self, g: Game, side: str, step: Step) -> dict | None:
+        st, scn = g.state, g.scn
+        a = scn.get("action", step.action)
+        if a is None or a.side != side:
+            return None
+        if step.per_turn and st.actions_this_turn.get(a.id, 0) >= step.per_turn:
+            return None
+        if step.when and not X.run(step.when, EvalContext(st, scn)):
+            return None
+        v = A.view_one(st, scn, a)
+        if not (v.open and v.affordable):
+            return None
+        order = {"t": "act", "side": side, "action": a.id}
+        if a.target != "none":
+            target = self._target(g, a, v.targets, step.target)
+            if target is None:
+                return None
+            order["target"] = target
+        return order
+
+    @staticmethod
+    def _target(g: Game, a, targets: list[str], rule: str) -> str | None:
+        if not targets:
+            return None
+        if rule == "first":
+            return targets[0]
+        if rule == "likeliest":
+            # The odds are what the preview shows a human before committing; ties go to the id.
+            return max(targets, key=lambda t: (A.chance(g.state, g.scn, a, t), [-ord(c) for c in t]))
+        for t in (x.strip() for x in rule.split(",")):
+            if t in targets:
+                return t
+        return None
+
+    def _answer(self, g: Game, side: str, pend) -> dict:
+        opts = g.options(pend)
+        if pend.event.startswith("plenum:"):
+            pid = pend.event.split(":", 1)[1]
+            want = self.script.tactics.get(pid)
+            pick = next((t for t in opts if t.id == want), None)
+            if pick is None and self._tactic_ai is not None:
+                return self._tactic_ai(g, side)
+            if pick is None:
+                pick = self._by_rule(opts, self.script.tactic_answer or self.script.answer)
+            return {"t": "tactic", "side": side, "plenum": pid, "tactic": pick.id}
+        want = self.script.choose.get(pend.event)
+        pick = next((o for o in opts if o.id == want), None)
+        if pick is None and self._answer_ai is not None:
+            return self._answer_ai(g, side)
+        if pick is None:
+            pick = self._by_rule(opts, self.script.answer)
+        return {"t": "choose", "side": side, "event": pend.event, "option": pick.id}
+
+    @staticmethod
+    def _by_rule(opts: list, rule: str):
+        if not opts:
+            raise Refused("no option is open")
+        if rule == "last":
+            return opts[-1]
+        if rule == "historical":
+            return next((o for o in opts if o.historical), opts[0])
+        return opts[0]
+
+
+def make(spec: str, scn=None, side: str | None = None) -> ScriptedPlayer:
+    """A scripted player from 'NAME' or 'PATH.yaml', checked against the scenario if given."""
+    script = load(spec)
+    if scn is not None:
+        check(script, scn, side)
+    return ScriptedPlayer(script)
