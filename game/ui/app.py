@@ -18,14 +18,30 @@ from game.ui import settings as S
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import widgets as W
+from game.ui.director import Director
 from game.ui.sound import Sound
 
 FPS = 60
 
 
+# The smallest window the layouts are made for; smaller windows are scaled down to it.
+MIN_CANVAS = (1180, 660)
+MIN_WINDOW = (960, 540)
+TOASTS_SHOWN = 2
+
+
 class Toast:
-    def __init__(self, text: str, kind: str, until: float):
-        self.text, self.kind, self.until = text, kind, until
+    def __init__(self, text: str, kind: str, until: float, turn: int | None = None):
+        self.text, self.kind, self.until, self.turn = text, kind, until, turn
+
+
+def display_size() -> tuple[int, int] | None:
+    """The desktop's size (the first display), or None when unknown (the dummy driver)."""
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except (pygame.error, AttributeError):
+        return None
+    return tuple(sizes[0]) if sizes and sizes[0][0] > 0 else None
 
 
 class App:
@@ -71,6 +87,7 @@ class App:
         except pygame.error:
             pass
         self.forced_size = size
+        self.director = Director(self)
         self.display = None
         self.canvas = None
         self.scale = 1.0
@@ -95,19 +112,34 @@ class App:
             pass
 
     # ------------------------------------------------------------------ display
-    def set_mode(self) -> None:
+    def set_mode(self, window: tuple[int, int] | None = None) -> None:
+        """Open (or re-open) the window. ``window``: the size the player dragged it to.
+        Full screen uses the display's own size; a window never opens larger than the display."""
         s = self.settings
-        want = self.forced_size or (s.width, s.height)
+        want = window or self.forced_size or (s.width, s.height)
+        desk = display_size()
         flags = 0
         if s.fullscreen and not self.windowed and not self.forced_size:
             flags = pygame.FULLSCREEN
+            want = desk or want
+        else:
+            flags = pygame.RESIZABLE if not self.forced_size else 0
+            if desk and not self.forced_size:
+                want = (min(want[0], desk[0]), min(want[1], desk[1] - 60))
+            want = (max(MIN_WINDOW[0], want[0]), max(MIN_WINDOW[1], want[1]))
         try:
             self.display = pygame.display.set_mode(want, flags)
         except pygame.error:
             self.display = pygame.display.set_mode((1280, 720))
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Work out the canvas for the window's current size and rebuild every screen on it, so
+        the next frame is drawn whole and clicks land where the new layout put things."""
+        s = self.settings
         W_, H_ = self.display.get_size()
         want_scale = s.ui_scale or max(1.0, min(W_ / 1280, H_ / 720))
-        scale = max(0.75, min(want_scale, W_ / 1180, H_ / 660))
+        scale = max(0.5, min(want_scale, W_ / MIN_CANVAS[0], H_ / MIN_CANVAS[1]))
         self.scale = 1.0 if abs(scale - 1.0) < 0.01 else scale
         self.size = (int(W_ / self.scale), int(H_ / self.scale))
         self.canvas = self.display if self.scale == 1.0 else pygame.Surface(self.size)
@@ -162,10 +194,18 @@ class App:
     def find(self, cls):
         return next((s for s in reversed(self.stack) if isinstance(s, cls)), None)
 
+    def show(self, name: str, *args, how: str = "push", **kw):
+        """Open a screen by name (the director builds it): how = push, replace or reset."""
+        return self.director.show(name, *args, how=how, **kw)
+
     # ------------------------------------------------------------------ messages
     def notify(self, text: str, kind: str = "info", seconds: float = 4.5) -> None:
-        self.toasts.append(Toast(text, kind, self.clock_s + seconds))
-        self.toasts = self.toasts[-4:]
+        """A passing message. At most two show at once; a game's messages go with its turn."""
+        turn = self.session.state.turn if getattr(self, "session", None) is not None else None
+        if any(t.text == text for t in self.toasts):
+            return
+        self.toasts.append(Toast(text, kind, self.clock_s + seconds, turn))
+        self.toasts = self.toasts[-TOASTS_SHOWN:]
         self.dirty = True
 
     # ------------------------------------------------------------------ loop
@@ -182,15 +222,31 @@ class App:
         if ev.type == pygame.QUIT:
             self.running = False
             return
+        if ev.type == pygame.VIDEORESIZE:
+            if not (self.settings.fullscreen and not self.windowed) and tuple(ev.size) != self.display.get_size():
+                self.set_mode(tuple(ev.size))
+            else:
+                self.relayout()
+            return
+        if ev.type in (pygame.WINDOWSIZECHANGED, pygame.WINDOWMAXIMIZED):
+            if self.display is not None and self.display.get_size() != (
+                int(self.size[0] * self.scale),
+                int(self.size[1] * self.scale),
+            ):
+                self.relayout()
+            return
         if ev.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
             self.dirty = True
+            return
+        if ev.type == pygame.MOUSEWHEEL and self._tip_more:
+            # The wheel scrolls a tooltip too long for the window.
+            self.tip_scroll = max(0, self.tip_scroll - ev.y * 3)
+            self.light()
             return
         ev = self.scale_event(ev)
         if ev.type == pygame.KEYDOWN:
             if ev.key == pygame.K_F1 and not getattr(self.top, "is_help", False):
-                from game.ui.screens.help import HelpOverlay
-
-                self.push(HelpOverlay(self))
+                self.show("help")
                 return
             if ev.key == pygame.K_m and ev.mod & pygame.KMOD_CTRL:
                 self.settings.muted = not self.settings.muted
@@ -225,7 +281,8 @@ class App:
         if top.hover is not None and top.hover.tooltip and 0.3 <= self.clock_s - top.hover_since <= 0.3 + 2 * dt + 0.05:
             self.light()
         before = len(self.toasts)
-        self.toasts = [t for t in self.toasts if t.until > self.clock_s]
+        turn = self.session.state.turn if self.session is not None else None
+        self.toasts = [t for t in self.toasts if t.until > self.clock_s and (t.turn is None or t.turn == turn)]
         if len(self.toasts) != before:
             self.dirty = True
 
@@ -254,8 +311,17 @@ class App:
         top.draw(surf)
         marks = []
         tip = top.tooltip()
+        self._tip_more = False
         if tip:
-            marks.append(W.tooltip_box(surf, tip[0], tip[1], avoid=tip[2] if len(tip) > 2 else None))
+            key = tuple(tip[0])
+            if key != self._tip_key:
+                self._tip_key, self.tip_scroll = key, 0
+            got = W.tooltip_box(surf, tip[0], tip[1], avoid=tip[2] if len(tip) > 2 else None, scroll=self.tip_scroll)
+            if got:
+                marks.append(got[0])
+                self._tip_more = got[1] > 0
+        else:
+            self._tip_key = None
         for w in (top.hover, top.focus):
             if w is not None:
                 marks.append(w.rect.inflate(16, 16))
@@ -273,20 +339,34 @@ class App:
 
     _marks: list = []
     changed: list = []
+    _tip_key = None
+    _tip_more = False
+    tip_scroll = 0
 
     def draw_toasts(self, surf):
-        y = 62
-        area = None
+        """Toasts sit in the place the top screen gives them (``toast_area``: somewhere that hides
+        no key panel or title), newest at the bottom."""
+        if not self.toasts:
+            return None
+        top = self.top
+        place = top.toast_area() if top is not None else None
+        if place is None:
+            place = pygame.Rect(12, self.size[1] - 12 - 200, 480, 200)
+        width = place.width
+        boxes = []
         for t in self.toasts:
-            lines = T.wrap(t.text, 15, 560)
-            h = len(lines) * 20 + 14
-            r = pygame.Rect(self.size[0] // 2 - 300, y, 600, h)
+            lines = T.wrap(t.text, 15, width - 40)
+            boxes.append((t, lines, len(lines) * 20 + 14))
+        y = place.bottom - sum(b[2] + 6 for b in boxes) + 6
+        area = None
+        for t, lines, h in boxes:
+            r = pygame.Rect(place.x, y, width, h)
             pygame.draw.rect(surf, C.INK, r.move(3, 3))
             pygame.draw.rect(surf, C.RED if t.kind == "error" else C.INK, r)
             pygame.draw.rect(surf, C.GOLD, r, 2)
             yy = r.y + 7
             for ln in lines:
-                T.draw(surf, ln, (r.centerx, yy), 15, C.PAPER_LIGHT, "bold" if t.kind == "error" else "body", "midtop")
+                T.draw(surf, ln, (r.x + 14, yy), 15, C.PAPER_LIGHT, "bold" if t.kind == "error" else "body")
                 yy += 20
             y = r.bottom + 6
             area = r.inflate(8, 8) if area is None else area.union(r.inflate(8, 8))
@@ -378,7 +458,5 @@ def run_app(windowed: bool = False) -> int:
         )
         return 1
     app = App(windowed=windowed)
-    from game.ui.screens.title import TitleScreen
-
-    app.push(TitleScreen(app))
+    app.show("title")
     return app.run()

@@ -217,6 +217,11 @@ class Screen:
                 w.draw(surf, w is self.hover, w is self.focus)
         self.draw_overlay(surf)
 
+    def toast_area(self) -> pygame.Rect | None:
+        """Where passing messages may appear on this screen without hiding anything that
+        matters (None: the window's bottom-left corner)."""
+        return None
+
     def tooltip(self):
         app = self.app
         if self.hover is not None and self.hover.visible and app.clock_s - self.hover_since >= 0.3:

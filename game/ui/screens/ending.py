@@ -181,17 +181,12 @@ class EndingScreen(Screen):
         return False
 
     def replay_plenum(self):
-        from game.ui.screens.plenum_hall import PlenumHall
-
         held = [pid for pid, pl in self.s.state.plenums.items() if pl.record]
         if held:
-            self.app.push(PlenumHall(self.app, held[-1]))
+            self.app.show("plenum", held[-1])
 
     def finish(self):
-        from game.ui.screens.title import TitleScreen
-
-        self.app.session = None
-        self.app.reset(TitleScreen(self.app))
+        self.app.director.leave_session()
 
     def back(self):
         self.finish()

@@ -102,9 +102,7 @@ class EventDialog(Screen):
         self.rebuild()
 
     def spread(self):
-        from game.ui.screens.plenum_prep import SpreadScreen
-
-        self.app.push(SpreadScreen(self.app))
+        self.app.show("spread")
 
     def choose(self, o):
         s = self.app.session

@@ -647,42 +647,28 @@ class MainScreen(Screen):
         self.rebuild()
 
     def menu(self):
-        from game.ui.screens.pause import PauseMenu
-
-        self.app.push(PauseMenu(self.app))
+        self.app.show("pause")
 
     def back(self):
         self.menu()
 
     def help(self):
-        from game.ui.screens.help import HelpOverlay
-
-        self.app.push(HelpOverlay(self.app))
+        self.app.show("help")
 
     def codex(self):
-        from game.ui.screens.codex import CodexScreen
-
-        self.app.push(CodexScreen(self.app))
+        self.app.show("codex")
 
     def save(self):
-        from game.ui.screens.saveload import SaveLoadScreen
-
-        self.app.push(SaveLoadScreen(self.app, mode="save"))
+        self.app.show("saveload", mode="save")
 
     def spread(self):
-        from game.ui.screens.plenum_prep import SpreadScreen
-
-        self.app.push(SpreadScreen(self.app))
+        self.app.show("spread")
 
     def open_person(self, pid):
-        from game.ui.screens.person import PersonScreen
-
-        self.app.push(PersonScreen(self.app, pid))
+        self.app.show("person", pid)
 
     def pick_action(self, v):
-        from game.ui.screens.action_dialog import ActionDialog
-
-        self.app.push(ActionDialog(self.app, v))
+        self.app.show("action", v)
 
     def end_turn(self, confirmed: bool = False):
         s = self.s
@@ -795,49 +781,19 @@ class MainScreen(Screen):
                 if c is not None:
                     self.app.notify(f"New in the codex: {c.title} (press C).", "info", 4)
             self.seen_codex = len(s.state.codex)
-        pid = s.unseen_plenum()
-        if pid:
-            from game.ui.screens.plenum_hall import PlenumHall
-
-            self.app.push(PlenumHall(self.app, pid))
-            return True
-        if s.g.over:
+        if s.g.over and not s.unseen_plenum():
             if not s.thinking:
-                from game.ui.screens.ending import EndingScreen
-
-                self.app.replace(EndingScreen(self.app))
+                self.app.show("ending", how="replace")
+            return True
+        nxt = self.app.director.next_for(s)
+        if nxt is not None:
+            if getattr(nxt, "reads_log", False):
+                self.seen_log = len(s.state.log)
+            self.app.push(nxt)
             return True
         mover = s.mover()
-        if mover is None:
-            return changed
-        if s.is_human(mover):
-            if s.thinking:
-                return True
-            if s.players.hotseat and mover != s.viewer:
-                from game.ui.screens.handoff import HandoffScreen
-
-                self.app.push(HandoffScreen(self.app, mover))
-                return True
-            report = s.unreported(mover)
-            if report is not None:
-                from game.ui.screens.report import ReportScreen
-
-                self.app.push(ReportScreen(self.app, mover, *report))
-                s.mark_reported(mover)
-                self.seen_log = len(s.state.log)
-                return True
-            pend = next((p for p in s.state.pending if p.side == mover), None)
-            if pend is not None:
-                if pend.event.startswith("plenum:"):
-                    from game.ui.screens.plenum_prep import TacticScreen
-
-                    self.app.push(TacticScreen(self.app, pend))
-                else:
-                    from game.ui.screens.event_dialog import EventDialog
-
-                    self.app.push(EventDialog(self.app, pend))
-                return True
-            return changed
+        if mover is None or s.is_human(mover):
+            return True if (mover is not None and s.thinking) else changed
         s.start_ai_if_due()
         dots = int(self.app.clock_s * 3) % 3  # the "is moving..." indicator: redraw when its dots change
         if dots != self._dots:

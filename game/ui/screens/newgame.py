@@ -191,15 +191,9 @@ class NewGameScreen(Screen):
         humans = ("kim", "opposition") if self.side == "hotseat" else (self.side,)
         sess = Session(g, self.folders[self.sel].name, Players(humans, self.difficulty))
         sess.autosave()
-        from game.ui.screens.main_screen import MainScreen
-
-        self.app.session = sess
-        main = MainScreen(self.app)
-        self.app.reset(main)
+        self.app.director.enter_session(sess)
         if not self.app.settings.seen_intro:
-            from game.ui.screens.help import IntroScreen
-
-            self.app.push(IntroScreen(self.app))
+            self.app.show("intro")
 
     def draw_background(self, surf):
         w, h = self.w, self.h

@@ -60,37 +60,22 @@ class PauseMenu(Screen):
         W.panel(surf, r, "Game menu", band=C.INK)
 
     def save(self):
-        from game.ui.screens.saveload import SaveLoadScreen
-
-        self.app.replace(SaveLoadScreen(self.app, mode="save"))
+        self.app.show("saveload", mode="save", how="replace")
 
     def load(self):
-        from game.ui.screens.saveload import SaveLoadScreen
-
-        self.app.replace(SaveLoadScreen(self.app, mode="load"))
+        self.app.show("saveload", mode="load", how="replace")
 
     def settings(self):
-        from game.ui.screens.settings_screen import SettingsScreen
-
-        self.app.replace(SettingsScreen(self.app))
+        self.app.show("settings", how="replace")
 
     def intro(self):
-        from game.ui.screens.help import IntroScreen
-
-        self.app.replace(IntroScreen(self.app))
+        self.app.show("intro", how="replace")
 
     def codex(self):
-        from game.ui.screens.codex import CodexScreen
-
-        self.app.replace(CodexScreen(self.app))
+        self.app.show("codex", how="replace")
 
     def quit_title(self):
-        from game.ui.screens.title import TitleScreen
-
-        if self.app.session:
-            self.app.session.shutdown()
-        self.app.session = None
-        self.app.reset(TitleScreen(self.app))
+        self.app.director.leave_session()
 
     def quit(self):
         self.app.running = False

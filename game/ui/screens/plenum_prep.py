@@ -134,10 +134,7 @@ class SpreadChart:
 
     def _opener(self, pid):
         def open_file():
-            from game.ui.screens.person import PersonScreen
-
-            app = self.screen.app
-            app.push(PersonScreen(app, pid))
+            self.screen.app.show("person", pid)
 
         return open_file
 
@@ -325,9 +322,7 @@ class TacticScreen(Screen):
         self.rebuild()
 
     def back(self):
-        from game.ui.screens.pause import PauseMenu
-
-        self.app.push(PauseMenu(self.app))
+        self.app.show("pause")
 
     def on_event(self, ev):
         if ev.type == pygame.KEYDOWN and pygame.K_1 <= ev.key <= pygame.K_9:

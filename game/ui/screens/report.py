@@ -19,6 +19,7 @@ class ReportScreen(Screen):
     modal = True
     cache_background = True
     title = "Dispatches"
+    reads_log = True  # once shown, the main screen need not toast these entries again
     help_lines = [("Enter / Esc", "To work"), ("L", "Open the full log (the Dispatches panel)")]
 
     def __init__(self, app, side: str, entries, old_est: dict):

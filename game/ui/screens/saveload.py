@@ -29,17 +29,7 @@ def open_save(app, path) -> bool:
     except Exception as exc:  # a save from the future, a bug: never crash the game over a file
         common.show_error(app, "This save cannot be opened", f"{path}: {exc.__class__.__name__}: {exc}")
         return False
-    if app.session:
-        app.session.shutdown()
-    app.session = sess
-    from game.ui.screens.main_screen import MainScreen
-
-    if sess.g.over:
-        from game.ui.screens.ending import EndingScreen
-
-        app.reset(EndingScreen(app))
-    else:
-        app.reset(MainScreen(app))
+    app.director.enter_session(sess)
     app.notify(f"Loaded: {path.name}")
     return True
 

@@ -114,31 +114,21 @@ class TitleScreen(Screen):
 
     # actions
     def new_game(self):
-        from game.ui.screens.newgame import NewGameScreen
-
-        self.app.push(NewGameScreen(self.app))
+        self.app.show("newgame")
 
     def cont(self):
         if not self.latest:
             return
-        from game.ui.screens.saveload import open_save
-
-        open_save(self.app, self.latest.path)
+        self.app.director.open_save(self.latest.path)
 
     def load(self):
-        from game.ui.screens.saveload import SaveLoadScreen
-
-        self.app.push(SaveLoadScreen(self.app, mode="load"))
+        self.app.show("saveload", mode="load")
 
     def settings(self):
-        from game.ui.screens.settings_screen import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.app.show("settings")
 
     def codex(self):
-        from game.ui.screens.codex import CodexScreen
-
-        self.app.push(CodexScreen(self.app))
+        self.app.show("codex")
 
     def quit(self):
         self.app.running = False
