@@ -73,6 +73,20 @@ SIDES: tuple[str, ...] = ("kim", "opposition")
 # --------------------------------------------------------------------------- scenario meta
 
 
+class HeldPlenum(Strict):
+    """A plenum that already sat before a start point: its date, tactics and the motions it
+    passed, so `held()` and `passed()` answer as if the game had played it."""
+
+    plenum: Id
+    date: Date
+    tactics: dict[Side, Id] = Field(default_factory=dict)
+    passed: list[Id] = Field(default_factory=list)
+    failed: list[Id] = Field(default_factory=list)
+    speakers: list[Id] = Field(
+        default_factory=list, description="Who spoke against the leader there (for a later 'speakers' group effect)."
+    )
+
+
 class StartPoint(Strict):
     id: Id
     title: str
@@ -83,6 +97,9 @@ class StartPoint(Strict):
     )
     skip_events: list[Id] = Field(
         default_factory=list, description="Events treated as already past when starting here."
+    )
+    held: list[HeldPlenum] = Field(
+        default_factory=list, description="Plenums that already sat before this start point, with what they passed."
     )
 
 

@@ -26,6 +26,7 @@ from game.engine.actions import Refused
 from game.engine.content import Scenario
 from game.engine.context import date_add
 from game.engine.effects import add_cadres, apply_effects
+from game.engine.replay_start import mark_held
 from game.engine.rng import Rng
 from game.engine.state import (
     CountryState,
@@ -99,6 +100,7 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
         # at that start point decide what already happened).
     for eid in sp.skip_events:
         state.fired[eid] = ""
+    mark_held(state, sp)  # plenums that sat before this start point
     state.codex = [c.id for c in scn.codex if not c.locked]
     apply_effects(state, scn, sp.effects)
     state.add_log(f"{meta.title}: {sp.title}.", "info")
