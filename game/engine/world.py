@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.engine import intel
 from game.engine.content import Scenario
 from game.engine.context import ACTIVE
 from game.engine.effects import clamp
-from game.engine.plenum import present_members, projection
+from game.engine.plenum import leans, present_members
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -63,7 +64,10 @@ def drift(state: GameState, scn: Scenario) -> None:
 def discovery(state: GameState, scn: Scenario) -> None:
     """Kim's security services may piece the plot together: the more the critics have exposed
     themselves and the sharper Kim's intelligence, the likelier each turn."""
-    if state.has_flag("plot_discovered") or state.exposure <= 0:
+    if state.has_flag("plot_discovered"):
+        return
+    informers(state, scn)
+    if state.exposure <= 0:
         return
     odds = state.exposure * (0.5 + state.intel["kim"] / 100) / 2
     if state.rng.roll() <= odds:
@@ -72,36 +76,49 @@ def discovery(state: GameState, scn: Scenario) -> None:
         state.add_log("Kim's security services have pieced together who is plotting, and with whom.", "intel", "kim")
 
 
+def _exposure_delta(scn: Scenario, action_id: str) -> int:
+    a = scn.get("action", action_id)
+    if a is None or a.side != "opposition":
+        return 0
+    return sum(fx.exposure for fx in a.success if fx.exposure is not None)
+
+
+def informers(state: GameState, scn: Scenario) -> None:
+    """At the end of the critics' phase: if all they did was cover their tracks, Kim's
+    informers may notice the silence itself. A careful plot is not an invisible one."""
+    done = [aid for aid, n in state.actions_this_turn.items() if n and _exposure_delta(scn, aid)]
+    deltas = [_exposure_delta(scn, aid) for aid in done]
+    if not deltas or max(deltas) > 0:
+        return
+    if state.rng.roll() <= 30 + state.intel["kim"] // 2:
+        state.add_log(intel.QUIET_HINT, "intel", "kim")
+
+
 def estimates(state: GameState, scn: Scenario, *, redraw: bool = True) -> None:
-    """Each side's picture of the Central Committee: true counts blurred by its intelligence.
+    """Each side's picture of the Central Committee (see intel.py): every member's lean blurred
+    by the side's intelligence, and the counts those blurred leans give.
 
     The blur is drawn once a turn (redraw) and half of it carries over, so the count wanders
-    rather than jumps; between draws the same blur is laid over the live count, so a player's
+    rather than jumps; between draws the same blur is laid over the live leans, so a player's
     own moves show at once without revealing anything new."""
-    truth = projection(state, scn)
-    plotters = sum(1 for p in state.people.values() if p.plotter and p.status in ACTIVE)
+    members = present_members(state)
+    true = leans(state, scn, members)
+    plotters = intel.active_plotters(state)
     for side in ("kim", "opposition"):
-        quality = state.intel[side]
-        err = max(1, round((100 - quality) / 6))
-        if side == "kim" and state.has_flag("plot_discovered"):
-            err = max(1, err // 2)
+        if redraw:
+            intel.draw_blur(state, side, members)
+        counts, errors = intel.headline(intel.blurred(state, side, true))
+        view: dict[str, list[int]] = {key: [counts[key], errors[key]] for key in ("kim", "opposition", "swing")}
         noise = state.estimate_noise.setdefault(side, {})
-        view: dict[str, list[int]] = {}
-        hidden_plot = side == "kim" and not state.has_flag("plot_discovered")
-        for key in ("kim", "opposition", "swing", "plotters"):
-            if key == "plotters":
-                e = err // 2 if hidden_plot else 0
-                base = plotters
-            else:
-                # One knows one's own pledges, not the other side's: a smaller blur.
-                e = max(1, err // 3) if key == side else err
-                base = truth[key]
-            if redraw:
-                draw = state.rng.randint(-e, e) if e else 0
-                noise[key] = round(noise.get(key, 0) / 2 + draw / 2)
-            off = max(-e, min(e, noise.get(key, 0)))
-            view[key] = [max(0, base + off), e]
-        view["majority"] = [truth["majority"], 0]
+        # The critics know their own circle; Kim's services can only guess at it until the
+        # plot is found.
+        e = intel.count_error(state, side) // 2 if side == "kim" and not state.has_flag("plot_discovered") else 0
+        if redraw:
+            draw = state.rng.randint(-e, e) if e else 0
+            noise["plotters"] = round(noise.get("plotters", 0) / 2 + draw / 2)
+        off = max(-e, min(e, noise.get("plotters", 0)))
+        view["plotters"] = [max(0, plotters + off), e]
+        view["majority"] = [len(members) // 2 + 1, 0]
         state.estimates[side] = view
 
 

@@ -1,0 +1,240 @@
+"""What one side knows: its estimate of every member's lean, the headline count, and its hints.
+
+This is the one picture of the committee a side gets. The headline, the spread chart, the
+person files, the plenum forecast and the computer player of that side all read it, so they
+can never disagree with each other.
+
+How the picture is made. Every term of a member's lean is public (faction line, loyalty, fear,
+the cult, patron signals) except what the *other* side has secured, which is hidden. A side's
+intelligence service reports each lean with a blur: the blur is drawn once a turn from the
+game's RNG in `world.estimates` (so it saves and replays), half of last turn's blur carries
+over (the picture wanders rather than jumps), and it is stored as a share of the error so that
+better intelligence sharpens the picture at once. Members a side has worked on itself (its own
+pledges; for the critics, their own circle) are known more sharply.
+
+The counts with Kim / undecided / with the critics are these same estimated leans sorted by
+the vote band, so they always sum to the members present.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.engine.context import ACTIVE
+from game.engine.plenum import leans, present_members
+
+if TYPE_CHECKING:
+    from game.engine.content import Scenario
+    from game.engine.state import GameState
+
+try:  # the vote rule's named coefficients, once RULE has landed them
+    from game.engine.vote_rule import RULE as _RULE
+
+    BAND = _RULE.band
+except ImportError:  # pragma: no cover - until game/engine/vote_rule.py exists
+    from game.engine.plenum import VOTE_BAND as BAND
+
+# Lean points of error per point of intelligence a side lacks (100 - intel): at Kim's opening
+# 40, a member's lean is known to about ±15, enough to mistake an abstainer for a voter.
+LEAN_ERROR_PER_MISSING_INTEL = 0.25
+MIN_LEAN_ERROR = 2.0
+# One knows what one has done oneself: the blur on one's own people is this share of the rest.
+OWN_SHARPNESS = 0.35
+# The blur is stored as a percentage of the current error (a draw in -100..100).
+BLUR_SCALE = 100
+BLUR_PREFIX = "lean:"
+
+# How the critics read their own exposure: (lowest exposure, word, what it means).
+EXPOSURE_BANDS = (
+    (0, "quiet", "No one has noticed anything."),
+    (10, "asking questions", "Kim's people are asking who meets whom."),
+    (25, "talked about", "The circle is talked about in the ministries."),
+    (45, "watched", "Your people are followed; a careless word will be reported."),
+    (70, "marked", "Kim's security has all it needs to move against you."),
+)
+
+QUIET_HINT = "Informers report that the critics have gone quiet: no meetings, no visitors, no talk."
+
+
+@dataclass(frozen=True)
+class MemberEstimate:
+    pid: str
+    lean: float  # the estimated lean: + toward Kim, - toward the critics
+    error: float  # the true lean is within about this much of the estimate
+    own: bool  # this side has worked on this member itself (known more sharply)
+
+
+@dataclass(frozen=True)
+class Hint:
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SideView:
+    side: str
+    date: str
+    turn: int
+    members: dict[str, MemberEstimate]  # every full member present
+    with_kim: int
+    undecided: int
+    with_critics: int
+    errors: dict[str, int]  # count error for "with_kim", "undecided", "with_critics"
+    present: int
+    majority: int
+    plotters: tuple[int, int]  # (estimate, error)
+    exposure: str | None  # the critics' reading of their exposure (None for Kim)
+    exposure_text: str | None
+    plot_found: str  # Kim: "known" | "unknown"; critics: "no sign" | "suspected" | "known"
+    hints: tuple[Hint, ...]  # the informer reports this side has received, oldest first
+
+    def count(self, key: str) -> int:
+        return {"kim": self.with_kim, "opposition": self.with_critics, "swing": self.undecided}[key]
+
+
+def quality(state: GameState, side: str) -> int:
+    return int(state.intel.get(side, 0))
+
+
+def lean_error(state: GameState, side: str) -> float:
+    """The error on a member this side has not worked on."""
+    err = max(MIN_LEAN_ERROR, (100 - quality(state, side)) * LEAN_ERROR_PER_MISSING_INTEL)
+    if side == "kim" and state.has_flag("plot_discovered"):
+        err = max(MIN_LEAN_ERROR / 2, err / 2)  # the security files are open now
+    return err
+
+
+def count_error(state: GameState, side: str) -> int:
+    """The error on a headcount (the plotters) from this side's intelligence."""
+    err = max(1, round((100 - quality(state, side)) / 6))
+    if side == "kim" and state.has_flag("plot_discovered"):
+        err = max(1, err // 2)
+    return err
+
+
+def blurred(state: GameState, side: str, true: dict[str, float]) -> list[tuple[str, float, float, bool]]:
+    """(pid, estimated lean, error, own) for each member of `true`: the true lean plus the
+    stored blur. The hot path of every count, so plain tuples."""
+    noise = state.estimate_noise.get(side, {})
+    base = lean_error(state, side)
+    own_err = base * OWN_SHARPNESS
+    people = state.people
+    kim = side == "kim"
+    out = []
+    for pid, lean in true.items():
+        p = people[pid]
+        own = p.pledge_kim > 0 if kim else (p.plotter or p.pledge_opposition > 0)
+        err = own_err if own else base
+        out.append((pid, lean + noise.get(BLUR_PREFIX + pid, 0) * err / BLUR_SCALE, err, own))
+    return out
+
+
+def estimated_leans(
+    state: GameState, scn: Scenario, side: str, true: dict[str, float] | None = None
+) -> dict[str, MemberEstimate]:
+    """Each full member present as this side sees them."""
+    if true is None:
+        true = leans(state, scn, present_members(state))
+    return {
+        pid: MemberEstimate(pid, lean, err, own)
+        for pid, lean, err, own in blurred(state, side, true)
+    }
+
+
+def draw_blur(state: GameState, side: str, members: list[str]) -> None:
+    """Once a turn: a fresh blur for every member, half of the old one carried over. Drawn in
+    sorted order from the game RNG, so a replay draws the same."""
+    noise = state.estimate_noise.setdefault(side, {})
+    present = set(members)
+    for key in [k for k in noise if k.startswith(BLUR_PREFIX) and k[len(BLUR_PREFIX) :] not in present]:
+        del noise[key]
+    for pid in sorted(members):
+        key = BLUR_PREFIX + pid
+        draw = state.rng.randint(-BLUR_SCALE, BLUR_SCALE)
+        noise[key] = round(noise.get(key, 0) / 2 + draw / 2)
+
+
+def headline(est) -> tuple[dict[str, int], dict[str, int]]:
+    """(counts, errors) keyed kim / swing / opposition, from (pid, lean, error, ...) rows and the
+    band. A count's error is the square root of the members whose error bar crosses one of its
+    edges (each may fall either way, and they do not all fall the same way)."""
+    k = o = s = sk = so = 0
+    band = BAND
+    for row in est:
+        lean, err = row[1], row[2]
+        if lean >= band:
+            k += 1
+        elif lean <= -band:
+            o += 1
+        else:
+            s += 1
+        lo, hi = lean - err, lean + err
+        if lo < band <= hi:
+            sk += 1
+        if lo <= -band < hi:
+            so += 1
+    counts = {"kim": k, "swing": s, "opposition": o}
+    errors = {"kim": sk, "swing": sk + so, "opposition": so}
+    return counts, {key: max(1, round(math.sqrt(v))) for key, v in errors.items()}
+
+
+def exposure_band(exposure: int) -> tuple[str, str]:
+    word, text = EXPOSURE_BANDS[0][1], EXPOSURE_BANDS[0][2]
+    for lo, w, t in EXPOSURE_BANDS:
+        if exposure >= lo:
+            word, text = w, t
+    return word, text
+
+
+def plot_found(state: GameState, side: str) -> str:
+    found = state.has_flag("plot_discovered")
+    if side == "kim":
+        return "known" if found else "unknown"
+    # The critics' own contacts in the ministries may tell them; a high exposure makes them
+    # fear the worst whether or not it has happened.
+    if found and quality(state, "opposition") >= 50:
+        return "known"
+    if found and quality(state, "opposition") >= 30:
+        return "suspected"
+    if state.exposure >= EXPOSURE_BANDS[3][0]:
+        return "suspected"
+    return "no sign"
+
+
+def hints(state: GameState, side: str) -> tuple[Hint, ...]:
+    return tuple(Hint(e.date, e.text) for e in state.log if e.kind == "intel" and e.visible_to == side)
+
+
+def side_view(state: GameState, scn: Scenario, side: str) -> SideView:
+    members = present_members(state)
+    rows = blurred(state, side, leans(state, scn, members))
+    counts, errors = headline(rows)
+    est = {pid: MemberEstimate(pid, lean, err, own) for pid, lean, err, own in rows}
+    stored = state.estimates.get(side, {})
+    plot = stored.get("plotters", [0, 0])
+    exp_word = exp_text = None
+    if side == "opposition":
+        exp_word, exp_text = exposure_band(state.exposure)
+    return SideView(
+        side=side,
+        date=state.date,
+        turn=state.turn,
+        members=est,
+        with_kim=counts["kim"],
+        undecided=counts["swing"],
+        with_critics=counts["opposition"],
+        errors={"with_kim": errors["kim"], "undecided": errors["swing"], "with_critics": errors["opposition"]},
+        present=len(members),
+        majority=len(members) // 2 + 1,
+        plotters=(int(plot[0]), int(plot[1])),
+        exposure=exp_word,
+        exposure_text=exp_text,
+        plot_found=plot_found(state, side),
+        hints=hints(state, side),
+    )
+
+
+def active_plotters(state: GameState) -> int:
+    return sum(1 for p in state.people.values() if p.plotter and p.status in ACTIVE)
