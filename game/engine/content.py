@@ -492,15 +492,27 @@ class TacticDef(Strict):
     effects: list[Effect] = Field(default_factory=list)
 
 
+class SpeechModifierDef(Strict):
+    when: Expr = Field(description="While this holds (checked at each speech), the modifier applies.")
+    side: Side = Field("opposition", description="Whose speeches it strengthens.")
+    power: int = Field(ge=-30, le=30, description="Added to the power of every speech of that side heard out.")
+    label: str = Field("", description="Why, in a few words, for the session's explanation.")
+
+
 class PlenumDef(Strict):
     id: Id
     title: str
     date: Date
     agenda: Text = ""
-    patrons_present: list[Id] = Field(default_factory=list)
+    patrons_present: list[Id] = Field(
+        default_factory=list, description="Patrons whose envoys sit in the hall: their signals to members count double."
+    )
     scheduled: bool = Field(True, description="On the calendar from the start (else an effect schedules it).")
     tactics: list[TacticDef] = Field(default_factory=list)
     speakers: list[SpeakerDef] = Field(default_factory=list)
+    speech_modifiers: list[SpeechModifierDef] = Field(
+        default_factory=list, description="Conditions that make one side's speeches land harder (or softer)."
+    )
     motions: list[MotionDef] = Field(min_length=1)
     after: list[Effect] = Field(default_factory=list, description="Applied when the session closes.")
     codex: list[Id] = Field(default_factory=list)

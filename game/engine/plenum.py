@@ -1,25 +1,11 @@
 """The Central Committee plenum: how each member votes, and how a session unfolds.
 
-THE VOTE RULE. Every full member present has a *lean*: points toward Kim's side (positive) or
-the critics' side (negative). The lean is a sum of named terms, so the game can always show a
-player why a member voted as they did:
-
-    faction line        the faction's vote_base, scaled by how cohesive the faction is
-    loyalty to Kim      (loyalty - 50) x 0.6
-    fear                fear x 0.25, plus (security grip - 50) x 0.1
-    personality cult    (cult - 50) x 0.15
-    secured by Kim      pledge_kim x 0.45        (what Kim's men did one by one)
-    won by critics      -pledge_opposition x 0.45
-    patron signals      for each patron, (favour to Kim - favour to the opposition) x 0.12,
-                        weighted by the member's faction's ties to that patron and the
-                        patron's will to intervene; doubled if its envoys sit in the hall
-    the motion          its severity: members shy away from drastic steps
-    mood of the hall    built by the speeches and the tactics of the day
-    own judgement       a draw from -6..+6 made once per member per session (the one random term)
-
-A lean of at least +6 votes with Kim's side, at most -6 with the critics, anything between
-abstains. A motion passes with more votes in favour than half the full members present.
-Candidate members have no vote but do make up the hall that shouts speakers down.
+Every full member present has a lean toward Kim's side (positive) or the critics' (negative),
+the sum of named terms; the lean decides the vote. The terms, their coefficients, the band
+between the sides and the shout-down odds are defined once in game/engine/vote_rule.py (``RULE``
+and ``TERMS``); this module only computes with them, so the game can always show a player the
+numbers behind a vote. Candidate members have no vote but do make up the hall that shouts
+speakers down.
 """
 
 from __future__ import annotations
@@ -29,27 +15,16 @@ from typing import TYPE_CHECKING
 from game.engine import expr as X
 from game.engine.content import MotionDef, PlenumDef, Scenario
 from game.engine.context import ACTIVE, EvalContext
-from game.engine.effects import apply_effects, clamp
+from game.engine.effects import apply_effects
+from game.engine.vote_rule import RULE, TERM_LABELS
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
 
-VOTE_BAND = 6
-HOSTILE_LEAN = 20
-NOISE = 6
-
-TERM_LABELS = (
-    "Faction line",
-    "Loyalty to Kim",
-    "Fear",
-    "Personality cult",
-    "Secured by Kim",
-    "Won over by the critics",
-    "Patron signals",
-    "Weight of the motion",
-    "Mood in the hall",
-    "Own judgement",
-)
+# Aliases for older callers; the one definition is RULE.
+VOTE_BAND = RULE.band
+HOSTILE_LEAN = RULE.hostile_lean
+NOISE = RULE.noise
 
 
 def present_members(state: GameState, *, candidates: bool = False) -> list[str]:
@@ -60,13 +35,16 @@ def present_members(state: GameState, *, candidates: bool = False) -> list[str]:
 def _faction_terms(state: GameState, scn: Scenario, patrons_present: tuple[str, ...]) -> dict[str, tuple[float, float]]:
     """Per faction: (faction line, patron signal) — the same for every member of a faction,
     so computed once per count rather than once per member."""
+    r = RULE
     out: dict[str, tuple[float, float]] = {}
     for fid, fs in state.factions.items():
         fdef = scn.get("faction", fid)
         signal = 0.0
         for pat_id, pat in state.patrons.items():
-            tie = max(0, fs.standing.get(pat_id, 0)) / 100 + (0.5 if fdef.patron == pat_id else 0.0)
-            weight = 0.12 * tie * (1 + pat.intervention / 100) * (2 if pat_id in patrons_present else 1)
+            tie = max(0, fs.standing.get(pat_id, 0)) / 100 + (r.own_patron_tie if fdef.patron == pat_id else 0.0)
+            weight = (
+                r.patron * tie * (1 + pat.intervention / 100) * (r.envoys_present if pat_id in patrons_present else 1)
+            )
             signal += (pat.favour_kim - pat.favour_opposition) * weight
         out[fid] = (fdef.vote_base * fs.cohesion / 100, signal)
     return out
@@ -84,7 +62,8 @@ def lean_terms(
     patrons_present: tuple[str, ...] = (),
     _factions: dict | None = None,
 ) -> list[float]:
-    """The named terms of a member's lean, in TERM_LABELS order."""
+    """The named terms of a member's lean, in the order of vote_rule.TERMS."""
+    r = RULE
     p = state.people[pid]
     ft = _factions if _factions is not None else _faction_terms(state, scn, patrons_present)
     line, patron_signal = ft[p.faction]
@@ -94,11 +73,11 @@ def lean_terms(
     motion_term = -severity if kim_motion else severity
     return [
         line,
-        (p.loyalty - 50) * 0.6,
-        p.fear * 0.25 + (c.security - 50) * 0.1,
-        (c.cult - 50) * 0.15,
-        p.pledge_kim * 0.45,
-        -p.pledge_opposition * 0.45,
+        (p.loyalty - r.neutral) * r.loyalty,
+        p.fear * r.fear + (c.security - r.neutral) * r.security,
+        (c.cult - r.neutral) * r.cult,
+        p.pledge_kim * r.pledge,
+        -p.pledge_opposition * r.pledge,
         patron_signal,
         float(motion_term),
         float(mood),
@@ -115,11 +94,8 @@ def leans(state: GameState, scn: Scenario, members: list[str]) -> dict[str, floa
 
 
 def side_of(lean: float) -> str:
-    if lean >= VOTE_BAND:
-        return "kim"
-    if lean <= -VOTE_BAND:
-        return "opposition"
-    return "abstain"
+    """'kim', 'opposition' or 'abstain', by RULE's band."""
+    return RULE.side_of(lean)
 
 
 def projection(state: GameState, scn: Scenario) -> dict[str, int]:
@@ -134,7 +110,7 @@ def projection(state: GameState, scn: Scenario) -> dict[str, int]:
         "opposition": counts["opposition"],
         "swing": counts["abstain"],
         "present": len(members),
-        "majority": len(members) // 2 + 1,
+        "majority": RULE.majority(len(members)),
     }
 
 
@@ -147,6 +123,11 @@ def _requires(state: GameState, scn: Scenario, src: str | None, plenum_id: str) 
     if not src:
         return True
     return bool(X.run(src, EvalContext(state, scn, plenum_id=plenum_id)))
+
+
+def _speech_bonus(state: GameState, scn: Scenario, pdef: PlenumDef, side: str) -> int:
+    """Extra power of a delivered speech from `side`: the plenum's speech_modifiers that hold now."""
+    return sum(m.power for m in pdef.speech_modifiers if m.side == side and _requires(state, scn, m.when, pdef.id))
 
 
 def open_session(state: GameState, scn: Scenario, pdef: PlenumDef) -> None:
@@ -187,7 +168,7 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict:
 
     # Each member's own judgement is drawn once, in a fixed order, so the session is replayable.
     everyone = sorted(present_members(state, candidates=True))
-    noise = {pid: rng.randint(-NOISE, NOISE) for pid in everyone}
+    noise = {pid: rng.randint(-RULE.noise, RULE.noise) for pid in everyone}
 
     speakers_against: list[str] = []
     for sp in pdef.speakers:
@@ -198,16 +179,16 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict:
             continue
         if sp.side == "opposition":
             today = leans(state, scn, everyone)
-            hostile = sum(1 for pid in everyone if today[pid] + mood + noise[pid] >= HOSTILE_LEAN)
+            hostile = sum(1 for pid in everyone if today[pid] + mood + noise[pid] >= RULE.hostile_lean)
             hostile_pct = 100 * hostile / max(1, len(everyone))
-            odds = clamp(hostile_pct - 20 + interrupt - person.reputation / 5, 5, 95)
+            odds = RULE.shout_odds(hostile_pct, interrupt, person.reputation)
             roll = rng.roll()
             speakers_against.append(sp.person)
-            if roll <= odds:
-                mood += 2
+            if RULE.shouted_down(roll, odds):
+                mood += RULE.shouted_down_mood
                 outcome = "shouted_down"
             else:
-                mood -= sp.power + (3 if state.has_flag("critique_drafted") else 0)
+                mood -= sp.power + _speech_bonus(state, scn, pdef, sp.side)
                 outcome = "delivered"
             record["stages"].append(
                 {
@@ -223,7 +204,7 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict:
                 }
             )
         else:
-            mood += sp.power
+            mood += sp.power + _speech_bonus(state, scn, pdef, sp.side)
             record["stages"].append(
                 {
                     "kind": "speech",
@@ -266,6 +247,7 @@ def vote(
     kim_motion = motion.proposer == "kim"
     votes: dict[str, str] = {}
     terms: dict[str, list[int]] = {}
+    totals: dict[str, float] = {}
     tally = {"for": 0, "against": 0, "abstain": 0}
     ft = _faction_terms(state, scn, patrons)
     for pid in members:
@@ -280,7 +262,8 @@ def vote(
             patrons_present=patrons,
             _factions=ft,
         )
-        side = side_of(sum(t))
+        lean = sum(t)
+        side = RULE.side_of(lean)
         if side == "abstain":
             v = "abstain"
         elif (side == "kim") == kim_motion:
@@ -289,8 +272,10 @@ def vote(
             v = "against"
         tally[v] += 1
         votes[pid] = {"for": "F", "against": "A", "abstain": "N"}[v]
+        # Terms are rounded for display; the exact lean that decided the vote is kept beside them.
         terms[pid] = [round(x) for x in t]
-    needed = len(members) // 2 + 1
+        totals[pid] = lean
+    needed = RULE.majority(len(members))
     passed = tally["for"] >= needed
     record = state.plenums[pdef.id].record
     (record["passed"] if passed else record["failed"]).append(motion.id)
@@ -310,6 +295,7 @@ def vote(
         "passed": passed,
         "votes": votes,
         "terms": terms,
+        "totals": totals,
     }
 
 

@@ -288,6 +288,8 @@ class _Checker:
             for j, sp in enumerate(pl.speakers):
                 self.ref(("plenums", i, "speakers", j, "person"), "person", sp.person)
                 self.expr(("plenums", i, "speakers", j, "requires"), sp.requires, plenum=True)
+            for j, sm in enumerate(pl.speech_modifiers):
+                self.expr(("plenums", i, "speech_modifiers", j, "when"), sm.when, plenum=True)
             mids: set[str] = set()
             for j, m in enumerate(pl.motions):
                 if m.id in mids:
