@@ -9,18 +9,32 @@ from game.engine.actions import Refused
 from game.engine.content import EventDef, OptionDef, Scenario
 from game.engine.context import EvalContext, date_add
 from game.engine.effects import apply_effects
+from game.engine.plenum import projection
 from game.engine.state import Pending
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
 
 
-def _cond(state, scn, src) -> bool:
-    return not src or bool(X.run(src, EvalContext(state, scn)))
+def _cond(state: GameState, scn: Scenario, src: str | None) -> bool:
+    return not src or bool(X.run(src, EvalContext(state, scn, votes=projection)))
+
+
+# A recurring event (once: false) fires at most once per calendar month. Without this, a
+# yearly dispatch whose condition holds for all of January fired on every check of every turn
+# in it (the campaign's 25-day turns check twice a turn: four "annual" reports in January 1955).
+# The month it last fired is kept in the state's vars, so it saves and replays with the game.
+LAST_FIRED = "_last_fired_month."
+
+
+def _month(date: str) -> int:
+    return int(date[:4]) * 12 + int(date[5:7])
 
 
 def eligible(state: GameState, scn: Scenario, e: EventDef, *, queued: bool) -> bool:
     if e.once and e.id in state.fired:
+        return False
+    if not e.once and not queued and state.vars.get(LAST_FIRED + e.id) == _month(state.date):
         return False
     if any(p.event == e.id for p in state.pending):
         return False
@@ -58,6 +72,8 @@ def fire_due(state: GameState, scn: Scenario) -> None:
 
 
 def _fire(state: GameState, scn: Scenario, e: EventDef) -> None:
+    if not e.once:
+        state.vars[LAST_FIRED + e.id] = _month(state.date)
     for c in e.codex:
         if c not in state.codex:
             state.codex.append(c)
