@@ -1,15 +1,15 @@
 """A game being played in the window: who controls each side, the AI's moves (computed off the
 event loop), autosaves, and what each side is allowed to see.
 
-The session submits orders and reads state; it never applies a rule itself. Cosmetic
-randomness (blurring true leans into estimates) uses its own ``random.Random``, never the
-engine's RNG.
+The session submits orders and reads state; it never applies a rule itself. What a side knows
+of the committee is ONE picture, ``view(side)`` (the engine's ``intel.side_view``): the headline,
+the spread chart, the person files, the plenum forecast and the dispatch report all read it, so
+their figures always agree and add up to the members present.
 """
 
 from __future__ import annotations
 
 import json
-import random
 import re
 import threading
 from dataclasses import dataclass, field
@@ -18,10 +18,13 @@ from pathlib import Path
 from game import ai, saves
 from game.engine.actions import Refused
 from game.engine.game import Game, Outcome
-from game.engine.plenum import present_members, spread
+from game.engine.intel import SideView, side_view
+from game.engine.plenum import present_members
 from game.paths import saves_dir
 
 SIDES = ("kim", "opposition")
+# The headline's keys and the SideView's names for their errors.
+COUNT_KEYS = {"kim": "with_kim", "opposition": "with_critics", "swing": "undecided"}
 AUTOSAVES = 3
 AI_DELAY = 0.55  # seconds between the AI's visible moves
 
@@ -70,7 +73,6 @@ class Session:
         self._worker: threading.Thread | None = None
         self._result = None
         self._ai_wait = 0.0
-        self.cosmetic = random.Random(self.g.state.seed * 7919 + 17)
         self._last_hall: list[HallSeat] = self.hall_now()
         for pid, pl in self.g.state.plenums.items():
             if pl.record:
@@ -83,6 +85,7 @@ class Session:
         self.clock = 0.0
         self._report_mark: dict[str, int] = {}
         self._report_est: dict[str, dict] = {}
+        self._views: dict[str, tuple[tuple, SideView]] = {}
         self._report_turn: dict[str, int] = {}
 
     # ------------------------------------------------------------------ basics
@@ -221,7 +224,7 @@ class Session:
     def mark_reported(self, side: str) -> None:
         """Everything logged so far is known to this side; remember its count of the committee."""
         self._report_mark[side] = len(self.g.state.log)
-        self._report_est[side] = {k: list(v) for k, v in self.g.state.estimates.get(side, {}).items()}
+        self._report_est[side] = {k: [self.estimate(k, side)[0], self.estimate(k, side)[1]] for k in COUNT_KEYS}
         self._report_turn[side] = self.g.state.turn
 
     def unreported(self, side: str):
@@ -241,27 +244,34 @@ class Session:
         side = side or self.viewer
         return [e for e in self.g.state.log if e.visible_to in ("all", side)]
 
-    def estimate(self, key: str, side: str | None = None) -> tuple[int, int]:
-        side = side or self.viewer
-        est = self.g.state.estimates.get(side, {})
-        v = est.get(key, [0, 0])
-        return int(v[0]), int(v[1])
-
-    def blurred_spread(self, side: str | None = None) -> list[tuple[str, float, float]]:
-        """(pid, estimated lean, error) for every full member present: the true leans blurred by
-        this side's intelligence (a stable cosmetic draw per turn)."""
+    def view(self, side: str | None = None) -> SideView:
+        """This side's one picture of the committee (cached until the state moves on)."""
         side = side or self.viewer
         st = self.g.state
-        err_count = self.estimate("swing", side)[1]
-        err = max(2.0, err_count * 1.4)
-        rnd = random.Random(f"{st.seed}:{st.turn}:{side}:{st.phase}")
-        out = []
-        for pid, lean in spread(st, self.g.scn):
-            p = st.people[pid]
-            own = (side == "kim" and p.pledge_kim > 0) or (side == "opposition" and p.plotter)
-            e = err * (0.35 if own else 1.0)
-            out.append((pid, lean + rnd.gauss(0, e / 2), e))
-        return sorted(out, key=lambda t: (t[1], t[0]))
+        key = (id(st), st.turn, st.phase, len(st.log), len(st.decisions), tuple(sorted(st.spent.items())))
+        got = self._views.get(side)
+        if got is None or got[0] != key:
+            got = (key, side_view(st, self.g.scn, side))
+            self._views[side] = got
+        return got[1]
+
+    def estimate(self, key: str, side: str | None = None) -> tuple[int, int]:
+        """(count, error) of the headline: kim / opposition / swing, majority, present, plotters."""
+        v = self.view(side)
+        if key in COUNT_KEYS:
+            return v.count(key), v.errors[COUNT_KEYS[key]]
+        if key == "majority":
+            return v.majority, 0
+        if key == "present":
+            return v.present, 0
+        if key == "plotters":
+            return v.plotters
+        raise KeyError(key)
+
+    def blurred_spread(self, side: str | None = None) -> list[tuple[str, float, float]]:
+        """(pid, estimated lean, error) for every full member present, from ``view``."""
+        v = self.view(side)
+        return sorted(((m.pid, m.lean, m.error) for m in v.members.values()), key=lambda t: (t[1], t[0]))
 
     # ------------------------------------------------------------------ saving
     def write(self, path: Path, label: str = "") -> Path:

@@ -36,7 +36,16 @@ def _play_until(sess, stop) -> None:
         sess.submit(pol[side](sess.g, side))
 
 
-def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> list[Path]:
+def render_all(
+    out: Path,
+    size=(1280, 720),
+    only: set[str] | None = None,
+    *,
+    ui_scale: float = 0.0,
+    cuts: dict[str, list] | None = None,
+) -> list[Path]:
+    """Render every screen to PNG. ``cuts``: fill it with the text each screen had to cut
+    (screen name -> [(how, text)]), for the text-fit test."""
     _setup_env()
     import pygame
 
@@ -49,14 +58,21 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    settings = S.Settings(width=size[0], height=size[1], seen_intro=True, text_speed="normal")
+    from game.ui import text as T
+
+    settings = S.Settings(width=size[0], height=size[1], seen_intro=True, text_speed="normal", ui_scale=ui_scale)
     app = App(settings, size=size)
     written: list[Path] = []
 
     def snap(name: str, frames: int = 3) -> None:
+        if cuts is not None:
+            T.watch_cuts()
         for _ in range(frames):
             app.frame(dt=1 / 60)
         app.frame(force=True)
+        if cuts is not None:
+            cuts[name] = sorted(set(T.CUTS or []))
+            T.stop_watching()
         path = out / f"{name}.png"
         pygame.image.save(app.display, str(path))
         written.append(path)
@@ -92,6 +108,12 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
     main.update = lambda dt: False  # hold the picture still: no director while we stage screens
     if want("03-main-screen"):
         snap("03-main-screen")
+    if want("03b-main-opposition"):
+        sess.viewer = "opposition"
+        main.rebuild()
+        snap("03b-main-opposition")
+        sess.viewer = "kim"
+        main.rebuild()
     if want("04-event-dialog"):
         from game.ui.screens.event_dialog import EventDialog
 
@@ -111,7 +133,7 @@ def render_all(out: Path, size=(1280, 720), only: set[str] | None = None) -> lis
         log = [e for e in sess.state.log if e.visible_to in ("all", "kim")]
         old = {
             k: [max(0, v[0] - (3 if k == "kim" else -2 if k == "opposition" else 0)), v[1]]
-            for k, v in sess.state.estimates.get("kim", {}).items()
+            for k, v in ((k, sess.estimate(k, "kim")) for k in ("kim", "opposition", "swing"))
         }
         app.push(ReportScreen(app, "kim", log[-7:], old))
         snap("04b-dispatch-report")

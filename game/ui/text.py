@@ -32,6 +32,29 @@ FILES = {
 CONDENSE = 0.80
 
 PROBLEMS: list[str] = []
+# Text that did not fit, while a test is watching (``watch_cuts``): (how, text). Every helper that
+# shortens, truncates or lets text leave the surface says so here, so a test can render each
+# screen and fail on any cut.
+CUTS: list[tuple[str, str]] | None = None
+
+
+def watch_cuts() -> list[tuple[str, str]]:
+    """Start recording cut text; returns the (live) list."""
+    global CUTS
+    CUTS = []
+    return CUTS
+
+
+def stop_watching() -> None:
+    global CUTS
+    CUTS = None
+
+
+def note_cut(how: str, text: str) -> None:
+    if CUTS is not None:
+        CUTS.append((how, text))
+
+
 _fonts: dict[tuple[str, int], pygame.font.Font] = {}
 _cache: dict[tuple, pygame.Surface] = {}
 _wrap_cache: dict[tuple, list[str]] = {}
@@ -128,6 +151,8 @@ def wrap(text: str, size: int, max_width: int, style: str = "body") -> list[str]
                 lines.append(cur)
                 cur = w
         # A single over-long word is cut rather than spilling out of its box.
+        if width(cur, size, style) > max_width and len(cur) > 4:
+            note_cut("word broken", cur)
         while width(cur, size, style) > max_width and len(cur) > 4:
             cut = len(cur) - 1
             while cut > 1 and width(cur[:cut], size, style) > max_width:
@@ -144,6 +169,8 @@ def draw(
 ) -> pygame.Rect:
     s = render(text, size, colour, style)
     r = s.get_rect(**{anchor: pos})
+    if CUTS is not None and text.strip() and not surf.get_rect().inflate(2, 2).contains(r):
+        note_cut("off the surface", text)
     surf.blit(s, r)
     return r
 
@@ -162,6 +189,7 @@ def draw_wrapped(
     """Draw wrapped text inside rect; returns the height used."""
     lines = wrap(text, size, rect.width, style)
     if max_lines is not None and len(lines) > max_lines:
+        note_cut(f"more than {max_lines} lines", text)
         lines = lines[:max_lines]
         last = lines[-1]
         while last and width(last + "…", size, style) > rect.width:
@@ -182,9 +210,63 @@ def fit(text: str, size: int, max_width: int, style: str = "body") -> str:
     """Shorten text with an ellipsis so it fits."""
     if width(text, size, style) <= max_width:
         return text
+    note_cut("ellipsis", text)
     while text and width(text + "…", size, style) > max_width:
         text = text[:-1]
     return text + "…"
+
+
+def fit_size(text: str, size: int, max_width: int, style: str = "body", min_size: int | None = None) -> tuple[str, int]:
+    """The largest size from ``size`` down to ``min_size`` at which text fits on one line; only
+    when none does, the text is shortened (and the cut recorded)."""
+    floor = min_size if min_size is not None else max(10, size - 4)
+    for sz in range(size, floor - 1, -1):
+        if width(text, sz, style) <= max_width:
+            return text, sz
+    return fit(text, floor, max_width, style), floor
+
+
+def draw_line(
+    surf: pygame.Surface,
+    text: str,
+    pos,
+    size: int,
+    max_width: int,
+    colour=(0, 0, 0),
+    style: str = "body",
+    anchor: str = "topleft",
+    min_size: int | None = None,
+) -> pygame.Rect:
+    """One line that fits ``max_width``: drawn smaller if it must be, kept on its baseline box."""
+    shown, sz = fit_size(text, size, max_width, style, min_size)
+    if sz != size and anchor in ("topleft", "topright", "midtop"):
+        # keep the line's middle where the full-size line would have sat
+        pos = (pos[0], pos[1] + (line_height(size, style) - line_height(sz, style)) // 2)
+    return draw(surf, shown, pos, sz, colour, style, anchor)
+
+
+def draw_box(
+    surf: pygame.Surface,
+    text: str,
+    rect: pygame.Rect,
+    size: int = 16,
+    colour=(0, 0, 0),
+    style: str = "body",
+    *,
+    min_size: int | None = None,
+    spacing: int = 2,
+    align: str = "left",
+) -> int:
+    """Wrapped text that fits ``rect``: a smaller size when the full one would overflow it;
+    cut (and recorded) only when even the smallest does not fit."""
+    rect = pygame.Rect(rect)
+    floor = min_size if min_size is not None else max(10, size - 4)
+    for sz in range(size, floor - 1, -1):
+        n = len(wrap(text, sz, rect.width, style))
+        if n * (line_height(sz, style) + spacing) - spacing <= rect.height:
+            return draw_wrapped(surf, text, rect, sz, colour, style, spacing, align=align)
+    lines = max(1, (rect.height + spacing) // (line_height(floor, style) + spacing))
+    return draw_wrapped(surf, text, rect, floor, colour, style, spacing, max_lines=lines, align=align)
 
 
 def fonts_ok() -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from game.engine.plenum import explain_now
+from game.engine.plenum import lean_terms
+from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
+from game.ui.explain import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
 
 STATUS_WORDS = {
     "active": "Active",
@@ -78,21 +80,24 @@ def office_line(scn, st, pid: str) -> str:
     )
 
 
+FIRM = 20  # a lean this far from zero is described as firm (words only; the vote uses RULE.band)
+
+
 def lean_word(lean: float) -> str:
-    if lean >= 20:
+    if lean >= FIRM:
         return "firmly with Kim"
-    if lean >= 6:
+    if lean >= RULE.band:
         return "leans to Kim"
-    if lean > -6:
+    if lean > -RULE.band:
         return "undecided (would abstain)"
-    if lean > -20:
+    if lean > -FIRM:
         return "leans to the critics"
     return "firmly with the critics"
 
 
 def secret_terms(viewer: str) -> tuple[str, ...]:
     """Vote terms a side cannot see: the other side's private work."""
-    return ("Won over by the critics",) if viewer == "kim" else ("Secured by Kim",)
+    return hidden_labels(viewer)
 
 
 def stance_lines(session, pid: str) -> list[str]:
@@ -104,19 +109,15 @@ def stance_lines(session, pid: str) -> list[str]:
             "Has no vote at a plenum"
             + (" (candidate member: speaks and shouts, does not vote)." if p.cc == "candidate" else ".")
         ]
-    est = next((t for t in session.blurred_spread() if t[0] == pid), None)
-    lines = []
-    if est:
-        lines.append(
-            f"Estimated lean {est[1]:+.0f} (±{est[2]:.0f}): {lean_word(est[1])}. "
-            f"Votes with Kim at +6 or more, with the critics at −6 or less."
-        )
-    hidden = secret_terms(session.viewer)
-    for label, v in explain_now(st, scn, pid):
-        if label in hidden:
-            lines.append(f"  {label}: unknown to you")
-        else:
-            lines.append(f"  {label}: {v:+d}")
+    est = session.view().members.get(pid)
+    if est is None:
+        return ["Not in the hall today."]
+    terms, total = estimate_terms(session.viewer, lean_terms(st, scn, pid), est.lean, TERM_LABELS)
+    lines = [f"Estimated lean {total:+d} (±{est.error:.0f}): {lean_word(total)}. {band_text()}"]
+    for label, v in terms:
+        lines.append(f"  {label}: {v:+d}")
+    if any(label == UNKNOWN_LABEL for label, _ in terms):
+        lines.append(f"  ({UNKNOWN_LABEL}: {UNKNOWN_TEXT}.)")
     return lines
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
+from game.engine.vote_rule import RULE
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
+from game.ui.explain import shown_total
 from game.ui.screen import Screen
 from game.ui.screens import common
 
@@ -479,9 +481,9 @@ class MainScreen(Screen):
         p, pd = st.patrons[pid], scn.get("patron", pid)
         return [
             f"{pd.name}: favour to Kim {p.favour_kim:+d}, to the opposition {p.favour_opposition:+d}",
-            "Favour moves members' votes: each member feels (favour to Kim − favour to the opposition) × 0.12, "
-            "weighted by their faction's ties to this patron and its will to intervene; doubled when its "
-            "envoys sit in the hall.",
+            f"Favour moves members' votes: each member feels (favour to Kim − favour to the opposition) × {RULE.patron:g}, "
+            f"weighted by their faction's ties to this patron and its will to intervene; × {RULE.envoys_present:g} "
+            "when its envoys sit in the hall.",
             f"Will to intervene {p.intervention} · leverage {p.leverage} · aid {p.aid} · advisers {p.advisers} · "
             f"troops {p.troops} · doctrinal pressure {p.doctrine}",
             "Intervention and doctrine fade a little each turn; aid feeds the economy in proportion to favour to Kim.",
@@ -500,12 +502,13 @@ class MainScreen(Screen):
             "support": [f"Popular support {c.support}", "Support for the regime among the people."],
             "security": [
                 f"Security grip {c.security}",
-                f"Adds (security − 50) × 0.1 = {(c.security - 50) * 0.1:+.1f} to "
+                f"Adds (security − {RULE.neutral}) × {RULE.security:g} = {(c.security - RULE.neutral) * RULE.security:+.1f} to "
                 "every member's fear term when they vote. At 60 or more it feeds the cult by 1 a turn.",
             ],
             "cult": [
                 f"Personality cult {c.cult}",
-                f"Adds (cult − 50) × 0.15 = {(c.cult - 50) * 0.15:+.1f} toward Kim to every member's vote.",
+                f"Adds (cult − {RULE.neutral}) × {RULE.cult:g} = {(c.cult - RULE.neutral) * RULE.cult:+.1f} toward Kim "
+                "to every member's vote.",
             ],
             "rift": [
                 f"Sino-Soviet rift {st.rift}",
@@ -856,7 +859,7 @@ class MainScreen(Screen):
             fd = scn.get("faction", fid)
             col = C.faction_colour(scn, fid)
             pygame.draw.rect(surf, col, (fr.x + 10, yy + 2, 8, 34))
-            T.draw(surf, T.fit(fd.name, 16, fr.width - 130, "bold"), (fr.x + 26, yy), 16, C.INK, "bold")
+            T.draw_line(surf, fd.name, (fr.x + 26, yy), 16, fr.width - 130, C.INK, "bold", min_size=11)
             T.draw(surf, f"cohesion {f.cohesion}", (fr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")
             W.bar(surf, (fr.x + 26, yy + 23, fr.width - 80, 11), f.influence, col)
             T.draw(surf, str(f.influence), (fr.right - 12, yy + 28), 17, C.INK, "head", "midright")
@@ -870,9 +873,10 @@ class MainScreen(Screen):
         for pid in V.patron_ids(scn, st):
             p = st.patrons[pid]
             pd = scn.get("patron", pid)
-            T.draw(surf, T.fit(pd.name, 16, pr.width - 150, "bold"), (pr.x + 10, yy), 16, C.INK, "bold")
-            T.draw(
-                surf, f"will to intervene {p.intervention}", (pr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright"
+            will = f"will to intervene {p.intervention}"
+            T.draw(surf, will, (pr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")
+            T.draw_line(
+                surf, pd.name, (pr.x + 10, yy), 16, pr.width - 32 - T.width(will, 12), C.INK, "bold", min_size=11
             )
             half = (pr.width - 40) // 2
             for j, (label, val, sc) in enumerate(
@@ -907,9 +911,7 @@ class MainScreen(Screen):
         ar0 = self.left_rects.get("aim")
         if ar0 is not None and ar0.height > 60:
             inner = W.panel(surf, ar0, "Your aim", band=C.INK)
-            T.draw_wrapped(
-                surf, self.aim_text(), inner, 13, C.INK, max_lines=max(1, (inner.height + 4) // (T.line_height(13) + 2))
-            )
+            T.draw_box(surf, self.aim_text(), inner, 13, C.INK, min_size=10)
         # plenum forecast
         pr2 = self.plenum_rect
         inner = W.panel(surf, pr2, "The next plenum")
@@ -1064,7 +1066,14 @@ class ActionButton(W.Widget):
         if icon:
             rr = T.draw(surf, icon, (right, r.centery), 13, C.RED if self.enabled else C.INK_FAINT, "bold", "midright")
             right = rr.x - 4
-        T.draw(surf, T.fit(a.name, 16, right - x - 4, "head"), (x, r.centery), 16, fg, "head", "midleft")
+        name_w = right - x - 4
+        if T.width(a.name, 13, "head") <= name_w:
+            text, size = T.fit_size(a.name, 16, name_w, "head", min_size=13)
+            T.draw(surf, text, (x, r.centery), size, fg, "head", "midleft")
+        else:  # two lines rather than a cut name
+            T.draw_box(
+                surf, a.name, pygame.Rect(x, r.y + 1, name_w, r.height - 2), 12, fg, "bold", min_size=10, spacing=0
+            )
         if focused:
             W.focus_ring(surf, r, 2)
 
@@ -1093,7 +1102,7 @@ class PersonRow(W.Widget):
         mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
         if mine:
             lines.append(
-                f"Pledged to you: {mine}/100. A pledge adds {mine * 0.45:.0f} points to this member's lean "
+                f"Pledged to you: {mine}/100. A pledge adds {mine * RULE.pledge:.0f} points to this member's lean "
                 f"your way at a vote; it fades by 2 a turn."
             )
         lines.append("Enter or click: open the file.")
@@ -1111,13 +1120,8 @@ class PersonRow(W.Widget):
         fallen = p.status in V.FALLEN or p.status == "abroad"
         W.monogram(surf, (r.x + 17, r.centery), 14, p.name, col, generated=p.generated, fallen=p.status in V.FALLEN)
         name = V.person_name(self.screen.app, scn, st, self.pid)
-        T.draw(
-            surf,
-            T.fit(name, 15, r.width - 120, "bold"),
-            (r.x + 38, r.y + 1),
-            15,
-            C.INK_FAINT if fallen else C.INK,
-            "bold",
+        T.draw_line(
+            surf, name, (r.x + 38, r.y + 1), 15, r.width - 120, C.INK_FAINT if fallen else C.INK, "bold", min_size=11
         )
         office = V.office_line(scn, st, self.pid) if not p.generated else "Generated cadre (unnamed seat)"
         office_at = (r.x + 38, r.y + 19)
@@ -1137,13 +1141,22 @@ class PersonRow(W.Widget):
             tags.append(("our circle", C.SIDE_COLOUR["opposition"]))
         lean = self.screen.leans.get(self.pid)
         if lean is not None:
-            word = "Kim" if lean >= 6 else ("critic" if lean <= -6 else "swing")
-            colr = C.SIDE_COLOUR["kim"] if lean >= 6 else (C.SIDE_COLOUR["opposition"] if lean <= -6 else C.GOLD_DARK)
-            tags.append((f"{word} {lean:+.0f}", colr))
+            side = RULE.side_of(lean)
+            word = {"kim": "Kim", "opposition": "critic"}.get(side, "swing")
+            colr = C.SIDE_COLOUR.get(side, C.GOLD_DARK)
+            tags.append((f"{word} {shown_total(lean):+d}", colr))
         x = r.right - 6
-        for text_, colr in reversed(tags):
-            rr = T.draw(surf, text_, (x, r.y + 19), 11, colr, "bold", "topright")
-            x = rr.x - 8
-        T.draw(surf, T.fit(office, 12, x - office_at[0] - 4), office_at, 12, C.INK_SOFT)
+        tags_w = sum(T.width(t_, 11, "bold") + 8 for t_, _ in tags)
+        if T.width(office, 9) > x - tags_w - office_at[0] - 4:
+            # A long title keeps the whole line: the tags move up beside the seat tag.
+            xt = r.right - 6 - (T.width(tag, 12, "bold") + 10 if tag else 0)
+            for text_, colr in reversed(tags):
+                rr = T.draw(surf, text_, (xt, r.y + 5), 11, colr, "bold", "topright")
+                xt = rr.x - 8
+        else:
+            for text_, colr in reversed(tags):
+                rr = T.draw(surf, text_, (x, r.y + 19), 11, colr, "bold", "topright")
+                x = rr.x - 8
+        T.draw_line(surf, office, office_at, 12, x - office_at[0] - 4, C.INK_SOFT, min_size=9)
         if focused:
             W.focus_ring(surf, r, 2)

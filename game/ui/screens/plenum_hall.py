@@ -9,16 +9,19 @@ stages it. Cosmetic motion (the shiver of an uproar) uses its own random generat
 
 from __future__ import annotations
 
-import math
 import random
+import zlib
 
 import pygame
 
-from game.engine.plenum import TERM_LABELS, explain
+from game.engine.vote_rule import TERM_LABELS, band_text
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
+from game.ui.explain import vote_terms
+from game.ui.hemicycle import hemicycle
+from game.ui.playback import Playback
 from game.ui.screen import Screen
 from game.ui.screens import common
 
@@ -28,47 +31,6 @@ VOTE_COL = {"F": C.VOTE_FOR, "A": C.VOTE_AGAINST, "N": C.VOTE_ABSTAIN}
 HECKLES = ("Factionalist!", "Sit down!", "Shame!", "Anti-Party talk!", "Enough!", "Who sent you?", "Slander!")
 CHEERS = ("Hear, hear!", "Let him speak!", "Collective leadership!", "Well said!")
 VOTE_WORD = {"F": "for", "A": "against", "N": "abstained"}
-
-
-SPAN = math.pi * 0.92  # the arc the benches cover
-
-
-def _rows(n: int, r_start: float, pitch: float) -> tuple[list[tuple[float, float]], float]:
-    """Fill benches outward from r_start until n seats are placed: (angle, radius) list and the
-    radius after the last bench."""
-    seats: list[tuple[float, float]] = []
-    r = r_start
-    left = n
-    while left > 0:
-        cap = max(1, int(SPAN * r / pitch))
-        k = min(cap, left)
-        # A last, partial bench is spread over the whole arc, like a real hall's back row.
-        for j in range(k):
-            a = math.pi - (math.pi - SPAN) / 2 - SPAN * (j / (k - 1) if k > 1 else 0.5)
-            seats.append((a, r))
-        left -= k
-        r += pitch
-    return seats, r
-
-
-def hemicycle(n_inner: int, n_outer: int, centre, max_radius: float) -> tuple[list, list, float, float, float]:
-    """Seat positions for full members (inner benches) and candidates (outer benches), each ordered
-    left to right by angle so factions sit in wedges. Returns (inner, outer, r_full, r_cand, r0)."""
-    cx, cy = centre
-    pitch = 34.0
-    while pitch > 10:
-        r0 = max_radius * 0.44
-        inner, r_mid = _rows(n_inner, r0, pitch)
-        outer, r_end = _rows(n_outer, r_mid + pitch * 0.15, pitch * 0.84)
-        if r_end - pitch * 0.84 <= max_radius:
-            break
-        pitch -= 1
-
-    def place(seats):
-        seats = sorted(seats, key=lambda t: (-round(t[0], 4), t[1]))
-        return [(cx + r * math.cos(a), cy - r * math.sin(a)) for a, r in seats]
-
-    return place(inner), place(outer), pitch * 0.42, pitch * 0.84 * 0.40, r0
 
 
 class PlenumHall(Screen):
@@ -91,18 +53,17 @@ class PlenumHall(Screen):
         self.labels = self.record.get("labels") or list(TERM_LABELS)
         self.stages = self.record["stages"]
         self.hall = s.hall_snapshots.get(plenum_id) or s.hall_now()
-        self.beat = 0
-        self.t = 0.0
         self.auto = True
-        self.cos = random.Random(hash(plenum_id) & 0xFFFF)
+        self.cos = random.Random(zlib.crc32(plenum_id.encode()))
         self.shake = 0.0
         self.mood = 0.0
-        self.finished = False
         self.seat_of: dict[str, tuple[float, float]] = {}
         self._colour: dict[str, tuple] = {}
         self.seated_full: list[str] = []
         self.seated_cand: list[str] = []
         self._layout_members()
+        self.play = Playback(self.stages, self.seated_full, app.settings.speed_factor())
+        self.picked_motion: str | None = None  # the motion the seat panel explains (None: the last)
         s.seen_plenums.add(plenum_id)
         self.enter_beat()
 
@@ -194,6 +155,23 @@ class PlenumHall(Screen):
                 name="auto",
             )
         )
+        shown = self.play.shown_votes()
+        if len(shown) > 1:
+            explained = self.explained_vote()
+            cw = min(90, (284 - 4 * (len(shown) - 1)) // len(shown))
+            for i, v in enumerate(shown):
+                self.add(
+                    W.Button(
+                        (w - 300 + i * (cw + 4), 124, cw, 24),
+                        f"Motion {i + 1}",
+                        lambda m=v["motion"]: self.pick_motion(m),
+                        style="dark",
+                        size=12,
+                        selected=v is explained,
+                        name=f"motion:{v['motion']}",
+                        tooltip=[f"Motion {i + 1}: {v['title']}", "Point at seats to see how they voted on it."],
+                    )
+                )
         if self.finished:
             for b in self.widgets:
                 if b.name == "next":
@@ -201,19 +179,42 @@ class PlenumHall(Screen):
         if self.focus is None:
             self.focus = next((b for b in self.widgets if b.name == "next"), None)
 
-    # ------------------------------------------------------------------ the timeline
+    # ------------------------------------------------------------------ the timeline (playback.py)
+    @property
+    def beat(self) -> int:
+        return self.play.beat
+
+    @beat.setter
+    def beat(self, v: int) -> None:
+        self.play.beat = v
+
+    @property
+    def t(self) -> float:
+        return self.play.t
+
+    @t.setter
+    def t(self, v: float) -> None:
+        self.play.t = v
+
+    @property
+    def finished(self) -> bool:
+        return self.play.finished
+
+    @finished.setter
+    def finished(self, v: bool) -> None:
+        self.play.finished = v
+
     def stage(self):
-        return self.stages[self.beat] if self.beat < len(self.stages) else None
+        return self.play.stage()
 
     def duration(self, st) -> float:
-        k = st.get("kind")
-        base = {"agenda": 3.5, "tactic": 2.2, "speech": 3.8, "vote": 6.0}.get(k, 2.0)
-        return base / self.app.settings.speed_factor()
+        return self.play.duration(st)
 
     def enter_beat(self):
         self.t = 0.0
         st = self.stage()
         snd = self.app.sound
+        self.rebuild()  # the motion chips follow the votes shown
         if st is None:
             self.finished = True
             snd.play("gavel")
@@ -232,10 +233,7 @@ class PlenumHall(Screen):
             snd.play("murmur")
 
     def progress(self) -> float:
-        st = self.stage()
-        if st is None:
-            return 1.0
-        return min(1.0, self.t / max(0.01, self.duration(st)))
+        return self.play.progress()
 
     def next(self):
         if self.finished:
@@ -273,10 +271,7 @@ class PlenumHall(Screen):
 
     def jump(self, beat: int, progress: float) -> None:
         """Stage a given moment (for screenshots and tests)."""
-        self.beat = max(0, min(beat, len(self.stages)))
-        self.finished = self.beat >= len(self.stages)
-        st = self.stage()
-        self.t = progress * self.duration(st) if st else 0.0
+        self.play.jump(beat, progress)
 
     def toggle_auto(self):
         self.auto = not self.auto
@@ -341,32 +336,22 @@ class PlenumHall(Screen):
 
     # ------------------------------------------------------------------ what each seat shows
     def current_vote(self):
-        st = self.stage()
-        return st if st and st.get("kind") == "vote" else None
+        return self.play.current_vote()
 
     def last_vote(self):
-        upto = self.beat if not self.finished else len(self.stages)
-        votes = [s for s in self.stages[: upto + (1 if not self.finished else 0)] if s.get("kind") == "vote"]
-        return votes[-1] if votes else None
+        return self.play.last_vote()
+
+    def explained_vote(self):
+        """The vote the seat panel explains: the motion the player picked, else the last shown."""
+        shown = self.play.shown_votes()
+        picked = next((v for v in shown if v["motion"] == self.picked_motion), None)
+        return picked or (shown[-1] if shown else None)
 
     def counted(self, vote) -> set:
-        """Seats whose vote has been counted so far in the current motion."""
-        if vote is not self.current_vote():
-            return set(vote["votes"])
-        p = self.progress()
-        # Counting runs over the first 80% of the beat, seat by seat from left to right.
-        frac = min(1.0, p / 0.8)
-        n = int(len(self.seated_full) * frac)
-        return set(self.seated_full[:n])
+        return self.play.counted(vote)
 
     def tally(self, vote):
-        c = self.counted(vote)
-        t = {"F": 0, "A": 0, "N": 0}
-        for pid in c:
-            v = vote["votes"].get(pid)
-            if v:
-                t[v] += 1
-        return t
+        return self.play.tally(vote)
 
     def mood_tip(self):
         return [
@@ -383,12 +368,13 @@ class PlenumHall(Screen):
         word = {"F": "for", "A": "against", "N": "abstaining"}[key]
         return [
             f"Votes {word}",
-            f"Counted seat by seat. A member votes with Kim's side at a lean of +6 or more, with the critics "
-            f"at −6 or less, and abstains in between. The motion needs {vote['needed']} votes for it: more "
+            f"Counted seat by seat. {band_text()} The motion needs {vote['needed']} votes for it: more "
             f"than half of the {len(vote['votes'])} full members present; abstentions count against it.",
         ]
 
     def seat_tip(self, pid):
+        """Who sits here and, for the motion explained (picked, or the last shown), how they
+        voted and why: every term, adding up to the lean, on the vote's side of the band."""
         s = self.app.session
         st = s.state
         p = st.people.get(pid)
@@ -398,16 +384,14 @@ class PlenumHall(Screen):
         lines = [f"{name} — {V.faction_name(s.scn, fid)}"]
         if p and p.generated:
             lines.append("(a generated cadre: the record does not name him)")
-        vote = self.last_vote()
-        if vote and pid in vote["votes"] and pid in self.counted(vote):
+        vote = self.explained_vote()
+        got = vote_terms(vote, pid, self.labels) if vote else None
+        if vote and got is not None and pid in self.counted(vote):
             v = vote["votes"][pid]
-            lines.append(f"Voted {VOTE_WORD[v].upper()} this motion.")
-            terms = explain(vote, pid, self.labels)
-            total = sum(vote["terms"].get(pid, []))
-            lines.append(
-                f"Lean {total:+d} toward Kim (+6 or more sides with Kim, −6 or less with the critics), made of:"
-            )
-            for label, val in terms[:7]:
+            terms, total = got
+            lines.append(f"Voted {VOTE_WORD[v].upper()} on “{vote['title']}”.")
+            lines.append(f"Lean {total:+d} toward Kim. {band_text()} Made of:")
+            for label, val in terms:
                 lines.append(f"   {label} {val:+d}")
         elif pid in self.seated_cand:
             lines.append("Candidate member: no vote, but part of the hall that cheers or shouts down.")
@@ -416,6 +400,10 @@ class PlenumHall(Screen):
         else:
             lines.append("Not yet counted.")
         return lines
+
+    def pick_motion(self, motion_id: str) -> None:
+        self.picked_motion = motion_id
+        self.rebuild()
 
     # ------------------------------------------------------------------ drawing
     def draw_background(self, surf):
@@ -666,9 +654,7 @@ class PlenumHall(Screen):
         mr = pygame.Rect(w - 300, 70, 284, 14)
         T.draw(surf, "MOOD OF THE HALL", (mr.x, mr.y - 2), 14, C.GOLD_LIGHT, "head", "bottomleft")
         # The mood after the last speech already heard (this one counts once it has been half heard).
-        upto = len(self.stages) if st is None else self.beat + (1 if (k == "speech" and p > 0.45) else 0)
-        heard = [x for x in self.stages[:upto] if x.get("kind") == "speech"]
-        mood = heard[-1].get("mood", 0) if heard else 0
+        mood = self.play.mood_heard()
         W.bar(
             surf,
             mr,
@@ -723,7 +709,7 @@ class PlenumHall(Screen):
     def draw_tally(self, surf):
         w, _h = self.w, self.h
         vote = self.last_vote()
-        x, y = w - 300, 138
+        x, y = w - 300, 156
         if self.finished:
             y2 = self.draw_record(surf, x, y)
             self.draw_legend(surf, 20, self.h - 96)
@@ -792,7 +778,6 @@ class PlenumHall(Screen):
 
     def draw_seat_panel(self, surf, x, y):
         seat = self.hover if isinstance(self.hover, Seat) else (self.focus if isinstance(self.focus, Seat) else None)
-        box = pygame.Rect(x - 6, y + 10, 296, self.h - 112 - (y + 10))
         if seat is None:
             T.draw_wrapped(
                 surf,
@@ -802,6 +787,8 @@ class PlenumHall(Screen):
                 C.GOLD_LIGHT,
             )
             return
+        # A pointed-at seat gets the whole column, over the tally: every term shows.
+        box = pygame.Rect(x - 6, 152, 296, self.h - 112 - 152 - 4)
         pygame.draw.rect(surf, (250, 244, 226), box)
         pygame.draw.rect(surf, C.GOLD, box, 2)
         yy = box.y + 6
@@ -810,6 +797,7 @@ class PlenumHall(Screen):
             st = "bold" if i == 0 else "body"
             for sub in T.wrap(ln.strip(), size, box.width - 16, st):
                 if yy > box.bottom - 16:
+                    T.note_cut("seat panel full", ln)
                     return
                 col = C.INK if i == 0 else C.INK_SOFT
                 if ln.startswith("   "):

@@ -94,7 +94,7 @@ class ReportScreen(Screen):
                 C.INK_SOFT,
             )
         # How the count of the committee moved
-        est = st.estimates.get(self.side, {})
+        est = {k: list(s.estimate(k, self.side)) for k in ("kim", "opposition", "swing", "majority")}
         yb = r.bottom - 110
         pygame.draw.line(surf, C.INK, (inner.x, yb - 8), (inner.right, yb - 8))
         T.draw(surf, "YOUR INFORMERS' COUNT OF THE FULL MEMBERS", (inner.x, yb), 17, C.RED, "head")
