@@ -21,6 +21,7 @@ from game.engine.game import Game
 from game.engine.plenum import leans, present_members
 from game.engine.rng import Rng
 from game.engine.state import GameState
+from game.engine.vote_rule import RULE
 
 Policy = Callable[[Game, str], dict]
 
@@ -44,9 +45,9 @@ def value(g: Game, side: str) -> float:
     margin = 0.0
     soft = 0.0
     for lean in leans(st, g.scn, present_members(st)).values():
-        if lean >= 6:
+        if lean >= RULE.band:
             margin += 1
-        elif lean <= -6:
+        elif lean <= -RULE.band:
             margin -= 1
         if -15 < lean < 15:
             # Moving the undecided toward the line pays off later, even before they cross it.

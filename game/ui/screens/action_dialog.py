@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
+from game.engine.vote_rule import RULE
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -301,10 +302,9 @@ class TargetRow(W.Widget):
                 )
         lean = self.dlg.leans.get(self.t)
         if lean is not None:
-            side_col = (
-                C.SIDE_COLOUR["kim"] if lean >= 6 else (C.SIDE_COLOUR["opposition"] if lean <= -6 else C.GOLD_DARK)
-            )
-            tag = "with Kim" if lean >= 6 else ("critic" if lean <= -6 else "swing")
+            side = RULE.side_of(lean)
+            side_col = C.SIDE_COLOUR.get(side, C.GOLD_DARK)
+            tag = {"kim": "with Kim", "opposition": "critic"}.get(side, "swing")
             T.draw(surf, f"{tag} {lean:+.0f}", (r.right - 66, r.bottom - 3), 12, side_col, "bold", "bottomright")
         odds = self.dlg.odds.get(self.t, 0)
         T.draw(surf, f"{odds}%", (r.right - 10, r.centery), 18, C.RED if odds < 50 else C.OK, "head", "midright")

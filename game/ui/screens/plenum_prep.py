@@ -7,7 +7,7 @@ import pygame
 
 from game.engine.actions import Refused
 from game.engine.effects import describe
-from game.engine.plenum import VOTE_BAND
+from game.engine.vote_rule import RULE
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -59,8 +59,8 @@ class SpreadChart:
         return p.x + int((max(self.lo, min(self.hi, lean)) - self.lo) / (self.hi - self.lo) * p.width)
 
     def counts(self):
-        k = sum(1 for _, lean, _ in self.data if lean >= VOTE_BAND)
-        o = sum(1 for _, lean, _ in self.data if lean <= -VOTE_BAND)
+        k = sum(1 for _, lean, _ in self.data if lean >= RULE.band)
+        o = sum(1 for _, lean, _ in self.data if lean <= -RULE.band)
         return k, o, len(self.data) - k - o
 
     def pivot(self, side):
@@ -80,7 +80,7 @@ class SpreadChart:
                 260,
                 [
                     f"With the critics: {o} (estimate)",
-                    "Full members you count at a lean of −6 or less: they would vote for the critics' motions today.",
+                    f"Full members you count at a lean of −{RULE.band} or less: they would vote for the critics' motions today.",
                 ],
             ),
             (
@@ -88,7 +88,7 @@ class SpreadChart:
                 200,
                 [
                     f"Swing: {sw} (estimate)",
-                    "Members between −6 and +6: they "
+                    f"Members between −{RULE.band} and +{RULE.band}: they "
                     "would abstain today, and an abstention counts against any motion. "
                     "A few points of persuasion, fear or mood moves them.",
                 ],
@@ -98,7 +98,7 @@ class SpreadChart:
                 260,
                 [
                     f"With Kim: {k} (estimate)",
-                    f"Full members you count at +6 or more. A motion needs {maj} votes for it.",
+                    f"Full members you count at +{RULE.band} or more. A motion needs {maj} votes for it.",
                 ],
             ),
         ):
@@ -143,7 +143,7 @@ class SpreadChart:
         p = s.state.people[pid]
         r = self.radius()
         col = C.faction_colour(s.scn, p.faction)
-        swing = -VOTE_BAND < lean < VOTE_BAND
+        swing = -RULE.band < lean < RULE.band
         if p.generated:
             pygame.draw.circle(surf, C.PAPER_LIGHT, c, r)
             pygame.draw.circle(surf, col, c, r, 3)
@@ -159,7 +159,7 @@ class SpreadChart:
         rect = self.rect
         plot = self.plot_rect()
         # regions
-        xa, xb = self.x_of(-VOTE_BAND), self.x_of(VOTE_BAND)
+        xa, xb = self.x_of(-RULE.band), self.x_of(RULE.band)
         band = pygame.Surface((plot.width, plot.height), pygame.SRCALPHA)
         pygame.draw.rect(band, (*C.SIDE_COLOUR["opposition"], 34), (0, 0, xa - plot.x, plot.height))
         pygame.draw.rect(band, (*C.GOLD, 60), (xa - plot.x, 0, xb - xa, plot.height))
@@ -244,7 +244,7 @@ class SpreadScreen(Screen):
         T.draw_wrapped(
             surf,
             f"Every full member who would sit today, placed by how far you think they lean toward "
-            f"Kim (right) or the critics (left). At +{VOTE_BAND} or more they vote with Kim, at −{VOTE_BAND} "
+            f"Kim (right) or the critics (left). At +{RULE.band} or more they vote with Kim, at −{RULE.band} "
             f"or less with the critics; in the gold band they abstain. A motion needs {maj} votes for it. "
             f"Gold rings mark swing voters; hollow rings are generated cadres.",
             pygame.Rect(inner.x, inner.y, inner.width, 60),
