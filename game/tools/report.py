@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine.game import Game
+from game.engine.intel import side_view
+from game.engine.vote_rule import TERM_LABELS
+from game.ui.explain import vote_terms
 
 Controller = Callable[[Game, str], dict]
 
@@ -58,6 +61,7 @@ def final_report(g: Game) -> dict:
                             "passed": stage["passed"],
                             "needed": stage["needed"],
                             **stage["tally"],
+                            "members": _members(stage, pl.record.get("labels") or TERM_LABELS),
                         }
                     )
                 elif stage["kind"] == "speech":
@@ -96,6 +100,32 @@ def final_report(g: Game) -> dict:
         },
         "people": people,
         "plenums": plenums,
+        "estimates": {side: _estimate(g, side) for side in ("kim", "opposition")},
         "decisions": st.decisions,
         "hash": st.hash(),
+    }
+
+
+def _members(stage: dict, labels) -> dict:
+    """Each member's vote on one motion and the terms as the game shows them (they add up to
+    the shown lean, which sits on the vote's side of the band)."""
+    out = {}
+    for pid in sorted(stage["votes"]):
+        got = vote_terms(stage, pid, labels)
+        terms, total = got if got else ([], 0)
+        out[pid] = {"vote": stage["votes"][pid], "lean": total, "terms": dict(terms)}
+    return out
+
+
+def _estimate(g: Game, side: str) -> dict:
+    """A side's final picture of the committee: the headline it is shown."""
+    v = side_view(g.state, g.scn, side)
+    return {
+        "with_kim": v.with_kim,
+        "undecided": v.undecided,
+        "with_critics": v.with_critics,
+        "errors": dict(v.errors),
+        "present": v.present,
+        "majority": v.majority,
+        "leans": {pid: m.lean for pid, m in sorted(v.members.items())},
     }
