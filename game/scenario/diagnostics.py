@@ -6,6 +6,7 @@ import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, order=True)
@@ -29,8 +30,9 @@ class Diagnostic:
         return self.severity == "error"
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
+    """Where a value was written. A tuple, not a dataclass: a large file makes one per value."""
+
     file: str
     line: int  # 1-based
     col: int  # 1-based

@@ -22,7 +22,8 @@ from pydantic import BaseModel, ValidationError
 
 from game.engine.content import LIST_SECTIONS, SECTION_FILES, Scenario
 from game.scenario.diagnostics import Diagnostic, Mark, sort_unique, suggest
-from game.scenario.yamlsrc import Marks, load_file
+from game.scenario.references import check_references
+from game.scenario.yamlsrc import MAX_NODES_PER_LAYER, Marks, load_file, locate
 
 # The shipped scenarios are package data (game/scenarios), so a wheel installed anywhere has
 # them; importlib.resources finds them whether the package is a folder or installed.
@@ -38,6 +39,19 @@ class Raw:
     marks: Marks = field(default_factory=Marks)
     section_marks: dict[str, Mark] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # id -> position in sections[key], so patching by id is a lookup, not a scan (a codex
+    # of 27,000 entries merged in quadratic time took a minute).
+    _index: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def index(self, key: str) -> dict[str, int]:
+        if key not in self._index:
+            self.reindex(key)
+        return self._index[key]
+
+    def reindex(self, key: str) -> None:
+        self._index[key] = {
+            e["id"]: i for i, e in enumerate(self.sections[key]) if isinstance(e, dict) and isinstance(e.get("id"), str)
+        }
 
 
 @dataclass
@@ -128,10 +142,25 @@ def _merge_layer(
             )
         )
     removals: list[tuple[str, Any, dict, list]] = []
+    used = 0  # values composed in this layer, against MAX_NODES_PER_LAYER
     for path in files:
         shown = _display(path)
         raw.files.append(shown)
-        loaded = load_file(path, shown)
+        if used >= MAX_NODES_PER_LAYER:
+            diags.append(
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    "error",
+                    "limit",
+                    f"this folder already holds {MAX_NODES_PER_LAYER:,} values; the file was not read",
+                    "split the content into several mods",
+                )
+            )
+            continue
+        loaded = load_file(path, shown, budget=MAX_NODES_PER_LAYER - used)
+        used += loaded.nodes
         diags.extend(loaded.diagnostics)
         raw.marks.update(loaded.marks)
         data = loaded.data
@@ -212,6 +241,7 @@ def _merge_layer(
             raw.section_marks.setdefault(key, vmark)
             target = raw.sections[key]
             tmarks = raw.marks.table.setdefault(id(target), [])
+            index = raw.index(key)
             for i, item in enumerate(value):
                 imark = loaded.marks.child(value, i) or vmark
                 item_id = item.get("id") if isinstance(item, dict) else None
@@ -235,10 +265,9 @@ def _merge_layer(
                     )
                     continue
                 layer_ids[(key, item_id)] = imark
-                existing = next(
-                    (j for j, e in enumerate(target) if isinstance(e, dict) and e.get("id") == item_id), None
-                )
+                existing = index.get(item_id)
                 if existing is None:
+                    index[item_id] = len(target)
                     target.append(item)
                     tmarks.append(imark)
                 else:
@@ -273,11 +302,12 @@ def _merge_layer(
             continue
         target = raw.sections[sec]
         tmarks = raw.marks.table.setdefault(id(target), [])
+        index = raw.index(sec)
+        doomed: set[int] = set()
         for j, rid in enumerate(ids):
             m = lmarks.child(ids, j) or smark
-            idx = next((k for k, e in enumerate(target) if isinstance(e, dict) and e.get("id") == rid), None)
-            if idx is None:
-                known = [e.get("id") for e in target if isinstance(e, dict)]
+            idx = index.get(rid) if isinstance(rid, str) else None
+            if idx is None or idx in doomed:
                 diags.append(
                     Diagnostic(
                         shown,
@@ -285,13 +315,18 @@ def _merge_layer(
                         m.col,
                         "error",
                         "remove-missing",
-                        f"cannot remove {sec} '{rid}': no such id",
-                        suggest(str(rid), known),
+                        f"cannot remove {sec} '{rid}': no such id"
+                        + (" (it is already removed above)" if idx is not None else ""),
+                        suggest(str(rid), list(index)),
                     )
                 )
                 continue
-            del target[idx]
-            del tmarks[idx]
+            doomed.add(idx)
+        if doomed:
+            # One pass, not one scan per id: a mod removing thousands of entries stays linear.
+            target[:] = [e for k, e in enumerate(target) if k not in doomed]
+            tmarks[:] = [mk for k, mk in enumerate(tmarks) if k not in doomed]
+            raw.reindex(sec)
 
 
 def _merge_base(raw: Raw, folder: Path, base: str, mark: Mark, diags: list[Diagnostic], seen: tuple[Path, ...]) -> None:
@@ -378,23 +413,6 @@ def _literal_choices(loc: tuple) -> list[str]:
     return []
 
 
-def _where(data: Any, loc: tuple, marks: Marks, fallback: Mark, *, key: bool = False) -> tuple[Mark, Any]:
-    """Walk `loc` through the raw data; return the deepest mark found and the value there."""
-    mark = marks.of(data) or fallback
-    node = data
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(node, dict) and part in node:
-            mark = marks.child(node, part, key_mark=key and last) or mark
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            mark = marks.child(node, part) or mark
-            node = node[part]
-        else:
-            break
-    return mark, node
-
-
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -420,18 +438,18 @@ def _translate(err: dict, data: Any, marks: Marks, fallback: Mark) -> Diagnostic
     hint = ""
     code = "invalid"
     if etype == "extra_forbidden":
-        mark, _ = _where(data, loc, marks, fallback, key=True)
+        mark, _ = locate(data, loc, marks, fallback, key=True)
         parent = _model_at(loc[:-1])
         known = list(parent.model_fields) if parent else []
         msg = f"unknown key '{field_name}'"
         hint = suggest(field_name, known) or (f"allowed keys: {', '.join(known)}" if known else "")
         code = "unknown-key"
     elif etype == "missing":
-        mark, _ = _where(data, loc[:-1], marks, fallback)
+        mark, _ = locate(data, loc[:-1], marks, fallback)
         msg = f"missing required key '{field_name}'"
         code = "missing-key"
     else:
-        mark, _ = _where(data, loc, marks, fallback)
+        mark, _ = locate(data, loc, marks, fallback)
         if etype == "literal_error":
             choices = _literal_choices(loc)
             msg = f"'{value}' is not allowed for '{field_name}'"
@@ -540,13 +558,26 @@ def _validate(raw: Raw, diags: list[Diagnostic], folder: Path, mods: list[str], 
     raw.marks.own[id(data)] = head
     try:
         scenario = Scenario.model_validate(data)
+    except RecursionError:
+        # The expression parser recurses; a condition of thousands of nested brackets is
+        # refused here rather than crashing the validator.
+        diags.append(
+            Diagnostic(
+                head.file,
+                1,
+                1,
+                "error",
+                "limit",
+                "an expression nests too deeply (thousands of brackets or 'not's in a row)",
+                "simplify the condition; no real rule needs more than a few levels",
+            )
+        )
+        return LoadResult(None, sort_unique(diags), folder, mods)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             diags.append(_translate(err, data, raw.marks, head))
         return LoadResult(None, sort_unique(diags), folder, mods)
     if check_refs:
-        from game.scenario.references import check_references
-
         diags.extend(check_references(scenario, data, raw.marks, head))
     result_ok = not any(d.is_error for d in diags)
     return LoadResult(scenario if result_ok else None, sort_unique(diags), folder, mods)

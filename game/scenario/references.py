@@ -6,14 +6,18 @@ the loader maps back to the file, line and column where the modder wrote it.
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from game.engine import expr as X
 from game.engine.content import STATUSES, Effect, Scenario
 from game.engine.context import check_path
 from game.scenario.diagnostics import Diagnostic, Mark, suggest
-from game.scenario.loader import _where
-from game.scenario.yamlsrc import Marks
+from game.scenario.yamlsrc import Marks, locate
+
+# A game is played to its end date; this keeps every calendar finishable in minutes, with
+# room to spare (the ten-year campaign has about 110 turns).
+MAX_TURNS = 1000
 
 
 class _Checker:
@@ -35,7 +39,7 @@ class _Checker:
         col_offset: int = 0,
         severity: str = "error",
     ) -> None:
-        mark, _ = _where(self.data, loc, self.marks, self.fallback)
+        mark, _ = locate(self.data, loc, self.marks, self.fallback)
         self.out.append(Diagnostic(mark.file, mark.line, mark.col + col_offset, severity, code, msg, hint))
 
     def ref(self, loc: tuple, kind: str, value: str | None, *, allow_target: bool = False) -> None:
@@ -168,8 +172,20 @@ class _Checker:
         meta = scn.scenario
         self.ref(("scenario", "leader"), "person", meta.leader)
         self.ref(("scenario", "leader_office"), "office", meta.leader_office)
-        if meta.calendar.end <= meta.calendar.start:
+        cal = meta.calendar
+        if cal.end <= cal.start:
             self.err(("scenario", "calendar", "end"), "the calendar ends before it starts")
+        else:
+            days = (_dt.date.fromisoformat(cal.end) - _dt.date.fromisoformat(cal.start)).days
+            turns = -(-days // cal.turn_days)
+            if turns > MAX_TURNS:
+                self.err(
+                    ("scenario", "calendar", "end"),
+                    f"the calendar runs {turns:,} turns ({cal.start} to {cal.end} in {cal.turn_days}-day turns); "
+                    f"at most {MAX_TURNS:,} are allowed",
+                    "end it sooner or make the turns longer (turn_days); the 1953-1962 campaign has about 110",
+                    code="limit",
+                )
         for i, s in enumerate(meta.starts):
             if not (meta.calendar.start <= s.date <= meta.calendar.end):
                 self.err(

@@ -4,6 +4,11 @@ PyYAML is used only to *compose* a node tree (with the C parser when present); b
 Python values from nodes happens here, so we can (1) keep a line/column for every key and
 value, (2) reject duplicate keys, which PyYAML silently accepts, and (3) keep dates as the
 strings the author wrote. Nothing here constructs arbitrary Python objects.
+
+Loading is bounded, so a hostile file fails in well under a second instead of eating the
+machine: the number of values is counted *while composing* (the resolver is called once per
+node, so that is where the count lives), aliases may add only a few thousand values in all
+(a "billion laughs" file stops at once), and numbers are limited in length and size.
 """
 
 from __future__ import annotations
@@ -16,12 +21,72 @@ import yaml
 
 from game.scenario.diagnostics import Diagnostic, Mark
 
-try:
-    _Loader = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _constructor = yaml.constructor.SafeConstructor()
+
+# The limits, each named once. A shipped scenario uses a few percent of each: the largest
+# file, people.yaml, holds under 10,000 values; a codex of 27,000 entries about 220,000.
+MAX_FILE_BYTES = 8_000_000
+MAX_NODES_PER_FILE = 400_000
+MAX_NODES_PER_LAYER = 1_500_000  # a scenario folder or a mod, all its files together
+MAX_ALIAS_NODES = 10_000  # values that aliases ('*name') may add to a file, in all
+MAX_DEPTH = 60
+MAX_NUMBER_CHARS = 20
+MAX_NUMBER = 1_000_000_000
+
+
+class LimitError(Exception):
+    """A file went over one of the limits above; carries the diagnostic to report."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+        super().__init__(diagnostic.message)
+
+
+class _Counter:
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.composed = 0
+        self.built = 0
+
+
+class _CountingLoader(_Base):  # type: ignore[misc]
+    """The C safe loader, counting nodes as they are composed, with a memo for plain scalars.
+
+    The memo is also what makes composing fast: resolving a plain scalar's tag runs a list of
+    regular expressions in Python, and real files repeat the same few hundred values.
+    """
+
+    counter: _Counter
+    _memo: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        c = self.counter
+        c.composed += 1
+        if c.composed > c.budget:
+            raise _TooMany()
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:  # quoted or block text: always a string
+                return _STR
+            tag = self._memo.get(value)
+            if tag is None:
+                if value and value[0] not in self.yaml_implicit_resolvers:
+                    return _STR  # no implicit type starts with this character
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 40 and len(self._memo) < 50_000:
+                    self._memo[value] = tag
+            return tag
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _TooMany(Exception):
+    pass
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 
 
 @dataclass
@@ -60,10 +125,34 @@ def _mark(node: yaml.Node, file: str) -> Mark:
     return Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(node: yaml.Node, file: str, marks: Marks, diags: list[Diagnostic], depth: int = 0) -> Any:
-    if depth > 60:
+def _build(node: yaml.Node, file: str, marks: Marks, diags: list[Diagnostic], counter: _Counter, depth: int = 0) -> Any:
+    counter.built += 1
+    if counter.built > counter.composed + MAX_ALIAS_NODES:
         m = _mark(node, file)
-        diags.append(Diagnostic(file, m.line, m.col, "error", "yaml", "nesting is too deep"))
+        raise LimitError(
+            Diagnostic(
+                file,
+                m.line,
+                m.col,
+                "error",
+                "limit",
+                f"aliases ('*name') here expand to more than {MAX_ALIAS_NODES:,} values",
+                "write the values out, or share them with a base scenario; nested aliases multiply",
+            )
+        )
+    if depth > MAX_DEPTH:
+        m = _mark(node, file)
+        diags.append(
+            Diagnostic(
+                file,
+                m.line,
+                m.col,
+                "error",
+                "yaml",
+                f"nesting is too deep (more than {MAX_DEPTH} levels)",
+                "no part of the format nests this deep; check for a runaway bracket",
+            )
+        )
         return None
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
@@ -73,7 +162,8 @@ def _build(node: yaml.Node, file: str, marks: Marks, diags: list[Diagnostic], de
                 m = _mark(key_node, file)
                 diags.append(Diagnostic(file, m.line, m.col, "error", "yaml", "a key must be plain text"))
                 continue
-            key = _scalar(key_node)
+            counter.built += 1  # keys count too, so only aliases can make built outrun composed
+            key = _scalar(key_node, file, diags)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 m = _mark(key_node, file)
                 diags.append(
@@ -105,31 +195,72 @@ def _build(node: yaml.Node, file: str, marks: Marks, diags: list[Diagnostic], de
                     )
                 )
                 continue
-            out[key] = _build(value_node, file, marks, diags, depth + 1)
+            out[key] = _build(value_node, file, marks, diags, counter, depth + 1)
             entry[key] = (_mark(key_node, file), _mark(value_node, file))
         marks.table[id(out)] = entry
         marks.own[id(out)] = _mark(node, file)
         return out
     if isinstance(node, yaml.SequenceNode):
-        items = [_build(n, file, marks, diags, depth + 1) for n in node.value]
+        items = [_build(n, file, marks, diags, counter, depth + 1) for n in node.value]
         marks.table[id(items)] = [_mark(n, file) for n in node.value]
         marks.own[id(items)] = _mark(node, file)
         return items
-    return _scalar(node)
+    return _scalar(node, file, diags)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.tag == "tag:yaml.org,2002:timestamp":
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_PLAIN = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool")}
+
+
+def _scalar(node: yaml.ScalarNode, file: str, diags: list[Diagnostic]) -> Any:
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:timestamp":
         return node.value  # keep "1956-08-30" as written; the format validates dates itself
-    if node.tag.startswith("tag:yaml.org,2002:") and node.tag.rsplit(":", 1)[1] in (
-        "null",
-        "bool",
-        "int",
-        "float",
-        "str",
-    ):
+    if tag == _STR:
+        return node.value
+    if tag in (_INT, _FLOAT):
+        return _number(node, file, diags)
+    if tag in _PLAIN:
         return _constructor.construct_object(node)
     return node.value
+
+
+def _number(node: yaml.ScalarNode, file: str, diags: list[Diagnostic]) -> Any:
+    """A number, refused before conversion when it is too long and after when it is too big."""
+    text = str(node.value)
+    m = _mark(node, file)
+    if len(text) > MAX_NUMBER_CHARS:
+        diags.append(
+            Diagnostic(
+                file,
+                m.line,
+                m.col,
+                "error",
+                "number",
+                f"a number of {len(text):,} characters is too long (at most {MAX_NUMBER_CHARS})",
+                "no value in the format needs more than a few digits; put quotes around it if it is text",
+            )
+        )
+        return 0
+    try:
+        value = _constructor.construct_object(node)
+    except ValueError:
+        value = None
+    if not isinstance(value, (int, float)) or value != value or abs(value) > MAX_NUMBER:
+        diags.append(
+            Diagnostic(
+                file,
+                m.line,
+                m.col,
+                "error",
+                "number",
+                f"the number {text} is out of range (at most {MAX_NUMBER:,} either way)",
+                "use a smaller number; infinity and 'not a number' are not allowed",
+            )
+        )
+        return 0
+    return value
 
 
 @dataclass
@@ -138,13 +269,42 @@ class Loaded:
     marks: Marks
     diagnostics: list[Diagnostic]
     root_mark: Mark
+    nodes: int = 0  # values composed, counted against the layer's allowance
 
 
-def load_text(text: str, file: str) -> Loaded:
+def _compose(text: str, counter: _Counter) -> yaml.Node | None:
+    loader = _CountingLoader(text)
+    loader.counter = counter
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def load_text(text: str, file: str, *, budget: int = MAX_NODES_PER_FILE) -> Loaded:
+    """Compose and build one file. `budget` is how many values it may hold (the layer's
+    remaining allowance when that is smaller than the per-file limit)."""
     marks = Marks()
     diags: list[Diagnostic] = []
+    counter = _Counter(min(budget, MAX_NODES_PER_FILE))
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text, counter)
+    except _TooMany:
+        whole = counter.budget == MAX_NODES_PER_FILE
+        diags.append(
+            Diagnostic(
+                file,
+                1,
+                1,
+                "error",
+                "limit",
+                f"the file holds more than {counter.budget:,} values"
+                + ("" if whole else f" (the rest of the {MAX_NODES_PER_LAYER:,} allowed in one folder)"),
+                "split the content over several mods, or trim it; no shipped file comes near this",
+            )
+        )
+        return Loaded(None, marks, diags, Mark(file, 1, 1), counter.composed)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -167,11 +327,14 @@ def load_text(text: str, file: str) -> Loaded:
         return Loaded(None, marks, diags, Mark(file, 1, 1))
     if node is None:
         return Loaded(None, marks, diags, Mark(file, 1, 1))
-    data = _build(node, file, marks, diags)
-    return Loaded(data, marks, diags, _mark(node, file))
+    try:
+        data = _build(node, file, marks, diags, counter)
+    except LimitError as exc:
+        return Loaded(None, Marks(), diags + [exc.diagnostic], Mark(file, 1, 1), counter.composed)
+    return Loaded(data, marks, diags, _mark(node, file), counter.composed)
 
 
-def load_file(path: Path, display: str | None = None) -> Loaded:
+def load_file(path: Path, display: str | None = None, *, budget: int = MAX_NODES_PER_FILE) -> Loaded:
     name = display or str(path)
     try:
         raw = path.read_bytes()
@@ -182,9 +345,22 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
             [Diagnostic(name, 1, 1, "error", "io", f"cannot read the file: {exc.strerror or exc}")],
             Mark(name, 1, 1),
         )
-    if len(raw) > 8_000_000:
+    if len(raw) > MAX_FILE_BYTES:
         return Loaded(
-            None, Marks(), [Diagnostic(name, 1, 1, "error", "io", "file is larger than 8 MB")], Mark(name, 1, 1)
+            None,
+            Marks(),
+            [
+                Diagnostic(
+                    name,
+                    1,
+                    1,
+                    "error",
+                    "limit",
+                    f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB",
+                    "split it over several files",
+                )
+            ],
+            Mark(name, 1, 1),
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -200,4 +376,22 @@ def load_file(path: Path, display: str | None = None) -> Loaded:
             ],
             Mark(name, line, 1),
         )
-    return load_text(text, name)
+    return load_text(text, name, budget=budget)
+
+
+def locate(data: Any, loc: tuple, marks: Marks, fallback: Mark, *, key: bool = False) -> tuple[Mark, Any]:
+    """Walk `loc` (a path of keys and indexes) through the raw data; return the deepest mark found
+    and the value there. Diagnostics use it to point at what the modder wrote."""
+    mark = marks.of(data) or fallback
+    node = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, dict) and part in node:
+            mark = marks.child(node, part, key_mark=key and last) or mark
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            mark = marks.child(node, part) or mark
+            node = node[part]
+        else:
+            break
+    return mark, node

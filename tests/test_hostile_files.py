@@ -1,0 +1,205 @@
+"""Files a player or modder can put in front of the game, written as an attacker would.
+
+Every hostile input is generated here under tmp_path. Each must end in a clear diagnostic
+naming the file (and line where there is one) — never a traceback, a hang or a memory blow-up.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from game.scenario import yamlsrc
+from game.scenario.loader import SCENARIO_ROOT, load
+
+AUGUST = SCENARIO_ROOT / "august-1956"
+
+
+def _mod(tmp_path: Path, files: dict[str, str], target: str = "august-1956") -> Path:
+    mod = tmp_path / "mods" / "hostile"
+    mod.mkdir(parents=True)
+    (mod / "mod.yaml").write_text(f"mod:\n  id: hostile\n  title: Hostile\n  scenario: {target}\n", encoding="utf-8")
+    for name, text in files.items():
+        (mod / name).write_text(text, encoding="utf-8")
+    return mod
+
+
+def _codes(result) -> list[str]:
+    return [d.code for d in result.errors]
+
+
+def _first(result, code: str):
+    hits = [d for d in result.errors if d.code == code]
+    assert hits, "\n".join(d.format() for d in result.diagnostics)
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------- aliases
+
+
+def _laughs(levels: int) -> str:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\ncodex: *a" + str(levels - 1) + "\n"
+
+
+def test_billion_laughs_is_refused_in_well_under_a_second(tmp_path):
+    # Nine levels of ten: a billion strings from a file of under 600 bytes.
+    text = _laughs(9)
+    assert len(text) < 600
+    mod = _mod(tmp_path, {"codex.yaml": text})
+    t0 = time.perf_counter()
+    res = load(AUGUST, [mod])
+    elapsed = time.perf_counter() - t0
+    d = _first(res, "limit")
+    assert d.file.endswith("codex.yaml") and d.line >= 1
+    assert "aliases" in d.message
+    # Most of the time is loading August 1956 itself; the bomb stops after 10,000 values.
+    t1 = time.perf_counter()
+    yamlsrc.load_text(text, "bomb.yaml")
+    assert time.perf_counter() - t1 < 0.5, elapsed
+
+
+def test_a_few_aliases_still_work():
+    loaded = yamlsrc.load_text("a: &x [1, 2]\nb: *x\n", "ok.yaml")
+    assert not loaded.diagnostics
+    assert loaded.data == {"a": [1, 2], "b": [1, 2]}
+
+
+# ----------------------------------------------------------------------------- sizes
+
+
+def test_too_many_values_in_one_file_stops_while_composing():
+    n = yamlsrc.MAX_NODES_PER_FILE + 50_000
+    text = "codex: [" + ",".join(["1"] * n) + "]\n"
+    t0 = time.perf_counter()
+    loaded = yamlsrc.load_text(text, "huge.yaml")
+    elapsed = time.perf_counter() - t0
+    assert loaded.data is None
+    (d,) = loaded.diagnostics
+    assert d.code == "limit" and d.file == "huge.yaml"
+    assert f"{yamlsrc.MAX_NODES_PER_FILE:,}" in d.message
+    # It never gets to building Python values from the nodes.
+    assert loaded.nodes == yamlsrc.MAX_NODES_PER_FILE + 1
+    assert elapsed < 15
+
+
+def test_too_many_values_in_one_mod(tmp_path, monkeypatch):
+    # The layer's allowance is shared between its files: the third file goes over.
+    monkeypatch.setattr(yamlsrc, "MAX_NODES_PER_FILE", 5_000)
+    import game.scenario.loader as loader
+
+    monkeypatch.setattr(loader, "MAX_NODES_PER_LAYER", 9_000)
+    chunk = "codex: [" + ",".join(["1"] * 4_000) + "]\n"
+    mod = _mod(tmp_path, {"a.yaml": chunk, "b.yaml": chunk, "c.yaml": chunk})
+    res = load(AUGUST, [mod], check_refs=False)
+    d = _first(res, "limit")
+    assert d.file.endswith("c.yaml")
+
+
+def test_big_codex_merges_in_linear_time(tmp_path):
+    # 27,000 new codex entries in one 7 MB file took a minute when each id was looked up by
+    # scanning everything merged so far.
+    n = 27_000
+    parts = ["codex:\n"]
+    for i in range(n):
+        parts.append(
+            f"  - id: extra_{i}\n    title: Entry {i}\n    category: term\n"
+            "    text: A long enough entry to make the file the size a real big mod might reach one day.\n"
+            "    sources: [L1, L2]\n"
+        )
+    mod = _mod(tmp_path, {"codex.yaml": "".join(parts)})
+    t0 = time.perf_counter()
+    res = load(AUGUST, [mod])
+    elapsed = time.perf_counter() - t0
+    assert res.ok, [d.format() for d in res.errors[:5]]
+    assert sum(1 for c in res.scenario.codex if c.id.startswith("extra_")) == n
+    assert elapsed < 15  # 3.4 s here; 35 s with the old quadratic merge
+
+
+def test_removing_many_entries_is_linear(tmp_path):
+    ids = [f"extra_{i}" for i in range(15_000)]
+    entries = "".join(f"  - {{id: {i}, title: T, category: term, text: x}}\n" for i in ids)
+    mod = _mod(tmp_path, {"codex.yaml": "codex:\n" + entries})
+    # A second mod removes them all again.
+    other = tmp_path / "mods" / "undo"
+    other.mkdir()
+    (other / "mod.yaml").write_text(
+        "mod: {id: undo, title: Undo, scenario: august-1956}\nremove:\n  codex: [" + ", ".join(ids) + "]\n",
+        encoding="utf-8",
+    )
+    t0 = time.perf_counter()
+    res = load(AUGUST, [mod, other])
+    assert time.perf_counter() - t0 < 8  # 1.6 s here; 13 s with one scan per removed id
+    assert res.ok, [d.format() for d in res.errors[:5]]
+    assert not any(c.id.startswith("extra_") for c in res.scenario.codex)
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    "number, fragment",
+    [
+        ("5" * 5000, "5,000 characters"),
+        ("1.0e+400", "out of range"),
+        ("-1.0e+400", "out of range"),
+        (".nan", "out of range"),
+    ],
+)
+def test_absurd_numbers_are_refused_with_line(tmp_path, number, fragment):
+    mod = _mod(tmp_path, {"people.yaml": f"people:\n  - id: kim_il_sung\n    loyalty: {number}\n"})
+    res = load(AUGUST, [mod])
+    d = _first(res, "number")
+    assert d.file.endswith("people.yaml") and d.line == 3
+    assert fragment in d.message
+
+
+def test_big_but_sane_number_reaches_the_range_check(tmp_path):
+    mod = _mod(tmp_path, {"people.yaml": "people:\n  - id: kim_il_sung\n    loyalty: 123456\n"})
+    res = load(AUGUST, [mod])
+    assert "out-of-range" in _codes(res)
+
+
+# ----------------------------------------------------------------------------- calendars
+
+
+def test_endless_calendar_is_refused(tmp_path):
+    mod = _mod(
+        tmp_path, {"scenario.yaml": "scenario:\n  calendar: {start: 1956-01-01, end: 9999-12-31, turn_days: 1}\n"}
+    )
+    res = load(AUGUST, [mod])
+    d = _first(res, "limit")
+    assert d.file.endswith("scenario.yaml") and d.line == 2
+    assert "turns" in d.message
+
+
+def test_long_but_finite_calendar_is_fine(tmp_path):
+    # Ten years in two-week turns: about 260 turns.
+    mod = _mod(tmp_path, {"scenario.yaml": "scenario:\n  calendar: {start: 1956-01-01, end: 1965-12-31}\n"})
+    res = load(AUGUST, [mod])
+    assert "limit" not in _codes(res)
+
+
+# ----------------------------------------------------------------------------- expressions
+
+
+@pytest.mark.parametrize("src", ["(" * 3000 + "1" + ")" * 3000, "not " * 3000 + "true", "-" * 3000 + "1"])
+def test_deeply_nested_expression_is_an_error_not_a_crash(tmp_path, src):
+    mod = _mod(
+        tmp_path,
+        {"endings.yaml": f'endings:\n  - id: kim_triumphs\n    condition: "{src}"\n'},
+    )
+    res = load(AUGUST, [mod])
+    assert res.errors
+    assert not res.ok
+
+
+def test_shipped_scenarios_are_untouched_by_the_limits(tmp_path):
+    copy = tmp_path / "august-1956"
+    shutil.copytree(AUGUST, copy)
+    assert load(copy).ok
