@@ -6,6 +6,7 @@ plenum schema              print the JSON Schema of the scenario format
 plenum simulate ...        play or replay a scenario headless
 plenum shots --out DIR     render every screen to PNG without a display
 plenum lab                 balance lab: tally endings over many AI games
+plenum replay-plenum       the August 1956 plenum as recorded; take a seat at any step
 plenum bench               print frame-time and simulation-speed figures
 """
 
@@ -66,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     lab.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     lab.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
 
+    rp = sub.add_parser("replay-plenum", help="the August 1956 plenum as recorded, step by step; take a seat at any step")
+    rp.add_argument("--scenario", default="august-1956")
+    rp.add_argument("--mod", action="append", default=[])
+    rp.add_argument("--list", action="store_true", help="list the steps and exit")
+    rp.add_argument("--auto", action="store_true", help="advance by itself (Ctrl-C pauses)")
+    rp.add_argument("--pace", type=float, default=1.0, help="with --auto: 1 = the plenum hall's pace, 0 = no waiting")
+    rp.add_argument("--seat", metavar="STEP", help="take a seat at this step at once (an id from --list)")
+    rp.add_argument("--side", choices=("kim", "opposition"), default="opposition", help="the side you take over")
+    rp.add_argument("--other", choices=("ai", "history"), default="ai", help="who plays the other side")
+    rp.add_argument("--seed", type=int, default=None, help="default: a seed whose history matches the record")
+
     sh = sub.add_parser("shots", help="render every screen to PNG (no display needed)")
     sh.add_argument("--out", type=Path, default=Path("shots"))
     sh.add_argument("--size", default="1280x720")
@@ -105,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
             from game.tools.lab import main as lab
 
             return lab(args)
+        if args.cmd == "replay-plenum":
+            from game.tools.replay import main as replay_plenum
+
+            return replay_plenum(args)
         if args.cmd == "shots":
             from game.ui.shots import main as shots
 

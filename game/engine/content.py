@@ -550,6 +550,36 @@ class CodexEntry(Strict):
     locked: bool = Field(False, description="Hidden until an event or effect unlocks it.")
 
 
+class ReplaySeat(Strict):
+    """Where a player who takes a seat at a replay step enters the game."""
+
+    start: Id = Field(description="The start point the game begins from; both sides follow history up to the seat.")
+    at: str = Field(
+        pattern=r"^(start|plenum:[a-z][a-z0-9_]*|after:[a-z][a-z0-9_]*)$",
+        description="'start' (the first turn), 'plenum:ID' (as the sides choose their line for that "
+        "plenum) or 'after:ID' (the first move once that plenum has sat).",
+    )
+    note: Text = Field("", description="What the player can still change from this moment, in a line.")
+
+
+class ReplayStep(Strict):
+    """One moment of the guided replay of a plenum as recorded."""
+
+    id: Id
+    date: Date
+    kind: Literal["context", "report", "speech", "vote", "flight", "session"] = "context"
+    title: str
+    person: Id | None = Field(None, description="The speaker, when they are a person of the scenario.")
+    speaker: str = Field("", description="The speaker's name, for someone who is not a person of the scenario.")
+    side: Literal["kim", "opposition", "none"] = "none"
+    outcome: Literal["", "delivered", "shouted_down", "carried", "defeated", "fled"] = ""
+    text: Text
+    sources: list[str] = Field(min_length=1, description="Source keys from the bibliography.")
+    uncertain: Text = Field("", description="What the record leaves open about this moment.")
+    codex: list[Id] = Field(default_factory=list)
+    seat: ReplaySeat
+
+
 class Scenario(Strict):
     """A whole scenario after its files (and any base scenario and mods) are merged."""
 
@@ -564,6 +594,7 @@ class Scenario(Strict):
     endings: list[EndingDef] = Field(min_length=1)
     history: list[HistoryStep] = Field(default_factory=list)
     codex: list[CodexEntry] = Field(default_factory=list)
+    replay: list[ReplayStep] = Field(default_factory=list, description="The guided replay's steps, in order.")
 
     _index: dict = PrivateAttr(default_factory=dict)
 
@@ -579,6 +610,7 @@ class Scenario(Strict):
             "plenum": {p.id: p for p in self.plenums},
             "ending": {e.id: e for e in self.endings},
             "codex": {c.id: c for c in self.codex},
+            "replay": {r.id: r for r in self.replay},
         }
         self._index = index
 
@@ -612,5 +644,6 @@ SECTION_FILES: dict[str, str] = {
     "endings": "endings.yaml",
     "history": "history.yaml",
     "codex": "codex.yaml",
+    "replay": "replay.yaml",
 }
 LIST_SECTIONS = tuple(k for k in SECTION_FILES if k != "scenario")
