@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from game.engine import expr as X
+from game.engine.basics import ACTIVE
 from game.engine.content import ActionDef, Scenario
-from game.engine.context import ACTIVE, EvalContext
+from game.engine.context import EvalContext
 from game.engine.effects import apply_effects, describe
+from game.engine.plenum import projection
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -35,8 +37,8 @@ class Preview:
     cost: int = 0
 
 
-def _ctx(state, scn, target=None, kind=None) -> EvalContext:
-    return EvalContext(state, scn, target=target, target_kind=kind)
+def _ctx(state: GameState, scn: Scenario, target: str | None = None, kind: str | None = None) -> EvalContext:
+    return EvalContext(state, scn, target=target, target_kind=kind, votes=projection)
 
 
 def remaining(state: GameState, side: str) -> int:
@@ -59,12 +61,17 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
         pool = list(state.factions)
     if not a.targets:
         return sorted(pool)
-    test = X.compiled(a.targets)
+    src = a.targets
+    test = X.compiled(src)
     ctx = _ctx(state, scn, None, a.target)
     out = []
     for t in pool:
         ctx.target = t
-        if test(ctx):
+        try:
+            ok = test(ctx)
+        except X.FAULTS as exc:
+            raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
+        if ok:
             out.append(t)
     return sorted(out)
 
@@ -72,7 +79,7 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
 def view_one(state: GameState, scn: Scenario, a: ActionDef) -> ActionView:
     reason = ""
     ok = True
-    if a.available and not X.run(a.available, _ctx(state, scn)):
+    if a.available and not X.run(a.available, _ctx(state, scn), f"action '{a.id}' (available)"):
         ok, reason = False, "Not possible now."
     used = state.actions_this_turn.get(a.id, 0)
     if ok and a.limit_per_turn and used >= a.limit_per_turn:
@@ -88,7 +95,10 @@ def view(state: GameState, scn: Scenario, side: str) -> list[ActionView]:
 
 
 def chance(state: GameState, scn: Scenario, a: ActionDef, target: str | None) -> int:
-    raw = X.run(a.chance, _ctx(state, scn, target, a.target))
+    raw = X.run(a.chance, _ctx(state, scn, target, a.target), f"action '{a.id}' (chance)")
+    if isinstance(raw, str):
+        where = scn.source_of(a.chance) or f"action '{a.id}' (chance)"
+        raise X.RuleError(where, a.chance, f"the odds came out as text ({raw!r}), not a number")
     value = float(raw)
     if value >= 100 and a.chance.strip() == "100":
         return 100

@@ -10,24 +10,70 @@ Load-time reference checks (does ``faction: sovet`` exist?) live in
 
 from __future__ import annotations
 
-import datetime as _dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr
 
 from game.engine import expr as _expr
 
+# The shared field types and vocabularies, and every effect kind's value shape, are defined
+# once in basics.py and effect_kinds.py; they are re-exported here as part of the format.
+from game.engine.basics import (
+    SIDES,
+    STATUSES,
+    CCSeat,
+    Date,
+    Delta,
+    Id,
+    Percent,
+    Side,
+    Standing,
+    Status,
+    Strict,
+    Text,
+)
+from game.engine.effect_kinds import (
+    ChanceFx,
+    CountryFx,
+    Effect,
+    FactionFx,
+    GroupFx,
+    LogFx,
+    PatronFx,
+    PersonFx,
+    PledgeFx,
+    PlenumFx,
+    SideAmount,
+    StandingFx,
+    VarFx,
+)
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_date(value: str) -> str:
-    try:
-        _dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 1956-08-30") from None
-    return value
+__all__ = [
+    "SIDES",
+    "STATUSES",
+    "CCSeat",
+    "ChanceFx",
+    "CountryFx",
+    "Date",
+    "Delta",
+    "Effect",
+    "FactionFx",
+    "GroupFx",
+    "LogFx",
+    "PatronFx",
+    "Percent",
+    "PersonFx",
+    "PledgeFx",
+    "PlenumFx",
+    "Side",
+    "SideAmount",
+    "Standing",
+    "StandingFx",
+    "Status",
+    "Strict",
+    "Text",
+    "VarFx",
+]
 
 
 def _check_expr(value: str) -> str:
@@ -39,35 +85,11 @@ def _check_expr(value: str) -> str:
     return value
 
 
-Id = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z][a-z0-9_]*$",
-        min_length=1,
-        max_length=64,
-        description="An identifier: lower-case letters, digits and underscores, starting with a letter.",
-    ),
-]
-Date = Annotated[
-    str,
-    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A date, YYYY-MM-DD."),
-    AfterValidator(_check_date),
-]
 Expr = Annotated[
     str,
     Field(min_length=1, description="An expression in the scenario language (see docs/MODDING.md)."),
     AfterValidator(_check_expr),
 ]
-Percent = Annotated[int, Field(ge=0, le=100)]
-Delta = Annotated[int, Field(ge=-100, le=100)]
-Standing = Annotated[int, Field(ge=-100, le=100)]
-Side = Literal["kim", "opposition"]
-Status = Literal["active", "demoted", "expelled", "arrested", "fled", "executed", "dead", "abroad"]
-CCSeat = Literal["full", "candidate", "none"]
-Text = Annotated[str, Field(max_length=6000)]
-
-STATUSES: tuple[str, ...] = ("active", "demoted", "expelled", "arrested", "fled", "executed", "dead", "abroad")
-SIDES: tuple[str, ...] = ("kim", "opposition")
 
 
 # --------------------------------------------------------------------------- scenario meta
@@ -149,6 +171,17 @@ class NamedCommittee(Committee):
     candidate_members: list[Id] = Field(default_factory=list)
 
 
+class AIModel(Strict):
+    """Tuning for the computer players (game/ai/weights.py names every weight and its default).
+    Optional: a scenario without it still gets a sensible opponent."""
+
+    weights: dict[str, float] = Field(default_factory=dict, description="Weights for every level, by name.")
+    levels: dict[Literal["easy", "normal", "hard"], dict[str, float]] = Field(
+        default_factory=dict, description="One level's own weights, over `weights`."
+    )
+    flags: dict[Id, dict[Side, float]] = Field(default_factory=dict, description="What a flag is worth to each side.")
+
+
 class ScenarioMeta(Strict):
     id: Id
     title: str
@@ -168,6 +201,7 @@ class ScenarioMeta(Strict):
     intel: dict[Side, Percent] = Field(default_factory=lambda: {"kim": 40, "opposition": 30})
     leader: Id = Field(description="The person whose fall the opposition seeks (Kim Il Sung).")
     leader_office: Id = Field(description="The office that makes the leader the leader.")
+    ai: AIModel | None = Field(None, description="Optional tuning for the computer players.")
 
 
 # --------------------------------------------------------------------------- world
@@ -237,164 +271,7 @@ class PersonDef(Strict):
     sources: list[str] = Field(default_factory=list)
 
 
-# --------------------------------------------------------------------------- effects
-
-
-class FactionFx(Strict):
-    faction: Id
-    influence: Delta = 0
-    cohesion: Delta = 0
-    absorb_into: Id | None = Field(None, description="Every active member joins this faction instead.")
-
-
-class StandingFx(Strict):
-    faction: Id
-    patron: Id
-    add: Delta
-
-
-class PatronFx(Strict):
-    patron: Id
-    favour_kim: Delta = 0
-    favour_opposition: Delta = 0
-    leverage: Delta = 0
-    aid: Delta = 0
-    advisers: Delta = 0
-    troops: Delta = 0
-    doctrine: Delta = 0
-    intervention: Delta = 0
-
-
-class CountryFx(Strict):
-    economy: Delta = 0
-    support: Delta = 0
-    security: Delta = 0
-    cult: Delta = 0
-
-
-class PersonFx(Strict):
-    person: str = Field(description="A person id, or 'target' inside an action.")
-    loyalty: Delta = 0
-    ambition: Delta = 0
-    reputation: Delta = 0
-    fear: Delta = 0
-    status: Status | None = None
-    cc: CCSeat | None = None
-    add_office: Id | None = None
-    remove_office: Id | None = None
-    clear_offices: bool = False
-    plotter: bool | None = None
-    faction: Id | None = Field(None, description="The person changes sides: counted with this faction from now on.")
-
-
-class GroupFx(Strict):
-    group: Literal["plotters", "speakers", "faction"] = Field(
-        description="plotters = the opposition's inner circle; speakers = who spoke against Kim "
-        "at the last plenum; faction = everyone in `faction`."
-    )
-    faction: Id | None = Field(None, description="With plotters or speakers: only those of this faction.")
-    loyalty: Delta = 0
-    fear: Delta = 0
-    status: Status | None = None
-    only_status: list[Status] = Field(
-        default_factory=lambda: ["active", "demoted"],
-        description="Only people now in one of these statuses are affected.",
-    )
-    cc: CCSeat | None = None
-    clear_offices: bool = False
-    limit: int = Field(0, ge=0, le=500, description="Affect at most this many (0 = all), most prominent first.")
-    exclude: list[Id] = Field(default_factory=list, description="People this effect leaves alone.")
-
-
-class PledgeFx(Strict):
-    side: Side
-    add: Delta
-    person: str | None = Field(None, description="A person id or 'target'.")
-    faction: Id | None = Field(None, description="Every Central Committee member of this faction.")
-    generated_only: bool = False
-
-
-class VarFx(Strict):
-    name: Id
-    add: int = 0
-    set: int | None = None
-
-
-class SideAmount(Strict):
-    side: Side
-    add: Delta
-
-
-class PlenumFx(Strict):
-    plenum: Id
-    do: Literal["schedule", "postpone", "cancel"]
-    date: Date | None = None
-    days: int = Field(0, ge=0, le=365)
-
-
-class ChanceFx(Strict):
-    percent: Percent
-    then: list[Effect] = Field(default_factory=list)
-    otherwise: list[Effect] = Field(default_factory=list)
-
-
-class LogFx(Strict):
-    text: Text
-    visible_to: Literal["all", "kim", "opposition"] = "all"
-
-
-class Effect(Strict):
-    """One effect. Write exactly one of the keys below."""
-
-    faction: FactionFx | None = None
-    standing: StandingFx | None = None
-    patron: PatronFx | None = None
-    country: CountryFx | None = None
-    person: PersonFx | None = None
-    group: GroupFx | None = None
-    pledge: PledgeFx | None = None
-    flag: Id | None = Field(None, description="Set a flag.")
-    clear_flag: Id | None = None
-    var: VarFx | None = None
-    exposure: Delta | None = Field(None, description="Change how much Kim's people have seen of the plot.")
-    intel: SideAmount | None = None
-    budget: SideAmount | None = Field(None, description="Change a side's action points for next turn.")
-    rift: Delta | None = None
-    plenum: PlenumFx | None = None
-    event: Id | None = Field(None, description="Queue an event to fire at the next check.")
-    end: Id | None = Field(None, description="End the game with this ending.")
-    chance: ChanceFx | None = None
-    log: LogFx | None = None
-    codex: Id | None = Field(None, description="Unlock a codex entry.")
-    congress: Id | None = Field(None, description="Seat a new Central Committee (an id from scenario.committees).")
-
-    @model_validator(mode="after")
-    def _one_key(self) -> Effect:
-        keys = [k for k in type(self).model_fields if getattr(self, k) is not None]
-        if len(keys) != 1:
-            names = ", ".join(type(self).model_fields)
-            if not keys:
-                raise ValueError(f"an effect needs exactly one of: {names}")
-            raise ValueError(
-                f"an effect has exactly one key, this one has {len(keys)} "
-                f"({', '.join(keys)}); split it into separate list items"
-            )
-        return self
-
-    @property
-    def kind(self) -> str:
-        for k in type(self).model_fields:
-            if getattr(self, k) is not None:
-                return k
-        raise AssertionError("validated effect without a key")
-
-    @property
-    def value(self):
-        return getattr(self, self.kind)
-
-
-StartPoint.model_rebuild()
-ChanceFx.model_rebuild()
+# Effects: see effect_kinds.py (each kind's shape beside its behaviour).
 
 
 # --------------------------------------------------------------------------- actions
@@ -540,6 +417,20 @@ class HistoryStep(Strict):
     target: Id | None = None
 
 
+class Citation(Strict):
+    """One bibliography entry: what a key in a `sources` list stands for, and where to read it."""
+
+    key: str = Field(min_length=1, max_length=16, description="The key that `sources` lists use, e.g. 'D18'.")
+    author: str = Field("", description="Author(s), or the office that wrote a document.")
+    title: str = Field(min_length=1, description="Title of the work or document.")
+    date: str = Field("", description="Date of the document, or year of publication.")
+    publisher: str = Field("", description="Publisher, journal, series or archive.")
+    where: str = Field("", description="Where to read it: archive and record number, or edition and pages.")
+    kind: Literal["primary", "scholarship", "reference", "press"] = Field(
+        "primary", description="A document of the time, a historian's work, an encyclopedia, or a newspaper."
+    )
+
+
 class CodexEntry(Strict):
     id: Id
     title: str
@@ -548,6 +439,9 @@ class CodexEntry(Strict):
     sources: list[str] = Field(default_factory=list)
     uncertain: Text = ""
     locked: bool = Field(False, description="Hidden until an event or effect unlocks it.")
+    cite: Citation | None = Field(
+        None, description="For a bibliography entry (category 'source'): the full citation of one source key."
+    )
 
 
 class ReplaySeat(Strict):
@@ -596,10 +490,13 @@ class Scenario(Strict):
     codex: list[CodexEntry] = Field(default_factory=list)
     replay: list[ReplayStep] = Field(default_factory=list, description="The guided replay's steps, in order.")
 
-    _index: dict = PrivateAttr(default_factory=dict)
+    _index: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+    # Where each expression was written ("events.yaml:12"), noted by the loader's checks, so a
+    # rule that fails in play is reported by its file and line.
+    _sources: dict[str, str] = PrivateAttr(default_factory=dict)
 
     # Lookup tables built once; the model is frozen so these never go stale.
-    def model_post_init(self, __context) -> None:
+    def model_post_init(self, __context: Any) -> None:
         index = {
             "faction": {f.id: f for f in self.factions},
             "patron": {p.id: p for p in self.patrons},
@@ -611,15 +508,22 @@ class Scenario(Strict):
             "ending": {e.id: e for e in self.endings},
             "codex": {c.id: c for c in self.codex},
             "replay": {r.id: r for r in self.replay},
+            "committee": {c.id: c for c in self.scenario.committees},
         }
         self._index = index
 
-    def get(self, kind: str, id_: str):
+    def get(self, kind: str, id_: str) -> Any:
         # Read the private dict directly: pydantic's attribute hook is slow on a hot path.
         return self.__pydantic_private__["_index"][kind].get(id_)
 
-    def ids(self, kind: str) -> dict:
-        return self.__pydantic_private__["_index"][kind]
+    def ids(self, kind: str) -> dict[str, Any]:
+        return self.__pydantic_private__["_index"][kind]  # type: ignore[no-any-return]
+
+    def note_source(self, src: str, where: str) -> None:
+        self.__pydantic_private__["_sources"].setdefault(src, where)
+
+    def source_of(self, src: str) -> str:
+        return self.__pydantic_private__["_sources"].get(src, "")  # type: ignore[no-any-return]
 
     def start(self, start_id: str | None) -> StartPoint:
         if start_id is None:

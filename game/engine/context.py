@@ -1,42 +1,139 @@
-"""What a scenario expression may refer to, checked at load time and resolved at play time.
+"""What a scenario expression may name, with each name's type, checked at load time and
+resolved at play time.
 
-Keeping the load-time check and the run-time resolver side by side means the list of names a
-modder may use is written once: ``check_path`` refuses exactly what ``EvalContext.resolve``
-could not answer.
+The tables below are the one list of names a modder may use: ``check_path`` refuses whatever
+is not in them, ``type_of`` gives the type the load-time type check (``typecheck.py``) works
+with, ``EvalContext.resolve`` answers them from the live state, and the format reference
+prints them. A test resolves every name on a real game and checks its value has the declared
+type, so the tables and the resolver cannot drift apart.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from game.engine.content import STATUSES, Scenario
+from game.engine.basics import (
+    ACTIVE,
+    CC_SEATS,
+    COUNTRY_FIELDS,
+    PATRON_FIELDS,
+    SIDES,
+    STATUSES,
+    date_add,
+    suggest,
+)
 
 if TYPE_CHECKING:
+    from game.engine.content import Scenario
     from game.engine.state import GameState
 
-FACTION_ATTRS = ("influence", "cohesion", "standing")
-PERSON_ATTRS = (
-    "loyalty",
-    "ambition",
-    "reputation",
-    "fear",
-    "status",
+# --------------------------------------------------------------------------- the types
+
+NUMBER = "number"
+BOOL = "true/false"
+TEXT = "text"
+DATE = "date"
+STATUS = "status"
+SEAT = "seat"
+FACTION = "faction id"
+PERSON = "person id"
+PATRON = "patron id"
+TACTIC = "tactic id"
+
+# Types with a closed list of values: a quoted string compared with one must be one of them.
+ENUMS = (STATUS, SEAT, FACTION, PERSON, PATRON, TACTIC)
+NUMERIC = (NUMBER, BOOL)  # true and false count as 1 and 0 in arithmetic
+
+
+def enum_values(ty: str, scn: Scenario) -> tuple[str, ...]:
+    """The values a name of an enumerated type can take in this scenario."""
+    if ty == STATUS:
+        return STATUSES
+    if ty == SEAT:
+        return CC_SEATS
+    if ty == FACTION:
+        return ("", *scn.ids("faction"))  # "" is the faction of a foreign figure
+    if ty in (PERSON, PATRON):
+        return tuple(scn.ids(ty.split()[0]))
+    if ty == TACTIC:
+        # "" is what tactic.<side> holds before that side has chosen.
+        return ("", *sorted({t.id for p in scn.plenums for t in p.tactics}))
+    raise KeyError(ty)
+
+
+# --------------------------------------------------------------------------- the names
+
+FACTION_NAMES: dict[str, str] = {"influence": NUMBER, "cohesion": NUMBER, "members": NUMBER, "broken": BOOL}
+# faction.<id>.standing.<patron id> is a number too (the one four-part name).
+PERSON_NAMES: dict[str, str] = {
+    "loyalty": NUMBER,
+    "ambition": NUMBER,
+    "reputation": NUMBER,
+    "fear": NUMBER,
+    "status": STATUS,
+    "faction": FACTION,
+    "cc": SEAT,
+    "plotter": BOOL,
+    "pledge_kim": NUMBER,
+    "pledge_opposition": NUMBER,
+    "active": BOOL,
+    "in_cc": BOOL,
+    "generated": BOOL,
+}
+PATRON_NAMES: dict[str, str] = {name: NUMBER for name in PATRON_FIELDS}
+COUNTRY_NAMES: dict[str, str] = {name: NUMBER for name in COUNTRY_FIELDS}
+SCALAR_NAMES: dict[str, str] = {
+    "rift": NUMBER,
+    "exposure": NUMBER,
+    "turn": NUMBER,
+    "date": DATE,
+    "year": NUMBER,
+    "month": NUMBER,
+}
+VOTE_NAMES: dict[str, str] = {k: NUMBER for k in ("kim", "opposition", "swing", "majority", "present")}
+# target.<attr>, by what the action targets; 'id' is the target's own id.
+TARGET_NAMES: dict[str, dict[str, str]] = {
+    "person": {**PERSON_NAMES, "id": PERSON},
+    "patron": {**PATRON_NAMES, "id": PATRON},
+    "faction": {"influence": NUMBER, "cohesion": NUMBER, "id": FACTION},
+}
+SIDE_NAMES: dict[str, str] = {"intel": NUMBER, "budget": NUMBER, "tactic": TACTIC}  # <root>.<kim|opposition>
+FREE_NAMES: dict[str, str] = {"flag": BOOL, "var": NUMBER}  # <root>.<any name>
+ROOTS: tuple[str, ...] = (
     "faction",
-    "cc",
-    "plotter",
-    "pledge_kim",
-    "pledge_opposition",
-    "active",
-    "in_cc",
-    "generated",
+    "person",
+    "patron",
+    "country",
+    "flag",
+    "var",
+    "intel",
+    "budget",
+    "votes",
+    "target",
+    "tactic",
+    *SCALAR_NAMES,
 )
-PATRON_ATTRS = ("favour_kim", "favour_opposition", "leverage", "aid", "advisers", "troops", "doctrine", "intervention")
-COUNTRY_ATTRS = ("economy", "support", "security", "cult")
-SCALARS = ("rift", "exposure", "turn", "date", "year", "month")
-VOTE_ATTRS = ("kim", "opposition", "swing", "majority", "present")
-SIDES = ("kim", "opposition")
-ACTIVE = ("active", "demoted")
+# What each function returns (its arguments are in expr.FUNCTIONS).
+FUNCTION_RESULTS: dict[str, str] = {
+    "holds": BOOL,
+    "passed": BOOL,
+    "held": BOOL,
+    "status_count": NUMBER,
+    "min": NUMBER,
+    "max": NUMBER,
+    "abs": NUMBER,
+    "fired": BOOL,
+    "chose": BOOL,
+}
+
+# The plain lists other modules (the format reference) print.
+FACTION_ATTRS = ("influence", "cohesion", "standing")
+PERSON_ATTRS = tuple(PERSON_NAMES)
+PATRON_ATTRS = tuple(PATRON_NAMES)
+COUNTRY_ATTRS = tuple(COUNTRY_NAMES)
+SCALARS = tuple(SCALAR_NAMES)
+VOTE_ATTRS = tuple(VOTE_NAMES)
 
 
 def _bad(msg: str, hint: str = "") -> tuple[str, str]:
@@ -47,8 +144,6 @@ def check_path(
     path: tuple[str, ...], scn: Scenario, *, target: str | None = None, plenum: bool = False
 ) -> tuple[str, str] | None:
     """None if the path is valid here, else (message, hint)."""
-    from game.scenario.diagnostics import suggest
-
     root, rest = path[0], path[1:]
 
     def need(n: int, what: str) -> tuple[str, str] | None:
@@ -62,7 +157,7 @@ def check_path(
             return _bad(f"unknown {kind} '{id_}' in '{'.'.join(path)}'", suggest(id_, ids))
         return None
 
-    def attr(name: str, allowed: tuple[str, ...]) -> tuple[str, str] | None:
+    def attr(name: str, allowed: Mapping[str, str] | tuple[str, ...]) -> tuple[str, str] | None:
         if name not in allowed:
             return _bad(
                 f"'{name}' is not something '{root}' has", suggest(name, allowed) or f"use one of: {', '.join(allowed)}"
@@ -75,55 +170,65 @@ def check_path(
         return (
             need(2, "faction.<id>.<influence|cohesion|members|broken>")
             or known("faction", rest[0])
-            or attr(rest[1], ("influence", "cohesion", "members", "broken"))
+            or attr(rest[1], FACTION_NAMES)
         )
     if root == "person":
-        return need(2, "person.<id>.<attribute>") or known("person", rest[0]) or attr(rest[1], PERSON_ATTRS)
+        return need(2, "person.<id>.<attribute>") or known("person", rest[0]) or attr(rest[1], PERSON_NAMES)
     if root == "patron":
-        return need(2, "patron.<id>.<attribute>") or known("patron", rest[0]) or attr(rest[1], PATRON_ATTRS)
+        return need(2, "patron.<id>.<attribute>") or known("patron", rest[0]) or attr(rest[1], PATRON_NAMES)
     if root == "country":
-        return need(1, "country.<attribute>") or attr(rest[0], COUNTRY_ATTRS)
-    if root in ("flag", "var"):
+        return need(1, "country.<attribute>") or attr(rest[0], COUNTRY_NAMES)
+    if root in FREE_NAMES:
         return need(1, f"{root}.<name>")
-    if root in ("intel", "budget"):
+    if root == "tactic" and not plenum:
+        return _bad("'tactic' can only be used inside a plenum")
+    if root in SIDE_NAMES:
         return need(1, f"{root}.<kim|opposition>") or attr(rest[0], SIDES)
     if root == "votes":
-        return need(1, "votes.<kim|opposition|swing|majority|present>") or attr(rest[0], VOTE_ATTRS)
-    if root in SCALARS:
+        return need(1, "votes.<kim|opposition|swing|majority|present>") or attr(rest[0], VOTE_NAMES)
+    if root in SCALAR_NAMES:
         return need(0, f"just '{root}'")
     if root == "target":
         if target is None or target == "none":
             return _bad("'target' can only be used in an action that has a target")
-        allowed = {
-            "person": PERSON_ATTRS + ("id",),
-            "patron": PATRON_ATTRS + ("id",),
-            "faction": ("influence", "cohesion", "id"),
-        }[target]
-        return need(1, "target.<attribute>") or attr(rest[0], allowed)
-    if root == "tactic":
-        if not plenum:
-            return _bad("'tactic' can only be used inside a plenum")
-        return need(1, "tactic.<kim|opposition>") or attr(rest[0], SIDES)
-    roots = (
-        "faction",
-        "person",
-        "patron",
-        "country",
-        "flag",
-        "var",
-        "intel",
-        "budget",
-        "votes",
-        "target",
-        "tactic",
-    ) + SCALARS
-    return _bad(f"unknown name '{root}'", suggest(root, roots) or f"names start with one of: {', '.join(roots)}")
+        return need(1, "target.<attribute>") or attr(rest[0], TARGET_NAMES[target])
+    return _bad(f"unknown name '{root}'", suggest(root, ROOTS) or f"names start with one of: {', '.join(ROOTS)}")
+
+
+def type_of(path: tuple[str, ...], *, target: str | None = None) -> str:
+    """The type of a name that check_path accepted."""
+    root = path[0]
+    if root == "faction":
+        return NUMBER if path[2] == "standing" else FACTION_NAMES[path[2]]
+    if root == "person":
+        return PERSON_NAMES[path[2]]
+    if root == "patron":
+        return PATRON_NAMES[path[2]]
+    if root == "country":
+        return COUNTRY_NAMES[path[1]]
+    if root in FREE_NAMES:
+        return FREE_NAMES[root]
+    if root in SIDE_NAMES:
+        return SIDE_NAMES[root]
+    if root == "votes":
+        return VOTE_NAMES[path[1]]
+    if root == "target":
+        return TARGET_NAMES[target or "person"][path[1]]
+    return SCALAR_NAMES[root]
+
+
+# --------------------------------------------------------------------------- answering at play time
+
+Votes = Callable[["GameState", "Scenario"], Mapping[str, Any]]
 
 
 class EvalContext:
-    """Answers an expression's questions from the live state. Never draws randomness."""
+    """Answers an expression's questions from the live state. Never draws randomness.
 
-    __slots__ = ("_votes", "plenum_id", "scn", "state", "target", "target_kind")
+    `votes` counts the committee for `votes.*` names (the plenum module's projection); it is
+    passed in rather than imported so that the names do not depend on the vote rule."""
+
+    __slots__ = ("_votes", "plenum_id", "scn", "state", "target", "target_kind", "votes")
 
     def __init__(
         self,
@@ -132,13 +237,15 @@ class EvalContext:
         target: str | None = None,
         target_kind: str | None = None,
         plenum_id: str | None = None,
+        votes: Votes | None = None,
     ):
         self.state = state
         self.scn = scn
         self.target = target
         self.target_kind = target_kind
         self.plenum_id = plenum_id
-        self._votes: dict | None = None
+        self.votes = votes
+        self._votes: Mapping[str, Any] | None = None
 
     def _person(self, pid: str, attr: str) -> Any:
         p = self.state.people[pid]
@@ -146,8 +253,6 @@ class EvalContext:
             return p.cc != "none" and p.status in ACTIVE
         if attr == "active":
             return p.status in ACTIVE
-        if attr == "in_cc":
-            return p.cc != "none" and p.status in ACTIVE
         if attr == "id":
             return pid
         return getattr(p, attr)
@@ -157,6 +262,8 @@ class EvalContext:
         root = path[0]
         # 'target' first: action target filters run it for every candidate, every turn.
         if root == "target":
+            if self.target is None:
+                raise KeyError("target")
             if self.target_kind == "person":
                 return self._person(self.target, path[1])
             if path[1] == "id":
@@ -188,9 +295,9 @@ class EvalContext:
             return st.budget[path[1]] - st.spent.get(path[1], 0)
         if root == "votes":
             if self._votes is None:
-                from game.engine.plenum import projection
-
-                self._votes = projection(st, self.scn)
+                if self.votes is None:
+                    raise KeyError("votes are not counted in this context")
+                self._votes = self.votes(st, self.scn)
             return self._votes[path[1]]
         if root == "rift":
             return st.rift
@@ -252,8 +359,15 @@ def faction_members(state: GameState, fid: str) -> int:
     )
 
 
-def date_add(date: str, days: int) -> str:
-    return (_dt.date.fromisoformat(date) + _dt.timedelta(days=days)).isoformat()
-
-
-__all__ = ["STATUSES", "EvalContext", "check_path", "date_add"]
+__all__ = [
+    "ACTIVE",
+    "ENUMS",
+    "FUNCTION_RESULTS",
+    "STATUSES",
+    "EvalContext",
+    "check_path",
+    "date_add",
+    "enum_values",
+    "faction_members",
+    "type_of",
+]

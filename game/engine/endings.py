@@ -7,13 +7,16 @@ from typing import TYPE_CHECKING
 from game.engine import expr as X
 from game.engine.content import EndingDef, Scenario
 from game.engine.context import EvalContext
+from game.engine.plenum import projection
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
 
 
-def _holds(state, scn, e: EndingDef) -> bool:
-    return e.condition is None or bool(X.run(e.condition, EvalContext(state, scn)))
+def _holds(state: GameState, scn: Scenario, e: EndingDef) -> bool:
+    if e.condition is None:
+        return True
+    return bool(X.run(e.condition, EvalContext(state, scn, votes=projection), f"ending '{e.id}' (condition)"))
 
 
 def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:

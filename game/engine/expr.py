@@ -28,7 +28,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-__all__ = ["FUNCTIONS", "ExprError", "calls_in", "evaluate", "parse", "paths_in"]
+__all__ = [
+    "FUNCTIONS",
+    "ExprError",
+    "Node",
+    "RuleError",
+    "calls_in",
+    "compiled",
+    "evaluate",
+    "parse",
+    "paths_in",
+    "run",
+]
+
+# A parsed expression: a tuple whose first item names the node ("num", "path", "cmp", ...).
+Node = tuple[Any, ...]
 
 
 class ExprError(ValueError):
@@ -102,73 +116,73 @@ class _Parser:
             raise ExprError(f"expected {text!r}, found {found}", tok.col)
         return tok
 
-    def parse(self) -> tuple:
+    def parse(self) -> Node:
         node = self.or_()
         tok = self.peek()
         if tok.kind != "end":
             raise ExprError(f"unexpected {tok.text!r}; is an 'and' or 'or' missing?", tok.col)
         return node
 
-    def or_(self) -> tuple:
+    def or_(self) -> Node:
         node = self.and_()
         while self.peek().kind == "or":
-            self.take()
-            node = ("or", node, self.and_())
+            col = self.take().col
+            node = ("or", node, self.and_(), col)
         return node
 
-    def and_(self) -> tuple:
+    def and_(self) -> Node:
         node = self.not_()
         while self.peek().kind == "and":
-            self.take()
-            node = ("and", node, self.not_())
+            col = self.take().col
+            node = ("and", node, self.not_(), col)
         return node
 
-    def not_(self) -> tuple:
+    def not_(self) -> Node:
         if self.peek().kind == "not":
-            self.take()
-            return ("not", self.not_())
+            col = self.take().col
+            return ("not", self.not_(), col)
         return self.compare()
 
-    def compare(self) -> tuple:
+    def compare(self) -> Node:
         node = self.sum()
         if self.peek().text in _COMPARE and self.peek().kind == "op":
-            op = self.take().text
-            node = ("cmp", op, node, self.sum())
+            tok = self.take()
+            node = ("cmp", tok.text, node, self.sum(), tok.col)
             if self.peek().text in _COMPARE and self.peek().kind == "op":
                 raise ExprError("comparisons cannot be chained; join them with 'and'", self.peek().col)
         return node
 
-    def sum(self) -> tuple:
+    def sum(self) -> Node:
         node = self.product()
         while self.peek().kind == "op" and self.peek().text in ("+", "-"):
-            op = self.take().text
-            node = ("arith", op, node, self.product())
+            tok = self.take()
+            node = ("arith", tok.text, node, self.product(), tok.col)
         return node
 
-    def product(self) -> tuple:
+    def product(self) -> Node:
         node = self.unary()
         while self.peek().kind == "op" and self.peek().text in ("*", "/"):
-            op = self.take().text
-            node = ("arith", op, node, self.unary())
+            tok = self.take()
+            node = ("arith", tok.text, node, self.unary(), tok.col)
         return node
 
-    def unary(self) -> tuple:
+    def unary(self) -> Node:
         if self.peek().kind == "op" and self.peek().text == "-":
-            self.take()
-            return ("neg", self.unary())
+            col = self.take().col
+            return ("neg", self.unary(), col)
         return self.atom()
 
-    def atom(self) -> tuple:
+    def atom(self) -> Node:
         tok = self.take()
         if tok.kind == "num":
             value = float(tok.text) if "." in tok.text else int(tok.text)
-            return ("num", value)
+            return ("num", value, tok.col)
         if tok.kind == "str":
-            return ("str", tok.text[1:-1])
+            return ("str", tok.text[1:-1], tok.col)
         if tok.kind == "true":
-            return ("num", True)
+            return ("num", True, tok.col)
         if tok.kind == "false":
-            return ("num", False)
+            return ("num", False, tok.col)
         if tok.kind == "op" and tok.text == "(":
             node = self.or_()
             self.expect(")")
@@ -176,7 +190,7 @@ class _Parser:
         if tok.kind == "name":
             if self.peek().text == "(" and self.peek().kind == "op":
                 self.take()
-                args: list[tuple] = []
+                args: list[Node] = []
                 if not (self.peek().kind == "op" and self.peek().text == ")"):
                     args.append(self.or_())
                     while self.peek().kind == "op" and self.peek().text == ",":
@@ -197,7 +211,7 @@ class _Parser:
 
 
 @lru_cache(maxsize=4096)
-def parse(src: str) -> tuple:
+def parse(src: str) -> Node:
     """Parse an expression into a tuple tree; raises ExprError with a column on bad syntax."""
     if not isinstance(src, str) or not src.strip():
         raise ExprError("empty expression", 0)
@@ -207,6 +221,18 @@ def parse(src: str) -> tuple:
 class Context(Protocol):
     def resolve(self, path: tuple[str, ...]) -> Any: ...
     def call(self, name: str, args: list[Any]) -> Any: ...
+
+
+class RuleError(Exception):
+    """A scenario rule that could not be evaluated in play: a fault the load-time checks did not
+    catch. Names the rule (file:line when the loader recorded it, else what the rule belongs to)
+    and the expression, so the game can show it once instead of failing on every frame."""
+
+    def __init__(self, where: str, source: str, detail: str):
+        super().__init__(f"{where}: the rule `{source}` cannot be evaluated: {detail}")
+        self.where = where
+        self.source = source
+        self.detail = detail
 
 
 def _num(v: Any) -> float:
@@ -219,21 +245,24 @@ def _num(v: Any) -> float:
 
 def _cmp(op: str, a: Any, b: Any) -> bool:
     if op == "==":
-        return a == b
+        return bool(a == b)
     if op == "!=":
-        return a != b
+        return bool(a != b)
     if not (isinstance(a, str) and isinstance(b, str)):  # dates compare as text
         a, b = _num(a), _num(b)
     if op == "<":
-        return a < b
+        return bool(a < b)
     if op == "<=":
-        return a <= b
+        return bool(a <= b)
     if op == ">":
-        return a > b
-    return a >= b
+        return bool(a > b)
+    return bool(a >= b)
 
 
-def _compile(node: tuple) -> Callable[[Any], Any]:
+Compiled = Callable[[Any], Any]
+
+
+def _compile(node: Node) -> Compiled:
     """Turn a parsed tree into nested closures, so the tuples are not re-walked on every call.
     Built only from the tree; no source text is executed."""
     kind = node[0]
@@ -264,7 +293,7 @@ def _compile(node: tuple) -> Callable[[Any], Any]:
         if op == "*":
             return lambda ctx: _num(a(ctx)) * _num(b(ctx))
 
-        def div(ctx):
+        def div(ctx: Any) -> float:
             x, y = _num(a(ctx)), _num(b(ctx))
             return x / y if y else 0
 
@@ -279,25 +308,50 @@ def _compile(node: tuple) -> Callable[[Any], Any]:
 
 
 @lru_cache(maxsize=4096)
-def compiled(src: str) -> Callable[[Any], Any]:
+def compiled(src: str) -> Compiled:
     return _compile(parse(src))
 
 
-def evaluate(node: tuple, ctx: Context) -> Any:
+def evaluate(node: Node, ctx: Context) -> Any:
     """Evaluate a parsed tree (compiled on the fly; prefer `run` for source strings)."""
     return _compile(node)(ctx)
 
 
-def run(src: str, ctx: Context) -> Any:
-    """Evaluate expression source against a context (parsed and compiled once per string)."""
-    return compiled(src)(ctx)
+def run(src: str, ctx: Context, where: str = "") -> Any:
+    """Evaluate expression source against a context (parsed and compiled once per string).
+    Any fault becomes a RuleError naming the rule: `where` says what the rule belongs to, and
+    the scenario's record of where it was written (when the context has a scenario) wins."""
+    try:
+        return compiled(src)(ctx)
+    except FAULTS as exc:
+        raise rule_error(src, ctx, where, exc) from exc
 
 
-def paths_in(node: tuple) -> list[tuple[tuple[str, ...], int]]:
+# What evaluating a rule can raise when the content is wrong in a way the load-time checks missed.
+FAULTS = (TypeError, ValueError, KeyError, AttributeError, IndexError, ZeroDivisionError)
+
+
+def rule_error(src: str, ctx: Context, where: str, exc: Exception) -> RuleError:
+    return RuleError(_origin(ctx, src) or where or "a scenario rule", src, _detail(exc))
+
+
+def _origin(ctx: Context, src: str) -> str:
+    scn = getattr(ctx, "scn", None)
+    source_of = getattr(scn, "source_of", None)
+    return str(source_of(src)) if source_of is not None else ""
+
+
+def _detail(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"nothing called {exc.args[0]!r} here" if exc.args else "a name is missing"
+    return str(exc) or type(exc).__name__
+
+
+def paths_in(node: Node) -> list[tuple[tuple[str, ...], int]]:
     """Every dotted path in a tree with its column, for load-time reference checks."""
     out: list[tuple[tuple[str, ...], int]] = []
 
-    def walk(n: tuple) -> None:
+    def walk(n: Node) -> None:
         if n[0] == "path":
             out.append((n[1], n[2]))
         elif n[0] == "call":
@@ -312,10 +366,10 @@ def paths_in(node: tuple) -> list[tuple[tuple[str, ...], int]]:
     return out
 
 
-def calls_in(node: tuple) -> list[tuple[str, tuple, int]]:
-    out: list[tuple[str, tuple, int]] = []
+def calls_in(node: Node) -> list[tuple[str, tuple[Node, ...], int]]:
+    out: list[tuple[str, tuple[Node, ...], int]] = []
 
-    def walk(n: tuple) -> None:
+    def walk(n: Node) -> None:
         if n[0] == "call":
             out.append((n[1], n[2], n[3]))
             for a in n[2]:
@@ -330,7 +384,8 @@ def calls_in(node: tuple) -> list[tuple[str, tuple, int]]:
 
 
 # Functions a scenario may call, with their arity and what each argument must name.
-# The kinds ('person', 'plenum', ...) are checked against the scenario's ids at load time.
+# The kinds ('person', 'plenum', ...) are checked against the scenario's ids at load time;
+# what each returns is in context.FUNCTION_RESULTS.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "holds": ("person", "office"),  # does a person hold an office
     "passed": ("plenum", "motion"),  # did a motion pass at a plenum
@@ -342,5 +397,3 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "fired": ("event",),  # has an event fired
     "chose": ("event", "option"),  # was this option taken
 }
-
-Resolver = Callable[[tuple[str, ...]], Any]

@@ -122,7 +122,7 @@ def spread(state: GameState, scn: Scenario) -> list[tuple[str, float]]:
 def _requires(state: GameState, scn: Scenario, src: str | None, plenum_id: str) -> bool:
     if not src:
         return True
-    return bool(X.run(src, EvalContext(state, scn, plenum_id=plenum_id)))
+    return bool(X.run(src, EvalContext(state, scn, plenum_id=plenum_id, votes=projection)))
 
 
 def _speech_bonus(state: GameState, scn: Scenario, pdef: PlenumDef, side: str) -> int:

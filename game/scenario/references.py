@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from game.engine import effects as FX
 from game.engine import expr as X
 from game.engine.content import STATUSES, Effect, Scenario
 from game.engine.context import check_path
+from game.engine.typecheck import typecheck
 from game.scenario.diagnostics import Diagnostic, Mark, suggest
 from game.scenario.yamlsrc import Marks, locate
 
@@ -52,10 +54,16 @@ class _Checker:
             self.err(loc, f"unknown {kind} '{value}'", suggest(value, ids) or f"no {kind} has that id")
 
     # ------------------------------------------------------------------ expressions
-    def expr(self, loc: tuple, src: str | None, *, target: str | None = None, plenum: bool = False) -> None:
+    def expr(
+        self, loc: tuple, src: str | None, *, target: str | None = None, plenum: bool = False, want: str = "condition"
+    ) -> None:
         if src is None:
             return
         tree = X.parse(src)
+        mark, _ = locate(self.data, loc, self.marks, self.fallback)
+        self.scn.note_source(src, f"{mark.file}:{mark.line}")
+        for fault in typecheck(src, self.scn, target=target, plenum=plenum, want=want):
+            self.err(loc, f"{fault.message} (column {fault.column + 1} of the expression)", fault.hint, code="type")
         # A value written on the same line as its key starts at the mark's column; quoted
         # values are one further in. Pointing at the start of the value is good enough.
         for path, col in X.paths_in(tree):
@@ -112,59 +120,21 @@ class _Checker:
 
     # ------------------------------------------------------------------ effects
     def effects(self, loc: tuple, effects: list[Effect], *, allow_target: bool = False) -> None:
+        # What each kind names, and the rules its shape cannot say, come from its declaration.
         for i, fx in enumerate(effects):
             here = loc + (i, fx.kind)
-            v = fx.value
-            k = fx.kind
-            if k == "faction":
-                self.ref(here + ("faction",), "faction", v.faction)
-                self.ref(here + ("absorb_into",), "faction", v.absorb_into)
-            elif k == "standing":
-                self.ref(here + ("faction",), "faction", v.faction)
-                self.ref(here + ("patron",), "patron", v.patron)
-            elif k == "patron":
-                self.ref(here + ("patron",), "patron", v.patron)
-            elif k == "person":
-                if v.person == "target" and not allow_target:
-                    self.err(here + ("person",), "'target' can only be used in an action that has a target")
-                self.ref(here + ("person",), "person", v.person, allow_target=allow_target)
-                self.ref(here + ("add_office",), "office", v.add_office)
-                self.ref(here + ("remove_office",), "office", v.remove_office)
-                self.ref(here + ("faction",), "faction", v.faction)
-            elif k == "group":
-                if v.group == "faction" and not v.faction:
-                    self.err(here, "group 'faction' needs a 'faction' key")
-                self.ref(here + ("faction",), "faction", v.faction)
-                for j, pid in enumerate(v.exclude):
-                    self.ref(here + ("exclude", j), "person", pid)
-            elif k == "pledge":
-                if (v.person is None) == (v.faction is None):
-                    self.err(here, "a pledge names either a 'person' or a 'faction'")
-                if v.person == "target" and not allow_target:
-                    self.err(here + ("person",), "'target' can only be used in an action that has a target")
-                self.ref(here + ("person",), "person", v.person, allow_target=allow_target)
-                self.ref(here + ("faction",), "faction", v.faction)
-            elif k == "flag":
-                self.flags_set.add(v)
-            elif k == "plenum":
-                self.ref(here + ("plenum",), "plenum", v.plenum)
-                if v.do == "schedule" and not v.date and not v.days:
-                    self.err(here, "scheduling a plenum needs a 'date' or 'days'")
-            elif k == "event":
-                self.ref(here, "event", v)
-            elif k == "end":
-                self.ref(here, "ending", v)
-            elif k == "codex":
-                self.ref(here, "codex", v)
-            elif k == "congress":
-                ids = [c.id for c in self.scn.scenario.committees]
-                if v not in ids:
-                    self.err(
-                        here, f"unknown committee '{v}'", suggest(v, ids) or "define it under scenario: committees:"
-                    )
-            elif k == "chance":
-                self.effects(here + ("then",), v.then, allow_target=allow_target)
-                self.effects(here + ("otherwise",), v.otherwise, allow_target=allow_target)
+            for at, msg in FX.problems(fx):
+                self.err(here + at, msg)
+            for r in FX.referenced_ids(fx):
+                if r.kind == "flag":
+                    self.flags_set.add(r.id)
+                elif r.target_ok and r.id == "target":
+                    if not allow_target:
+                        self.err(here + r.at, "'target' can only be used in an action that has a target")
+                elif r.id not in self.scn.ids(r.kind):
+                    ids = self.scn.ids(r.kind)
+                    hint = suggest(r.id, ids) or r.hint or f"no {r.kind} has that id"
+                    self.err(here + r.at, f"unknown {r.kind} '{r.id}'", hint)
 
     # ------------------------------------------------------------------ the whole scenario
     def run(self) -> list[Diagnostic]:
@@ -263,7 +233,7 @@ class _Checker:
             tk = a.target if a.target != "none" else None
             self.expr(("actions", i, "targets"), a.targets, target=tk)
             self.expr(("actions", i, "available"), a.available)
-            self.expr(("actions", i, "chance"), a.chance, target=tk)
+            self.expr(("actions", i, "chance"), a.chance, target=tk, want="number")
             self.effects(("actions", i, "success"), a.success, allow_target=tk == "person")
             self.effects(("actions", i, "failure"), a.failure, allow_target=tk == "person")
             if a.targets and a.target == "none":

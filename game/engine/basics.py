@@ -1,0 +1,119 @@
+"""The vocabulary every layer of the rules shares: field types, statuses, sides, the patron and
+country measures, and two small helpers (clamping and date arithmetic).
+
+It sits at the bottom of the engine and imports nothing from it, so the scenario format
+(``content``), the effect kinds, the expression names and the rules can all read it without
+importing one another.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    """Every format structure: unknown keys are errors (a typo never passes silently) and values
+    never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_date(value: str) -> str:
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date; write it as YYYY-MM-DD, e.g. 1956-08-30") from None
+    return value
+
+
+def is_date(value: str) -> bool:
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        min_length=1,
+        max_length=64,
+        description="An identifier: lower-case letters, digits and underscores, starting with a letter.",
+    ),
+]
+Date = Annotated[
+    str,
+    Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A date, YYYY-MM-DD."),
+    AfterValidator(_check_date),
+]
+Percent = Annotated[int, Field(ge=0, le=100)]
+Delta = Annotated[int, Field(ge=-100, le=100)]
+Standing = Annotated[int, Field(ge=-100, le=100)]
+Side = Literal["kim", "opposition"]
+Status = Literal["active", "demoted", "expelled", "arrested", "fled", "executed", "dead", "abroad"]
+CCSeat = Literal["full", "candidate", "none"]
+Text = Annotated[str, Field(max_length=6000)]
+
+STATUSES: tuple[str, ...] = ("active", "demoted", "expelled", "arrested", "fled", "executed", "dead", "abroad")
+SIDES: tuple[str, ...] = ("kim", "opposition")
+CC_SEATS: tuple[str, ...] = ("full", "candidate", "none")
+# Statuses of people still in the party's life; those that take a person out of the hall; and
+# those that also strip party posts and seats.
+ACTIVE: tuple[str, ...] = ("active", "demoted")
+ABSENT: tuple[str, ...] = ("expelled", "arrested", "fled", "executed", "dead", "abroad")
+STRIPPED: tuple[str, ...] = ("expelled", "arrested", "executed", "dead")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One number a patron or the country has: its name in files and expressions, the words the
+    player reads, and its range."""
+
+    name: str
+    label: str
+    lo: int = 0
+    hi: int = 100
+
+
+# The single list of a patron's and the country's measures. The state, the scenario models,
+# the `patron`/`country` effects, the expression names and the descriptions all follow it.
+PATRON_MEASURES: tuple[Measure, ...] = (
+    Measure("favour_kim", "favour to Kim", -100, 100),
+    Measure("favour_opposition", "favour to the opposition", -100, 100),
+    Measure("leverage", "leverage"),
+    Measure("aid", "aid"),
+    Measure("advisers", "advisers"),
+    Measure("troops", "troops"),
+    Measure("doctrine", "doctrinal pressure"),
+    Measure("intervention", "will to intervene"),
+)
+COUNTRY_MEASURES: tuple[Measure, ...] = (
+    Measure("economy", "economy"),
+    Measure("support", "popular support"),
+    Measure("security", "security grip"),
+    Measure("cult", "personality cult"),
+)
+PATRON_FIELDS: tuple[str, ...] = tuple(m.name for m in PATRON_MEASURES)
+COUNTRY_FIELDS: tuple[str, ...] = tuple(m.name for m in COUNTRY_MEASURES)
+
+
+def clamp(v: float, lo: int = 0, hi: int = 100) -> int:
+    return int(max(lo, min(hi, round(v))))
+
+
+def date_add(date: str, days: int) -> str:
+    return (_dt.date.fromisoformat(date) + _dt.timedelta(days=days)).isoformat()
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """'did you mean ...' text for a likely misspelling, or ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,805 @@
+"""Every kind of effect a scenario may write, each declared once.
+
+An effect is a one-key mapping in a scenario file (``- pledge: {person: target, side: kim,
+add: 35}``). Each kind below is one ``EffectKind``: the shape of its value (a pydantic model or
+a plain type), how it changes the state, how it reads to a player before a choice, which ids
+it names (checked at load time), which people it may change (for the AI's cheap look-ahead)
+and any rule about its value that a shape cannot say. The ``Effect`` model of the scenario
+format is built from this table, so adding a kind is one entry here, and a test checks that
+every kind has every part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from pydantic import Field, create_model, model_validator
+
+from game.engine.basics import (
+    ABSENT,
+    ACTIVE,
+    COUNTRY_MEASURES,
+    PATRON_MEASURES,
+    CCSeat,
+    Date,
+    Delta,
+    Id,
+    Percent,
+    Side,
+    Status,
+    Strict,
+    Text,
+    clamp,
+    date_add,
+)
+from game.engine.changes import group_members, seat_committee, set_status
+
+if TYPE_CHECKING:
+    from game.engine.content import Scenario
+    from game.engine.state import GameState
+
+# --------------------------------------------------------------------------- value shapes
+
+
+class FactionFx(Strict):
+    faction: Id
+    influence: Delta = 0
+    cohesion: Delta = 0
+    absorb_into: Id | None = Field(None, description="Every active member joins this faction instead.")
+
+
+class StandingFx(Strict):
+    faction: Id
+    patron: Id
+    add: Delta
+
+
+if TYPE_CHECKING:
+
+    class PatronFx(Strict):
+        patron: Id
+
+    class CountryFx(Strict):
+        pass
+
+else:
+    # One field per measure in basics.PATRON_MEASURES / COUNTRY_MEASURES, each a change of it.
+    PatronFx = create_model(
+        "PatronFx",
+        __base__=Strict,
+        __module__=__name__,
+        patron=(Id, ...),
+        **{m.name: (Delta, 0) for m in PATRON_MEASURES},
+    )
+    CountryFx = create_model(
+        "CountryFx", __base__=Strict, __module__=__name__, **{m.name: (Delta, 0) for m in COUNTRY_MEASURES}
+    )
+
+
+class PersonFx(Strict):
+    person: str = Field(description="A person id, or 'target' inside an action.")
+    loyalty: Delta = 0
+    ambition: Delta = 0
+    reputation: Delta = 0
+    fear: Delta = 0
+    status: Status | None = None
+    cc: CCSeat | None = None
+    add_office: Id | None = None
+    remove_office: Id | None = None
+    clear_offices: bool = False
+    plotter: bool | None = None
+    faction: Id | None = Field(None, description="The person changes sides: counted with this faction from now on.")
+
+
+class GroupFx(Strict):
+    group: Literal["plotters", "speakers", "faction"] = Field(
+        description="plotters = the opposition's inner circle; speakers = who spoke against Kim "
+        "at the last plenum; faction = everyone in `faction`."
+    )
+    faction: Id | None = Field(None, description="With plotters or speakers: only those of this faction.")
+    loyalty: Delta = 0
+    fear: Delta = 0
+    status: Status | None = None
+    only_status: list[Status] = Field(
+        default_factory=lambda: ["active", "demoted"],
+        description="Only people now in one of these statuses are affected.",
+    )
+    cc: CCSeat | None = None
+    clear_offices: bool = False
+    limit: int = Field(0, ge=0, le=500, description="Affect at most this many (0 = all), most prominent first.")
+    exclude: list[Id] = Field(default_factory=list, description="People this effect leaves alone.")
+
+
+class PledgeFx(Strict):
+    side: Side
+    add: Delta
+    person: str | None = Field(None, description="A person id or 'target'.")
+    faction: Id | None = Field(None, description="Every Central Committee member of this faction.")
+    generated_only: bool = False
+
+
+class VarFx(Strict):
+    name: Id
+    add: int = 0
+    set: int | None = None
+
+
+class SideAmount(Strict):
+    side: Side
+    add: Delta
+
+
+class PlenumFx(Strict):
+    plenum: Id
+    do: Literal["schedule", "postpone", "cancel"]
+    date: Date | None = None
+    days: int = Field(0, ge=0, le=365)
+
+
+class ChanceFx(Strict):
+    percent: Percent
+    then: list[Effect] = Field(default_factory=list)
+    otherwise: list[Effect] = Field(default_factory=list)
+
+
+class LogFx(Strict):
+    text: Text
+    visible_to: Literal["all", "kim", "opposition"] = "all"
+
+
+# --------------------------------------------------------------------------- the declaration
+
+Path = tuple[str | int, ...]
+
+
+class Ref(NamedTuple):
+    """An id an effect names. `at` is where, inside the effect's value; kind 'flag' marks a flag
+    the effect sets (checked against the flags conditions read)."""
+
+    at: Path
+    kind: str
+    id: str
+    target_ok: bool = False  # 'target' stands for an action's chosen person
+    hint: str = ""
+
+
+Apply = Callable[["GameState", "Scenario", Any, "str | None"], None]
+Describe = Callable[["Scenario", Any, str], list[str]]
+Refs = Callable[[Any], Iterator[Ref]]
+Touched = Callable[["GameState", Any, "str | None"], "set[str] | None"]
+Problems = Callable[[Any], Iterator[tuple[Path, str]]]
+
+
+def _no_problems(v: Any) -> Iterator[tuple[Path, str]]:
+    return iter(())
+
+
+def _no_refs(v: Any) -> Iterator[Ref]:
+    return iter(())
+
+
+def _nobody(state: GameState, v: Any, target: str | None) -> set[str] | None:
+    return set()
+
+
+def _anybody(state: GameState, v: Any, target: str | None) -> set[str] | None:
+    return None
+
+
+def _silent(scn: Scenario, v: Any, target_label: str) -> list[str]:
+    return []  # bookkeeping the player need not weigh
+
+
+@dataclass(frozen=True)
+class EffectKind:
+    key: str
+    value: Any  # the value's type: a model class or an annotated scalar
+    doc: str  # for the format reference; "" = none
+    apply: Apply
+    describe: Describe
+    refs: Refs
+    touched: Touched  # the people it may change; None = could be anyone
+    problems: Problems = _no_problems
+
+
+KINDS: dict[str, EffectKind] = {}
+
+
+def kind(
+    key: str,
+    value: Any,
+    *,
+    doc: str = "",
+    describe: Describe = _silent,
+    refs: Refs = _no_refs,
+    touched: Touched = _nobody,
+    problems: Problems = _no_problems,
+) -> Callable[[Apply], Apply]:
+    """Declare an effect kind around its apply function."""
+
+    def register(apply: Apply) -> Apply:
+        KINDS[key] = EffectKind(key, value, doc, apply, describe, refs, touched, problems)
+        return apply
+
+    return register
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+def _name(scn: Scenario, kind_: str, id_: str | None, target_label: str = "the target") -> str:
+    if id_ == "target":
+        return target_label
+    obj = scn.get(kind_, id_) if id_ else None
+    return getattr(obj, "name", None) or getattr(obj, "title", None) or str(id_)
+
+
+def _side_word(side: str) -> str:
+    return "Kim" if side == "kim" else "Opposition"
+
+
+def _who(target: str | None, person: str) -> str | None:
+    return target if person == "target" else person
+
+
+# --------------------------------------------------------------------------- faction, standing
+
+
+def _faction_describe(scn: Scenario, v: FactionFx, tl: str) -> list[str]:
+    parts = [
+        f"influence {_signed(v.influence)}" if v.influence else "",
+        f"cohesion {_signed(v.cohesion)}" if v.cohesion else "",
+    ]
+    if v.absorb_into:
+        parts.append(f"absorbed into the {_name(scn, 'faction', v.absorb_into)}")
+    return [f"{_name(scn, 'faction', v.faction)}: " + ", ".join(p for p in parts if p)]
+
+
+def _faction_refs(v: FactionFx) -> Iterator[Ref]:
+    yield Ref(("faction",), "faction", v.faction)
+    if v.absorb_into:
+        yield Ref(("absorb_into",), "faction", v.absorb_into)
+
+
+def _faction_touched(state: GameState, v: FactionFx, target: str | None) -> set[str] | None:
+    return None if v.absorb_into else set()
+
+
+@kind("faction", FactionFx, describe=_faction_describe, refs=_faction_refs, touched=_faction_touched)
+def _faction(state: GameState, scn: Scenario, v: FactionFx, target: str | None) -> None:
+    f = state.factions[v.faction]
+    f.influence = clamp(f.influence + v.influence)
+    f.cohesion = clamp(f.cohesion + v.cohesion)
+    if v.absorb_into and v.absorb_into != v.faction:
+        into = state.factions[v.absorb_into]
+        for q in state.people.values():
+            if q.faction == v.faction and q.status in ACTIVE:
+                q.faction = v.absorb_into
+                q.career.append(f"{state.date}: counted with the {scn.get('faction', v.absorb_into).name}")
+        into.influence = clamp(into.influence + f.influence)
+        f.influence = 0
+
+
+def _standing_describe(scn: Scenario, v: StandingFx, tl: str) -> list[str]:
+    return [f"{_name(scn, 'faction', v.faction)} standing with {_name(scn, 'patron', v.patron)} {_signed(v.add)}"]
+
+
+def _standing_refs(v: StandingFx) -> Iterator[Ref]:
+    yield Ref(("faction",), "faction", v.faction)
+    yield Ref(("patron",), "patron", v.patron)
+
+
+@kind("standing", StandingFx, describe=_standing_describe, refs=_standing_refs)
+def _standing(state: GameState, scn: Scenario, v: StandingFx, target: str | None) -> None:
+    f = state.factions[v.faction]
+    f.standing[v.patron] = clamp(f.standing.get(v.patron, 0) + v.add, -100, 100)
+
+
+# --------------------------------------------------------------------------- patron, country
+
+
+def _patron_describe(scn: Scenario, v: PatronFx, tl: str) -> list[str]:
+    parts = [f"{m.label} {_signed(getattr(v, m.name))}" for m in PATRON_MEASURES if getattr(v, m.name)]
+    return [f"{_name(scn, 'patron', v.patron)}: " + ", ".join(parts)]
+
+
+def _patron_refs(v: PatronFx) -> Iterator[Ref]:
+    yield Ref(("patron",), "patron", v.patron)
+
+
+@kind("patron", PatronFx, describe=_patron_describe, refs=_patron_refs)
+def _patron(state: GameState, scn: Scenario, v: PatronFx, target: str | None) -> None:
+    p = state.patrons[v.patron]
+    for m in PATRON_MEASURES:
+        setattr(p, m.name, clamp(getattr(p, m.name) + getattr(v, m.name), m.lo, m.hi))
+
+
+def _country_describe(scn: Scenario, v: CountryFx, tl: str) -> list[str]:
+    parts = [f"{m.label} {_signed(getattr(v, m.name))}" for m in COUNTRY_MEASURES if getattr(v, m.name)]
+    return ["Country: " + ", ".join(parts)]
+
+
+@kind("country", CountryFx, describe=_country_describe)
+def _country(state: GameState, scn: Scenario, v: CountryFx, target: str | None) -> None:
+    c = state.country
+    for m in COUNTRY_MEASURES:
+        setattr(c, m.name, clamp(getattr(c, m.name) + getattr(v, m.name), m.lo, m.hi))
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _person_describe(scn: Scenario, v: PersonFx, target_label: str) -> list[str]:
+    who = _name(scn, "person", v.person, target_label)
+    parts = []
+    for a in ("loyalty", "ambition", "reputation", "fear"):
+        if getattr(v, a):
+            parts.append(f"{'loyalty to Kim' if a == 'loyalty' else a} {_signed(getattr(v, a))}")
+    if v.status:
+        parts.append(f"becomes {v.status}")
+    if v.add_office:
+        parts.append(f"appointed {_name(scn, 'office', v.add_office)}")
+    if v.remove_office:
+        parts.append(f"loses post of {_name(scn, 'office', v.remove_office)}")
+    if v.clear_offices:
+        parts.append("loses all posts")
+    if v.cc:
+        parts.append("leaves the Central Committee" if v.cc == "none" else f"CC seat: {v.cc}")
+    if v.plotter is not None:
+        parts.append("joins the opposition's circle" if v.plotter else "leaves the opposition's circle")
+    if v.faction:
+        parts.append(f"goes over to the {_name(scn, 'faction', v.faction)}")
+    return [f"{who}: " + ", ".join(parts)]
+
+
+def _person_refs(v: PersonFx) -> Iterator[Ref]:
+    yield Ref(("person",), "person", v.person, target_ok=True)
+    if v.add_office:
+        yield Ref(("add_office",), "office", v.add_office)
+    if v.remove_office:
+        yield Ref(("remove_office",), "office", v.remove_office)
+    if v.faction:
+        yield Ref(("faction",), "faction", v.faction)
+
+
+def _person_touched(state: GameState, v: PersonFx, target: str | None) -> set[str] | None:
+    if v.status in ABSENT:
+        return None  # a purge frightens the whole committee
+    pid = _who(target, v.person)
+    return {pid} if pid is not None else set()
+
+
+@kind("person", PersonFx, describe=_person_describe, refs=_person_refs, touched=_person_touched)
+def _person(state: GameState, scn: Scenario, v: PersonFx, target: str | None) -> None:
+    pid = _who(target, v.person)
+    if pid is None or pid not in state.people:
+        return
+    p = state.people[pid]
+    p.loyalty = clamp(p.loyalty + v.loyalty)
+    p.ambition = clamp(p.ambition + v.ambition)
+    p.reputation = clamp(p.reputation + v.reputation)
+    p.fear = clamp(p.fear + v.fear)
+    if v.clear_offices and p.offices:
+        p.career.append(f"{state.date}: removed from all posts")
+        p.offices = []
+    if v.remove_office and v.remove_office in p.offices:
+        p.offices.remove(v.remove_office)
+        p.career.append(f"{state.date}: left {scn.get('office', v.remove_office).name}")
+    if v.add_office and v.add_office not in p.offices:
+        p.offices.append(v.add_office)
+        p.career.append(f"{state.date}: became {scn.get('office', v.add_office).name}")
+    if v.cc is not None and v.cc != p.cc:
+        p.cc = v.cc
+        p.career.append(f"{state.date}: Central Committee seat: {v.cc}")
+    if v.plotter is not None:
+        p.plotter = v.plotter
+    if v.faction and v.faction != p.faction:
+        p.faction = v.faction
+        p.career.append(f"{state.date}: counted with the {scn.get('faction', v.faction).name}")
+    if v.status is not None:
+        set_status(state, scn, pid, v.status)
+
+
+def _group_describe(scn: Scenario, v: GroupFx, tl: str) -> list[str]:
+    who = {
+        "plotters": "The opposition's circle",
+        "speakers": "Those who spoke against Kim",
+        "faction": f"All of the {_name(scn, 'faction', v.faction)} faction",
+    }[v.group]
+    if v.limit:
+        who += f" (up to {v.limit})"
+    parts = []
+    if v.status:
+        parts.append(f"become {v.status}")
+    if v.clear_offices:
+        parts.append("lose their posts")
+    if v.loyalty:
+        parts.append(f"loyalty {_signed(v.loyalty)}")
+    if v.fear:
+        parts.append(f"fear {_signed(v.fear)}")
+    return [f"{who}: " + ", ".join(parts)]
+
+
+def _group_refs(v: GroupFx) -> Iterator[Ref]:
+    if v.faction:
+        yield Ref(("faction",), "faction", v.faction)
+    for j, pid in enumerate(v.exclude):
+        yield Ref(("exclude", j), "person", pid)
+
+
+def _group_problems(v: GroupFx) -> Iterator[tuple[Path, str]]:
+    if v.group == "faction" and not v.faction:
+        yield (), "group 'faction' needs a 'faction' key"
+
+
+@kind("group", GroupFx, describe=_group_describe, refs=_group_refs, touched=_anybody, problems=_group_problems)
+def _group(state: GameState, scn: Scenario, v: GroupFx, target: str | None) -> None:
+    ids = [
+        pid
+        for pid in group_members(state, scn, v.group, v.faction)
+        if state.people[pid].status in v.only_status and pid not in v.exclude
+    ]
+    if v.limit:
+        ids = ids[: v.limit]
+    for pid in ids:
+        p = state.people[pid]
+        p.loyalty = clamp(p.loyalty + v.loyalty)
+        p.fear = clamp(p.fear + v.fear)
+        if v.clear_offices and p.offices:
+            p.offices = []
+            p.career.append(f"{state.date}: removed from all posts")
+        if v.cc is not None:
+            p.cc = v.cc
+        if v.status is not None:
+            set_status(state, scn, pid, v.status)
+
+
+def _pledge_describe(scn: Scenario, v: PledgeFx, target_label: str) -> list[str]:
+    who = (
+        _name(scn, "person", v.person, target_label)
+        if v.person
+        else f"{_name(scn, 'faction', v.faction)} members of the CC"
+    )
+    side = "Kim" if v.side == "kim" else "the opposition"
+    return [f"{who}: commitment to {side} {_signed(v.add)}"]
+
+
+def _pledge_refs(v: PledgeFx) -> Iterator[Ref]:
+    if v.person is not None:
+        yield Ref(("person",), "person", v.person, target_ok=True)
+    if v.faction is not None:
+        yield Ref(("faction",), "faction", v.faction)
+
+
+def _pledge_problems(v: PledgeFx) -> Iterator[tuple[Path, str]]:
+    if (v.person is None) == (v.faction is None):
+        yield (), "a pledge names either a 'person' or a 'faction'"
+
+
+def _pledge_ids(state: GameState, v: PledgeFx, target: str | None) -> list[str | None]:
+    if v.person is not None:
+        return [_who(target, v.person)]
+    return [
+        pid
+        for pid, p in state.people.items()
+        if p.faction == v.faction and p.cc != "none" and (p.generated or not v.generated_only)
+    ]
+
+
+def _pledge_touched(state: GameState, v: PledgeFx, target: str | None) -> set[str] | None:
+    if v.person:
+        pid = _who(target, v.person)
+        return {pid} if pid is not None else set()
+    return {pid for pid, p in state.people.items() if p.faction == v.faction}
+
+
+@kind(
+    "pledge",
+    PledgeFx,
+    describe=_pledge_describe,
+    refs=_pledge_refs,
+    touched=_pledge_touched,
+    problems=_pledge_problems,
+)
+def _pledge(state: GameState, scn: Scenario, v: PledgeFx, target: str | None) -> None:
+    attr = "pledge_kim" if v.side == "kim" else "pledge_opposition"
+    for pid in _pledge_ids(state, v, target):
+        if pid is not None and pid in state.people:
+            p = state.people[pid]
+            setattr(p, attr, clamp(getattr(p, attr) + v.add))
+
+
+# --------------------------------------------------------------------------- flags and counters
+
+
+def _flag_refs(v: str) -> Iterator[Ref]:
+    yield Ref((), "flag", v)
+
+
+@kind("flag", Id, doc="Set a flag.", refs=_flag_refs)
+def _flag(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
+    state.set_flag(v)
+
+
+@kind("clear_flag", Id)
+def _clear_flag(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
+    state.clear_flag(v)
+
+
+@kind("var", VarFx)
+def _var(state: GameState, scn: Scenario, v: VarFx, target: str | None) -> None:
+    state.vars[v.name] = v.set if v.set is not None else state.vars.get(v.name, 0) + v.add
+
+
+def _exposure_describe(scn: Scenario, v: int, tl: str) -> list[str]:
+    return [f"Kim's view of the plot {_signed(v)}"]
+
+
+@kind("exposure", Delta, doc="Change how much Kim's people have seen of the plot.", describe=_exposure_describe)
+def _exposure(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
+    state.exposure = clamp(state.exposure + v)
+
+
+def _intel_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
+    return [f"{_side_word(v.side)} intelligence {_signed(v.add)}"]
+
+
+@kind("intel", SideAmount, describe=_intel_describe)
+def _intel(state: GameState, scn: Scenario, v: SideAmount, target: str | None) -> None:
+    state.intel[v.side] = clamp(state.intel[v.side] + v.add)
+
+
+def _budget_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
+    return [f"{_side_word(v.side)} action points next turn {_signed(v.add)}"]
+
+
+@kind("budget", SideAmount, doc="Change a side's action points for next turn.", describe=_budget_describe)
+def _budget(state: GameState, scn: Scenario, v: SideAmount, target: str | None) -> None:
+    state.budget_bonus[v.side] = state.budget_bonus.get(v.side, 0) + v.add
+
+
+def _rift_describe(scn: Scenario, v: int, tl: str) -> list[str]:
+    return [f"Sino-Soviet rift {_signed(v)}"]
+
+
+@kind("rift", Delta, describe=_rift_describe)
+def _rift(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
+    state.rift = clamp(state.rift + v)
+
+
+# --------------------------------------------------------------------------- the calendar and the story
+
+
+def _plenum_describe(scn: Scenario, v: PlenumFx, tl: str) -> list[str]:
+    title = _name(scn, "plenum", v.plenum)
+    if v.do == "schedule":
+        return [f"{title} is called" + (f" for {v.date}" if v.date else f" in {v.days} days")]
+    if v.do == "postpone":
+        return [f"{title} is put off by {v.days} days"]
+    return [f"{title} is cancelled"]
+
+
+def _plenum_refs(v: PlenumFx) -> Iterator[Ref]:
+    yield Ref(("plenum",), "plenum", v.plenum)
+
+
+def _plenum_problems(v: PlenumFx) -> Iterator[tuple[Path, str]]:
+    if v.do == "schedule" and not v.date and not v.days:
+        yield (), "scheduling a plenum needs a 'date' or 'days'"
+
+
+@kind("plenum", PlenumFx, describe=_plenum_describe, refs=_plenum_refs, touched=_anybody, problems=_plenum_problems)
+def _plenum(state: GameState, scn: Scenario, v: PlenumFx, target: str | None) -> None:
+    pl = state.plenums[v.plenum]
+    if v.do == "schedule":
+        # A date already past means "as soon as possible": the end of this turn.
+        pl.date = max(v.date or date_add(state.date, v.days), state.date)
+        if pl.status in ("unscheduled", "cancelled"):
+            pl.status = "scheduled"
+        state.add_log(f"{scn.get('plenum', v.plenum).title} is called for {pl.date}.", "plenum")
+    elif v.do == "postpone" and pl.status == "scheduled":
+        pl.date = date_add(pl.date, v.days)
+        pl.postponed_days += v.days
+    elif v.do == "cancel" and pl.status == "scheduled":
+        pl.status = "cancelled"
+
+
+def _event_describe(scn: Scenario, v: str, tl: str) -> list[str]:
+    return [f"Leads to: {_name(scn, 'event', v)}"]
+
+
+def _event_refs(v: str) -> Iterator[Ref]:
+    yield Ref((), "event", v)
+
+
+@kind(
+    "event",
+    Id,
+    doc="Queue an event to fire at the next check.",
+    describe=_event_describe,
+    refs=_event_refs,
+    touched=_anybody,
+)
+def _event(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
+    if v not in state.queued_events:
+        state.queued_events.append(v)
+
+
+def _end_describe(scn: Scenario, v: str, tl: str) -> list[str]:
+    return [f"The game ends: {_name(scn, 'ending', v)}"]
+
+
+def _end_refs(v: str) -> Iterator[Ref]:
+    yield Ref((), "ending", v)
+
+
+@kind("end", Id, doc="End the game with this ending.", describe=_end_describe, refs=_end_refs, touched=_anybody)
+def _end(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
+    if state.ending is None:
+        state.ending = v
+
+
+def _chance_describe(scn: Scenario, v: ChanceFx, target_label: str) -> list[str]:
+    then = "; ".join(describe(scn, v.then, target_label)) or "nothing"
+    other = "; ".join(describe(scn, v.otherwise, target_label)) or "nothing"
+    return [f"{v.percent}% chance: {then}. Otherwise: {other}"]
+
+
+def _chance_refs(v: ChanceFx) -> Iterator[Ref]:
+    for branch in ("then", "otherwise"):
+        for j, fx in enumerate(getattr(v, branch)):
+            for r in referenced_ids(fx):
+                yield r._replace(at=(branch, j, fx.kind, *r.at))
+
+
+def _chance_problems(v: ChanceFx) -> Iterator[tuple[Path, str]]:
+    for branch in ("then", "otherwise"):
+        for j, fx in enumerate(getattr(v, branch)):
+            for at, msg in problems(fx):
+                yield (branch, j, fx.kind, *at), msg
+
+
+def _chance_touched(state: GameState, v: ChanceFx, target: str | None) -> set[str] | None:
+    a, b = touched(state, v.then, target), touched(state, v.otherwise, target)
+    return None if a is None or b is None else a | b
+
+
+@kind(
+    "chance",
+    ChanceFx,
+    describe=_chance_describe,
+    refs=_chance_refs,
+    touched=_chance_touched,
+    problems=_chance_problems,
+)
+def _chance(state: GameState, scn: Scenario, v: ChanceFx, target: str | None) -> None:
+    branch = v.then if state.rng.chance(v.percent) else v.otherwise
+    apply_effects(state, scn, branch, target=target)
+
+
+@kind("log", LogFx)
+def _log(state: GameState, scn: Scenario, v: LogFx, target: str | None) -> None:
+    state.add_log(v.text, "info", v.visible_to)
+
+
+def _codex_refs(v: str) -> Iterator[Ref]:
+    yield Ref((), "codex", v)
+
+
+@kind("codex", Id, doc="Unlock a codex entry.", refs=_codex_refs)
+def _codex(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
+    if v not in state.codex:
+        state.codex.append(v)
+
+
+def _congress_describe(scn: Scenario, v: str, tl: str) -> list[str]:
+    return ["A congress elects a new Central Committee"]
+
+
+def _congress_refs(v: str) -> Iterator[Ref]:
+    yield Ref((), "committee", v, hint="define it under scenario: committees:")
+
+
+@kind(
+    "congress",
+    Id,
+    doc="Seat a new Central Committee (an id from scenario.committees).",
+    describe=_congress_describe,
+    refs=_congress_refs,
+    touched=_anybody,
+)
+def _congress(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
+    seat_committee(state, scn, v)
+
+
+# --------------------------------------------------------------------------- the Effect model
+
+
+class EffectBase(Strict):
+    """One effect. Write exactly one of the keys below."""
+
+    @model_validator(mode="after")
+    def _one_key(self) -> EffectBase:
+        keys = [k for k in type(self).model_fields if getattr(self, k) is not None]
+        if len(keys) != 1:
+            names = ", ".join(type(self).model_fields)
+            if not keys:
+                raise ValueError(f"an effect needs exactly one of: {names}")
+            raise ValueError(
+                f"an effect has exactly one key, this one has {len(keys)} "
+                f"({', '.join(keys)}); split it into separate list items"
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        for k in type(self).model_fields:
+            if getattr(self, k) is not None:
+                return k
+        raise AssertionError("validated effect without a key")
+
+    @property
+    def value(self) -> Any:
+        return getattr(self, self.kind)
+
+
+def _optional(t: Any) -> Any:
+    return t | None
+
+
+if TYPE_CHECKING:
+    Effect = EffectBase
+else:
+    Effect = create_model(
+        "Effect",
+        __base__=EffectBase,
+        __module__=__name__,
+        __doc__=EffectBase.__doc__,
+        **{k.key: (_optional(k.value), Field(None, description=k.doc) if k.doc else None) for k in KINDS.values()},
+    )
+ChanceFx.model_rebuild()
+
+
+# --------------------------------------------------------------------------- reading the table
+
+
+def apply_effect(state: GameState, scn: Scenario, fx: Effect, *, target: str | None = None) -> None:
+    KINDS[fx.kind].apply(state, scn, fx.value, target)
+
+
+def apply_effects(state: GameState, scn: Scenario, effects: Sequence[Effect], *, target: str | None = None) -> None:
+    for fx in effects:
+        KINDS[fx.kind].apply(state, scn, fx.value, target)
+
+
+def describe(scn: Scenario, effects: Sequence[Effect], target_label: str = "the target") -> list[str]:
+    """Plain-language lines for a list of effects, for tooltips before a choice is made."""
+    out: list[str] = []
+    for fx in effects:
+        out += KINDS[fx.kind].describe(scn, fx.value, target_label)
+    return out
+
+
+def referenced_ids(fx: Effect) -> list[Ref]:
+    """The ids one effect names, each with where inside the effect's value it is written."""
+    return list(KINDS[fx.kind].refs(fx.value))
+
+
+def problems(fx: Effect) -> list[tuple[Path, str]]:
+    """Rules about an effect's value that its shape cannot express, as (where, message)."""
+    return list(KINDS[fx.kind].problems(fx.value))
+
+
+def touched(state: GameState, effects: Sequence[Effect], target: str | None) -> set[str] | None:
+    """The people a list of effects may change, or None if it could be anyone. Lets the AI's
+    look-ahead copy a handful of people instead of the whole committee."""
+    out: set[str] = set()
+    for fx in effects:
+        some = KINDS[fx.kind].touched(state, fx.value, target)
+        if some is None:
+            return None
+        out |= some
+    return out
