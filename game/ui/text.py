@@ -256,9 +256,11 @@ def draw_box(
     min_size: int | None = None,
     spacing: int = 2,
     align: str = "left",
+    preview: bool = False,
 ) -> int:
     """Wrapped text that fits ``rect``: a smaller size when the full one would overflow it;
-    cut (and recorded) only when even the smallest does not fit."""
+    cut (and recorded) only when even the smallest does not fit. ``preview``: the whole text
+    is one hover away (in the widget's tooltip), so a cut here is a preview, not a loss."""
     rect = pygame.Rect(rect)
     floor = min_size if min_size is not None else max(10, size - 4)
     for sz in range(size, floor - 1, -1):
@@ -266,7 +268,22 @@ def draw_box(
         if n * (line_height(sz, style) + spacing) - spacing <= rect.height:
             return draw_wrapped(surf, text, rect, sz, colour, style, spacing, align=align)
     lines = max(1, (rect.height + spacing) // (line_height(floor, style) + spacing))
-    return draw_wrapped(surf, text, rect, floor, colour, style, spacing, max_lines=lines, align=align)
+    global CUTS
+    watching, CUTS = CUTS, (None if preview else CUTS)
+    try:
+        return draw_wrapped(surf, text, rect, floor, colour, style, spacing, max_lines=lines, align=align)
+    finally:
+        CUTS = watching
+
+
+def preview(text: str, size: int, max_width: int, style: str = "body") -> str:
+    """A one-line preview of text whose whole is in the tooltip of the same row (not a cut)."""
+    global CUTS
+    watching, CUTS = CUTS, None
+    try:
+        return fit(text, size, max_width, style)
+    finally:
+        CUTS = watching
 
 
 def fonts_ok() -> bool:

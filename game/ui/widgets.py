@@ -162,13 +162,12 @@ class Button(Widget):
         if self.style in ("chip", "link"):
             style = "body" if not self.selected else "bold"
         x_pad = 10 if self.style != "chip" else 5
-        label = T.fit(
-            self.label, self.size, r.width - 2 * x_pad - (T.width(self.key_hint, 12) + 6 if self.key_hint else 0), style
-        )
+        room = r.width - 2 * x_pad - (T.width(self.key_hint, 12) + 6 if self.key_hint else 0)
+        label, size = T.fit_size(self.label, self.size, room, style, min_size=max(10, self.size - 4))
         if self.align == "left":
-            T.draw(surf, label, (r.x + x_pad, r.centery), self.size, fg, style, "midleft")
+            T.draw(surf, label, (r.x + x_pad, r.centery), size, fg, style, "midleft")
         else:
-            T.draw(surf, label, r.center, self.size, fg, style, "center")
+            T.draw(surf, label, r.center, size, fg, style, "center")
         if self.key_hint and self.enabled:
             hint_col = C.GOLD_LIGHT if self.style in ("primary", "dark") else C.INK_FAINT
             T.draw(surf, self.key_hint, (r.right - 6, r.bottom - 3), 11, hint_col, "body", "bottomright")

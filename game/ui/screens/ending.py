@@ -139,6 +139,13 @@ class EndingScreen(Screen):
                 tooltip="Play the last plenum's session again.",
             )
         )
+        if self.tab == 0:
+            # The whole divergence report, one hover away from its preview in the right column.
+            self.add(
+                W.Hotspot(
+                    (w // 2 + 8, 330, w // 2 - 32, h - 420), self.divergence_tip, name="divergence", focusable=False
+                )
+            )
         if self.focus is None:
             self.focus = next(b for b in self.widgets if b.name == "finish")
 
@@ -238,13 +245,14 @@ class EndingScreen(Screen):
             x2 = area.x + col + 30
             pygame.draw.line(surf, C.INK, (x2 - 15, area.y), (x2 - 15, area.bottom - 10))
             T.draw(surf, "IN HISTORY", (x2, area.y), 22, C.RED, "head")
-            T.draw_wrapped(
+            hist_used = T.draw_wrapped(
                 surf,
                 (e.history if e and e.history else "—").strip(),
                 pygame.Rect(x2, area.y + 30, col, area.height - 30),
                 17,
                 C.INK_SOFT,
             )
+            self.draw_divergence(surf, pygame.Rect(x2, area.y + 48 + hist_used, col, area.height - 48 - hist_used))
             T.draw(
                 surf,
                 f"{common.date_text(s.state.date)} · turn {s.state.turn} · seed {s.state.seed}",
@@ -256,6 +264,42 @@ class EndingScreen(Screen):
             self.draw_people(surf, area)
         else:
             self.draw_factions(surf, area)
+
+    # Where this game left history: the first order that differs from the historical course
+    # from the same start and seed, and what followed (game/engine/replay_divergence.py).
+    _divergence = None
+
+    def divergence(self):
+        if self._divergence is None:
+            from game.tools.replay import divergence_for
+
+            try:
+                self._divergence = divergence_for(self.s.g)
+            except (RuntimeError, KeyError, ValueError):  # no historical course to compare with
+                self._divergence = False
+        return self._divergence or None
+
+    def divergence_tip(self):
+        d = self.divergence()
+        if d is None:
+            return ["Where this game left history", "No historical course to compare with."]
+        return ["Where this game left history", d.first, *d.followed]
+
+    def draw_divergence(self, surf, r):
+        d = self.divergence()
+        if d is None or r.height < 70:
+            return
+        T.draw(surf, "WHERE THIS GAME LEFT HISTORY", (r.x, r.y), 18, C.RED, "head")
+        y = r.y + 26
+        first = d.first if d.kept_to_history else f"First divergence, {common.date_text(d.date)}: {d.first}"
+        y += T.draw_box(
+            surf, first, pygame.Rect(r.x, y, r.width, min(76, r.bottom - y)), 14, C.INK, min_size=11, preview=True
+        )
+        for line in d.followed:
+            if y + 22 > r.bottom:
+                break
+            box = pygame.Rect(r.x, y + 4, r.width, min(36, r.bottom - y - 4))
+            y += 4 + T.draw_box(surf, "· " + line, box, 13, C.INK_SOFT, min_size=11, preview=True)
 
     def draw_record(self, surf, r):
         """The plenums' votes and where the factions ended, under the ending's text."""
@@ -278,9 +322,8 @@ class EndingScreen(Screen):
                 mark = "CARRIED" if stg["passed"] else "DEFEATED"
                 T.draw(surf, mark, (r.x, y), 14, C.OK if stg["passed"] else C.RED, "head")
                 score = f"{t['for']}–{t['against']}–{t['abstain']}"
-                T.draw(surf, T.fit(stg["title"], 14, r.width - 150), (r.x + 80, y), 14, C.INK)
                 T.draw(surf, score, (r.right, y), 14, C.INK, "bold", "topright")
-                y += 20
+                y += max(20, T.draw_wrapped(surf, stg["title"], pygame.Rect(r.x + 80, y, r.width - 150, 60), 13, C.INK))
         if not any_vote:
             T.draw(surf, "No plenum sat.", (r.x, y), 14, C.INK_SOFT)
             y += 20
@@ -293,7 +336,7 @@ class EndingScreen(Screen):
                 f = st.factions[fid]
                 x = r.x + i * (bw + 12)
                 fd = scn.get("faction", fid)
-                T.draw(surf, T.fit(fd.name, 13, bw, "bold"), (x, y), 13, C.INK, "bold")
+                T.draw_line(surf, fd.name, (x, y), 13, bw, C.INK, "bold", min_size=9)
                 W.bar(surf, (x, y + 20, bw, 12), f.influence, C.faction_colour(scn, fid))
                 T.draw(surf, str(f.influence), (x + bw, y + 34), 13, C.INK, "head", "topright")
 
@@ -338,9 +381,10 @@ class EndingScreen(Screen):
         T.draw(surf, name, (rect.x + 40, rect.y), 15, C.INK, "bold")
         x = rect.x + 48 + T.width(name, 15, "bold")
         now = V.STATUS_WORDS.get(p.status, p.status) + (f" · {V.office_names(scn, p.offices)[0]}" if p.offices else "")
-        T.draw(surf, T.fit("Now: " + now, 13, rect.right - x - 4, "bold"), (x, rect.y + 2), 13, C.RED, "bold")
+        # One-line previews: the row's tooltip tells the whole story.
+        T.draw(surf, T.preview("Now: " + now, 13, rect.right - x - 4, "bold"), (x, rect.y + 2), 13, C.RED, "bold")
         fate = d.fate if d and d.fate else "no record in this scenario."
-        T.draw(surf, T.fit("History: " + fate, 13, rect.width - 44), (rect.x + 40, rect.y + 21), 13, C.INK_SOFT)
+        T.draw(surf, T.preview("History: " + fate, 13, rect.width - 44), (rect.x + 40, rect.y + 21), 13, C.INK_SOFT)
 
     def draw_factions(self, surf, area):
         s = self.s

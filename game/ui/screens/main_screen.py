@@ -874,6 +874,8 @@ class MainScreen(Screen):
             p = st.patrons[pid]
             pd = scn.get("patron", pid)
             will = f"will to intervene {p.intervention}"
+            if T.width(pd.name, 11, "bold") > pr.width - 32 - T.width(will, 12):
+                will = f"will {p.intervention}"  # the tooltip says what it means
             T.draw(surf, will, (pr.right - 12, yy + 3), 12, C.INK_SOFT, "body", "topright")
             T.draw_line(
                 surf, pd.name, (pr.x + 10, yy), 16, pr.width - 32 - T.width(will, 12), C.INK, "bold", min_size=11
@@ -911,7 +913,7 @@ class MainScreen(Screen):
         ar0 = self.left_rects.get("aim")
         if ar0 is not None and ar0.height > 60:
             inner = W.panel(surf, ar0, "Your aim", band=C.INK)
-            T.draw_box(surf, self.aim_text(), inner, 13, C.INK, min_size=10)
+            T.draw_box(surf, self.aim_text(), inner, 13, C.INK, min_size=10, preview=True)
         # plenum forecast
         pr2 = self.plenum_rect
         inner = W.panel(surf, pr2, "The next plenum")

@@ -80,10 +80,11 @@ class NewGameScreen(Screen):
             if self.start_id not in [s.id for s in starts]:
                 self.start_id = starts[0].id
             y = 330
+            bw = min(280, (right - col - 10 * (len(starts) - 1)) // max(1, len(starts)))
             for i, sp in enumerate(starts):
                 self.add(
                     W.Button(
-                        (col + i * 290, y, 280, 40),
+                        (col + i * (bw + 10), y, bw, 40),
                         sp.title,
                         lambda sid=sp.id: self.pick_start(sid),
                         style="chip",

@@ -170,20 +170,20 @@ class PersonScreen(Screen):
                 "between factions is a design estimate."
             )
         y2 += (
-            T.draw_wrapped(
+            T.draw_box(
                 surf,
                 bio.strip() or "No biography in this scenario.",
                 pygame.Rect(x2, y2, col_w, 170),
                 14,
                 C.INK,
-                max_lines=8,
+                min_size=11,
             )
             + 6
         )
         if d and d.uncertain:
             y2 += (
-                T.draw_wrapped(
-                    surf, "Uncertain: " + d.uncertain, pygame.Rect(x2, y2, col_w, 60), 12, C.INK_SOFT, max_lines=3
+                T.draw_box(
+                    surf, "Uncertain: " + d.uncertain, pygame.Rect(x2, y2, col_w, 80), 12, C.INK_SOFT, min_size=10
                 )
                 + 4
             )

@@ -293,13 +293,16 @@ class TacticScreen(Screen):
         n = max(1, len(self.tactics))
         bw = (w - 40 - (n - 1) * 12) // n
         for i, t in enumerate(self.tactics):
-            # The card shows the name, summary and hall effects; the tooltip adds only what it cannot.
-            tip = []
+            # Every card has a tooltip with everything it does, and the odds of shouting down the
+            # critics' speakers with it, from this side's own picture of the hall.
+            tip = [t.name, t.summary.strip()]
+            tip += hall_effects(t)
             fx = describe(self.app.session.scn, t.effects)
             if fx:
-                tip = [t.name, "Effects: " + "; ".join(fx)]
+                tip.append("Effects: " + "; ".join(fx) + ".")
+            tip += self.shout_forecast(t)
             if self.reveal and t.historical:
-                tip = (tip or [t.name]) + ["★ What history chose."]
+                tip.append("★ What history chose.")
             self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, tip))
         self.add(
             W.Button(
@@ -316,6 +319,33 @@ class TacticScreen(Screen):
         if self.focus is None:
             self.focus = next((x for x in self.widgets if isinstance(x, TacticCard)), None)
             self.key_focus = True
+
+    def shout_forecast(self, t) -> list[str]:
+        """The chance each critic on the list is shouted down if this tactic is played, by the vote
+        rule's own odds, counted on this side's estimate of the hall (before the other side's
+        tactic and the members' own judgement on the day)."""
+        s = self.app.session
+        st = s.state
+        view = s.view()
+        other = [x for x in self.tactics if x is not t]
+        mood = t.mood
+        hostile = sum(1 for m in view.members.values() if m.lean + mood >= RULE.hostile_lean)
+        pct = 100 * hostile / max(1, len(view.members))
+        out = []
+        for sp in self.pdef.speakers:
+            person = st.people.get(sp.person)
+            if sp.side != "opposition" or person is None or person.status not in ("active", "demoted"):
+                continue
+            odds = RULE.shout_odds(pct, t.interrupt, person.reputation)
+            out.append(f"{person.name}: about {odds}% to be shouted down")
+        if not out:
+            return []
+        head = (
+            f"If the critics speak (your estimate: {hostile} of {len(view.members)} full members would heckle "
+            f"at a lean of +{RULE.hostile_lean} or more):"
+        )
+        del other
+        return [head, *out[:6], "Later speakers face a hall already moved by the first."]
 
     def toggle(self):
         self.reveal = not self.reveal
@@ -356,6 +386,16 @@ class TacticScreen(Screen):
         T.draw(surf, "CHOOSE A TACTIC", (20, self.chart.rect.bottom + 18), 20, C.RED, "head")
 
 
+def hall_effects(t) -> list[str]:
+    """What a tactic does in the hall, in words."""
+    out = []
+    if t.mood:
+        out.append(f"Mood {t.mood:+d} toward {'Kim' if t.mood > 0 else 'the critics'}.")
+    if t.interrupt:
+        out.append(f"Chance of shouting a critic down {t.interrupt:+d} points.")
+    return out
+
+
 class TacticCard(W.Widget):
     def __init__(self, rect, screen, i, t, tip):
         super().__init__(rect, tooltip=tip, on_activate=lambda: screen.choose(t), name=f"tactic:{t.id}")
@@ -369,29 +409,24 @@ class TacticCard(W.Widget):
         pygame.draw.rect(surf, C.INK, r, 2)
         pygame.draw.rect(surf, C.RED, (r.x, r.y, r.width, 6))
         T.draw(surf, str(self.i + 1), (r.x + 12, r.y + 12), 40, C.RED, "head")
-        T.draw_wrapped(surf, t.name, pygame.Rect(r.x + 50, r.y + 16, r.width - 60, 60), 17, C.INK, "bold", max_lines=3)
-        T.draw_wrapped(
+        T.draw_box(surf, t.name, pygame.Rect(r.x + 50, r.y + 16, r.width - 60, 60), 17, C.INK, "bold", min_size=13)
+        extras = hall_effects(t)
+        ex_h = 0
+        if extras:
+            ex_text = " ".join(extras)
+            ex_h = min(54, len(T.wrap(ex_text, 13, r.width - 24, "bold")) * (T.line_height(13, "bold") + 2))
+            T.draw_box(
+                surf, ex_text, pygame.Rect(r.x + 12, r.bottom - 10 - ex_h, r.width - 24, ex_h), 13, C.RED, "bold"
+            )
+        T.draw_box(
             surf,
             t.summary,
-            pygame.Rect(r.x + 12, r.y + 80, r.width - 24, r.height - 100),
+            pygame.Rect(r.x + 12, r.y + 80, r.width - 24, r.height - 96 - ex_h),
             14,
             C.INK_SOFT,
-            max_lines=max(1, (r.height - 100) // 19),
+            min_size=11,
+            preview=True,
         )
-        extras = []
-        if t.mood:
-            extras.append(f"mood {t.mood:+d} toward {'Kim' if t.mood > 0 else 'the critics'}")
-        if t.interrupt:
-            extras.append(f"shout-down chance {t.interrupt:+d}%")
-        if extras:
-            T.draw(
-                surf,
-                T.fit("In the hall: " + ", ".join(extras), 13, r.width - 24, "bold"),
-                (r.x + 12, r.bottom - 24),
-                13,
-                C.RED,
-                "bold",
-            )
         if self.screen.reveal and t.historical:
             W.stamp(surf, (r.right - 70, r.bottom - 26), "History", C.GOLD_DARK, 22, 6)
         if focused:
