@@ -193,6 +193,10 @@ class Game:
         else:
             raise Refused(f"Unknown order {kind!r}.")
         st.decisions.append({k: v for k, v in order.items() if v is not None})
+        why = order.get("why")
+        if isinstance(why, str) and why:
+            # A computer player's reason for its move: in its own side's log only, and kept.
+            st.add_log(why[:240], "reason", side)
         if kind == "end":
             self._end_phase(side)
         elif st.ending is None:

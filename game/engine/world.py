@@ -61,6 +61,11 @@ def drift(state: GameState, scn: Scenario) -> None:
     c.economy = clamp(c.economy + (target - c.economy) * 0.1)
 
 
+def discovery_odds(exposure: float, kim_intel: float) -> float:
+    """The chance (%) a turn that Kim's services piece the plot together."""
+    return exposure * (0.5 + kim_intel / 100) / 2
+
+
 def discovery(state: GameState, scn: Scenario) -> None:
     """Kim's security services may piece the plot together: the more the critics have exposed
     themselves and the sharper Kim's intelligence, the likelier each turn."""
@@ -69,7 +74,7 @@ def discovery(state: GameState, scn: Scenario) -> None:
     informers(state, scn)
     if state.exposure <= 0:
         return
-    odds = state.exposure * (0.5 + state.intel["kim"] / 100) / 2
+    odds = discovery_odds(state.exposure, state.intel["kim"])
     if state.rng.roll() <= odds:
         state.set_flag("plot_discovered")
         state.intel["kim"] = clamp(state.intel["kim"] + 15)

@@ -1,0 +1,220 @@
+"""What a computer player may believe: plausible hidden states drawn from its side's view.
+
+The AI never reads what its side cannot see. Where a rule needs a hidden number (the odds of
+securing a vote depend on what the critics have promised the member; a plenum's vote on every
+lean), the AI *determinizes* (Cowling, Powley & Whitehouse 2012, Information Set MCTS): it
+draws one plausible hidden state consistent with its estimates and runs the real rules on it.
+
+What is hidden from a side, and how it is drawn:
+- the other side's pledges: from the member's estimated lean and its error (intel.side_view),
+  truncated to what the pledge can be (0..100) given the terms the side does see;
+- the critics' circle (for Kim, until the plot is found): the estimated number of plotters,
+  taken from the members who look most hostile;
+- the critics' exposure: for Kim an assumption, for the critics a draw inside the band they read;
+- whether the plot is found (for the critics): from what they know or suspect;
+- the other side's intelligence, and its secret flags (set only by its hidden moves or its own
+  decision points).
+
+Draws come from the player's own random.Random seeded by (seed, turn, side, sample): never from
+the game's RNG, so thinking never changes the game.
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import re
+
+from game.engine import intel
+from game.engine.basics import ACTIVE
+from game.engine.content import Scenario
+from game.engine.plenum import lean_terms
+from game.engine.rng import Rng
+from game.engine.state import GameState, PlenumState
+from game.engine.vote_rule import INDEX, RULE
+
+OTHER = {"kim": "opposition", "opposition": "kim"}
+
+
+def private_rng(state: GameState, side: str, sample: int = 0, salt: int = 0) -> random.Random:
+    return random.Random(f"{state.seed}:{state.turn}:{side}:{sample}:{salt}")
+
+
+def engine_rng(state: GameState, side: str, sample: int = 0, salt: int = 0) -> Rng:
+    """A game-style RNG for what-if plays of the rules, seeded like private_rng."""
+    return Rng(((state.seed * 1_000_003 + state.turn) * 31 + (side == "kim")) * 7919 + sample * 104_729 + salt)
+
+
+_PRIVATE: dict[int, tuple[Scenario, dict[str, str]]] = {}
+
+
+def _private_flags(scn: Scenario) -> dict[str, str]:
+    """flag -> the side whose secret it is: set only by that side's hidden actions or its own
+    decision points, never by anything both sides see."""
+    secret: dict[str, set[str]] = {}
+    public: set[str] = set()
+
+    def walk(effects, owner: str | None) -> None:
+        for fx in effects:
+            if fx.kind == "flag":
+                (secret.setdefault(fx.value, set()).add(owner) if owner else public.add(fx.value))
+            elif fx.kind == "chance":
+                walk(fx.value.then, owner)
+                walk(fx.value.otherwise, owner)
+
+    for a in scn.actions:
+        owner = None if a.visible else a.side
+        walk(a.success, owner)
+        walk(a.failure, owner)
+    for e in scn.events:
+        for o in e.options:
+            side = o.side or e.side
+            walk(o.effects, side if side in OTHER else None)
+    for pl in scn.plenums:
+        for t in pl.tactics:
+            walk(t.effects, None)
+        for m in pl.motions:
+            walk(m.on_pass, None)
+            walk(m.on_fail, None)
+        walk(pl.after, None)
+    for sp in scn.scenario.starts:
+        walk(sp.effects, None)
+    return {f: next(iter(sides)) for f, sides in secret.items() if f not in public and len(sides) == 1}
+
+
+def private_flags(scn: Scenario) -> dict[str, str]:
+    """Cached per scenario object (a loaded scenario never changes)."""
+    hit = _PRIVATE.get(id(scn))
+    if hit is None or hit[0] is not scn:
+        hit = (scn, _private_flags(scn))
+        _PRIVATE[id(scn)] = hit
+    return hit[1]
+
+
+_HIDDEN_WORDS = re.compile(r"pledge_(kim|opposition)|plotter|exposure|intel\.|votes\.|flag\.(\w+)|chose\(|fired\(")
+
+
+def reads_hidden(src: str | None, scn: Scenario, side: str) -> bool:
+    """Whether an expression may read something this side cannot see; such expressions are
+    evaluated on a determinized state, the rest on the real one (which they cannot peek into)."""
+    if not src:
+        return False
+    secrets = private_flags(scn)
+    other = OTHER[side]
+    for m in _HIDDEN_WORDS.finditer(src):
+        word = m.group(0)
+        if word.startswith("pledge_"):
+            if m.group(1) == other:
+                return True
+        elif word.startswith("flag."):
+            if secrets.get(m.group(2)) == other or m.group(2) == "plot_discovered":
+                return True
+        else:
+            return True
+    return False
+
+
+def hidden_index(side: str) -> int:
+    """Index in the lean terms of the term this side cannot see: the other side's pledge."""
+    return INDEX["pledge_opposition"] if side == "kim" else INDEX["pledge_kim"]
+
+
+def known_leans(state: GameState, scn: Scenario, members) -> dict[str, float]:
+    """Each member's lean without the term this side cannot see (all public or its own)."""
+    from game.engine.plenum import _faction_terms
+
+    ft = _faction_terms(state, scn, ())
+    out = {}
+    for pid in members:
+        t = lean_terms(state, scn, pid, _factions=ft)
+        out[pid] = sum(t)
+    return out
+
+
+def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView, sample: int, weights) -> GameState:
+    """A whole plausible state for `side`: the real state where the side sees it, a draw where
+    it does not. The copy's RNG is private."""
+    rnd = private_rng(state, side, sample)
+    d = copy.copy(state)
+    d.rng = engine_rng(state, side, sample)
+    other = OTHER[side]
+    hide = "pledge_opposition" if side == "kim" else "pledge_kim"
+    people = {}
+    for pid, p in state.people.items():
+        q = copy.copy(p)  # offices and career stay shared: every copy made to try moves copies them
+        setattr(q, hide, 0)
+        people[pid] = q
+    d.people = people
+    # The other side's pledge on each member, from the estimated lean: with the hidden pledge at
+    # zero the lean is `known`; the estimate says how far the real one sits from it.
+    from game.engine.plenum import _faction_terms
+
+    ft = _faction_terms(d, scn, ())
+    sign = -1.0 if side == "kim" else 1.0  # the other side's pledge pulls its own way
+    for pid, m in view.members.items():
+        known = sum(lean_terms(d, scn, pid, _factions=ft))
+        guess = m.lean + rnd.uniform(-m.error, m.error)
+        pledge = (guess - known) * sign / RULE.pledge
+        setattr(people[pid], hide, int(max(0, min(100, round(pledge)))))
+    d.factions = {k: copy.copy(v) for k, v in state.factions.items()}
+    for k, v in d.factions.items():
+        v.standing = dict(state.factions[k].standing)
+    d.patrons = {k: copy.copy(v) for k, v in state.patrons.items()}
+    d.country = copy.copy(state.country)
+    d.intel = dict(state.intel)
+    d.intel[other] = int(weights.assumed_enemy_intel) if side == "opposition" else d.intel.get(other, 30)
+    d.budget, d.spent, d.budget_bonus = dict(state.budget), dict(state.spent), dict(state.budget_bonus)
+    d.vars, d.fired = dict(state.vars), dict(state.fired)
+    d.queued_events = list(state.queued_events)
+    d.pending = [copy.copy(p) for p in state.pending if p.side != other]
+    d.plenums = {
+        k: PlenumState(v.date, v.status, v.postponed_days, {s: t for s, t in v.tactics.items() if s == side}, v.record)
+        for k, v in state.plenums.items()
+    }
+    d.actions_this_turn = dict(state.actions_this_turn)
+    d.log, d.decisions, d.timeline = [], [], []
+    d.codex = list(state.codex)
+    d.last_speakers = list(state.last_speakers)
+    d.estimates = {side: state.estimates.get(side, {})}
+    d.estimate_noise = {side: state.estimate_noise.get(side, {})}
+    # Flags: the other side's secrets are drawn; whether the plot is found, from what is known.
+    secrets = private_flags(scn)
+    flags = [f for f in state.flags if secrets.get(f) != other]
+    for f, owner in sorted(secrets.items()):
+        if owner == other and f not in flags and rnd.random() < weights.unknown_flag:
+            flags.append(f)
+    found = view.plot_found
+    if side == "opposition":
+        flags = [f for f in flags if f != "plot_discovered"]
+        if found == "known" or (found == "suspected" and rnd.random() < 0.5):
+            flags.append("plot_discovered")
+        lo, hi = _band_range(view.exposure or "quiet")
+        d.exposure = rnd.randint(lo, hi)
+    else:
+        d.exposure = int(weights.assumed_exposure)
+        if found != "known":
+            _draw_plotters(d, view, rnd)
+    d.flags = flags
+    return d
+
+
+def _band_range(word: str) -> tuple[int, int]:
+    bands = intel.EXPOSURE_BANDS
+    for i, (lo, w, _t) in enumerate(bands):
+        if w == word:
+            hi = bands[i + 1][0] - 1 if i + 1 < len(bands) else 100
+            return lo, hi
+    return 0, 9
+
+
+def _draw_plotters(d: GameState, view: intel.SideView, rnd: random.Random) -> None:
+    """Kim does not know who is in the circle: the estimated number, from the most hostile."""
+    for p in d.people.values():
+        p.plotter = False
+    n = max(0, view.plotters[0])
+    ranked = sorted(
+        (pid for pid, p in d.people.items() if p.status in ACTIVE and pid in view.members),
+        key=lambda pid: (view.members[pid].lean + rnd.uniform(-1, 1), pid),
+    )
+    for pid in ranked[:n]:
+        d.people[pid].plotter = True

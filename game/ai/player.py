@@ -1,0 +1,573 @@
+"""The computer player: the same orders a human sends, chosen from its own side's view.
+
+How it thinks, once per decision:
+1. It reads its side's view (intel.side_view) and draws one or more plausible hidden states
+   from it (belief.determinize): never the true leans, the other side's pledges or exposure.
+2. For each world it keeps a *frame*: every member's lean, the lean it expects at the next
+   plenum (pledges fade; foresight levels only) and the chance that member votes with each
+   side. The value of a world is what the side stands to win from there: the critics' motion
+   carrying or failing, the plot found or not, the endings, patrons, budget.
+3. A candidate move (an action on a target, an event option) is applied to a light copy of the
+   world holding only the people it touches, and only their part of the frame is recounted.
+   A plenum tactic is weighed by playing the session out on copies of the world against every
+   tactic the other side might choose.
+4. It sends the best move with a short reason, kept in the log for its side alone.
+
+The only randomness it uses is its own (seeded from the seed, the turn and the side), so a
+game replays from its orders whether or not the AI is there.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass
+
+from game.ai import belief as B
+from game.ai.weights import LEVELS, Weights, for_scenario
+from game.engine import actions as A
+from game.engine import endings as E
+from game.engine import intel
+from game.engine.actions import Refused
+from game.engine.basics import ACTIVE
+from game.engine.effects import apply_effects, touched
+from game.engine.game import Game
+from game.engine.plenum import _faction_terms, lean_terms
+from game.engine.state import FactionState, GameState, PatronState, Pending, PlenumState
+from game.engine.vote_rule import RULE
+from game.engine.world import PLEDGE_DECAY, discovery_odds
+
+OTHER = B.OTHER
+_NOISE_VAR = ((2 * RULE.noise + 1) ** 2 - 1) / 12  # the variance of a member's own judgement
+_LOST = ("arrested", "executed", "expelled", "fled", "dead")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _sigmoid(x: float) -> float:
+    if x < -30:
+        return 0.0
+    if x > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def month(date: str) -> str:
+    try:
+        return _MONTHS[int(date[5:7]) - 1]
+    except (ValueError, IndexError):
+        return date
+
+
+@dataclass
+class Frame:
+    """One world's committee as the value function needs it."""
+
+    lean: dict[str, float]  # today's lean of every full member present
+    p_kim: dict[str, float]  # chance each votes with Kim at the next plenum
+    p_opp: dict[str, float]  # chance each votes with the critics
+    e_kim: float
+    e_opp: float
+    v_kim: float
+    v_opp: float
+    majority: int
+
+
+class Mind:
+    """One decision's worth of thinking for one side."""
+
+    def __init__(self, player: AIPlayer, g: Game, side: str):
+        self.player = player
+        self.level = player.level
+        self.g, self.scn, self.state, self.side = g, g.scn, g.state, side
+        self.w, self.flag_worth = player.weights_for(g.scn)
+        self.view = intel.side_view(self.state, self.scn, side)
+        self.sign = 1.0 if side == "kim" else -1.0
+        self.turns = self._turns_to_plenum()
+        self.threat, self.quiet_in = self._threat()
+        self.worlds = [
+            B.determinize(self.state, self.scn, side, self.view, k, self.w) for k in range(self.level.samples)
+        ]
+        self.frames = [self.frame(d) for d in self.worlds]
+        self.base = [self.value(d, f) for d, f in zip(self.worlds, self.frames)]
+
+    # ------------------------------------------------------------------ what the side knows
+    def _turns_to_plenum(self) -> int:
+        """Turns until the next plenum that may still sit (its date on the calendar, known to all)."""
+        st, scn = self.state, self.scn
+        if not self.level.horizon:
+            return 1
+        days = scn.scenario.calendar.turn_days
+        best = None
+        for pdef in scn.plenums:
+            pl = st.plenums.get(pdef.id)
+            if pl is None or pl.status in ("held", "cancelled"):
+                continue
+            if pl.date >= st.date:
+                t = _days_between(st.date, pl.date) // max(1, days)
+                best = t if best is None else min(best, t)
+        return self.w.default_turns_to_plenum if best is None else max(0, best)
+
+    def _threat(self) -> tuple[float, str | None]:
+        """Kim's belief that the critics are at work, from the informers' hints; and the month of
+        the latest report that they went quiet."""
+        if self.side != "kim" or not self.level.hints:
+            return (self.w.base_threat if self.side == "kim" else 1.0), None
+        if self.view.plot_found == "known":
+            return 1.0, None
+        days = self.scn.scenario.calendar.turn_days * self.w.hint_turns
+        fresh = [h for h in self.view.hints if _days_between(h.date, self.state.date) <= days]
+        quiet = [h for h in fresh if h.text == intel.QUIET_HINT]
+        threat = min(1.0, self.w.base_threat + self.w.hint_threat * len(fresh))
+        return threat, (month(quiet[-1].date) if quiet else None)
+
+    # ------------------------------------------------------------------ the frame and the value
+    def _soft(self, lean: float, err: float, projected: float) -> tuple[float, float]:
+        s = 0.55 * math.sqrt(_NOISE_VAR + err * err / 3)
+        x = projected + self.w.mood
+        return _sigmoid((x - RULE.band + 0.5) / s), _sigmoid((-RULE.band + 0.5 - x) / s)
+
+    def _projected(self, d: GameState, pid: str, lean: float) -> float:
+        """The lean expected at the plenum: what each side secured fades by then."""
+        if not self.level.horizon or self.turns <= 0:
+            return lean
+        p = d.people[pid]
+        fade = PLEDGE_DECAY * self.turns
+        return lean - RULE.pledge * (min(p.pledge_kim, fade) - min(p.pledge_opposition, fade))
+
+    def frame(
+        self, d: GameState, base: Frame | None = None, only: set[str] | None = None, shared: bool = False
+    ) -> Frame:
+        """The frame of world `d`. With a base frame and the set of people an effect touched,
+        only those are recounted; `shared` says a term every member of a faction shares (the
+        country, the faction, its patrons) moved too, so each faction's members shift by what
+        one untouched member of it shifted."""
+        ft = _faction_terms(d, self.scn, ())
+        people = d.people
+        errs = self.view.members
+        default_err = intel.lean_error(self.state, self.side)
+        scn = self.scn
+        if base is None or only is None:
+            lean, pk, po = {}, {}, {}
+            ek = eo = vk = vo = 0.0
+            n = 0
+            for pid, p in people.items():
+                if p.cc != "full" or p.status not in ACTIVE:
+                    continue
+                n += 1
+                x = sum(lean_terms(d, scn, pid, _factions=ft))
+                m = errs.get(pid)
+                a, b = self._soft(x, m.error if m else default_err, self._projected(d, pid, x))
+                lean[pid], pk[pid], po[pid] = x, a, b
+                ek += a
+                eo += b
+                vk += a * (1 - a)
+                vo += b * (1 - b)
+            return Frame(lean, pk, po, ek, eo, vk, vo, n // 2 + 1)
+        lean, pk, po = dict(base.lean), dict(base.p_kim), dict(base.p_opp)
+        ek, eo, vk, vo = base.e_kim, base.e_opp, base.v_kim, base.v_opp
+        redo = set(only)
+        if shared:
+            shift: dict[str, float] = {}
+            for pid in lean:
+                if pid in redo:
+                    continue
+                f = people[pid].faction
+                if f not in shift:
+                    shift[f] = sum(lean_terms(d, scn, pid, _factions=ft)) - lean[pid]
+                if shift[f]:
+                    redo.add(pid)
+        else:
+            shift = {}
+        for pid in redo:
+            if pid in lean:  # out of the old count
+                a, b = pk.pop(pid), po.pop(pid)
+                old = lean.pop(pid)
+                ek -= a
+                eo -= b
+                vk -= a * (1 - a)
+                vo -= b * (1 - b)
+            else:
+                old = None
+            p = people.get(pid)
+            if p is not None and p.cc == "full" and p.status in ACTIVE:
+                if pid in only or old is None:
+                    x = sum(lean_terms(d, scn, pid, _factions=ft))
+                else:
+                    x = old + shift[p.faction]
+                m = errs.get(pid)
+                a, b = self._soft(x, m.error if m else default_err, self._projected(d, pid, x))
+                lean[pid], pk[pid], po[pid] = x, a, b
+                ek += a
+                eo += b
+                vk += a * (1 - a)
+                vo += b * (1 - b)
+        return Frame(lean, pk, po, ek, eo, vk, vo, len(lean) // 2 + 1)
+
+    def p_found(self, d: GameState) -> float:
+        if d.has_flag("plot_discovered"):
+            return 1.0
+        p = max(0.0, min(100.0, discovery_odds(d.exposure, d.intel.get("kim", 40)))) / 100
+        return 1 - (1 - p) ** max(1, self.turns)
+
+    def parts(self, d: GameState, f: Frame) -> dict[str, float]:
+        """The value of a world, by component (for the reasons it gives)."""
+        w, side = self.w, self.side
+        out: dict[str, float] = {}
+        if d.ending:
+            e = self.scn.get("ending", d.ending)
+            victor = e.victor if e else "none"
+            out["ending"] = w.ending if victor == side else (-w.ending if victor in OTHER else 0.0)
+            return out
+        crit = _sigmoid(1.7 * (f.e_opp - f.majority + 0.5) / math.sqrt(f.v_opp + 0.25))
+        kim_maj = _sigmoid(1.7 * (f.e_kim - f.majority + 0.5) / math.sqrt(f.v_kim + 0.25))
+        found = self.p_found(d)
+        if side == "kim":
+            out["vote"] = w.vote * (1 - crit) * self.threat
+            out["counter"] = w.counter * kim_maj * found
+            out["found"] = w.found * found * self.threat
+        else:
+            out["vote"] = w.vote * crit * (1 - 0.4 * found)
+            out["found"] = -w.found * found
+            lost = sum(1 for p in d.people.values() if p.plotter and p.status in _LOST)
+            out["circle"] = -w.plotter_lost * lost
+        out["patrons"] = self.sign * w.patron * sum(p.favour_kim - p.favour_opposition for p in d.patrons.values())
+        out["intel"] = w.intel * d.intel.get(side, 0)
+        out["budget"] = w.budget * d.budget_bonus.get(side, 0)
+        if self.flag_worth:
+            out["flags"] = sum(v.get(side, 0.0) for f_, v in self.flag_worth.items() if f_ in d.flags)
+        return out
+
+    def value(self, d: GameState, f: Frame) -> float:
+        return sum(self.parts(d, f).values())
+
+    # ------------------------------------------------------------------ trying a move
+    def outcome(self, k: int, effects, target: str | None) -> tuple[float, dict[str, float]]:
+        """The value of world k after these effects, and its change by component."""
+        d, f = self.worlds[k], self.frames[k]
+        who = touched(d, effects, target)
+        c = _light_copy(d, who)
+        c.rng = B.engine_rng(self.state, self.side, k, salt=len(self.state.decisions))
+        try:
+            apply_effects(c, self.scn, effects, target=target)
+        except (KeyError, ValueError, Refused):
+            return self.base[k], {}
+        nf = self.frame(c, f, who, shared=_global_change(d, c)) if who is not None else self.frame(c)
+        if c.ending is None and self.scn.endings:
+            c.ending = E.check(c, self.scn, at_end=False)
+        after = self.parts(c, nf)
+        before = self.parts(d, f)
+        delta = {key: after.get(key, 0.0) - before.get(key, 0.0) for key in set(after) | set(before)}
+        return sum(after.values()), delta
+
+    def chance(self, a, target: str | None, k: int) -> float:
+        src = a.chance
+        st = self.worlds[k] if B.reads_hidden(src, self.scn, self.side) else self.state
+        try:
+            return A.chance(st, self.scn, a, target) / 100
+        except (KeyError, ValueError, ZeroDivisionError):
+            return 0.5
+
+
+def _days_between(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def _light_copy(d: GameState, only: set[str] | None) -> GameState:
+    """A copy to try effects on: the people named (all if None) and every small container an
+    effect may change; the rest is shared and must not be written."""
+    c = copy.copy(d)
+    if only is None:
+        c.people = {k: _person(v) for k, v in d.people.items()}
+    else:
+        c.people = dict(d.people)
+        for pid in only:
+            if pid in d.people:
+                c.people[pid] = _person(d.people[pid])
+    c.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in d.factions.items()}
+    c.patrons = {k: PatronState(**v.__dict__) for k, v in d.patrons.items()}
+    c.country = copy.copy(d.country)
+    c.intel, c.budget, c.spent, c.budget_bonus = dict(d.intel), dict(d.budget), dict(d.spent), dict(d.budget_bonus)
+    c.flags, c.vars, c.fired = list(d.flags), dict(d.vars), dict(d.fired)
+    c.queued_events, c.codex = list(d.queued_events), list(d.codex)
+    c.pending = [Pending(p.event, p.side) for p in d.pending]
+    c.plenums = {
+        k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics), v.record) for k, v in d.plenums.items()
+    }
+    c.actions_this_turn = dict(d.actions_this_turn)
+    c.log = []
+    c.last_speakers = list(d.last_speakers)
+    return c
+
+
+def _person(p):
+    q = copy.copy(p)
+    q.offices = list(p.offices)
+    q.career = []
+    return q
+
+
+def _global_change(d: GameState, c: GameState) -> bool:
+    """Whether an effect moved a term every member shares (the country, a faction, a patron)."""
+    if (c.country.security, c.country.cult) != (d.country.security, d.country.cult):
+        return True
+    for k, f in c.factions.items():
+        o = d.factions[k]
+        if f.cohesion != o.cohesion or f.standing != o.standing:
+            return True
+    for k, p in c.patrons.items():
+        o = d.patrons[k]
+        if (p.favour_kim, p.favour_opposition, p.intervention) != (o.favour_kim, o.favour_opposition, o.intervention):
+            return True
+    return False
+
+
+class AIPlayer:
+    """A computer player at a level: 'easy', 'normal' or 'hard' (see weights.LEVELS)."""
+
+    def __init__(self, difficulty: str = "normal"):
+        if difficulty not in LEVELS:
+            raise ValueError(f"unknown AI level {difficulty!r}; choose one of {', '.join(LEVELS)}")
+        self.difficulty = difficulty
+        self.level = LEVELS[difficulty]
+        self._weights: dict[int, tuple[Weights, dict]] = {}
+        self._plan: tuple[tuple, list] = ((), [])
+
+    def weights_for(self, scn):
+        key = id(scn)
+        if key not in self._weights:
+            self._weights[key] = for_scenario(scn, self.difficulty)
+        return self._weights[key]
+
+    def __call__(self, g: Game, side: str) -> dict:
+        return self.decide(g, side)
+
+    def decide(self, g: Game, side: str) -> dict:
+        st = g.state
+        pend = [p for p in st.pending if p.side == side]
+        if pend:
+            mind = Mind(self, g, side)
+            if pend[0].event.startswith("plenum:"):
+                return self._tactic(mind, pend[0])
+            return self._choose(mind, pend[0])
+        if st.phase != side:
+            return {"t": "end", "side": side}
+        views = [v for v in g.actions(side) if v.open and v.affordable]
+        if not views:
+            return {"t": "end", "side": side}
+        mind = Mind(self, g, side)
+        # Later moves in the same phase: weigh again only the best few of the phase's first
+        # ranking (the rest were far behind, and what one move changes is small); hard weighs all.
+        key = (id(st), st.turn, side)
+        only = None
+        if self.level.replan_top and self._plan[0] == key:
+            only = set(self._plan[1][: self.level.replan_top])
+        order, ranked = self._act(mind, views, only)
+        if only is None:
+            self._plan = (key, ranked)
+        return order
+
+    # ------------------------------------------------------------------ actions in the phase
+    def _shortlist(self, mind: Mind, a, targets: list[str]) -> list[str]:
+        """The targets worth weighing: committee members nearest the line (by this side's own
+        estimate) first; patrons and factions all."""
+        view = mind.view.members
+        people = [t for t in targets if t in mind.state.people]
+        others = [t for t in targets if t not in mind.state.people]
+        aim = RULE.band + 2 if mind.side == "kim" else -RULE.band - 2
+
+        def closeness(pid: str) -> tuple:
+            m = view.get(pid)
+            if m is None:
+                return (999.0, pid)
+            return (abs(m.lean - aim) - mind.state.people[pid].reputation / 20, pid)
+
+        return sorted(people, key=closeness)[: self.level.width] + others[: max(3, self.level.width)]
+
+    def _act(self, mind: Mind, views, only: set | None = None) -> tuple[dict, list]:
+        side, w = mind.side, mind.w
+        best: tuple[float, dict, dict, float] | None = None
+        ranked: list[tuple[float, tuple]] = []
+        for view in views:
+            a = view.action
+            targets = self._shortlist(mind, a, view.targets) if a.target != "none" else [None]
+            for t in targets:
+                if only is not None and (a.id, t) not in only:
+                    continue
+                gain, parts = 0.0, {}
+                for k in range(len(mind.worlds)):
+                    p = mind.chance(a, t, k)
+                    vs, ds = mind.outcome(k, a.success, t) if p > 0 else (0.0, {})
+                    vf, df = mind.outcome(k, a.failure, t) if p < 1 else (0.0, {})
+                    gain += p * vs + (1 - p) * vf - mind.base[k]
+                    for key in sorted(set(ds) | set(df)):  # sorted: set order varies with PYTHONHASHSEED
+                        parts[key] = parts.get(key, 0.0) + p * ds.get(key, 0.0) + (1 - p) * df.get(key, 0.0)
+                n = len(mind.worlds)
+                gain = gain / n + a.ai_weight * w.action_prior
+                score = gain - a.cost * w.min_gain_per_point + _tiebreak(mind.state, f"{a.id}:{t}")
+                ranked.append((score, (a.id, t)))
+                if best is None or score > best[0]:
+                    best = (score, {"t": "act", "side": side, "action": a.id, "target": t}, parts, p)
+        ranked = [c for _s, c in sorted(ranked, key=lambda x: -x[0])]
+        if best is not None and best[0] > 0:
+            order = {k: v for k, v in best[1].items() if v is not None}
+            order["why"] = self._why_act(mind, order, best[2], best[3])
+            return order, ranked
+        left = A.remaining(mind.state, side)
+        order = {"t": "end", "side": side}
+        if left > 0:
+            order["why"] = f"Kept {left} point{'s' if left != 1 else ''} back: nothing left was worth its cost."
+        return order, ranked
+
+    def _why_act(self, mind: Mind, order: dict, parts: dict, odds: float) -> str:
+        a = mind.scn.get("action", order["action"])
+        t = order.get("target")
+        who = ""
+        if t in mind.state.people:
+            who = f" ({mind.state.people[t].name})"
+        elif t:
+            ref = mind.scn.get(a.target, t)
+            who = f" ({ref.name})" if ref is not None and hasattr(ref, "name") else f" ({t})"
+        lead = max(parts.items(), key=lambda kv: abs(kv[1]))[0] if parts else ""
+        if mind.side == "kim" and lead == "found" and mind.quiet_in:
+            because = f"the critics went quiet in {mind.quiet_in}"
+            verb = "kept ordering" if mind.state.actions_this_turn.get(a.id) or _done_before(mind, a.id) else "ordered"
+            return f"{verb.capitalize()} {a.name.lower()}{who}: {because}."
+        reasons = {
+            "vote": f"the plenum count ({mind.turns} turn{'s' if mind.turns != 1 else ''} away)",
+            "counter": "a majority of our own for the counter-attack",
+            "found": "the plot must be found before the plenum"
+            if mind.side == "kim"
+            else "the critics must not be found out",
+            "circle": "keeping the circle out of the cells",
+            "patrons": "the patrons' favour",
+            "intel": "sharper intelligence",
+            "budget": "more to spend next turn",
+            "ending": "it decides the game",
+            "flags": "it opens the way to what comes next",
+        }
+        return f"{a.name}{who}: for {reasons.get(lead, 'its overall worth')}; odds {round(odds * 100)}%."
+
+    # ------------------------------------------------------------------ decision points
+    def _choose(self, mind: Mind, pend) -> dict:
+        opts = mind.g.options(pend)
+        scored = []
+        for o in opts:
+            v = 0.0
+            for k in range(len(mind.worlds)):
+                v += mind.outcome(k, o.effects, None)[0]
+            v = v / len(mind.worlds) + o.ai_weight * mind.w.option_prior + _tiebreak(mind.state, o.id)
+            scored.append((v, o.id, o))
+        best = max(scored, key=lambda t: t[0]) if scored else (0.0, opts[0].id, opts[0])
+        order = {"t": "choose", "side": mind.side, "event": pend.event, "option": best[1]}
+        if len(scored) > 1:
+            rest = sorted(scored, key=lambda t: -t[0])[1]
+            order["why"] = f"Chose “{_short(best[2].text)}” over “{_short(rest[2].text)}”."
+        return order
+
+    # ------------------------------------------------------------------ plenum tactics
+    def _tactic(self, mind: Mind, pend) -> dict:
+        plenum_id = pend.event.split(":", 1)[1]
+        opts = mind.g.options(pend)
+        scored = []
+        for t in opts:
+            v, detail = self._session(mind, plenum_id, t.id)
+            scored.append((v + _tiebreak(mind.state, t.id), t.id, t, detail))
+        best = max(scored, key=lambda x: x[0])
+        order = {"t": "tactic", "side": mind.side, "plenum": plenum_id, "tactic": best[1]}
+        notes = []
+        for _v, _tid, t, detail in sorted(scored, key=lambda x: -x[0])[1:]:
+            if detail:
+                notes.append(f"“{_short(t.name)}” would end in {detail}")
+        f = mind.frames[0]
+        count = f"we expect {round(f.e_kim if mind.side == 'kim' else f.e_opp)} of {f.majority} votes needed"
+        order["why"] = f"{_short(best[2].name)}: {count}" + (f"; {notes[0]}." if notes else ".")
+        return order
+
+    def _session(self, mind: Mind, plenum_id: str, tactic: str) -> tuple[float, str]:
+        """Mean value of the session over the other side's possible tactics and a few plays of
+        chance, on copies of each world. Its actual choice, even if made, is never looked at."""
+        side, other = mind.side, OTHER[mind.side]
+        key = f"plenum:{plenum_id}"
+        pdef = mind.scn.get("plenum", plenum_id)
+        total, n = 0.0, 0
+        endings: dict[str, int] = {}
+        for k, d in enumerate(mind.worlds):
+            from game.engine.plenum import tactics_for
+
+            others = [t.id for t in tactics_for(mind.scn, d, pdef, other)] or [None]
+            for o in others:
+                for s in range(self.level.session_samples):
+                    c = d.clone()
+                    c.rng = B.engine_rng(mind.state, side, k, salt=1000 + s)
+                    c.plenums[plenum_id].tactics.pop(other, None)
+                    c.pending = [p for p in c.pending if p.event != key]
+                    c.pending.append(Pending(key, side))
+                    if o is not None:
+                        c.pending.append(Pending(key, other))
+                    cg = Game(mind.scn, c)
+                    try:
+                        cg.submit({"t": "tactic", "side": side, "plenum": plenum_id, "tactic": tactic})
+                        if o is not None and any(p.event == key for p in c.pending):
+                            cg.submit({"t": "tactic", "side": other, "plenum": plenum_id, "tactic": o})
+                    except Refused:
+                        return -1e9, ""
+                    v, eid = self._after_session(mind, c)
+                    if eid:
+                        endings[eid] = endings.get(eid, 0) + 1
+                    total += v
+                    n += 1
+        detail = ""
+        if endings:
+            eid, cnt = max(endings.items(), key=lambda kv: kv[1])
+            e = mind.scn.get("ending", eid)
+            if e is not None and e.victor in OTHER and e.victor != side and cnt * 2 >= n:
+                detail = f"“{e.title}”, a loss"
+        return total / max(1, n), detail
+
+    def _after_session(self, mind: Mind, c: GameState) -> tuple[float, str]:
+        w, side = mind.w, mind.side
+        eid = c.ending
+        if eid is None and self.level.end_endings:
+            eid = E.check(c, mind.scn, at_end=True)
+            if eid == "__none__":
+                eid = None
+            weight = w.likely_ending
+        else:
+            weight = w.ending
+        v = mind.value(c, mind.frame(c))
+        if eid:
+            e = mind.scn.get("ending", eid)
+            victor = e.victor if e else "none"
+            v += weight if victor == side else (-weight if victor in OTHER else 0.0)
+        return v, eid or ""
+
+
+def _done_before(mind: Mind, action_id: str) -> bool:
+    return any(d.get("action") == action_id and d.get("side") == mind.side for d in mind.state.decisions[-40:])
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _tiebreak(st: GameState, key: str) -> float:
+    import hashlib
+
+    h = hashlib.blake2b(f"{st.seed}:{st.turn}:{key}".encode(), digest_size=4).digest()
+    return int.from_bytes(h, "big") / 2**32 * 0.01

@@ -1,0 +1,118 @@
+"""The computer player's weights and levels: numbers a modder may tune per scenario.
+
+A scenario may carry an ``ai:`` block in scenario.yaml (``weights`` for every level, ``levels``
+for one level's own overrides, ``flags`` for what a flag is worth to each side); without one,
+the defaults here give a sensible opponent. Levels differ in foresight, never in what they may
+see: every level reads only its side's view (game/engine/intel.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.engine.content import Scenario
+
+
+@dataclass(frozen=True)
+class Weights:
+    # -- what the outcome is worth (points of the AI's value)
+    vote: float = 300.0  # the critics' motion carrying (to the critics; its failure, to Kim), as a probability
+    counter: float = 80.0  # Kim: a majority of his own once the plot is known (the counter-attack)
+    found: float = 160.0  # the plot found before the plenum: its worth to Kim, its cost to the critics
+    ending: float = 1000.0  # an ending reached: + for one's own side, - for the other's
+    likely_ending: float = 400.0  # an end-date ending that already holds once the plenum is over
+    patron: float = 0.15  # per point of (favour to Kim - favour to the critics), signed for the side
+    intel: float = 0.3  # per point of one's own intelligence
+    budget: float = 4.0  # per action point next turn
+    plotter_lost: float = 12.0  # the critics: each of their circle arrested, expelled or fled
+    action_prior: float = 0.2  # times an action's ai_weight (the scenario's hint of its worth)
+    option_prior: float = 2.0  # times an event option's ai_weight
+    min_gain_per_point: float = 0.5  # an action must be worth this much per action point
+    # -- what the side expects of the unknown
+    enemy_drift: float = 0.5  # lean points a turn the other side is expected to win on a member not yet its own
+    base_threat: float = 0.6  # Kim: belief that a plot is being prepared, with no hint either way
+    hint_threat: float = 0.25  # Kim: added for each recent informer hint (busy or quiet)
+    hint_turns: int = 3  # how many turns a hint stays fresh
+    assumed_exposure: float = 25.0  # Kim: the exposure he assumes the critics have (he cannot see it)
+    assumed_enemy_intel: float = 50.0  # the critics: Kim's intelligence, which they cannot see
+    unknown_flag: float = 0.5  # the chance given to each of the other side's secret flags
+    mood: float = 0.0  # the hall's mood expected at the vote (+ toward Kim)
+    default_turns_to_plenum: int = 6  # while no plenum is on the calendar
+
+
+@dataclass(frozen=True)
+class Level:
+    """How far a level looks ahead. All levels see the same: their own side's view."""
+
+    name: str  # the in-world name the UI shows
+    width: int  # targets weighed per action (nearest the line first)
+    samples: int  # determinizations of the hidden state (Information Set sampling)
+    horizon: bool  # looks ahead to the plenum (pledges fade, the other side keeps working, discovery)
+    hints: bool  # reads the informers' hints and counters them
+    session_samples: int  # plays of each pair of plenum tactics
+    end_endings: bool  # weighs the endings an outcome leads to at the end date
+    strike: bool  # plans when to strike (Kim abroad, before the plot is found)
+    replan_top: int  # later moves in a phase weigh again only this many of the first ranking (0: all)
+
+
+LEVELS: dict[str, Level] = {
+    "easy": Level(
+        "Cadet",
+        width=2,
+        samples=1,
+        horizon=False,
+        hints=False,
+        session_samples=1,
+        end_endings=False,
+        strike=False,
+        replan_top=3,
+    ),
+    "normal": Level(
+        "Cadre",
+        width=3,
+        samples=1,
+        horizon=True,
+        hints=True,
+        session_samples=1,
+        end_endings=True,
+        strike=True,
+        replan_top=5,
+    ),
+    "hard": Level(
+        "Presidium",
+        width=5,
+        samples=3,
+        horizon=True,
+        hints=True,
+        session_samples=2,
+        end_endings=True,
+        strike=True,
+        replan_top=0,
+    ),
+}
+
+
+def level_names() -> dict[str, str]:
+    """Level id -> in-world name, for the UI."""
+    return {k: v.name for k, v in LEVELS.items()}
+
+
+WEIGHT_NAMES = frozenset(f.name for f in fields(Weights))
+
+
+def for_scenario(scn: Scenario, level: str) -> tuple[Weights, dict[str, dict[str, float]]]:
+    """(weights, flag worths) for this scenario and level: defaults, then the scenario's
+    ``ai.weights``, then its ``ai.levels[level]``."""
+    model = getattr(scn.scenario, "ai", None)
+    w = Weights()
+    flags: dict[str, dict[str, float]] = {}
+    if model is not None:
+        for block in (model.weights, model.levels.get(level, {})):
+            unknown = set(block) - WEIGHT_NAMES
+            if unknown:
+                raise ValueError(f"ai weights: unknown name(s) {sorted(unknown)}; known: {sorted(WEIGHT_NAMES)}")
+            w = replace(w, **{k: type(getattr(w, k))(v) for k, v in block.items()})
+        flags = {f: dict(v) for f, v in model.flags.items()}
+    return w, flags
