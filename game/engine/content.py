@@ -198,7 +198,7 @@ class ScenarioMeta(Strict):
     )
     rift: Percent = Field(10, description="How far the USSR and China have drifted apart (0-100).")
     exposure: Percent = Field(0, description="How much of the opposition's plotting Kim's people have seen.")
-    intel: dict[Side, Percent] = Field(default_factory=lambda: {"kim": 40, "opposition": 30})
+    intel: dict[Side, Percent] = Field(default_factory=lambda: dict[Side, int]({"kim": 40, "opposition": 30}))
     leader: Id = Field(description="The person whose fall the opposition seeks (Kim Il Sung).")
     leader_office: Id = Field(description="The office that makes the leader the leader.")
     ai: AIModel | None = Field(None, description="Optional tuning for the computer players.")
@@ -327,6 +327,12 @@ class EventDef(Strict):
     options: list[OptionDef] = Field(default_factory=list)
     codex: list[Id] = Field(default_factory=list, description="Codex entries this event unlocks.")
     sources: list[str] = Field(default_factory=list)
+    visible_to: Literal["all", "kim", "opposition"] | None = Field(
+        None,
+        description="Who learns of this event in the dispatches. Default: both sides for news (side none) and for "
+        "a decision both sides take; the deciding side for a one-side decision. Set it for news only one side "
+        "would hear (a secret kept, a refusal).",
+    )
 
 
 # --------------------------------------------------------------------------- plenums
@@ -497,7 +503,7 @@ class Scenario(Strict):
 
     # Lookup tables built once; the model is frozen so these never go stale.
     def model_post_init(self, __context: Any) -> None:
-        index = {
+        index: dict[str, dict[str, Any]] = {
             "faction": {f.id: f for f in self.factions},
             "patron": {p.id: p for p in self.patrons},
             "office": {o.id: o for o in self.offices},
@@ -514,16 +520,16 @@ class Scenario(Strict):
 
     def get(self, kind: str, id_: str) -> Any:
         # Read the private dict directly: pydantic's attribute hook is slow on a hot path.
-        return self.__pydantic_private__["_index"][kind].get(id_)
+        return self.__pydantic_private__["_index"][kind].get(id_)  # type: ignore[index]
 
     def ids(self, kind: str) -> dict[str, Any]:
-        return self.__pydantic_private__["_index"][kind]  # type: ignore[no-any-return]
+        return self.__pydantic_private__["_index"][kind]  # type: ignore[index, no-any-return]
 
     def note_source(self, src: str, where: str) -> None:
-        self.__pydantic_private__["_sources"].setdefault(src, where)
+        self.__pydantic_private__["_sources"].setdefault(src, where)  # type: ignore[index]
 
     def source_of(self, src: str) -> str:
-        return self.__pydantic_private__["_sources"].get(src, "")  # type: ignore[no-any-return]
+        return self.__pydantic_private__["_sources"].get(src, "")  # type: ignore[index, no-any-return]
 
     def start(self, start_id: str | None) -> StartPoint:
         if start_id is None:

@@ -79,12 +79,12 @@ def _fire(state: GameState, scn: Scenario, e: EventDef) -> None:
             state.codex.append(c)
     if e.side == "none":
         state.fired[e.id] = ""
-        state.add_log(e.title, "news")
+        state.add_log(e.title, "news", e.visible_to or "all")
         apply_effects(state, scn, e.options[0].effects if e.options else [])
         return
     state.fired.setdefault(e.id, "")
     sides = ("kim", "opposition") if e.side == "both" else (e.side,)
-    vis = "all" if e.side == "both" else e.side
+    vis = e.visible_to or ("all" if e.side == "both" else e.side)
     state.add_log(e.title, "event", vis)
     for s in sides:
         state.pending.append(Pending(e.id, s))
