@@ -29,6 +29,7 @@ class TitleScreen(Screen):
     title = "Main menu"
     help_lines = [
         ("N", "New game"),
+        ("R", "Replay the plenum"),
         ("C", "Continue the latest save"),
         ("L", "Load a game"),
         ("S", "Settings"),
@@ -50,6 +51,13 @@ class TitleScreen(Screen):
             self.latest = None
         items = [
             ("New game", self.new_game, pygame.K_n, "N", "Choose a scenario, a side and a difficulty."),
+            (
+                "Replay the plenum",
+                self.replay,
+                pygame.K_r,
+                "R",
+                "30-31 August 1956 as recorded, step by step with sources; take a seat at any moment.",
+            ),
             (
                 "Continue",
                 self.cont,
@@ -79,7 +87,7 @@ class TitleScreen(Screen):
             if label == "Continue" and not self.latest:
                 b.enabled = False
         if self.focus is None:
-            self.focus = self.widgets[1] if self.latest else self.widgets[0]
+            self.focus = next(b for b in self.widgets if b.name == ("Continue" if self.latest else "New game"))
 
     def draw_background(self, surf):
         w, h = self.w, self.h
@@ -107,7 +115,7 @@ class TitleScreen(Screen):
             T.draw(
                 surf,
                 T.fit(f"Latest: {self.latest.label}", 13, 340),
-                (w - 420, h // 2 - 170 + 6 * 58 + 6),
+                (w - 420, h // 2 - 170 + 7 * 58 + 6),
                 13,
                 C.INK_SOFT,
             )
@@ -115,6 +123,11 @@ class TitleScreen(Screen):
     # actions
     def new_game(self):
         self.app.show("newgame")
+
+    def replay(self):
+        from game.ui.screens.replay import open_replay
+
+        open_replay(self.app)
 
     def cont(self):
         if not self.latest:
