@@ -1,7 +1,10 @@
-"""The plenum vote rule (game/engine/plenum.py): arithmetic, thresholds and explanations."""
+"""The plenum vote rule played through whole sessions of the test scenario: arithmetic,
+thresholds and explanations (exact per-term numbers are in test_rule_terms.py and
+test_rule_vote.py, the shout-down in test_rule_shout.py)."""
 
 from game.engine import plenum as P
 from game.engine.game import Game
+from game.engine.vote_rule import RULE
 
 
 def new(mini, seed=1):
@@ -33,10 +36,11 @@ def test_pledges_move_a_member_across_the_line(mini):
 
 
 def test_band_thresholds():
-    assert P.side_of(P.VOTE_BAND) == "kim"
-    assert P.side_of(-P.VOTE_BAND) == "opposition"
-    assert P.side_of(P.VOTE_BAND - 0.01) == "abstain"
+    assert P.side_of(RULE.band) == "kim"
+    assert P.side_of(-RULE.band) == "opposition"
+    assert P.side_of(RULE.band - 0.01) == "abstain"
     assert P.side_of(0) == "abstain"
+    assert RULE.band == 6 == P.VOTE_BAND
 
 
 def test_patron_signal_follows_favour_and_ties(mini):
@@ -76,21 +80,25 @@ def _sit_session(g, mini):
 
 
 def test_motion_passes_only_with_more_than_half_of_those_present(mini):
-    g = new(mini)
-    record = _sit_session(g, mini)
-    vote = next(s for s in record["stages"] if s["kind"] == "vote")
-    t = vote["tally"]
-    assert t["for"] + t["against"] + t["abstain"] == 9
-    assert vote["needed"] == 5
-    assert vote["passed"] == (t["for"] >= 5)
-    # Every vote is the sign of the member's recorded terms.
-    for pid, v in vote["votes"].items():
-        lean = sum(vote["terms"][pid])
-        side = P.side_of(lean)
-        expected = {"opposition": "F", "kim": "A", "abstain": "N"}[side]
-        # terms are rounded for display; allow the rounding to flip only a borderline case
-        if abs(abs(lean) - P.VOTE_BAND) > len(P.TERM_LABELS):
-            assert v == expected, (pid, lean, v)
+    for seed in range(1, 9):
+        g = new(mini, seed)
+        record = _sit_session(g, mini)
+        vote = next(s for s in record["stages"] if s["kind"] == "vote")
+        t = vote["tally"]
+        assert t["for"] + t["against"] + t["abstain"] == 9
+        assert vote["needed"] == 5
+        assert vote["passed"] == (t["for"] >= 5)
+        # Every vote is the side of the member's exact recorded lean, borderline cases included,
+        # and the exact lean is the sum of the unrounded terms within the rounding of each.
+        for pid, v in vote["votes"].items():
+            lean = vote["totals"][pid]
+            expected = {"opposition": "F", "kim": "A", "abstain": "N"}[P.side_of(lean)]
+            assert v == expected, (seed, pid, lean, v)
+            assert abs(sum(vote["terms"][pid]) - lean) <= len(P.TERM_LABELS) / 2
+        counts = {
+            k: list(vote["votes"].values()).count(c) for k, c in (("for", "F"), ("against", "A"), ("abstain", "N"))
+        }
+        assert counts == t
 
 
 def test_explanation_lists_the_numbers_behind_a_vote(mini):
