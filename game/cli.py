@@ -92,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.cmd in (None, "play", "simulate"):
+            from game.saves import clean_temporary
+
+            clean_temporary()  # what a crash while saving left behind; never listed, never loaded
         if args.cmd in (None, "play"):
             from game.ui.app import run_app
 

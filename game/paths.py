@@ -41,3 +41,8 @@ def mods_dir() -> Path:
 
 def settings_file() -> Path:
     return config_dir() / "settings.json"
+
+
+def user_scenarios_dir() -> Path:
+    """Standalone scenarios the player installed; found by id like the shipped ones."""
+    return data_dir() / "scenarios"

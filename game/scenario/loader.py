@@ -11,7 +11,6 @@ content, it returns diagnostics instead.
 
 from __future__ import annotations
 
-import importlib.resources
 import types
 import typing
 from dataclasses import dataclass, field
@@ -22,12 +21,9 @@ from pydantic import BaseModel, ValidationError
 
 from game.engine.content import LIST_SECTIONS, SECTION_FILES, Scenario
 from game.scenario.diagnostics import Diagnostic, Mark, sort_unique, suggest
+from game.scenario.installed import SCENARIO_ROOT, scenario_by_id
 from game.scenario.references import check_references
 from game.scenario.yamlsrc import MAX_NODES_PER_LAYER, Marks, load_file, locate
-
-# The shipped scenarios are package data (game/scenarios), so a wheel installed anywhere has
-# them; importlib.resources finds them whether the package is a folder or installed.
-SCENARIO_ROOT = Path(str(importlib.resources.files("game") / "scenarios"))
 
 
 @dataclass
@@ -78,15 +74,16 @@ def _display(path: Path) -> str:
 
 
 def find_scenario(name: str, roots: list[Path] | None = None) -> Path | None:
-    """A scenario id ('august-1956') or a folder path to the folder that holds it."""
+    """A folder path, or a scenario's folder name ('august-1956') or id ('august_1956') among the
+    shipped scenarios and the data folder's scenarios/ (command lines; saves use ids only)."""
     p = Path(name)
     if p.is_dir():
         return p
-    for root in roots or [SCENARIO_ROOT]:
+    for root in roots or []:
         cand = root / name
         if cand.is_dir():
             return cand
-    return None
+    return scenario_by_id(name)
 
 
 def list_scenarios(root: Path = SCENARIO_ROOT) -> list[Path]:
@@ -345,6 +342,9 @@ def _merge_base(raw: Raw, folder: Path, base: str, mark: Mark, diags: list[Diagn
         )
         return
     base_dir = folder.parent / base
+    if not (base_dir / "scenario.yaml").is_file():
+        # A scenario in the data folder may build on a shipped one, found by id like any other.
+        base_dir = scenario_by_id(base) or base_dir
     if not (base_dir / "scenario.yaml").is_file():
         known = [p.name for p in list_scenarios(folder.parent)]
         diags.append(

@@ -9,7 +9,8 @@ from pathlib import Path
 from game import saves
 from game.engine.actions import Refused
 from game.engine.game import Game
-from game.paths import mods_dir, saves_dir
+from game.paths import saves_dir
+from game.scenario.installed import mod_not_found, read_mod_meta, resolve_mod
 from game.scenario.loader import find_scenario, load
 from game.tools.report import final_report, run
 from game.tools.terminal import Quit, TerminalPlayer
@@ -26,9 +27,9 @@ def _load_scenario(name: str, mods: list[str]):
         return None, None, _err(f"no scenario '{name}' (try 'plenum validate --list')")
     mod_dirs = []
     for m in mods:
-        p = Path(m)
-        if not p.is_dir():
-            p = mods_dir() / m
+        p = resolve_mod(m)
+        if p is None:
+            return None, None, _err(mod_not_found(m))
         mod_dirs.append(p)
     result = load(folder, mod_dirs)
     if not result.ok:
@@ -49,6 +50,7 @@ def main(args) -> int:
         scn, folder, code = _load_scenario(args.scenario, args.mod)
         if scn is None:
             return code
+        mod_dirs = [p for p in (resolve_mod(m) for m in args.mod) if p is not None]
         scenario_name = folder.name
         if args.start and args.start not in {s.id for s in scn.scenario.starts}:
             ids = ", ".join(s.id for s in scn.scenario.starts)
@@ -68,11 +70,16 @@ def main(args) -> int:
                 return _err(f"{args.replay}: {exc}")
             return _finish(g, args, scenario_name)
         g = Game.new(scn, args.start, args.seed)
-        g.state.mods = [Path(m).name for m in args.mod]
+        g.state.mods = [read_mod_meta(p).id for p in mod_dirs]
+
+    # One file per game: chosen free on the first save (two games on the same scenario and date
+    # never share one), then reused; a resumed game keeps writing to the save it came from.
+    save_path: list[Path | None] = [Path(args.resume) if args.resume else None]
 
     def save_to(game: Game) -> str:
-        path = saves_dir() / f"terminal-{game.state.scenario}-{game.state.date}.json"
-        return str(saves.write(path, game, scenario_name))
+        if save_path[0] is None:
+            save_path[0] = saves.unique_path(saves_dir(), f"terminal-{game.state.scenario}-{game.state.date}")
+        return str(saves.write(save_path[0], game, scenario_name))
 
     humans = {}
     controllers = {}

@@ -14,6 +14,7 @@ from game.paths import settings_file
 SIZES = [(1280, 720), (1366, 768), (1600, 900), (1920, 1080)]
 SCALES = [0.0, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5]  # 0 = automatic: fit a 1280x720 layout to the window
 TEXT_SPEEDS = ["slow", "normal", "fast", "instant"]
+MAX_BYTES = 100_000  # the real file is a few hundred bytes
 
 
 @dataclass
@@ -44,9 +45,11 @@ def _coerce(raw: dict) -> tuple[Settings, list[str]]:
             isinstance(default, int) and isinstance(v, bool) and not isinstance(default, bool)
         )
         if isinstance(default, float) and isinstance(v, int) and not isinstance(v, bool):
-            v, ok = float(v), True
+            ok = abs(v) < 1000
+            v = float(v) if ok else v
         if not ok:
-            problems.append(f"'{f.name}' should be {type(default).__name__}, not {v!r}")
+            shown = repr(v) if len(repr(v)) <= 30 else repr(v)[:27] + "..."
+            problems.append(f"'{f.name}' should be {type(default).__name__}, not {shown}")
             continue
         setattr(s, f.name, v)
     if (s.width, s.height) not in SIZES:
@@ -70,6 +73,8 @@ def load(path: Path | None = None) -> tuple[Settings, str]:
     if not path.exists():
         return Settings(), ""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return Settings(), f"The settings file {path} is far too large to be settings; using the defaults."
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         return Settings(), f"Could not read the settings file {path} ({exc}); using the defaults."
@@ -78,6 +83,10 @@ def load(path: Path | None = None) -> tuple[Settings, str]:
             f"The settings file {path} is damaged (line {exc.lineno}: {exc.msg}); "
             f"using the defaults. Saving settings will replace it."
         )
+    except (RecursionError, ValueError) as exc:
+        # Nested far too deeply, or a number of thousands of digits: not a settings file.
+        why = "nested far too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return Settings(), f"The settings file {path} is damaged ({why}); using the defaults."
     if not isinstance(raw, dict):
         return Settings(), f"The settings file {path} does not hold settings; using the defaults."
     s, problems = _coerce(raw)
@@ -90,12 +99,20 @@ def load(path: Path | None = None) -> tuple[Settings, str]:
 def save(s: Settings, path: Path | None = None) -> str:
     """Write atomically; returns an error message or ''."""
     path = path or settings_file()
+    tmp = ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(asdict(s), fh, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         return f"Could not save settings: {exc}"
     return ""
