@@ -203,3 +203,31 @@ def test_shipped_scenarios_are_untouched_by_the_limits(tmp_path):
     copy = tmp_path / "august-1956"
     shutil.copytree(AUGUST, copy)
     assert load(copy).ok
+
+
+# ----------------------------------------------------------------------------- actions
+
+
+def test_free_action_without_a_limit_is_an_error(tmp_path):
+    mod = _mod(
+        tmp_path,
+        {
+            "actions.yaml": "actions:\n  - id: free_lunch\n    side: kim\n    name: Free lunch\n"
+            "    cost: 0\n    limit_per_turn: 0\n    success: [{country: {support: 1}}]\n"
+        },
+    )
+    res = load(AUGUST, [mod])
+    d = _first(res, "unbounded")
+    assert d.file.endswith("actions.yaml") and d.line == 6
+    assert "free_lunch" in d.message
+
+
+def test_free_action_with_a_limit_is_fine(tmp_path):
+    mod = _mod(
+        tmp_path,
+        {
+            "actions.yaml": "actions:\n  - id: free_lunch\n    side: kim\n    name: Free lunch\n"
+            "    cost: 0\n    limit_per_turn: 1\n    success: [{country: {support: 1}}]\n"
+        },
+    )
+    assert "unbounded" not in _codes(load(AUGUST, [mod]))

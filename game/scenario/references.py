@@ -236,6 +236,14 @@ class _Checker:
             self.expr(("actions", i, "chance"), a.chance, target=tk, want="number")
             self.effects(("actions", i, "success"), a.success, allow_target=tk == "person")
             self.effects(("actions", i, "failure"), a.failure, allow_target=tk == "person")
+            if a.cost == 0 and a.limit_per_turn == 0:
+                # A free action with no limit could be taken forever in one phase (the AI did).
+                self.err(
+                    ("actions", i, "limit_per_turn"),
+                    f"action '{a.id}' costs nothing and has no limit per turn, so it could be taken without end",
+                    "give it a cost of at least 1, or a limit_per_turn of at least 1",
+                    code="unbounded",
+                )
             if a.targets and a.target == "none":
                 self.err(("actions", i, "targets"), "'targets' given but the action's target is 'none'")
         for i, e in enumerate(scn.events):
