@@ -234,12 +234,16 @@ class ReplayScreen(Screen):
             y += 22 + used + 12
         T.draw(surf, "SOURCES", (x0, y), 15, C.RED, "head")
         y += 22
-        room = (h - 118) - y
-        per = max(1, min(len(a.sources), room // 36))
-        for s in a.sources[:per]:
-            T.draw(surf, s.key, (x0, y), 14, C.INK, "bold")
-            T.draw_box(surf, s.label, pygame.Rect(x0 + 64, y, col - 64, 34), 13, C.INK_SOFT, min_size=11, preview=True)
-            y += 36
+        for i, src in enumerate(a.sources):
+            rest = len(a.sources) - i
+            if y + (18 if rest == 1 else 40) > h - 118:
+                more = ", ".join(x.key for x in a.sources[i:])
+                T.draw(surf, f"… and {more} (all sources in the codex)", (x0, y), 13, C.INK_SOFT, "bold")
+                y += 20
+                break
+            T.draw(surf, src.key, (x0, y), 14, C.INK, "bold")
+            used = T.draw_box(surf, src.label, pygame.Rect(x0 + 64, y + 1, col - 64, 34), 13, C.INK_SOFT, min_size=11)
+            y += max(20, used) + 4
         if a.codex and y + 60 < h - 118:
             T.draw(surf, "FROM THE CODEX", (x0, y + 4), 15, C.RED, "head")
             y += 26
