@@ -217,3 +217,117 @@ def test_estimates_follow_own_moves_without_new_draws(mini):
     assert g.state.estimate_noise["kim"] == before
     assert g.state.rng.draws == draws + 1  # only the informers' roll; the re-count draws nothing
     assert g.state.estimates["kim"]["kim"][0] >= est
+
+
+# --------------------------------------------------------------------------- the effect registry
+
+
+def test_every_effect_kind_of_the_format_is_declared_with_every_part():
+    from game.engine.content import Effect
+    from game.engine.effect_kinds import KINDS
+
+    assert list(Effect.model_fields) == list(KINDS)  # the format's keys are the registry's
+    for key, k in KINDS.items():
+        assert k.key == key and k.value is not None
+        for part in (k.apply, k.describe, k.refs, k.touched, k.problems):
+            assert callable(part), (key, part)
+        assert Effect.model_fields[key].description == (k.doc or None)
+
+
+def _effects_of(scn):
+    """Every effect list a scenario holds, with the target kind it runs with."""
+    for a in scn.actions:
+        for fx in a.success + a.failure:
+            yield fx, a.target
+    for e in scn.events:
+        for o in e.options:
+            for fx in o.effects:
+                yield fx, "none"
+    for p in scn.plenums:
+        for m in p.motions:
+            for fx in m.on_pass + m.on_fail:
+                yield fx, "none"
+        for fx in p.after:
+            yield fx, "none"
+
+
+def test_every_shipped_effect_describes_itself_and_names_real_ids(august):
+    from game.engine import effects as FX
+
+    seen = set()
+    for fx, _target in _effects_of(august):
+        seen.add(fx.kind)
+        lines = FX.describe(august, [fx], "Nam Il")
+        assert all(isinstance(line, str) and line for line in lines)
+        if fx.kind not in ("flag", "clear_flag", "var", "log", "codex"):
+            assert lines, fx  # only bookkeeping is silent
+        for r in FX.referenced_ids(fx):
+            if r.kind != "flag" and r.id != "target":
+                assert r.id in august.ids(r.kind), (fx, r)
+        assert FX.problems(fx) == []
+    assert {"person", "pledge", "faction", "patron", "country", "flag", "group"} <= seen
+
+
+def test_touched_covers_everyone_an_effect_changes(august):
+    """What the AI's cheap look-ahead copies must include everyone an effect really changes."""
+    from game.engine import effects as FX
+    from game.engine.game import Game
+
+    g = Game.new(august, seed=3)
+    people = sorted(p for p, q in g.state.people.items() if not q.generated)
+    checked = 0
+    for i, (fx, target_kind) in enumerate(_effects_of(august)):
+        target = people[i % len(people)] if target_kind == "person" else None
+        who = FX.touched(g.state, [fx], target)
+        if who is None:
+            continue
+        st = g.state.clone(history=True)
+        before = {pid: dict(p.__dict__) for pid, p in st.people.items()}
+        FX.apply_effects(st, august, [fx], target=target)
+        changed = {pid for pid, p in st.people.items() if p.__dict__ != before[pid]}
+        assert changed <= who, (fx, changed - who)
+        checked += 1
+    assert checked > 50
+
+
+def test_a_purge_touches_everyone_and_a_pledge_only_its_man(august):
+    from game.engine import effects as FX
+    from game.engine.content import Effect
+    from game.engine.game import Game
+
+    st = Game.new(august, seed=1).state
+    pledge = Effect.model_validate({"pledge": {"person": "target", "side": "kim", "add": 10}})
+    purge = Effect.model_validate({"person": {"person": "target", "status": "arrested"}})
+    assert FX.touched(st, [pledge], "nam_il") == {"nam_il"}
+    assert FX.touched(st, [pledge, purge], "nam_il") is None
+    branch = Effect.model_validate({"chance": {"percent": 50, "then": [pledge.model_dump(exclude_none=True)]}})
+    assert FX.touched(st, [branch], "nam_il") == {"nam_il"}
+    assert [r.at for r in FX.referenced_ids(branch)] == [("then", 0, "pledge", "person")]
+
+
+def test_patron_and_country_measures_are_listed_once():
+    from dataclasses import fields
+
+    from game.engine import content as C
+    from game.engine import context as X
+    from game.engine.basics import COUNTRY_FIELDS, PATRON_FIELDS
+    from game.engine.state import CountryState, PatronState
+
+    assert tuple(f.name for f in fields(PatronState)) == PATRON_FIELDS
+    assert tuple(f.name for f in fields(CountryState)) == COUNTRY_FIELDS
+    assert tuple(k for k in C.PatronDef.model_fields if k in PATRON_FIELDS) == PATRON_FIELDS
+    assert tuple(C.Country.model_fields) == COUNTRY_FIELDS
+    assert tuple(C.PatronFx.model_fields) == ("patron", *PATRON_FIELDS)
+    assert tuple(C.CountryFx.model_fields) == COUNTRY_FIELDS
+    assert X.PATRON_ATTRS == PATRON_FIELDS and X.COUNTRY_ATTRS == COUNTRY_FIELDS
+
+
+def test_a_rule_failing_in_play_is_a_rule_error_naming_the_action(mini):
+    from game.engine import actions as A
+    from game.engine import expr as X
+
+    g = Game.new(mini, seed=1)
+    a = mini.actions[0].model_copy(update={"chance": "person.boss.status"})
+    with pytest.raises(X.RuleError) as err:
+        A.chance(g.state, mini, a, None)
+    assert err.value.where == f"action '{a.id}' (chance)"

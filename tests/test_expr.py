@@ -70,3 +70,143 @@ def test_paths_and_calls_listed():
     tree = X.parse("faction.soviet.influence > 3 and held('august_plenum')")
     assert [p for p, _ in X.paths_in(tree)] == [("faction", "soviet", "influence")]
     assert [c[0] for c in X.calls_in(tree)] == ["held"]
+
+
+# --------------------------------------------------------------------------- the typed check
+
+
+def _faults(scn, src, **kw):
+    from game.engine.typecheck import typecheck
+
+    return typecheck(src, scn, **kw)
+
+
+@pytest.mark.parametrize(
+    ("src", "message", "column"),
+    [
+        ("person.nam_il.faction > 3", "cannot compare person.nam_il.faction (a faction id) with 3 (a number)", 22),
+        ("date > 3", "cannot compare date (a date) with 3 (a number)", 5),
+        ("'abc' + 5", "'+' needs numbers on both sides, but 'abc' (text) is not a number", 6),
+        ("person.nam_il.status == 'actve'", "person.nam_il.status is a status, and 'actve' is not one", 24),
+        ("person.nam_il.faction == 'sovet'", "person.nam_il.faction is a faction id, and 'sovet' is not one", 25),
+        ("person.nam_il.cc != 'ful'", "person.nam_il.cc is a seat, and 'ful' is not one", 20),
+        ("date >= '1956-13-01'", "date is a date, and '1956-13-01' is not a date", 8),
+        ("min(date, 3) > 1", "'min' needs numbers, but date (a date) is not one", 4),
+        ("flag.x and person.nam_il.status", "'and' joins conditions, but person.nam_il.status (a status) is not", 11),
+        ("person.nam_il.status", "this should be true or false, but person.nam_il.status (a status) is neither", 0),
+        ("person.nam_il.status < 'active'", "person.nam_il.status (a status) can only be compared with == or !=", 21),
+    ],
+)
+def test_type_faults_are_found_at_load_time_with_column(august, src, message, column):
+    faults = _faults(august, src)
+    assert [f.message for f in faults] == [message] or faults[0].message.startswith(message), faults
+    assert faults[0].column == column
+
+
+def test_did_you_mean_for_an_enumerated_value(august):
+    assert _faults(august, "person.nam_il.status == 'actve'")[0].hint == "did you mean 'active'?"
+    assert _faults(august, "person.nam_il.faction == 'sovet'")[0].hint == "did you mean 'soviet'?"
+    assert "did you mean" in _faults(august, "tactic.kim == 'counter_ofensive'", plenum=True)[0].hint
+
+
+def test_odds_must_be_numbers(august):
+    (fault,) = _faults(august, "person.nam_il.status", want="number")
+    assert fault.message.startswith("this should give a number")
+    assert not _faults(august, "30 + votes.opposition - votes.kim / 3", want="number")
+
+
+def test_well_typed_expressions_pass(august):
+    for src in (
+        "person.nam_il.loyalty > 3 and date >= '1956-07-01'",
+        "person.nam_il.faction == person.choe_chang_ik.faction",
+        "target.faction != '' and target.faction != 'partisan'",  # '' is a foreign figure's faction
+        "status_count('arrested', 'yanan') >= 2 or not flag.kim_abroad",
+        "max(country.cult, 50) - abs(-3) * 2 > faction.soviet.standing.ussr",
+        "true == flag.kim_abroad",
+    ):
+        assert not _faults(august, src, target="person"), src
+
+
+def test_unknown_names_are_left_to_the_reference_check(august):
+    # 'culture' is reported once, as an unknown name, not again as a type fault.
+    assert not _faults(august, "country.culture > 'x'")
+
+
+def test_type_faults_reach_the_validator_with_file_and_line(mini_dir):
+    from game.scenario.loader import load
+
+    events = mini_dir / "events.yaml"
+    events.write_text(
+        events.read_text().replace('condition: "country.cult >= 55"', 'condition: "date > 3"'), encoding="utf-8"
+    )
+    d = next(d for d in load(mini_dir).diagnostics if d.code == "type")
+    assert d.file.endswith("events.yaml") and d.line == 15
+    assert "cannot compare date (a date) with 3 (a number) (column 6 of the expression)" in d.message
+
+
+def test_every_name_resolves_to_a_value_of_its_declared_type(august):
+    """The names table and the resolver cannot drift apart: each name, on a real game."""
+    from game.engine import context as C
+    from game.engine.game import Game
+    from game.engine.plenum import projection
+
+    g = Game.new(august, seed=1)
+    st = g.state
+    pid, fid, pat = "nam_il", "soviet", "ussr"
+    ctx = C.EvalContext(st, august, votes=projection, plenum_id="august_plenum")
+
+    def is_type(value, ty):
+        if ty in C.NUMERIC:
+            return isinstance(value, (int, float))
+        if ty == C.DATE:
+            return isinstance(value, str) and value[4] == "-"
+        if ty in C.ENUMS:
+            return value in C.enum_values(ty, august)
+        return isinstance(value, str)
+
+    paths = [("faction", fid, a) for a in C.FACTION_NAMES] + [("faction", fid, "standing", pat)]
+    paths += [("person", pid, a) for a in C.PERSON_NAMES] + [("patron", pat, a) for a in C.PATRON_NAMES]
+    paths += [("country", a) for a in C.COUNTRY_NAMES] + [(s,) for s in C.SCALAR_NAMES]
+    paths += [("votes", a) for a in C.VOTE_NAMES] + [(r, "kim") for r in C.SIDE_NAMES]
+    paths += [("flag", "kim_abroad"), ("var", "anything")]
+    for path in paths:
+        assert C.check_path(path, august, plenum=True) is None, path
+        assert is_type(ctx.resolve(path), C.type_of(path)), (path, ctx.resolve(path))
+    for kind, target in (("person", pid), ("patron", pat), ("faction", fid)):
+        tctx = C.EvalContext(st, august, target=target, target_kind=kind)
+        for attr in C.TARGET_NAMES[kind]:
+            path = ("target", attr)
+            assert C.check_path(path, august, target=kind) is None
+            assert is_type(tctx.resolve(path), C.type_of(path, target=kind)), path
+    for name in X.FUNCTIONS:
+        assert name in C.FUNCTION_RESULTS
+
+
+def test_a_rule_that_fails_in_play_names_its_source(august):
+    from game.engine.context import EvalContext
+    from game.engine.game import Game
+
+    g = Game.new(august, seed=1)
+    ctx = EvalContext(g.state, august)
+    with pytest.raises(X.RuleError) as err:
+        X.run("person.nam_il.faction > 3", ctx, "event 'test' (condition)")
+    assert err.value.where == "event 'test' (condition)"
+    assert "person.nam_il.faction > 3" in str(err.value) and "expected a number" in str(err.value)
+    # A rule the loader saw is named by its file and line.
+    src = next(e.condition for e in august.events if e.condition)
+    with pytest.raises(X.RuleError) as err:
+        X.run(src, _Broken(august), "x")
+    assert err.value.where.split(":")[0].endswith(".yaml") and err.value.where.split(":")[1].isdigit()
+
+
+class _Broken:
+    """A context whose every name is missing, to make any rule fail."""
+
+    def __init__(self, scn):
+        self.scn = scn
+
+    def resolve(self, path):
+        raise KeyError(".".join(path))
+
+    def call(self, name, args):
+        raise KeyError(name)

@@ -117,7 +117,7 @@ def preview(state: GameState, scn: Scenario, a: ActionDef, target: str | None) -
 
 
 def check(state: GameState, scn: Scenario, side: str, action_id: str, target: str | None) -> ActionDef:
-    a = scn.get("action", action_id)
+    a: ActionDef | None = scn.get("action", action_id)
     if a is None or a.side != side:
         raise Refused(f"There is no such action for {'Kim' if side == 'kim' else 'the opposition'}.")
     if state.phase != side:

@@ -103,7 +103,7 @@ class GroupFx(Strict):
     fear: Delta = 0
     status: Status | None = None
     only_status: list[Status] = Field(
-        default_factory=lambda: ["active", "demoted"],
+        default_factory=lambda: list[Status](["active", "demoted"]),
         description="Only people now in one of these statuses are affected.",
     )
     cc: CCSeat | None = None

@@ -16,6 +16,7 @@ endings are checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from game.engine import actions as A
 from game.engine import endings as E
@@ -23,8 +24,8 @@ from game.engine import events as EV
 from game.engine import plenum as P
 from game.engine import world as W
 from game.engine.actions import Refused
-from game.engine.content import Scenario
-from game.engine.context import date_add
+from game.engine.basics import COUNTRY_FIELDS, PATRON_FIELDS, date_add
+from game.engine.content import OptionDef, PlenumDef, Scenario, TacticDef
 from game.engine.effects import add_cadres, apply_effects
 from game.engine.replay_start import mark_held
 from game.engine.rng import Rng
@@ -77,16 +78,11 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
         rng=rng,
         factions={f.id: FactionState(f.influence, f.cohesion, dict(f.standing)) for f in scn.factions},
         people=people,
-        patrons={
-            p.id: PatronState(
-                p.favour_kim, p.favour_opposition, p.leverage, p.aid, p.advisers, p.troops, p.doctrine, p.intervention
-            )
-            for p in scn.patrons
-        },
-        country=CountryState(meta.country.economy, meta.country.support, meta.country.security, meta.country.cult),
+        patrons={p.id: PatronState(**{f: getattr(p, f) for f in PATRON_FIELDS}) for p in scn.patrons},
+        country=CountryState(**{f: getattr(meta.country, f) for f in COUNTRY_FIELDS}),
         rift=meta.rift,
         exposure=meta.exposure,
-        intel=dict(meta.intel),
+        intel={side: n for side, n in meta.intel.items()},
         budget={"kim": meta.budget.kim, "opposition": meta.budget.opposition},
         spent={},
     )
@@ -119,7 +115,7 @@ class Game:
         return cls(scn, new_state(scn, start, seed))
 
     @classmethod
-    def replay(cls, scn: Scenario, start: str | None, seed: int, decisions: list[dict]) -> Game:
+    def replay(cls, scn: Scenario, start: str | None, seed: int, decisions: list[dict[str, Any]]) -> Game:
         g = cls.new(scn, start, seed)
         for i, d in enumerate(decisions):
             try:
@@ -158,7 +154,7 @@ class Game:
             raise Refused("No such action.")
         return A.preview(self.state, self.scn, a, target)
 
-    def options(self, pending: Pending):
+    def options(self, pending: Pending) -> list[TacticDef] | list[OptionDef]:
         if pending.event.startswith("plenum:"):
             pdef = self.scn.get("plenum", pending.event.split(":", 1)[1])
             return P.tactics_for(self.scn, self.state, pdef, pending.side)
@@ -168,7 +164,7 @@ class Game:
         return A.remaining(self.state, side)
 
     # ------------------------------------------------------------------ orders
-    def submit(self, order: dict) -> Outcome:
+    def submit(self, order: dict[str, Any]) -> Outcome:
         st = self.state
         if st.ending:
             raise Refused("The game is over.")
@@ -274,7 +270,7 @@ class Game:
                     self._sit(pdef)
                 return
 
-    def _sit(self, pdef) -> None:
+    def _sit(self, pdef: PlenumDef) -> None:
         st = self.state
         P.resolve(st, self.scn, pdef)
         # Another plenum may fall due in the same stretch of days.

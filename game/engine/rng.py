@@ -52,11 +52,11 @@ class Rng:
     def chance(self, percent: float) -> bool:
         return self.roll() <= percent
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, int]:
         return {"state": self.state, "inc": self.inc, "draws": self.draws}
 
     @classmethod
-    def from_dict(cls, d: dict) -> Rng:
+    def from_dict(cls, d: dict[str, int]) -> Rng:
         r = cls.__new__(cls)
         r.state, r.inc, r.draws = int(d["state"]), int(d["inc"]), int(d.get("draws", 0))
         return r

@@ -72,7 +72,7 @@ class LogEntry:
     kind: str = "info"  # info | action | event | plenum | news | ending
     visible_to: str = "all"  # all | kim | opposition
 
-    def to_list(self) -> list:
+    def to_list(self) -> list[str]:
         return [self.date, self.text, self.kind, self.visible_to]
 
 
@@ -90,7 +90,7 @@ class PlenumState:
     status: str = "scheduled"  # scheduled | in_session | held | cancelled | unscheduled
     postponed_days: int = 0
     tactics: dict[str, str] = field(default_factory=dict)
-    record: dict | None = None  # filled when held: see plenum.py
+    record: dict[str, Any] | None = None  # filled when held: see plenum.py
 
 
 @dataclass
@@ -122,8 +122,8 @@ class GameState:
     estimates: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     estimate_noise: dict[str, dict[str, int]] = field(default_factory=dict)
     log: list[LogEntry] = field(default_factory=list)
-    decisions: list[dict] = field(default_factory=list)
-    timeline: list[dict] = field(default_factory=list)  # per-turn faction influence, for the ending chart
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)  # per-turn faction influence, for the ending chart
     codex: list[str] = field(default_factory=list)
     ending: str | None = None
     last_speakers: list[str] = field(default_factory=list)
@@ -191,7 +191,7 @@ class GameState:
         return c
 
     # ------------------------------------------------------------------ serialisation
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"version": SAVE_VERSION}
         for f in fields(self):
             v = getattr(self, f.name)
@@ -199,7 +199,7 @@ class GameState:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> GameState:
+    def from_dict(cls, d: dict[str, Any]) -> GameState:
         if d.get("version") != SAVE_VERSION:
             raise ValueError(f"save version {d.get('version')!r} is not supported (this game reads {SAVE_VERSION})")
         return cls(

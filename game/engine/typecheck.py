@@ -47,6 +47,8 @@ class _Val:
 
 
 def _a(ty: str) -> str:
+    if ty == TEXT:
+        return "text"
     return f"an {ty}" if ty[0] in "aeiou" else f"a {ty}"
 
 
