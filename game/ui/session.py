@@ -21,6 +21,7 @@ from game.engine.game import Game, Outcome
 from game.engine.intel import SideView, side_view
 from game.engine.plenum import present_members
 from game.paths import saves_dir
+from game.ui.movement import Snapshot, movements, snapshot
 
 SIDES = ("kim", "opposition")
 # The headline's keys and the SideView's names for their errors.
@@ -86,6 +87,7 @@ class Session:
         self._report_mark: dict[str, int] = {}
         self._report_est: dict[str, dict] = {}
         self._views: dict[str, tuple[tuple, SideView]] = {}
+        self._report_snap: dict[str, Snapshot] = {}
         self._report_turn: dict[str, int] = {}
 
     # ------------------------------------------------------------------ basics
@@ -225,11 +227,12 @@ class Session:
         """Everything logged so far is known to this side; remember its count of the committee."""
         self._report_mark[side] = len(self.g.state.log)
         self._report_est[side] = {k: [self.estimate(k, side)[0], self.estimate(k, side)[1]] for k in COUNT_KEYS}
+        self._report_snap[side] = snapshot(self.g.state, self.g.scn, self.view(side), side)
         self._report_turn[side] = self.g.state.turn
 
     def unreported(self, side: str):
-        """(entries, old estimates) this side has not been shown since its last phase, once per
-        turn; None when there is nothing new worth a report."""
+        """(entries, old estimates, old snapshot) this side has not been shown since its last
+        phase, once per turn; None when there is nothing new worth a report."""
         if self._report_turn.get(side) == self.g.state.turn:
             return None
         mark = self._report_mark.get(side, 0)
@@ -237,7 +240,13 @@ class Session:
         if not fresh:
             self._report_turn[side] = self.g.state.turn
             return None
-        return fresh, self._report_est.get(side, {})
+        return fresh, self._report_est.get(side, {}), self._report_snap.get(side)
+
+    def movement_now(self, side: str, old: Snapshot | None):
+        """Why this side's count moved since ``old`` (see movement.py); [] without a baseline."""
+        if old is None:
+            return []
+        return movements(old, snapshot(self.g.state, self.g.scn, self.view(side), side), self.g.state.people)
 
     # ------------------------------------------------------------------ what a side may see
     def visible_log(self, side: str | None = None):

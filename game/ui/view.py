@@ -150,3 +150,11 @@ def odds_formula(expr: str) -> str:
     text = text.replace("pledge_kim", "pledged to Kim").replace("flag.", "").replace("_", " ")
     text = re.sub(r"\s+", " ", text)
     return text
+
+
+def entry_story(scn, entry) -> str:
+    """The text behind a dispatch that logs only an event's title (news, a decision point)."""
+    if entry.kind not in ("event", "news"):
+        return ""
+    e = next((e for e in scn.events if e.title == entry.text), None)
+    return " ".join(e.text.split()) if e is not None else ""

@@ -559,7 +559,8 @@ class MainScreen(Screen):
             "info": "Note",
             "ending": "The end",
         }.get(e.kind, e.kind.title())
-        return [f"{kind}, {common.date_text(e.date)}", e.text, who]
+        story = V.entry_story(self.s.scn, e)
+        return [f"{kind}, {common.date_text(e.date)}", e.text, *([story] if story else []), who]
 
     def plenum_tip(self):
         st, scn = self.s.state, self.s.scn

@@ -1,5 +1,6 @@
 """The dispatch report at the start of a side's phase: what happened since it last moved (only
-what this side may see), and how its count of the committee has changed."""
+what this side may see, with the story behind each piece of news), how its count of the
+committee changed, and why (each figure's movement put down to its causes, largest first)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
 
-SHOW = 9
+ROW_SIZE = 14
 
 
 class ReportScreen(Screen):
@@ -20,28 +21,57 @@ class ReportScreen(Screen):
     cache_background = True
     title = "Dispatches"
     reads_log = True  # once shown, the main screen need not toast these entries again
-    help_lines = [("Enter / Esc", "To work"), ("L", "Open the full log (the Dispatches panel)")]
+    help_lines = [
+        ("Enter / Esc", "To work"),
+        ("PgUp / PgDn", "Page the dispatches"),
+        ("Tab", "Move through the dispatches (each shows its whole story)"),
+    ]
 
-    def __init__(self, app, side: str, entries, old_est: dict):
+    def __init__(self, app, side: str, entries, old_est: dict, old_snap=None):
         super().__init__(app)
         self.side = side
-        self.entries = entries
+        self.entries = list(reversed(entries))  # newest first
         self.old_est = old_est
+        self.moves = app.session.movement_now(side, old_snap) if app.session else []
+        self.page = 0
         app.sound.play("typewriter")
 
+    # ------------------------------------------------------------------ layout
     def card(self):
-        w = min(860, self.w - 80)
-        n = sum(min(2, len(T.wrap(e.text, 15, w - 130))) for e in self.entries[-SHOW:])
-        h = min(
-            self.h - 60, 100 + n * 20 + len(self.entries[-SHOW:]) * 6 + (24 if len(self.entries) > SHOW else 0) + 150
-        )
-        return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
+        w = min(980, self.w - 60)
+        h = self.h - 40
+        return pygame.Rect((self.w - w) // 2, 20, w, h)
+
+    def columns(self):
+        r = self.card()
+        inner = r.inflate(-24, -24)
+        left = pygame.Rect(inner.x, r.y + 76, int(inner.width * 0.56), r.bottom - 76 - 70 - r.y)
+        right = pygame.Rect(left.right + 20, left.y, inner.right - left.right - 20, left.height)
+        return left, right
+
+    def pages(self, width: int, height: int) -> list[list]:
+        """Dispatches split into pages that fit: each entry shows its whole text."""
+        out, cur, used = [], [], 0
+        for e in self.entries:
+            n = len(T.wrap(e.text, ROW_SIZE, width - 96))
+            h = n * (T.line_height(ROW_SIZE) + 1) + 8
+            if cur and used + h > height:
+                out.append(cur)
+                cur, used = [], 0
+            cur.append((e, n))
+            used += h
+        if cur:
+            out.append(cur)
+        return out or [[]]
 
     def build(self):
         r = self.card()
+        left, _right = self.columns()
+        self._pages = self.pages(left.width, left.height - 30)
+        self.page = min(self.page, len(self._pages) - 1)
         self.add(
             W.Button(
-                (r.right - 200, r.bottom - 58, 180, 42),
+                (r.right - 200, r.bottom - 56, 180, 42),
                 "To work",
                 self.back,
                 style="primary",
@@ -50,8 +80,47 @@ class ReportScreen(Screen):
                 name="ok",
             )
         )
-        self.focus = self.widgets[0]
+        if len(self._pages) > 1:
+            for label, d, name in (("◀", -1, "prev"), ("▶", 1, "next")):
+                self.add(
+                    W.Button(
+                        (left.x + (0 if d < 0 else 44), r.bottom - 52, 40, 32),
+                        label,
+                        lambda d=d: self.turn(d),
+                        style="chip",
+                        enabled=0 <= self.page + d < len(self._pages),
+                        name=name,
+                        tooltip="Newer dispatches (PgUp)" if d < 0 else "Older dispatches (PgDn)",
+                    )
+                )
+        y = left.y + 30
+        for e, n in self._pages[self.page]:
+            h = n * (T.line_height(ROW_SIZE) + 1)
+            self.add(
+                W.Hotspot((left.x - 4, y - 2, left.width + 8, h + 4), lambda e=e: self.entry_tip(e), name=f"e:{y}")
+            )
+            y += h + 8
+        self.focus = next(w for w in self.widgets if w.name == "ok")
 
+    def turn(self, d):
+        self.page = max(0, min(len(self._pages) - 1, self.page + d))
+        self.rebuild()
+
+    def on_event(self, ev):
+        if ev.type == pygame.KEYDOWN and ev.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.turn(-1 if ev.key == pygame.K_PAGEUP else 1)
+            return True
+        return False
+
+    def entry_tip(self, e):
+        story = V.entry_story(self.app.session.scn, e)
+        return [common.date_text(e.date), e.text, *([story] if story else [])]
+
+    def toast_area(self):
+        r = self.card()
+        return pygame.Rect(r.x + 20, r.bottom - 150, 440, 90)
+
+    # ------------------------------------------------------------------ drawing
     def draw_background(self, surf):
         s = self.app.session
         st = s.state
@@ -59,66 +128,67 @@ class ReportScreen(Screen):
         who = "Kim Il Sung" if self.side == "kim" else "the opposition"
         inner = W.panel(surf, r, f"Dispatches for {who}", title_size=24)
         T.draw(surf, f"{common.date_text(st.date)} · turn {st.turn}", (inner.x, inner.y), 15, C.RED, "bold")
+        left, right = self.columns()
         T.draw(
             surf,
-            "Since you last moved:" if st.turn > 1 else "As the game opens:",
-            (inner.right, inner.y),
-            14,
+            ("Since you last moved" if st.turn > 1 else "As the game opens")
+            + (f" · page {self.page + 1}/{len(self._pages)}" if len(self._pages) > 1 else ""),
+            (left.x, left.y),
+            15,
             C.INK_SOFT,
-            "body",
-            "topright",
+            "bold",
         )
-        y = inner.y + 30
-        shown = self.entries[-SHOW:]
-        for e in shown:
+        y = left.y + 30
+        lh = T.line_height(ROW_SIZE) + 1
+        for e, n in self._pages[self.page]:
             col = V.KIND_COLOURS.get(e.kind, C.INK)
-            lines = T.wrap(e.text, 15, inner.width - 110)[:2]
-            pygame.draw.rect(surf, col, (inner.x + 84, y + 3, 4, 18 * len(lines)))
-            T.draw(surf, common.short_date(e.date), (inner.x, y + 1), 13, C.INK_SOFT, "bold")
-            for ln in lines:
-                T.draw(
-                    surf,
-                    ln,
-                    (inner.x + 96, y),
-                    15,
-                    C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK),
-                )
-                y += 20
-            y += 6
-        if len(self.entries) > SHOW:
-            T.draw(
-                surf,
-                f"… and {len(self.entries) - SHOW} earlier entries in the Dispatches panel.",
-                (inner.x + 96, y),
-                13,
-                C.INK_SOFT,
-            )
-        # How the count of the committee moved
-        est = {k: list(s.estimate(k, self.side)) for k in ("kim", "opposition", "swing", "majority")}
-        yb = r.bottom - 110
-        pygame.draw.line(surf, C.INK, (inner.x, yb - 8), (inner.right, yb - 8))
-        T.draw(surf, "YOUR INFORMERS' COUNT OF THE FULL MEMBERS", (inner.x, yb), 17, C.RED, "head")
-        x = inner.x
+            pygame.draw.rect(surf, col, (left.x + 80, y + 3, 4, n * lh - 4))
+            T.draw(surf, common.short_date(e.date), (left.x, y + 1), 12, C.INK_SOFT, "bold")
+            fg = C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK)
+            for i, ln in enumerate(T.wrap(e.text, ROW_SIZE, left.width - 96)):
+                T.draw(surf, ln, (left.x + 92, y + i * lh), ROW_SIZE, fg)
+            y += n * lh + 8
+        self.draw_count(surf, right)
+
+    def draw_count(self, surf, box):
+        s = self.app.session
+        T.draw(surf, "YOUR INFORMERS' COUNT", (box.x, box.y), 18, C.RED, "head")
+        y = box.y + 28
         for key, label in (("kim", "With Kim"), ("opposition", "With the critics"), ("swing", "Undecided")):
-            v, e = est.get(key, [0, 0])
+            v, e = s.estimate(key, self.side)
             old = self.old_est.get(key)
             text = f"{label}: {v} ±{e}"
-            T.draw(surf, text, (x, yb + 28), 16, C.INK, "bold")
-            x += T.width(text, 16, "bold") + 6
+            T.draw(surf, text, (box.x, y), 16, C.INK, "bold")
             if old is not None and old[0] != v:
                 d = v - old[0]
-                delta = f"({'+' if d > 0 else ''}{d})"
                 colour = C.GOLD_DARK if key == "swing" else C.SIDE_COLOUR[key]
-                T.draw(surf, delta, (x, yb + 29), 15, colour, "bold")
-                x += T.width(delta, 15, "bold")
-            x += 28
-        maj = est.get("majority", [0, 0])[0]
-        T.draw_wrapped(
+                T.draw(surf, f"{d:+d}", (box.right, y), 16, colour, "bold", "topright")
+            y += 24
+        maj = s.estimate("majority", self.side)[0]
+        y += T.draw_box(
             surf,
-            f"A motion needs {maj}. In brackets: the change since your last count. Counts move "
-            f"with real changes and with your informers' error.",
-            pygame.Rect(inner.x, yb + 54, inner.width - 230, 40),
+            f"Of {s.estimate('present', self.side)[0]} full members present; a motion needs {maj}.",
+            pygame.Rect(box.x, y, box.width, 20),
             13,
             C.INK_SOFT,
-            max_lines=2,
         )
+        y += 10
+        T.draw(surf, "WHY IT MOVED", (box.x, y), 18, C.RED, "head")
+        y += 26
+        lines: list[tuple[str, tuple, str]] = []
+        for label, was, now, reasons in self.moves:
+            lines.append((f"{label}: {was} → {now}", C.INK, "bold"))
+            for n, why in reasons:
+                lines.append((f"{n:+d}  {why}", C.INK_SOFT, "body"))
+        if not lines:
+            lines.append(("No one changed column since your last count.", C.INK_SOFT, "body"))
+        text_h = sum(len(T.wrap(t, 13, box.width - 8, st)) * (T.line_height(13) + 1) + 3 for t, _, st in lines)
+        size = 13 if text_h <= box.bottom - y else 11
+        for t, col, st in lines:
+            for ln in T.wrap(t, size, box.width - 8, st):
+                if y > box.bottom - T.line_height(size):
+                    T.note_cut("report full", t)
+                    return
+                T.draw(surf, ln, (box.x + (0 if st == "bold" else 8), y), size, col, st)
+                y += T.line_height(size) + 1
+            y += 3
