@@ -110,3 +110,44 @@ def test_history_replay_ends_as_1962_did(campaign, seed):
     full = sum(1 for p in st.people.values() if p.cc == "full" and p.status in ("active", "demoted"))
     cand = sum(1 for p in st.people.values() if p.cc == "candidate" and p.status in ("active", "demoted"))
     assert (full, cand) == (85, 50)
+
+
+# Where each named person stood on 31 December 1962, as far as the record shows: status, and
+# posts they must or must not hold. Disputed deaths accept every status the sources allow.
+FATES_1962 = {
+    "kim_il_sung": ({"active"}, {"party_chairman"}, set()),
+    "choe_yong_gon": ({"active"}, {"head_of_state"}, {"defence_minister"}),
+    "kim_kwang_hyop": ({"active"}, set(), {"defence_minister"}),
+    "kim_chang_bong": ({"active"}, {"defence_minister"}, set()),
+    "nam_il": ({"active"}, {"vice_premier"}, {"foreign_minister"}),
+    "pang_hak_se": ({"active"}, set(), {"interior_minister"}),
+    "choe_chang_ik": ({"executed", "arrested", "dead"}, set(), set()),
+    "pak_chang_ok": ({"executed", "arrested", "dead"}, set(), set()),
+    "ko_bong_gi": ({"executed", "arrested", "dead"}, set(), set()),
+    "kim_tu_bong": ({"dead", "expelled"}, set(), {"head_of_state"}),
+    "yun_kong_hum": ({"fled"}, set(), set()),
+    "so_hwi": ({"fled"}, set(), set()),
+    "ri_phil_gyu": ({"fled"}, set(), set()),
+    "ri_sang_jo": ({"abroad"}, set(), {"ambassador_moscow"}),
+    "kim_sung_hwa": ({"abroad"}, set(), set()),
+    "pak_yong_bin": ({"abroad"}, set(), set()),
+    "chong_sang_jin": ({"abroad"}, set(), set()),
+    "ki_sok_bok": ({"abroad"}, set(), set()),
+    "pak_hon_yong": ({"executed"}, set(), set()),
+    "ri_sung_yop": ({"executed"}, set(), set()),
+    "yi_sang_gu": ({"arrested"}, set(), set()),
+    "ri_sin_pal": ({"active"}, set(), {"ambassador_moscow"}),
+    "ivanov": ({"abroad"}, set(), {"soviet_ambassador"}),
+}
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_fates_at_the_end_of_1962_match_the_record(campaign, seed):
+    g = Game.new(campaign, seed=seed)
+    run(g, {"kim": ai.make("history"), "opposition": ai.make("history")})
+    wrong = []
+    for pid, (statuses, must, must_not) in FATES_1962.items():
+        p = g.state.people[pid]
+        if p.status not in statuses or not must <= set(p.offices) or must_not & set(p.offices):
+            wrong.append(f"{pid}: {p.status} {sorted(p.offices)} (record: {sorted(statuses)}, holds {sorted(must)})")
+    assert not wrong, wrong

@@ -33,3 +33,81 @@ def test_eve_of_plenum_reaches_the_session_quickly(august):
     pl = g.state.plenums["august_plenum"]
     assert pl.status == "held"
     assert pl.record["date"] <= "1956-09-07"
+
+
+# ---------------------------------------------------------------- the record, person by person
+# Where each named person stood on 31 December 1956, as far as the record shows (codex and
+# people.yaml give the sources): status, and posts they must or must not hold.
+FATES_1956 = {
+    "kim_il_sung": ("active", {"party_chairman", "premier"}, set()),
+    "choe_yong_gon": ("active", {"defence_minister", "cc_vice_chairman"}, set()),
+    "nam_il": ("active", {"foreign_minister"}, set()),
+    "pang_hak_se": ("active", {"interior_minister"}, set()),
+    "kim_tu_bong": ("active", {"head_of_state"}, set()),
+    "pak_chang_ok": ("active", {"factory_manager"}, {"vice_premier", "planning_chairman"}),  # Madong
+    "choe_chang_ik": ("active", {"monuments_committee"}, {"vice_premier"}),
+    "ri_jong_ok": ("active", {"planning_chairman"}, set()),
+    "yun_kong_hum": ("fled", set(), set()),
+    "so_hwi": ("fled", set(), set()),
+    "ri_phil_gyu": ("fled", set(), set()),
+    "kim_kang": ("fled", set(), set()),
+    "ri_sang_jo": ("abroad", set(), {"ambassador_moscow"}),  # recalled, stayed in the USSR
+    "kim_sung_hwa": ("abroad", set(), {"construction_minister"}),  # the Higher Party School
+    "pak_il_u": ("demoted", set(), set()),  # release decided in November
+    "pak_hon_yong": ("executed", set(), set()),
+    "ri_sung_yop": ("executed", set(), set()),
+    "ho_ka_i": ("dead", set(), set()),
+    "mu_chong": ("dead", set(), set()),
+}
+# Restored to the Central Committee in September 1956 (D62), whatever else befell them.
+CC_1956 = {"choe_chang_ik": "full", "pak_chang_ok": "full", "ri_sang_jo": "none"}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_fates_at_the_end_of_1956_match_the_record(august, seed):
+    g = Game.new(august, seed=seed)
+    run(g, {"kim": ai.make("history"), "opposition": ai.make("history")})
+    wrong = []
+    for pid, (status, must, must_not) in FATES_1956.items():
+        p = g.state.people[pid]
+        if p.status != status or not must <= set(p.offices) or must_not & set(p.offices):
+            wrong.append(f"{pid}: {p.status} {sorted(p.offices)} (record: {status}, holds {sorted(must)})")
+    for pid, seat in CC_1956.items():
+        if g.state.people[pid].cc != seat:
+            wrong.append(f"{pid}: seat {g.state.people[pid].cc} (record: {seat})")
+    assert not wrong, wrong
+
+
+# ---------------------------------------------------------------- the bibliography
+SCENARIO_DIRS = ("august-1956", "campaign-1953")
+
+
+def _keys_used(scn):
+    used = set()
+    for section in ("people", "events", "codex"):
+        for item in getattr(scn, section):
+            used.update(item.sources)
+    return used
+
+
+@pytest.mark.parametrize("name", SCENARIO_DIRS)
+def test_every_source_key_has_a_full_citation(name):
+    from pathlib import Path
+
+    from game.scenario.loader import load
+
+    root = Path(__file__).resolve().parents[1]
+    scn = load(root / "game" / "scenarios" / name).scenario
+    cites = {c.cite.key: c for c in scn.codex if c.cite}
+    missing = sorted(_keys_used(scn) - set(cites))
+    assert not missing, f"source keys without a bibliography entry: {missing}"
+    for c in cites.values():
+        assert c.category == "source" and c.cite.title and c.cite.where, c.id
+    # The same list, with the same keys, is printed in docs/SOURCES.md.
+    doc = (root / "docs" / "SOURCES.md").read_text(encoding="utf-8")
+    absent = sorted(k for k in cites if f"**{k}**" not in doc)
+    assert not absent, f"keys missing from docs/SOURCES.md: {absent}"
+    # Nothing points outside the repository: no web addresses, no paths to shared files.
+    for c in scn.codex:
+        for text in (c.text, c.uncertain, *(c.cite.model_dump().values() if c.cite else ())):
+            assert "http" not in text and "facts.md" not in text and "/work/" not in text, c.id

@@ -106,6 +106,7 @@ def markdown_reference() -> str:
         C.EndingDef,
         C.HistoryStep,
         C.CodexEntry,
+        C.Citation,
         C.Effect,
         C.FactionFx,
         C.StandingFx,
