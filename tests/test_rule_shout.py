@@ -130,6 +130,20 @@ def test_members_exactly_at_the_hostile_lean_count(mini):
     assert sp["odds"] == RULE.shout_odds(100 * expected / len(hall), 0, 50)
 
 
+def test_the_mood_of_the_day_counts_toward_the_hostile_share(mini):
+    """Loyalists at +8 cannot reach +20 on their own (judgement is at most +6); a tactic that
+    moves the hall 18 toward Kim makes every one of them hostile."""
+    base = mini.get("plenum", "session")
+    rally = base.model_copy(update={"tactics": [TacticDef(id="rally", side="kim", name="Rally", mood=18)]})
+    for tactic, hostile in ((None, 0), ("rally", 55)):
+        g = _neutral(mini, 2)
+        g.state.factions["loyal"].cohesion = 40  # vote_base 20 x 40 / 100 = +8
+        g.state.factions["critics"].cohesion = 100  # -20: never hostile
+        if tactic:
+            g.state.plenums["session"].tactics = {"kim": tactic}
+        assert _speech(_sit(g, rally))["hostile"] == hostile
+
+
 def _with_modifier(mini, power=3):
     base = mini.get("plenum", "session")
     mod = SpeechModifierDef(when="flag.critique_drafted", side="opposition", power=power, label="drafted")

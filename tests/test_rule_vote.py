@@ -170,3 +170,20 @@ def test_explain_gives_the_recorded_numbers_largest_first(g):
     rec = run_vote(g, {"rebel": -2})
     why = P.explain(rec, "rebel")
     assert why == [("Won over by the critics", -9), ("Loyalty to Kim", 6), ("Own judgement", -2)]
+
+
+def test_a_session_with_envoys_present_doubles_their_signal(g, mini):
+    """Through the whole session: the plenum's patrons_present reach the vote."""
+    st = g.state
+    st.factions["critics"].standing = {"moscow": 50}
+    st.patrons["moscow"].favour_opposition = 50
+    col = P.TERM_LABELS.index("Patron signals")
+    base = mini.get("plenum", "session")
+    for present, signal in (((), -6), (("moscow",), -12)):
+        g2 = Game.new(mini, seed=1)
+        g2.state.factions["critics"].standing = {"moscow": 50}
+        g2.state.patrons["moscow"].favour_opposition = 50
+        g2.state.plenums["session"].status = "in_session"
+        rec = P.resolve(g2.state, mini, base.model_copy(update={"patrons_present": list(present)}))
+        vote = next(s for s in rec["stages"] if s["kind"] == "vote")
+        assert vote["terms"]["rebel"][col] == signal
