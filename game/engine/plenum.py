@@ -10,10 +10,10 @@ speakers down.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.engine import expr as X
-from game.engine.content import MotionDef, PlenumDef, Scenario
+from game.engine.content import MotionDef, PlenumDef, Scenario, TacticDef
 from game.engine.context import ACTIVE, EvalContext
 from game.engine.effects import apply_effects
 from game.engine.vote_rule import RULE, TERM_LABELS
@@ -60,7 +60,7 @@ def lean_terms(
     mood: float = 0.0,
     noise: int = 0,
     patrons_present: tuple[str, ...] = (),
-    _factions: dict | None = None,
+    _factions: dict[str, tuple[float, float]] | None = None,
 ) -> list[float]:
     """The named terms of a member's lean, in the order of vote_rule.TERMS."""
     r = RULE
@@ -137,15 +137,15 @@ def open_session(state: GameState, scn: Scenario, pdef: PlenumDef) -> None:
     state.add_log(f"{pdef.title} opens.", "plenum")
 
 
-def tactics_for(scn: Scenario, state: GameState, pdef: PlenumDef, side: str) -> list:
+def tactics_for(scn: Scenario, state: GameState, pdef: PlenumDef, side: str) -> list[TacticDef]:
     return [t for t in pdef.tactics if t.side == side and _requires(state, scn, t.requires, pdef.id)]
 
 
-def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict:
+def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
     """Run the whole session: tactics, speeches in order, then each motion's vote."""
     pl = state.plenums[pdef.id]
     rng = state.rng
-    record: dict = {
+    record: dict[str, Any] = {
         "plenum": pdef.id,
         "date": state.date,
         "stages": [],
@@ -242,7 +242,7 @@ def vote(
     mood: float,
     noise: dict[str, int],
     patrons: tuple[str, ...],
-) -> dict:
+) -> dict[str, Any]:
     members = sorted(present_members(state))
     kim_motion = motion.proposer == "kim"
     votes: dict[str, str] = {}
@@ -278,6 +278,7 @@ def vote(
     needed = RULE.majority(len(members))
     passed = tally["for"] >= needed
     record = state.plenums[pdef.id].record
+    assert record is not None, "vote() runs inside resolve(), which opens the record"
     (record["passed"] if passed else record["failed"]).append(motion.id)
     state.add_log(
         f"{motion.title}: {'carried' if passed else 'defeated'}, {tally['for']} for, "
@@ -299,7 +300,9 @@ def vote(
     }
 
 
-def explain(record_stage: dict, pid: str, labels: list[str] | tuple[str, ...] = TERM_LABELS) -> list[tuple[str, int]]:
+def explain(
+    record_stage: dict[str, Any], pid: str, labels: list[str] | tuple[str, ...] = TERM_LABELS
+) -> list[tuple[str, int]]:
     """The numbers behind one member's vote on one motion, largest first."""
     vals = record_stage["terms"].get(pid, [])
     pairs = [(lab, v) for lab, v in zip(labels, vals) if v]
