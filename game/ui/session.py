@@ -88,6 +88,7 @@ class Session:
         self._report_est: dict[str, dict] = {}
         self._views: dict[str, tuple[tuple, SideView]] = {}
         self._report_snap: dict[str, Snapshot] = {}
+        self.told_plot: dict[str, str] = {}  # the last 'plot found' reading each side was told
         self._report_turn: dict[str, int] = {}
 
     # ------------------------------------------------------------------ basics

@@ -12,6 +12,7 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
+from game.ui.words import words
 
 ROWS = 10
 TOP = 118  # where the list of targets starts, below the summary and its heading
@@ -223,15 +224,17 @@ class ActionDialog(Screen):
         T.draw(surf, f"{pv.chance}%", (px, y + 8), 64, C.RED, "head")
         T.draw(surf, "chance of success", (px + T.width(f"{pv.chance}%", 64, "head") + 12, y + 44), 16, C.INK_SOFT)
         T.draw(surf, f"Costs {pv.cost} of your {s.g.remaining(s.viewer)} remaining points.", (px, y + 86), 15, C.INK)
+        yy = y + 134
         if a.chance.strip() not in ("100",):
-            T.draw(
+            used = T.draw_box(
                 surf,
-                T.fit("Odds: " + V.odds_formula(a.chance) + " (kept within 5–95%)", 12, pw),
-                (px, y + 108),
+                "Odds: " + words(a.chance, s.scn) + " (kept within 5–95%)",
+                pygame.Rect(px, y + 106, pw, 48),
                 12,
                 C.INK_SOFT,
+                min_size=10,
             )
-        yy = y + 134
+            yy = max(yy, y + 106 + used + 8)
         for head, lines, col in (("IF IT WORKS", pv.success, C.OK), ("IF IT FAILS", pv.failure, C.RED)):
             T.draw(surf, head, (px, yy), 16, col, "head")
             yy += 22

@@ -18,6 +18,7 @@ from game.ui import widgets as W
 from game.ui.explain import shown_total
 from game.ui.screen import Screen
 from game.ui.screens import common
+from game.ui.words import missing, words
 
 LOG_PAGE = 7
 
@@ -172,7 +173,7 @@ class MainScreen(Screen):
             enabled = my_turn and v.open and v.affordable
             why = ""
             if not v.open:
-                why = v.reason
+                why = self.why_closed(v)
             elif not v.affordable:
                 why = f"Costs {a.cost}; you have {s.g.remaining(viewer)} left this turn."
             elif not my_turn:
@@ -211,6 +212,8 @@ class MainScreen(Screen):
                 tip.append(f"At most {a.limit_per_turn}× a turn.")
             if why:
                 tip.append("Not now: " + why)
+            if a.target != "none" and a.targets:
+                tip.append(f"Who qualifies: {words(a.targets, scn)}.")
             btn = self.add(ActionButton(r, v, enabled, lambda v=v: self.pick_action(v), tip))
             btn.odds = odds_label
 
@@ -300,7 +303,7 @@ class MainScreen(Screen):
             r = pygame.Rect(cr.x + 8 + col * (cw + 8), cr.y + 36 + row * 38, cw, 36)
             self.add(W.Hotspot(r, lambda k=k: self.country_tip(k), name=f"country:{k}"))
         # --- middle column: plenum forecast and people
-        self.plenum_rect = pygame.Rect(x2, 64, M, 178)
+        self.plenum_rect = pygame.Rect(x2, 64, M, 196)
         pr2 = self.plenum_rect
         self.add(W.Hotspot((pr2.x + 8, pr2.y + 34, pr2.width - 16, 24), self.plenum_tip, name="plenum"))
         for j, key in enumerate(("kim", "opposition", "swing")):
@@ -311,9 +314,11 @@ class MainScreen(Screen):
                     name=f"estimate:{key}",
                 )
             )
+        if s.view().exposure is not None:
+            self.add(W.Hotspot((pr2.x + 8, pr2.bottom - 28, pr2.width - 170, 22), self.exposure_tip, name="exposure"))
         self.add(
             W.Button(
-                (pr2.right - 150, pr2.bottom - 36, 140, 28),
+                (pr2.right - 150, pr2.bottom - 40, 140, 28),
                 "Spread chart",
                 self.spread,
                 size=14,
@@ -425,6 +430,19 @@ class MainScreen(Screen):
             self.focus = None
         super().rebuild()
 
+    def why_closed(self, v) -> str:
+        """Why an action is greyed out, in words: the parts of its condition that do not hold."""
+        s, a = self.s, v.action
+        if v.reason == "Not possible now.":
+            parts = missing(a.available, s.state, s.scn)
+            if parts:
+                return "it needs " + "; and ".join(parts) + "."
+        if v.reason == "No one qualifies." and a.targets:
+            return f"no one qualifies now (it needs {words(a.targets, s.scn)})."
+        if v.reason == "Already done this turn.":
+            return f"already done this turn (at most {a.limit_per_turn} a turn)."
+        return v.reason
+
     def filtered_people(self) -> list[str]:
         st = self.s.state
         out = []
@@ -521,6 +539,25 @@ class MainScreen(Screen):
             ],
         }
         return tips[k]
+
+    def exposure_tip(self):
+        from game.engine.intel import EXPOSURE_BANDS
+
+        v = self.s.view()
+        found = {
+            "no sign": "You have no sign that Kim's people know of the plot.",
+            "suspected": "Your contacts fear the plot is known: act before Kim does, or lie low.",
+            "known": "Your contacts in the ministries are sure of it: Kim's people know who is plotting, and with whom.",
+        }.get(v.plot_found, "")
+        return [
+            f"Your exposure: {v.exposure}",
+            v.exposure_text or "",
+            found,
+            "How much of the plotting Kim's people have seen. Each turn they may piece it together: the more "
+            "they have seen and the sharper their intelligence, the likelier. Approaches that are refused, "
+            "meetings and speeches raise it; lying low lowers it.",
+            "Bands: " + "; ".join(w for _, w, _ in EXPOSURE_BANDS) + ".",
+        ]
 
     def estimate_tip(self, key):
         s = self.s
@@ -764,6 +801,18 @@ class MainScreen(Screen):
             if side in ("all", s.viewer):
                 self.app.notify(text, "error")
         s.notices.clear()
+        if s.is_human(s.viewer):
+            found = s.view().plot_found
+            told = s.told_plot.get(s.viewer)
+            if s.viewer == "opposition" and found in ("suspected", "known") and told != found:
+                self.app.notify(
+                    "Your contacts warn you: Kim's people know of the plot."
+                    if found == "known"
+                    else "Your contacts fear that Kim's people have found out about the plot.",
+                    "error",
+                    8,
+                )
+            s.told_plot[s.viewer] = found
         # New dispatches the viewer may see, while the other side moves: show them as they come.
         log = s.state.log
         if len(log) > self.seen_log:
@@ -962,7 +1011,20 @@ class MainScreen(Screen):
                 marker=maj if key != "swing" else None,
             )
             T.draw(surf, f"{v} ±{e}", (pr2.right - 12, y + 3), 15, C.INK, "bold", "topright")
-        T.draw(surf, f"Majority: {maj} votes  (estimates)", (pr2.x + 12, pr2.bottom - 30), 13, C.INK_SOFT)
+        T.draw(surf, f"Majority: {maj} votes  (estimates)", (pr2.x + 12, pr2.bottom - 46), 13, C.INK_SOFT)
+        view = s.view()
+        if view.exposure is not None:
+            found = {"suspected": " · found out?", "known": " · FOUND OUT"}.get(view.plot_found, "")
+            T.draw_line(
+                surf,
+                f"Exposure: {view.exposure}{found}",
+                (pr2.x + 12, pr2.bottom - 26),
+                14,
+                pr2.width - 180,
+                C.RED if found or view.exposure in ("watched", "marked") else C.INK,
+                "bold",
+                min_size=10,
+            )
         # people
         pe = self.people_rect
         W.panel(surf, pe, "People")

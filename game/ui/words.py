@@ -1,0 +1,172 @@
+"""Conditions and odds in plain words, generated from the expression's parse tree
+(game/engine/expr.py), so no player ever reads `country.security` or `not flag.x and ...`.
+
+``missing(src, state, scn)`` names the parts of an action's condition that do not hold now: a
+greyed-out action says what it is waiting for.
+"""
+
+from __future__ import annotations
+
+from game.engine import expr as X
+from game.engine.context import EvalContext
+
+COMPARE = {">=": "at least", "<=": "at most", ">": "above", "<": "below", "==": "is", "!=": "is not"}
+COUNTRY = {
+    "economy": "the economy",
+    "support": "popular support",
+    "security": "the security grip",
+    "cult": "the personality cult",
+}
+SCALAR = {
+    "exposure": "how much Kim's people have seen of the plot",
+    "rift": "the Sino-Soviet rift",
+    "turn": "the turn",
+    "date": "the date",
+    "year": "the year",
+    "month": "the month",
+}
+ATTR = {
+    "pledge_kim": "pledge to Kim",
+    "pledge_opposition": "pledge to the critics",
+    "favour_kim": "favour to Kim",
+    "favour_opposition": "favour to the opposition",
+    "cc": "seat on the committee",
+}
+SIDES = {"kim": "Kim", "opposition": "the critics"}
+VOTES = {
+    "kim": "members with Kim",
+    "opposition": "members with the critics",
+    "swing": "undecided members",
+    "majority": "the majority",
+}
+
+
+def _human(name: str) -> str:
+    text = name.replace("_", " ")
+    return " ".join("Kim" if w == "kim" else w for w in text.split())
+
+
+def _name(scn, kind: str, id_: str) -> str:
+    d = scn.get(kind, id_) if scn is not None else None
+    return getattr(d, "name", None) or getattr(d, "title", None) or _human(id_)
+
+
+def _path(path: tuple[str, ...], scn) -> str:
+    root, rest = path[0], path[1:]
+    if root == "flag" and rest:
+        return _human(rest[0])
+    if root == "var" and rest:
+        return _human(rest[0])
+    if root == "country" and rest:
+        return COUNTRY.get(rest[0], _human(rest[0]))
+    if root == "intel" and rest:
+        return f"{SIDES.get(rest[0], _human(rest[0]))}'s intelligence"
+    if root == "target":
+        return "the target's " + (ATTR.get(rest[0], _human(rest[0])) if rest else "choice")
+    if root in ("faction", "person", "patron") and rest:
+        who = _name(scn, root, rest[0])
+        if len(rest) == 1:
+            return who
+        return f"{who}'s {ATTR.get(rest[1], _human(rest[1]))}"
+    if root == "votes" and rest:
+        return VOTES.get(rest[0], f"the count {_human(rest[0])}")
+    if not rest and root in SCALAR:
+        return SCALAR[root]
+    return " ".join(_human(p) for p in path)
+
+
+def _call(name: str, args: tuple, scn) -> str:
+    vals = [a[1] if a[0] in ("str", "num") else None for a in args]
+    if name == "held" and vals and vals[0]:
+        return f"{_name(scn, 'plenum', vals[0])} has sat".replace("The ", "the ", 1)
+    if name == "fired" and vals and vals[0]:
+        return f"“{_name(scn, 'event', vals[0])}” has happened"
+    if name == "chose" and len(vals) >= 2 and vals[0]:
+        return f"the choice “{_human(str(vals[1]))}” was made at “{_name(scn, 'event', vals[0])}”"
+    if name == "passed" and len(vals) >= 2:
+        return f"the motion “{_human(str(vals[1]))}” has passed"
+    if name == "holds" and len(vals) >= 2 and vals[0]:
+        return f"{_name(scn, 'person', vals[0])} holds the post of {_name(scn, 'office', str(vals[1]))}"
+    if name in ("min", "max", "abs"):
+        inner = ", ".join(words_node(a, scn) for a in args)
+        return {"min": "the smaller of ", "max": "the larger of ", "abs": "the size of "}[name] + inner
+    if name == "status_count":
+        return "how many are " + ", ".join(_human(str(v)) for v in vals if v)
+    return _human(name)
+
+
+def words_node(node, scn=None) -> str:
+    k = node[0]
+    if k == "num":
+        v = node[1]
+        if v is True:
+            return "yes"
+        if v is False:
+            return "no"
+        return f"{v:g}" if isinstance(v, float) else str(v)
+    if k == "str":
+        return _human(node[1])
+    if k == "path":
+        return _path(node[1], scn)
+    if k == "call":
+        return _call(node[1], node[2], scn)
+    if k == "not":
+        inner = node[1]
+        if inner[0] == "call" and inner[1] in ("held", "fired", "passed", "holds", "chose"):
+            return "not yet: " + words_node(inner, scn)
+        return "not " + words_node(inner, scn)
+    if k in ("and", "or"):
+        return f"{words_node(node[1], scn)} {k} {words_node(node[2], scn)}"
+    if k == "cmp":
+        return f"{words_node(node[2], scn)} {COMPARE.get(node[1], node[1])} {words_node(node[3], scn)}"
+    if k == "arith":
+        op = {"+": "+", "-": "−", "*": "×", "/": "÷"}[node[1]]
+        a, b = node[2], node[3]
+        if node[1] == "*":
+            # a yes/no times a number: "15 if Kim abroad"
+            for cond, num in ((a, b), (b, a)):
+                if cond[0] in ("cmp", "or", "and", "not") or (cond[0] == "path" and cond[1][0] == "flag"):
+                    return f"{words_node(num, scn)} if {words_node(cond, scn)}"
+        return f"{_grouped(a, scn)} {op} {_grouped(b, scn)}"
+    if k == "neg":
+        return "− " + words_node(node[1], scn)
+    return ""
+
+
+def _grouped(node, scn) -> str:
+    text = words_node(node, scn)
+    return f"({text})" if node[0] in ("or", "and") else text
+
+
+def words(src: str, scn=None) -> str:
+    """An expression as a sentence fragment."""
+    try:
+        return words_node(X.parse(src), scn)
+    except X.ExprError:
+        return "a condition of the scenario"
+
+
+def _conjuncts(node) -> list:
+    if node[0] == "and":
+        return _conjuncts(node[1]) + _conjuncts(node[2])
+    return [node]
+
+
+def missing(src: str | None, state, scn) -> list[str]:
+    """The parts of a condition that do not hold now, in words (empty when it holds)."""
+    if not src:
+        return []
+    try:
+        tree = X.parse(src)
+    except X.ExprError:
+        return []
+    ctx = EvalContext(state, scn)
+    out = []
+    for part in _conjuncts(tree):
+        try:
+            ok = bool(X.evaluate(part, ctx))
+        except Exception:  # a part that cannot be judged alone: name it as it stands
+            ok = False
+        if not ok:
+            out.append(words_node(part, scn))
+    return out
