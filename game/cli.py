@@ -33,9 +33,12 @@ def _parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="check scenario/mod folders and files; exit 1 on errors")
     v.add_argument("paths", nargs="*", help="scenario folders (or ids), or files inside them; default: all scenarios")
-    v.add_argument("--mod", action="append", default=[], help="apply this mod folder on top (repeatable)")
+    v.add_argument(
+        "--mod", action="append", default=[], help="apply this mod (a folder, or an installed mod's name; repeatable)"
+    )
     v.add_argument("--json", action="store_true", help="print diagnostics as JSON")
     v.add_argument("--list", action="store_true", help="list installed scenarios and exit")
+    v.add_argument("--all", action="store_true", help="also print the problems folded under their cause")
 
     s = sub.add_parser("schema", help="print the JSON Schema for scenario files")
     s.add_argument("--out", type=Path, help="write to this file instead of standard output")
@@ -103,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "validate":
             from game.tools.validate import main as validate
 
-            return validate(args.paths, args.mod, as_json=args.json, list_only=args.list)
+            return validate(args.paths, args.mod, as_json=args.json, list_only=args.list, show_all=args.all)
         if args.cmd == "schema":
             from game.scenario.schema import json_schema, markdown_reference
 

@@ -283,3 +283,89 @@ def test_format_reference_is_current():
     assert (ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8") == markdown_reference(), (
         "docs/FORMAT.md is stale: run 'plenum schema --docs --out docs/FORMAT.md'"
     )
+
+
+# ----------------------------------------------------------------------------- the cause first
+
+
+def _copy_august(tmp_path):
+    import shutil
+
+    from game.scenario.loader import SCENARIO_ROOT
+
+    dest = tmp_path / "scenarios" / "august-1956"
+    shutil.copytree(SCENARIO_ROOT / "august-1956", dest)
+    return dest
+
+
+def test_unclosed_bracket_is_reported_first_and_the_cascade_folded(tmp_path):
+    from game.tools.validate import build_report
+
+    folder = _copy_august(tmp_path)
+    text = (folder / "patrons.yaml").read_text(encoding="utf-8")
+    # Open a flow list on the first patron and never close it.
+    broken = text.replace("  - id: ussr\n", "  - id: ussr\n    extra: [1, 2\n", 1)
+    assert broken != text
+    (folder / "patrons.yaml").write_text(broken, encoding="utf-8")
+    report = build_report([str(folder)], [])
+    (target,) = report.targets
+    first = target.findings[0]
+    assert first.diagnostic.code == "yaml-syntax" and first.diagnostic.file.endswith("patrons.yaml")
+    assert "'[' opened here is not closed" in first.diagnostic.message
+    assert len(first.follows) > 10  # every "unknown patron 'ussr'" folded under it
+    assert len(target.findings) == 1
+    text_out = report.text()
+    assert text_out.splitlines()[0].startswith(first.diagnostic.file)
+    assert "more problems that may follow from this" in text_out
+    assert "unknown patron" not in text_out and "unknown patron" in report.text(show_all=True)
+
+
+def test_indentation_one_space_short_in_plain_words(mini_dir):
+    write(mini_dir, "offices.yaml", "offices:\n  - id: chair\n    name: Chairman\n   - id: minister\n    name: M\n")
+    d = find(diags(mini_dir), "yaml-syntax")
+    assert (d.line, "indented 3 spaces") == (4, d.message[len("this line is ") :][: len("indented 3 spaces")])
+    assert "indent it by 2 spaces" in d.hint
+    assert "indicator" not in d.message
+
+
+def test_unclosed_quote_is_located_where_it_opens(mini_dir):
+    lines = ["offices:", "  - id: chair", '    name: "Chairman']
+    lines += [f"  - id: post_{i}\n    name: Post {i}" for i in range(6)]
+    lines += ["  - id: last", '    name: "Last"']
+    write(mini_dir, "offices.yaml", "\n".join(lines) + "\n")
+    d = find(diags(mini_dir), "yaml-syntax")
+    assert d.line == 3 and d.col == 11
+    assert "quote" in d.message
+
+
+def test_validate_a_folder_of_scenarios_checks_each(tmp_path):
+    import shutil
+
+    from game.scenario.loader import SCENARIO_ROOT
+
+    root = tmp_path / "many"
+    for name in ("august-1956", "campaign-1953"):
+        shutil.copytree(SCENARIO_ROOT / name, root / name)
+    r = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(root), "--json"], capture_output=True, text=True, timeout=300
+    )
+    import json
+
+    out = json.loads(r.stdout)
+    assert r.returncode == 0 and out["ok"]
+    assert [t["name"].rsplit("/", 1)[-1] for t in out["targets"]] == ["august-1956", "campaign-1953"]
+    assert all(t["kind"] == "scenario" and t["ok"] for t in out["targets"])
+
+
+def test_validate_json_holds_the_folded_problems(tmp_path):
+    folder = _copy_august(tmp_path)
+    (folder / "patrons.yaml").write_text("patrons: [\n", encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(folder), "--json"], capture_output=True, text=True, timeout=300
+    )
+    import json
+
+    out = json.loads(r.stdout)
+    assert r.returncode == 1 and not out["ok"]
+    first = out["targets"][0]["findings"][0]
+    assert first["code"] == "yaml-syntax" and first["follows"]

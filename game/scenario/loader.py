@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.engine.content import LIST_SECTIONS, SECTION_FILES, Scenario
 from game.scenario.diagnostics import Diagnostic, Mark, sort_unique, suggest
-from game.scenario.installed import SCENARIO_ROOT, scenario_by_id
+from game.scenario.installed import SCENARIO_ROOT, mod_target, read_mod_meta, scenario_by_id
 from game.scenario.references import check_references
 from game.scenario.yamlsrc import MAX_NODES_PER_LAYER, Marks, load_file, locate
 
@@ -35,6 +35,8 @@ class Raw:
     marks: Marks = field(default_factory=Marks)
     section_marks: dict[str, Mark] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # the scenario and its bases, which mods may target
+    names: set[str] = field(default_factory=set)  # their folder names and ids
     # id -> position in sections[key], so patching by id is a lookup, not a scan (a codex
     # of 27,000 entries merged in quadratic time took a minute).
     _index: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -92,24 +94,143 @@ def list_scenarios(root: Path = SCENARIO_ROOT) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "scenario.yaml").is_file())
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def _yaml_files(folder: Path, diags: list[Diagnostic]) -> list[Path]:
+    """The folder's own .yaml files. A link, or anything resolving outside the folder, is
+    reported and skipped: a mod reads only what is in its folder."""
     base = folder.resolve()
     files = []
     for p in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        # A file that is a link out of the folder would let a mod read elsewhere.
-        if p.resolve().parent != base:
+        if p.is_symlink() or p.resolve().parent != base:
+            diags.append(
+                Diagnostic(
+                    _display(p),
+                    1,
+                    1,
+                    "error",
+                    "symlink",
+                    "this file is a link (or leads outside the folder); it was not read",
+                    "copy the file into the folder instead of linking it",
+                )
+            )
             continue
-        files.append(p)
+        if p.is_file():
+            files.append(p)
     first = [p for p in files if p.name in ("scenario.yaml", "mod.yaml")]
     return first + [p for p in files if p not in first]
+
+
+# Lists inside entries that hold things with ids patch item by item (adding one option to an
+# event keeps the others); the key each is matched on. Any other list is replaced whole.
+KEYED_LISTS = {"options": "id", "starts": "id", "motions": "id", "tactics": "id", "speakers": "person"}
+
+
+def _item_key(item: Any, key: str) -> str | None:
+    v = item.get(key) if isinstance(item, dict) else None
+    return v if isinstance(v, str) else None
+
+
+def _patch(old: Any, new: Any, marks: Marks, diags: list[Diagnostic], at: Mark, name: str = "") -> Any:
+    """`new` written over `old`: mappings key by key, lists of things with ids item by item,
+    anything else replaced. Marks follow, so errors point at whichever layer wrote the value."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = dict(old)
+        table = dict(marks.table.get(id(old), {}))
+        new_table = marks.table.get(id(new), {})
+        for k, v in new.items():
+            here = new_table[k][1] if k in new_table else at
+            out[k] = _patch(old[k], v, marks, diags, here, str(k)) if k in old else v
+            if k in new_table:
+                table[k] = new_table[k]
+        marks.table[id(out)] = table
+        marks.own[id(out)] = marks.own.get(id(new)) or marks.own.get(id(old)) or at
+        return out
+    key = KEYED_LISTS.get(name)
+    if key and isinstance(old, list) and isinstance(new, list):
+        return _patch_list(old, new, key, marks, diags, at, name)
+    return new
+
+
+def _patch_list(
+    old: list[Any], new: list[Any], key: str, marks: Marks, diags: list[Diagnostic], at: Mark, name: str
+) -> list[Any]:
+    out = list(old)
+    omarks = list(marks.table.get(id(old), [at] * len(old)))
+    nmarks = marks.table.get(id(new), [])
+    where: dict[str, list[int]] = {}
+    for i, item in enumerate(out):
+        k = _item_key(item, key)
+        if k is not None:
+            where.setdefault(k, []).append(i)
+    doomed: set[int] = set()
+    for j, item in enumerate(new):
+        m = nmarks[j] if j < len(nmarks) else at
+        k = _item_key(item, key)
+        if k is None:
+            diags.append(
+                Diagnostic(
+                    m.file,
+                    m.line,
+                    m.col,
+                    "error",
+                    "patch",
+                    f"each item of '{name}' in a patch needs its '{key}', to say which one it changes or adds",
+                    f"'{name}' items are matched by '{key}'; write it, or remove and redefine the whole entry",
+                )
+            )
+            continue
+        hits = where.get(k, [])
+        if isinstance(item, dict) and item.get("remove") is True:
+            if not hits or any(h in doomed for h in hits):
+                diags.append(
+                    Diagnostic(
+                        m.file, m.line, m.col, "error", "remove-missing", f"cannot remove {name} '{k}': there is none"
+                    )
+                )
+            doomed.update(hits)
+            continue
+        if len(hits) > 1:
+            diags.append(
+                Diagnostic(
+                    m.file,
+                    m.line,
+                    m.col,
+                    "error",
+                    "patch",
+                    f"'{k}' appears {len(hits)} times in '{name}', so a patch cannot tell which one it changes",
+                    "remove the whole entry and define it again as it should be",
+                )
+            )
+            continue
+        if hits:
+            i = hits[0]
+            out[i] = _patch(out[i], item, marks, diags, m)
+            omarks[i] = m
+        else:
+            where[k] = [len(out)]
+            out.append(item)
+            omarks.append(m)
+    if doomed:
+        out = [e for i, e in enumerate(out) if i not in doomed]
+        omarks = [mk for i, mk in enumerate(omarks) if i not in doomed]
+    marks.table[id(out)] = omarks
+    marks.own[id(out)] = at
+    return out
 
 
 def _merge_layer(
     raw: Raw, folder: Path, diags: list[Diagnostic], *, is_mod: bool, seen_bases: tuple[Path, ...] = ()
 ) -> None:
-    """Read one folder's files and merge them over what `raw` already holds."""
+    """Read one folder's files and merge them over what `raw` already holds.
+
+    In order: the base scenario (if any), then this folder's ``remove:`` lists (they act on the
+    layers below, so removing an id and defining it again in the same folder replaces the
+    entry whole), then every entry: a new id is added, an existing one is patched.
+    """
     layer_ids: dict[tuple[str, str], Mark] = {}
-    files = _yaml_files(folder)
+    if not is_mod:
+        raw.folders.append(folder.resolve())
+        raw.names.add(folder.name)
+    files = _yaml_files(folder, diags)
     if not files:
         diags.append(
             Diagnostic(
@@ -119,7 +240,7 @@ def _merge_layer(
                 "error",
                 "empty",
                 "no .yaml files in this folder",
-                "a scenario needs at least scenario.yaml",
+                "a mod needs at least mod.yaml" if is_mod else "a scenario needs at least scenario.yaml",
             )
         )
         return
@@ -138,8 +259,9 @@ def _merge_layer(
                 else "it names the mod and the scenario it changes",
             )
         )
-    removals: list[tuple[str, Any, dict, list]] = []
+    # ---------------------------------------------------------------- read every file
     used = 0  # values composed in this layer, against MAX_NODES_PER_LAYER
+    docs: list[tuple[str, str, dict[str, Any], Marks, Mark]] = []
     for path in files:
         shown = _display(path)
         raw.files.append(shown)
@@ -173,10 +295,14 @@ def _merge_layer(
                 )
             )
             continue
-        allowed = set(SECTION_FILES) | ({"mod", "remove"} if is_mod else {"remove"})
+        docs.append((shown, path.name, data, loaded.marks, loaded.root_mark))
+
+    allowed = set(SECTION_FILES) | ({"mod", "remove"} if is_mod else {"remove"})
+    removals: list[tuple[str, Any, dict[str, Any], str, Marks]] = []
+    for shown, fname, data, lmarks, root in docs:
         for key, value in data.items():
-            kmark = loaded.marks.child(data, key, key_mark=True) or loaded.root_mark
-            vmark = loaded.marks.child(data, key) or kmark
+            kmark = lmarks.child(data, key, key_mark=True) or root
+            vmark = lmarks.child(data, key) or kmark
             if key not in allowed:
                 diags.append(
                     Diagnostic(
@@ -189,10 +315,19 @@ def _merge_layer(
                         suggest(key, allowed) or f"sections are: {', '.join(sorted(allowed))}",
                     )
                 )
-                continue
-            if key == "mod":
-                continue
-            if key == "remove":
+            elif key == "mod" and fname != "mod.yaml":
+                diags.append(
+                    Diagnostic(
+                        shown,
+                        kmark.line,
+                        kmark.col,
+                        "error",
+                        "mod",
+                        "the 'mod:' block belongs in mod.yaml",
+                        "move it there; other files hold only sections",
+                    )
+                )
+            elif key == "remove":
                 if not isinstance(value, dict):
                     diags.append(
                         Diagnostic(
@@ -202,25 +337,49 @@ def _merge_layer(
                             "error",
                             "type",
                             "'remove' must map a section to a list of ids",
+                            "remove: {events: [some_event_id]}",
                         )
                     )
                     continue
                 for sec, ids in value.items():
-                    removals.append((sec, ids, value, [shown, loaded.marks]))
+                    removals.append((sec, ids, value, shown, lmarks))
+            elif key == "scenario" and not is_mod and isinstance(value, dict):
+                base = value.get("base")
+                if base and not raw.meta:
+                    _merge_base(raw, folder, str(base), lmarks.child(value, "base") or vmark, diags, seen_bases)
+
+    # ---------------------------------------------------------------- removals, on the layers below
+    for sec, ids, container, shown, lmarks in removals:
+        _remove(raw, sec, ids, container, shown, lmarks, diags)
+
+    # ---------------------------------------------------------------- definitions and patches
+    for shown, _fname, data, lmarks, root in docs:
+        for key, value in data.items():
+            if key not in SECTION_FILES:
                 continue
+            kmark = lmarks.child(data, key, key_mark=True) or root
+            vmark = lmarks.child(data, key) or kmark
             if key == "scenario":
                 if not isinstance(value, dict):
                     diags.append(
                         Diagnostic(shown, vmark.line, vmark.col, "error", "type", "'scenario' must be a mapping")
                     )
                     continue
-                base = value.get("base")
-                if base and not raw.meta and not is_mod:
-                    _merge_base(raw, folder, str(base), loaded.marks.child(value, "base") or vmark, diags, seen_bases)
-                raw.marks.table.setdefault(id(raw.meta), {})
-                for k, v in value.items():
-                    raw.meta[k] = v
-                    raw.marks.table[id(raw.meta)][k] = loaded.marks.table[id(value)][k]
+                if is_mod and raw.meta:
+                    # A mod patches the settings like any entry: calendar: {end: ...} keeps the start.
+                    patched = _patch(raw.meta, value, raw.marks, diags, vmark)
+                    raw.meta.clear()
+                    raw.meta.update(patched)
+                    raw.marks.table[id(raw.meta)] = dict(raw.marks.table.get(id(patched), {}))
+                else:
+                    if isinstance(value.get("id"), str):
+                        raw.names.add(value["id"])
+                    # A scenario built on a base sets each key it writes whole (its own calendar,
+                    # its own start points) and inherits the rest.
+                    table = raw.marks.table.setdefault(id(raw.meta), {})
+                    for k, v in value.items():
+                        raw.meta[k] = v
+                        table[k] = lmarks.table[id(value)][k]
                 raw.marks.own[id(raw.meta)] = vmark
                 continue
             if not isinstance(value, list):
@@ -240,7 +399,7 @@ def _merge_layer(
             tmarks = raw.marks.table.setdefault(id(target), [])
             index = raw.index(key)
             for i, item in enumerate(value):
-                imark = loaded.marks.child(value, i) or vmark
+                imark = lmarks.child(value, i) or vmark
                 item_id = item.get("id") if isinstance(item, dict) else None
                 if key == "history" or not isinstance(item_id, str):
                     target.append(item)
@@ -269,61 +428,60 @@ def _merge_layer(
                     tmarks.append(imark)
                 else:
                     # Patch: keys written in this layer win; the rest come from below.
-                    merged = dict(target[existing])
-                    mtable = dict(raw.marks.table.get(id(target[existing]), {}))
-                    merged.update(item)
-                    mtable.update(raw.marks.table.get(id(item), {}))
-                    raw.marks.table[id(merged)] = mtable
-                    raw.marks.own[id(merged)] = imark
-                    target[existing] = merged
+                    target[existing] = _patch(target[existing], item, raw.marks, diags, imark)
+                    raw.marks.own[id(target[existing])] = imark
                     tmarks[existing] = imark
-    for sec, ids, container, (shown, lmarks) in removals:
-        smark = lmarks.child(container, sec) or Mark(shown, 1, 1)
-        if sec not in LIST_SECTIONS:
+
+
+def _remove(
+    raw: Raw, sec: str, ids: Any, container: dict[str, Any], shown: str, lmarks: Marks, diags: list[Diagnostic]
+) -> None:
+    smark = lmarks.child(container, sec) or Mark(shown, 1, 1)
+    if sec not in LIST_SECTIONS:
+        diags.append(
+            Diagnostic(
+                shown,
+                smark.line,
+                smark.col,
+                "error",
+                "unknown-section",
+                f"cannot remove from unknown section '{sec}'",
+                suggest(sec, LIST_SECTIONS),
+            )
+        )
+        return
+    if not isinstance(ids, list):
+        diags.append(
+            Diagnostic(shown, smark.line, smark.col, "error", "type", f"'remove: {sec}:' must be a list of ids")
+        )
+        return
+    target = raw.sections[sec]
+    tmarks = raw.marks.table.setdefault(id(target), [])
+    index = raw.index(sec)
+    doomed: set[int] = set()
+    for j, rid in enumerate(ids):
+        m = lmarks.child(ids, j) or smark
+        idx = index.get(rid) if isinstance(rid, str) else None
+        if idx is None or idx in doomed:
             diags.append(
                 Diagnostic(
                     shown,
-                    smark.line,
-                    smark.col,
+                    m.line,
+                    m.col,
                     "error",
-                    "unknown-section",
-                    f"cannot remove from unknown section '{sec}'",
-                    suggest(sec, LIST_SECTIONS),
+                    "remove-missing",
+                    f"cannot remove {sec} '{rid}': no such id"
+                    + (" (it is already removed above)" if idx is not None else " in the scenario or earlier mods"),
+                    suggest(str(rid), list(index)),
                 )
             )
             continue
-        if not isinstance(ids, list):
-            diags.append(
-                Diagnostic(shown, smark.line, smark.col, "error", "type", f"'remove: {sec}:' must be a list of ids")
-            )
-            continue
-        target = raw.sections[sec]
-        tmarks = raw.marks.table.setdefault(id(target), [])
-        index = raw.index(sec)
-        doomed: set[int] = set()
-        for j, rid in enumerate(ids):
-            m = lmarks.child(ids, j) or smark
-            idx = index.get(rid) if isinstance(rid, str) else None
-            if idx is None or idx in doomed:
-                diags.append(
-                    Diagnostic(
-                        shown,
-                        m.line,
-                        m.col,
-                        "error",
-                        "remove-missing",
-                        f"cannot remove {sec} '{rid}': no such id"
-                        + (" (it is already removed above)" if idx is not None else ""),
-                        suggest(str(rid), list(index)),
-                    )
-                )
-                continue
-            doomed.add(idx)
-        if doomed:
-            # One pass, not one scan per id: a mod removing thousands of entries stays linear.
-            target[:] = [e for k, e in enumerate(target) if k not in doomed]
-            tmarks[:] = [mk for k, mk in enumerate(tmarks) if k not in doomed]
-            raw.reindex(sec)
+        doomed.add(idx)
+    if doomed:
+        # One pass, not one scan per id: a mod removing thousands of entries stays linear.
+        target[:] = [e for k, e in enumerate(target) if k not in doomed]
+        tmarks[:] = [mk for k, mk in enumerate(tmarks) if k not in doomed]
+        raw.reindex(sec)
 
 
 def _merge_base(raw: Raw, folder: Path, base: str, mark: Mark, diags: list[Diagnostic], seen: tuple[Path, ...]) -> None:
@@ -537,10 +695,44 @@ def load(folder: Path | str, mods: list[Path | str] = (), *, check_refs: bool = 
     mod_names = []
     for mod in mods:
         mod = Path(mod)
+        if mod.is_symlink():
+            diags.append(
+                Diagnostic(
+                    _display(mod),
+                    1,
+                    1,
+                    "error",
+                    "symlink",
+                    "this mod folder is a link; links are not followed",
+                    "copy the mod folder instead of linking it",
+                )
+            )
+            continue
         if not mod.is_dir():
             diags.append(Diagnostic(str(mod), 1, 1, "error", "io", "no such mod folder"))
             continue
-        mod_names.append(mod.name)
+        info = read_mod_meta(mod, _display(mod / "mod.yaml"))
+        diags.extend(info.diagnostics)
+        if info.meta is not None and info.meta.scenario not in raw.names:
+            target, problem = mod_target(info)
+            if problem is not None:
+                diags.append(problem)
+                continue
+            if target is not None and target.resolve() not in raw.folders:
+                at = info.marks.get("scenario") or Mark(_display(mod / "mod.yaml"), 1, 1)
+                diags.append(
+                    Diagnostic(
+                        at.file,
+                        at.line,
+                        at.col,
+                        "error",
+                        "mod",
+                        f"this mod is for scenario '{info.meta.scenario}', not '{folder.name}'; it was not applied",
+                        f"play it with {target.name}, or change 'mod: scenario:' if it was meant for this one",
+                    )
+                )
+                continue
+        mod_names.append(info.id)
         _merge_layer(raw, mod, diags, is_mod=True)
     if any(d.is_error for d in diags) and not raw.meta:
         return LoadResult(None, sort_unique(diags), folder, mod_names)

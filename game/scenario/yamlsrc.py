@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from game.scenario.diagnostics import Diagnostic, Mark
+from game.scenario.yamlerrors import explain
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -306,21 +307,7 @@ def load_text(text: str, file: str, *, budget: int = MAX_NODES_PER_FILE) -> Load
         )
         return Loaded(None, marks, diags, Mark(file, 1, 1), counter.composed)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "could not be read"
-        ctx = f" ({exc.context})" if exc.context else ""
-        diags.append(
-            Diagnostic(
-                file,
-                line,
-                col,
-                "error",
-                "yaml-syntax",
-                f"YAML syntax error: {problem}{ctx}",
-                "check the indentation and quoting on this line and the one before",
-            )
-        )
+        diags.append(explain(exc, text, file))
         return Loaded(None, marks, diags, Mark(file, 1, 1))
     except yaml.YAMLError as exc:
         diags.append(Diagnostic(file, 1, 1, "error", "yaml-syntax", f"YAML error: {exc}"))

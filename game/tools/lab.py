@@ -299,6 +299,12 @@ def main(args) -> int:
     folder = find_scenario(args.scenario)
     if folder is None:
         return _fail(f"no scenario '{args.scenario}' (try 'plenum validate --list')")
+    from game.scenario.installed import mod_not_found, resolve_mod
+
+    resolved = [resolve_mod(m) for m in args.mod]  # a folder, or an installed mod's name or id
+    if None in resolved:
+        return _fail(mod_not_found(args.mod[resolved.index(None)]))
+    args.mod = [str(m) for m in resolved]
     res = load(folder, [Path(m) for m in args.mod])
     if not res.ok:
         for d in res.diagnostics:

@@ -1,99 +1,129 @@
-"""`plenum validate`: check scenarios and mods; every problem, with file, line and column."""
+"""`plenum validate`: check scenarios and mods; every problem, with file, line and column.
+
+What to check: scenario ids or folders, mod folders (or an installed mod's name), or a folder
+holding several scenarios or mods, each of which is checked. The report (game/scenario/report.py)
+puts the cause first and is the same structure printed here, as ``--json`` and in the Mods screen.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from game.scenario.diagnostics import Diagnostic, to_json
-from game.scenario.loader import SCENARIO_ROOT, find_scenario, list_scenarios, load
+from game.scenario.check import check_mod, check_scenario
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.installed import all_scenarios, mod_not_found, resolve_mod
+from game.scenario.loader import find_scenario
+from game.scenario.report import Report, Target, fold
 
 
-def _folder_of(path: str) -> tuple[Path | None, bool]:
-    """The scenario (or mod) folder a path points at, and whether it is a mod."""
-    p = Path(path)
+def _kind(folder: Path) -> str | None:
+    if (folder / "mod.yaml").is_file():
+        return "mod"
+    if (folder / "scenario.yaml").is_file():
+        return "scenario"
+    return None
+
+
+def _expand(raw: str) -> list[tuple[Path, str]] | Target:
+    """The folders a command-line argument stands for, each with its kind; or a failed Target."""
+    p = Path(raw)
     if p.is_file():
         p = p.parent
-    elif not p.exists():
-        found = find_scenario(path)
-        if found is None:
-            return None, False
-        p = found
-    if (p / "mod.yaml").is_file():
-        return p, True
-    return p, False
-
-
-def _mod_target(mod: Path) -> str | None:
-    from game.scenario.yamlsrc import load_file
-
-    loaded = load_file(mod / "mod.yaml")
-    data = loaded.data if isinstance(loaded.data, dict) else {}
-    meta = data.get("mod") if isinstance(data.get("mod"), dict) else {}
-    scen = meta.get("scenario")
-    return scen if isinstance(scen, str) else None
-
-
-def main(paths: list[str], mods: list[str], *, as_json: bool = False, list_only: bool = False) -> int:
-    if list_only:
-        for p in list_scenarios():
-            print(p.name)
-        return 0
-    targets = paths or [str(p) for p in list_scenarios(SCENARIO_ROOT)]
-    all_diags: list[Diagnostic] = []
-    summaries = []
-    for raw in targets:
-        folder, is_mod = _folder_of(raw)
-        if folder is None:
-            all_diags.append(
-                Diagnostic(
-                    raw,
-                    1,
-                    1,
-                    "error",
-                    "io",
-                    "no such file, folder or scenario",
-                    "give a scenario id (plenum validate --list) or a path",
-                )
-            )
-            continue
-        mod_dirs = [Path(m) for m in mods]
-        if is_mod:
-            scen = _mod_target(folder)
-            base = find_scenario(scen) if scen else None
-            if base is None:
-                all_diags.append(
+    if not p.exists():
+        found = find_scenario(raw)
+        if found is not None:
+            return [(found, "scenario")]
+        mod = resolve_mod(raw)
+        if mod is not None:
+            return [(mod, "mod")]
+        return Target(
+            raw,
+            "scenario",
+            False,
+            findings=fold(
+                [
                     Diagnostic(
-                        str(folder / "mod.yaml"),
+                        raw,
                         1,
                         1,
                         "error",
-                        "mod",
-                        f"the mod must name an installed scenario under 'mod: scenario:' (got {scen!r})",
+                        "io",
+                        "no such file, folder, scenario or installed mod",
+                        "give a scenario id (plenum validate --list), a mod's name, or a path",
                     )
+                ]
+            ),
+        )
+    kind = _kind(p)
+    if kind:
+        return [(p, kind)]
+    # A folder of scenarios or mods (game/scenarios, the data folder's mods/): check each one.
+    subs = [(q, k) for q in sorted(p.iterdir()) if q.is_dir() and not q.is_symlink() and (k := _kind(q))]
+    if subs:
+        return subs
+    return Target(
+        str(p),
+        "scenario",
+        False,
+        findings=fold(
+            [
+                Diagnostic(
+                    str(p),
+                    1,
+                    1,
+                    "error",
+                    "empty",
+                    "this folder has no scenario.yaml or mod.yaml, and no scenario or mod folders inside it",
+                    "point at a scenario folder, a mod folder, or a folder that holds them",
                 )
-                continue
-            result = load(base, [folder] + mod_dirs)
-        else:
-            result = load(folder, mod_dirs)
-        all_diags.extend(result.diagnostics)
-        if result.ok:
-            s = result.scenario
-            summaries.append(
-                f"{folder}: OK: '{s.scenario.title}', {len(s.people)} people, {len(s.events)} events, "
-                f"{len(s.actions)} actions, {len(s.plenums)} plenums, {len(s.endings)} endings"
+            ]
+        ),
+    )
+
+
+def build_report(paths: list[str], mods: list[str]) -> Report:
+    report = Report()
+    mod_dirs: list[Path] = []
+    for m in mods:
+        found = resolve_mod(m)
+        if found is None:
+            report.targets.append(
+                Target(m, "mod", False, findings=fold([Diagnostic(m, 1, 1, "error", "io", mod_not_found(m))]))
             )
-    errors = [d for d in all_diags if d.is_error]
-    warnings = [d for d in all_diags if not d.is_error]
+        else:
+            mod_dirs.append(found)
+    if not paths and not mod_dirs and report.targets:
+        return report
+    if not paths and mod_dirs:
+        # `validate --mod NAME`: the mod on the scenario it names.
+        report.targets.append(check_mod(mod_dirs[0], mod_dirs[1:], name=mods[0]))
+        return report
+    targets: list[str] = paths or [str(p) for p in all_scenarios()]
+    for raw in targets:
+        expanded = _expand(raw)
+        if isinstance(expanded, Target):
+            report.targets.append(expanded)
+            continue
+        for folder, kind in expanded:
+            if kind == "mod":
+                report.targets.append(check_mod(folder, mod_dirs))
+            else:
+                report.targets.append(check_scenario(folder, mod_dirs))
+    return report
+
+
+def main(
+    paths: list[str], mods: list[str], *, as_json: bool = False, list_only: bool = False, show_all: bool = False
+) -> int:
+    if list_only:
+        for p in all_scenarios():
+            print(p.name)
+        return 0
+    report = build_report(paths, mods)
     if as_json:
-        print(to_json(all_diags))
+        print(report.to_json())
     else:
-        for d in all_diags:
-            print(d.format(), file=sys.stderr if d.is_error else sys.stdout)
-        for line in summaries:
-            print(line)
-        if errors:
-            print(f"{len(errors)} error(s), {len(warnings)} warning(s).", file=sys.stderr)
-        elif warnings:
-            print(f"valid, with {len(warnings)} warning(s).")
-    return 1 if errors else 0
+        text = report.text(show_all=show_all)
+        print(text, file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
