@@ -49,6 +49,8 @@ def describe(scn: Scenario, order: dict | None, state: GameState | None = None) 
         pdef = scn.get("plenum", order.get("plenum", ""))
         tac = next((x for x in (pdef.tactics if pdef else []) if x.id == order.get("tactic")), None)
         where = pdef.title if pdef else order.get("plenum", "")
+        if where.startswith("The "):
+            where = "the " + where[4:]  # mid-sentence
         return f'{side} chose "{tac.name if tac else order.get("tactic")}" for {where}'
     if t == "choose":
         ev = scn.get("event", order.get("event", ""))
@@ -136,10 +138,10 @@ def _people_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
         elif set(p.offices) != set(q.offices) and (p.offices or q.offices):
             lost = [_name(scn, "office", o) for o in q.offices if o not in p.offices]
             won = [_name(scn, "office", o) for o in p.offices if o not in q.offices]
-            bits = ([f"keeps or gains {', '.join(won)}"] if won else []) + (
-                [f"does not hold {', '.join(lost)}"] if lost else []
-            )
-            out.append(f"{p.name} {' and '.join(bits)}, unlike in history.")
+            if won:
+                out.append(f"{p.name} holds {', '.join(won)} here; in history, not.")
+            if lost:
+                out.append(f"In history {p.name} held {', '.join(lost)}; here, not.")
     return out
 
 
