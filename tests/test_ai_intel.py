@@ -105,3 +105,27 @@ def test_replays_agree_with_the_blur(august):
     run(g, {"kim": ai.make("history"), "opposition": ai.make("history")})
     again = Game.replay(august, None, 5, g.state.decisions)
     assert again.state.estimate_noise == g.state.estimate_noise
+
+
+def test_a_side_sees_its_own_moves_at_once_but_the_others_only_at_the_next_report(august):
+    g = Game.new(august, seed=12)
+    st = g.state
+    target = next(v for v in g.actions("kim") if v.action.id == "secure_votes" and v.open).targets[0]
+    opp_before = intel.side_view(st, august, "opposition").members
+    kim_before = intel.side_view(st, august, "kim").members[target].lean
+    pledge_before = st.people[target].pledge_kim
+    from game.engine.plenum import lean_terms
+    from game.engine.vote_rule import INDEX
+
+    def seen_terms(pid):  # every term the critics see (all but Kim's pledges)
+        t = lean_terms(st, august, pid)
+        return [round(x, 6) for i, x in enumerate(t) if i != INDEX["pledge_kim"]]
+
+    terms_before = {pid: seen_terms(pid) for pid in opp_before}
+    g.submit({"t": "act", "side": "kim", "action": "secure_votes", "target": target})
+    opp_after = intel.side_view(st, august, "opposition").members
+    for pid, m in opp_after.items():
+        if seen_terms(pid) == terms_before[pid]:
+            assert m.lean == opp_before[pid].lean, pid
+    if st.people[target].pledge_kim != pledge_before:
+        assert intel.side_view(st, august, "kim").members[target].lean > kim_before

@@ -91,6 +91,36 @@ def private_flags(scn: Scenario) -> dict[str, str]:
     return hit[1]
 
 
+_ENABLES: dict[int, tuple[Scenario, dict[str, dict[str, int]]]] = {}
+_FLAG_USE = re.compile(r"(not\s+)?flag\.(\w+)")
+
+
+def enabling_flags(scn: Scenario) -> dict[str, dict[str, int]]:
+    """side -> {flag: how many of that side's actions, tactics and speech bonuses it opens}: a
+    flag is worth having for what it makes possible later (foresight the value alone lacks)."""
+    hit = _ENABLES.get(id(scn))
+    if hit is not None and hit[0] is scn:
+        return hit[1]
+    out: dict[str, dict[str, int]] = {"kim": {}, "opposition": {}}
+
+    def note(src: str | None, side: str) -> None:
+        if not src or side not in out:
+            return
+        for m in _FLAG_USE.finditer(src):
+            if not m.group(1):
+                out[side][m.group(2)] = out[side].get(m.group(2), 0) + 1
+
+    for a in scn.actions:
+        note(a.available, a.side)
+    for pl in scn.plenums:
+        for t in pl.tactics:
+            note(t.requires, t.side)
+        for sm in getattr(pl, "speech_modifiers", []):
+            note(sm.when, sm.side)
+    _ENABLES[id(scn)] = (scn, out)
+    return out
+
+
 _HIDDEN_WORDS = re.compile(r"pledge_(kim|opposition)|plotter|exposure|intel\.|votes\.|flag\.(\w+)|chose\(|fired\(")
 
 

@@ -94,8 +94,11 @@ class Mind:
         self.g, self.scn, self.state, self.side = g, g.scn, g.state, side
         self.w, self.flag_worth = player.weights_for(g.scn)
         self.view = intel.side_view(self.state, self.scn, side)
+        self.enables = {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
         self.sign = 1.0 if side == "kim" else -1.0
         self.turns = self._turns_to_plenum()
+        # The typical width of a member's vote curve (judgement and this side's doubt).
+        self.scale = 0.55 * math.sqrt(_NOISE_VAR + intel.lean_error(self.state, side) ** 2 / 3)
         self.threat, self.quiet_in = self._threat()
         self.worlds = [
             B.determinize(self.state, self.scn, side, self.view, k, self.w) for k in range(self.level.samples)
@@ -231,21 +234,30 @@ class Mind:
             victor = e.victor if e else "none"
             out["ending"] = w.ending if victor == side else (-w.ending if victor in OTHER else 0.0)
             return out
-        crit = _sigmoid(1.7 * (f.e_opp - f.majority + 0.5) / math.sqrt(f.v_opp + 0.25))
-        kim_maj = _sigmoid(1.7 * (f.e_kim - f.majority + 0.5) / math.sqrt(f.v_kim + 0.25))
+        # The whole hall may swing with the speeches: a shared shift of about mood_sd lean points
+        # moves every member near the line at once, so the count's spread is wider than the sum
+        # of each member's own doubt (and a side far behind still sees its gains count).
+        slope = self.w.mood_sd / self.scale
+        crit = _sigmoid(1.7 * (f.e_opp - f.majority + 0.5) / math.sqrt(f.v_opp + (f.v_opp * slope) ** 2 + 0.25))
+        kim_maj = _sigmoid(1.7 * (f.e_kim - f.majority + 0.5) / math.sqrt(f.v_kim + (f.v_kim * slope) ** 2 + 0.25))
         found = self.p_found(d)
+        lead = (f.e_kim - f.e_opp) * self.sign
         if side == "kim":
             out["vote"] = w.vote * (1 - crit) * self.threat
+            out["margin"] = w.margin * lead * self.threat
             out["counter"] = w.counter * kim_maj * found
             out["found"] = w.found * found * self.threat
         else:
             out["vote"] = w.vote * crit * (1 - 0.4 * found)
-            out["found"] = -w.found * found
+            out["margin"] = w.margin * lead
+            out["found"] = -w.found_cost * found
             lost = sum(1 for p in d.people.values() if p.plotter and p.status in _LOST)
             out["circle"] = -w.plotter_lost * lost
         out["patrons"] = self.sign * w.patron * sum(p.favour_kim - p.favour_opposition for p in d.patrons.values())
         out["intel"] = w.intel * d.intel.get(side, 0)
         out["budget"] = w.budget * d.budget_bonus.get(side, 0)
+        if self.enables:
+            out["opens"] = w.enabling_flag * sum(n for f_, n in self.enables.items() if f_ in d.flags)
         if self.flag_worth:
             out["flags"] = sum(v.get(side, 0.0) for f_, v in self.flag_worth.items() if f_ in d.flags)
         return out
@@ -459,6 +471,8 @@ class AIPlayer:
             "budget": "more to spend next turn",
             "ending": "it decides the game",
             "flags": "it opens the way to what comes next",
+            "opens": "it opens the way to what comes next",
+            "margin": "the plenum count",
         }
         return f"{a.name}{who}: for {reasons.get(lead, 'its overall worth')}; odds {round(odds * 100)}%."
 

@@ -20,7 +20,8 @@ class Weights:
     # -- what the outcome is worth (points of the AI's value)
     vote: float = 300.0  # the critics' motion carrying (to the critics; its failure, to Kim), as a probability
     counter: float = 80.0  # Kim: a majority of his own once the plot is known (the counter-attack)
-    found: float = 160.0  # the plot found before the plenum: its worth to Kim, its cost to the critics
+    found: float = 160.0  # Kim: the plot found before the plenum
+    found_cost: float = 60.0  # the critics: being found out (beyond what it costs them at the vote)
     ending: float = 1000.0  # an ending reached: + for one's own side, - for the other's
     likely_ending: float = 400.0  # an end-date ending that already holds once the plenum is over
     patron: float = 0.15  # per point of (favour to Kim - favour to the critics), signed for the side
@@ -30,6 +31,8 @@ class Weights:
     action_prior: float = 0.2  # times an action's ai_weight (the scenario's hint of its worth)
     option_prior: float = 2.0  # times an event option's ai_weight
     min_gain_per_point: float = 0.5  # an action must be worth this much per action point
+    margin: float = 3.0  # per expected vote of lead over the other side (keeps a losing side trying)
+    enabling_flag: float = 8.0  # a flag that opens one of the side's own moves, tactics or speeches, per use
     # -- what the side expects of the unknown
     enemy_drift: float = 0.5  # lean points a turn the other side is expected to win on a member not yet its own
     base_threat: float = 0.6  # Kim: belief that a plot is being prepared, with no hint either way
@@ -39,6 +42,7 @@ class Weights:
     assumed_enemy_intel: float = 50.0  # the critics: Kim's intelligence, which they cannot see
     unknown_flag: float = 0.5  # the chance given to each of the other side's secret flags
     mood: float = 0.0  # the hall's mood expected at the vote (+ toward Kim)
+    mood_sd: float = 5.0  # how far the speeches and tactics may swing the whole hall, either way
     default_turns_to_plenum: int = 6  # while no plenum is on the calendar
 
 

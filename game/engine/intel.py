@@ -29,12 +29,9 @@ if TYPE_CHECKING:
     from game.engine.content import Scenario
     from game.engine.state import GameState
 
-try:  # the vote rule's named coefficients, once RULE has landed them
-    from game.engine.vote_rule import RULE as _RULE
+from game.engine.vote_rule import RULE
 
-    BAND = _RULE.band
-except ImportError:  # pragma: no cover - until game/engine/vote_rule.py exists
-    from game.engine.plenum import VOTE_BAND as BAND
+BAND = RULE.band
 
 # Lean points of error per point of intelligence a side lacks (100 - intel): at Kim's opening
 # 40, a member's lean is known to about ±15, enough to mistake an abstainer for a voter.
@@ -45,6 +42,8 @@ OWN_SHARPNESS = 0.35
 # The blur is stored as a percentage of the current error (a draw in -100..100).
 BLUR_SCALE = 100
 BLUR_PREFIX = "lean:"
+# What the other side had secured on each member at the last report (see `blurred`).
+SEEN_PREFIX = "seen:"
 
 # How the critics read their own exposure: (lowest exposure, word, what it means).
 EXPOSURE_BANDS = (
@@ -116,17 +115,25 @@ def count_error(state: GameState, side: str) -> int:
 
 def blurred(state: GameState, side: str, true: dict[str, float]) -> list[tuple[str, float, float, bool]]:
     """(pid, estimated lean, error, own) for each member of `true`: the true lean plus the
-    stored blur. The hot path of every count, so plain tuples."""
+    stored blur, with the other side's moves since the last report left out. The hot path of
+    every count, so plain tuples."""
     noise = state.estimate_noise.get(side, {})
     base = lean_error(state, side)
     own_err = base * OWN_SHARPNESS
     people = state.people
     kim = side == "kim"
+    # The other side's work is seen only as of the last report: what it has done since then is
+    # taken back out of the live lean (its pledge term, at RULE.pledge a point), until the next.
+    coef = RULE.pledge if kim else -RULE.pledge
     out = []
     for pid, lean in true.items():
         p = people[pid]
         own = p.pledge_kim > 0 if kim else (p.plotter or p.pledge_opposition > 0)
         err = own_err if own else base
+        hidden = p.pledge_opposition if kim else p.pledge_kim
+        seen = noise.get(SEEN_PREFIX + pid)
+        if seen is not None and seen != hidden:
+            lean += coef * (hidden - seen)
         out.append((pid, lean + noise.get(BLUR_PREFIX + pid, 0) * err / BLUR_SCALE, err, own))
     return out
 
@@ -137,10 +144,7 @@ def estimated_leans(
     """Each full member present as this side sees them."""
     if true is None:
         true = leans(state, scn, present_members(state))
-    return {
-        pid: MemberEstimate(pid, lean, err, own)
-        for pid, lean, err, own in blurred(state, side, true)
-    }
+    return {pid: MemberEstimate(pid, lean, err, own) for pid, lean, err, own in blurred(state, side, true)}
 
 
 def draw_blur(state: GameState, side: str, members: list[str]) -> None:
@@ -150,10 +154,14 @@ def draw_blur(state: GameState, side: str, members: list[str]) -> None:
     present = set(members)
     for key in [k for k in noise if k.startswith(BLUR_PREFIX) and k[len(BLUR_PREFIX) :] not in present]:
         del noise[key]
+    for key in [k for k in noise if k.startswith(SEEN_PREFIX) and k[len(SEEN_PREFIX) :] not in present]:
+        del noise[key]
+    hidden = "pledge_opposition" if side == "kim" else "pledge_kim"
     for pid in sorted(members):
         key = BLUR_PREFIX + pid
         draw = state.rng.randint(-BLUR_SCALE, BLUR_SCALE)
         noise[key] = round(noise.get(key, 0) / 2 + draw / 2)
+        noise[SEEN_PREFIX + pid] = getattr(state.people[pid], hidden)
 
 
 def headline(est) -> tuple[dict[str, int], dict[str, int]]:
