@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the JSON Schema for scenario files")
     s.add_argument("--out", type=Path, help="write to this file instead of standard output")
     s.add_argument("--docs", action="store_true", help="print the Markdown format reference instead")
+    s.add_argument("--patch", action="store_true", help="the schema for patch files (mods, scenarios with a base)")
 
     sim = sub.add_parser("simulate", help="play or replay a scenario without a window")
     sim.add_argument("--scenario", default="august-1956")
@@ -110,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "schema":
             from game.scenario.schema import json_schema, markdown_reference
 
-            text = markdown_reference().rstrip("\n") if args.docs else json.dumps(json_schema(), indent=2)
+            kind = "patch" if args.patch else "full"
+            text = markdown_reference().rstrip("\n") if args.docs else json.dumps(json_schema(kind), indent=2)
             if args.out:
                 args.out.write_text(text + "\n", encoding="utf-8")
             else:

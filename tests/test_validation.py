@@ -369,3 +369,53 @@ def test_validate_json_holds_the_folded_problems(tmp_path):
     assert r.returncode == 1 and not out["ok"]
     first = out["targets"][0]["findings"][0]
     assert first["code"] == "yaml-syntax" and first["follows"]
+
+
+# ----------------------------------------------------------------------------- schemas for editors
+
+
+def _check_jsonschema(schema, files):
+    exe = Path(sys.executable).with_name("check-jsonschema")
+    return subprocess.run(
+        [str(exe), "--schemafile", str(schema), *map(str, files)], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_schema_files_are_current():
+    import json
+
+    from game.scenario.schema import SCHEMA_FILES, json_schema
+
+    for kind, name in SCHEMA_FILES.items():
+        on_disk = json.loads((ROOT / "docs" / "schema" / name).read_text(encoding="utf-8"))
+        assert on_disk == json_schema(kind), f"docs/schema/{name} is stale: run write_schemas (see docs/MODDING.md)"
+        assert on_disk["$id"].startswith("urn:august-plenum:")
+
+
+def test_every_shipped_and_example_file_passes_its_schema():
+    # A complete scenario's files against the full schema; a scenario with a base, the
+    # example mod and the test fixture's patches against the patch schema.
+    from game.scenario.installed import all_scenarios
+    from game.scenario.yamlsrc import load_file
+
+    full, patch = [], []
+    for folder in all_scenarios():
+        meta = load_file(folder / "scenario.yaml").data["scenario"]
+        (patch if meta.get("base") else full).extend(sorted(folder.glob("*.yaml")))
+    patch += sorted((ROOT / "docs" / "example-mod").glob("*.yaml"))
+    assert full and patch
+    schema = ROOT / "docs" / "schema"
+    for name, files in (("scenario-file.schema.json", full), ("patch-file.schema.json", patch)):
+        r = _check_jsonschema(schema / name, files)
+        assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_schema_refuses_impossible_dates_and_a_complete_scenario_needs_its_keys(tmp_path):
+    schema = ROOT / "docs" / "schema"
+    bad = tmp_path / "events.yaml"
+    bad.write_text("events:\n  - {id: e, title: E, text: T, earliest: 1956-13-45}\n", encoding="utf-8")
+    assert _check_jsonschema(schema / "scenario-file.schema.json", [bad]).returncode != 0
+    partial = tmp_path / "people.yaml"
+    partial.write_text("people:\n  - {id: nam_il, loyalty: 3}\n", encoding="utf-8")
+    assert _check_jsonschema(schema / "scenario-file.schema.json", [partial]).returncode != 0
+    assert _check_jsonschema(schema / "patch-file.schema.json", [partial]).returncode == 0

@@ -1,38 +1,78 @@
 """JSON Schema for scenario files, generated from the same models the loader validates with.
 
-A scenario is split over several files, each holding some top-level sections; the schema
+A scenario is split over several files, each holding some top-level sections; a schema
 therefore describes one *file*: any of the sections, none required, nothing else allowed.
+There are two: one for a complete scenario's files, one for patch files (mods, and scenarios
+built on a base), where an entry that changes an existing one need only name its id.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from game.engine.content import Scenario
 
+# A date that exists (month 01-12, day 01-31); the loader also checks the calendar itself.
+DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+SCHEMA_IDS = {
+    "full": "urn:august-plenum:schema:scenario-file:1",
+    "patch": "urn:august-plenum:schema:patch-file:1",
+}
+SCHEMA_FILES = {"full": "scenario-file.schema.json", "patch": "patch-file.schema.json"}
+# Entries inside entries that a patch matches by a key (loader.KEYED_LISTS), so a patch of
+# them needs only that key; `remove: true` deletes one.
+_KEYED_DEFS = {"OptionDef": "id", "StartPoint": "id", "MotionDef": "id", "TacticDef": "id", "SpeakerDef": "person"}
 
-def json_schema() -> dict[str, Any]:
+
+def _walk(node: Any, fn: Any) -> None:
+    if isinstance(node, dict):
+        fn(node)
+        for v in node.values():
+            _walk(v, fn)
+    elif isinstance(node, list):
+        for v in node:
+            _walk(v, fn)
+
+
+def _strict_dates(node: dict[str, Any]) -> None:
+    if node.get("pattern") == r"^\d{4}-\d{2}-\d{2}$":
+        node["pattern"] = DATE_PATTERN
+
+
+def json_schema(kind: str = "full") -> dict[str, Any]:
+    """The schema of one file. ``full``: a complete scenario's files, every required key
+    required. ``patch``: a mod's files or a scenario built on a base, where an entry with an
+    existing id writes only what it changes (so only its id is required)."""
     whole = Scenario.model_json_schema(mode="validation")
     props = whole.get("properties", {})
     defs = whole.get("$defs", {})
+    _walk(props, _strict_dates)
+    _walk(defs, _strict_dates)
     mod_props = {
         "mod": {
             "type": "object",
             "description": "Only in mod.yaml: names the mod and the scenario it changes.",
             "properties": {
-                "id": {"type": "string"},
-                "title": {"type": "string"},
-                "scenario": {"type": "string"},
+                "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+                "title": {"type": "string", "minLength": 1},
+                "scenario": {
+                    "type": "string",
+                    "pattern": "^[a-z0-9][a-z0-9_-]*$",
+                    "description": "The scenario's folder name (august-1956) or id (august_1956).",
+                },
                 "description": {"type": "string"},
                 "author": {"type": "string"},
                 "version": {"type": "string"},
             },
-            "required": ["scenario"],
+            "required": ["id", "title", "scenario"],
             "additionalProperties": False,
         },
+    }
+    remove = {
         "remove": {
             "type": "object",
-            "description": "Only in mods: ids to delete from the scenario, by section.",
+            "description": "Ids to delete from the layers below (the base scenario, earlier mods), by section.",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
         },
     }
@@ -40,17 +80,62 @@ def json_schema() -> dict[str, Any]:
     if "Effect" in defs:
         defs["Effect"]["minProperties"] = 1
         defs["Effect"]["maxProperties"] = 1
+    if kind == "patch":
+        for name, d in defs.items():
+            if name == "Effect" or not isinstance(d, dict) or d.get("type") != "object":
+                continue
+            # Effects are written whole; anything else may be a partial patch.
+            if not name.endswith("Fx") and name not in ("SideAmount",):
+                req = [k for k in d.get("required", []) if k == "id"]
+                if name in _KEYED_DEFS:
+                    req = [_KEYED_DEFS[name]]
+                    d.setdefault("properties", {})["remove"] = {
+                        "const": True,
+                        "description": "Delete this item from the entry being patched.",
+                    }
+                if req:
+                    d["required"] = req
+                else:
+                    d.pop("required", None)
+        scen = props.get("scenario")
+        if isinstance(scen, dict):
+            scen.pop("required", None)
+        top = {**props, **remove, **mod_props}
+        title = "August Plenum patch file (mod or scenario built on a base)"
+        desc = (
+            "One YAML file of a mod folder, or of a scenario with 'base:'. An entry whose id exists "
+            "below patches it, so only its id is required. Generated from game/engine/content.py."
+        )
+    else:
+        top = {**props, **remove}
+        title = "August Plenum scenario file"
+        desc = (
+            "One YAML file of a complete scenario folder (scenario.yaml, people.yaml, events.yaml, ...). "
+            "Generated from game/engine/content.py."
+        )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://august-plenum.example/schema/scenario-file.json",
-        "title": "August Plenum scenario or mod file",
-        "description": "One YAML file of a scenario folder (scenario.yaml, people.yaml, events.yaml, ...) "
-        "or of a mod folder. Generated from game/engine/content.py.",
+        "$id": SCHEMA_IDS[kind],
+        "title": title,
+        "description": desc,
         "type": "object",
-        "properties": {**props, **mod_props},
+        "properties": top,
         "additionalProperties": False,
         "$defs": defs,
     }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write both schemas (docs/schema/ in the repository)."""
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for kind, name in SCHEMA_FILES.items():
+        path = folder / name
+        path.write_text(json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        out.append(path)
+    return out
 
 
 def markdown_reference() -> str:
