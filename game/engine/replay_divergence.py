@@ -9,6 +9,7 @@ two games are identical, so the first difference is the point of divergence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from game.engine.content import Scenario
 from game.engine.state import GameState
@@ -39,7 +40,7 @@ def _name(scn: Scenario, kind: str, id_: str | None) -> str:
     return getattr(d, "name", None) or getattr(d, "title", None) or id_
 
 
-def describe(scn: Scenario, order: dict | None, state: GameState | None = None) -> str:
+def describe(scn: Scenario, order: dict[str, Any] | None, state: GameState | None = None) -> str:
     """One order in words: 'Kim's side took "Work the committee" (Nam Il)'."""
     if order is None:
         return "the game ended"
@@ -98,7 +99,7 @@ def _plenum_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
                 continue
             who = _name(scn, "person", pid)
             if oa is None:
-                out.append(f"{pdef.title}: {who} did not speak; in history he {OUTCOME.get(ob, ob)}.")
+                out.append(f"{pdef.title}: {who} did not speak; in history he {OUTCOME.get(str(ob), ob)}.")
             elif ob is None:
                 out.append(f"{pdef.title}: {who} spoke and {OUTCOME.get(oa, oa)}; in history he did not speak.")
             else:

@@ -11,11 +11,12 @@ A seat names a moment the game itself can stop at (``ReplaySeat.at``):
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from game.engine.content import ReplaySeat
 from game.engine.game import Game
 
-Policy = Callable[[Game, str], dict]
+Policy = Callable[[Game, str], dict[str, Any]]
 MAX_ORDERS = 5000
 
 

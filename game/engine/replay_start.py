@@ -18,7 +18,7 @@ def mark_held(state: GameState, start: StartPoint) -> None:
             continue  # the validator reports unknown plenum ids; the engine never guesses
         pl.date = h.date
         pl.status = "held"
-        pl.tactics = dict(h.tactics)
+        pl.tactics = {str(k): v for k, v in h.tactics.items()}
         # A record without speeches or tallies: the session happened before this game began.
         pl.record = {
             "plenum": h.plenum,

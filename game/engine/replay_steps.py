@@ -95,7 +95,7 @@ def speaker_name(scn: Scenario, step: ReplayStep) -> str:
     if step.person:
         p = scn.get("person", step.person)
         if p is not None:
-            return p.name
+            return str(p.name)
     return step.speaker
 
 

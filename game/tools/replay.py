@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from game import ai
@@ -41,6 +42,7 @@ def load_scenario(name: str = SCENARIO, mods: tuple = ()) -> Scenario:
     res = load(folder, [Path(m) for m in mods])
     if not res.ok:
         raise ValueError("\n".join(d.format() for d in res.diagnostics))
+    assert res.scenario is not None
     return res.scenario
 
 
@@ -60,7 +62,7 @@ def history_game(scn: Scenario, start: str | None, seed: int) -> Game:
 def matches_record(scn: Scenario, g: Game) -> bool:
     """Does this historical course give the outcomes the replay records (who was shouted down,
     who was heard out, what carried) and the historical ending?"""
-    ending = scn.get("ending", g.state.ending)
+    ending = scn.get("ending", g.state.ending or "")
     if ending is None or not ending.historical:
         return False
     for step in scn.replay:
@@ -93,6 +95,7 @@ def take_seat(scn: Scenario, step: ReplayStep | str, side: str, seed: int | None
         if found is None:
             raise KeyError(f"no replay step '{step}'")
         step = found
+    assert isinstance(step, ReplayStep)
     if side not in ("kim", "opposition"):
         raise ValueError(f"unknown side '{side}'")
     if seed is None:
@@ -159,13 +162,13 @@ def play_seat(scn: Scenario, step_id: str, side: str, other: str, inp: TextIO, o
     print(f'You take {SIDE_NAME[side]}\'s seat at "{step.title}" ({g.state.date}).', file=out)
     print(f"  {step.seat.note}", file=out)
     other_side = "opposition" if side == "kim" else "kim"
-    controllers = {side: TerminalPlayer(inp, out), other_side: ai.make(other)}
+    controllers: dict[str, Callable[[Game, str], dict]] = {side: TerminalPlayer(inp, out), other_side: ai.make(other)}
     try:
         run(g, controllers)
     except Quit:
         print("\nLeft the game.", file=out)
         return 0
-    e = scn.get("ending", g.state.ending)
+    e = scn.get("ending", g.state.ending or "")
     print(file=out)
     print(f"THE END: {e.title if e else 'no verdict'}", file=out)
     if e is not None:
