@@ -50,7 +50,7 @@ def test_choices_do_not_depend_on_what_the_side_cannot_see(august, monkeypatch, 
     real_view = intel.side_view
     rnd = random.Random(4)
     checked = {"kim": 0, "opposition": 0}
-    for g, side in _decision_points(august, seed=3, every=9 if level == "normal" else 23):
+    for g, side in _decision_points(august, seed=3, every=9 if level == "normal" else 12):
         seen = _copy(g)
         blind = _copy(g)
         _scramble(blind.state, side, rnd)

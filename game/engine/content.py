@@ -414,6 +414,11 @@ class EndingDef(Strict):
     historical: bool = False
     text: Text
     history: Text = Field("", description="What really happened, for comparison.")
+    settled: Expr | None = Field(
+        None,
+        description="When this holds at the start of a turn (with the condition), nothing left in the game can "
+        "change the verdict: the game says so and skips to the end date.",
+    )
 
 
 class HistoryStep(Strict):

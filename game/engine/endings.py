@@ -30,3 +30,16 @@ def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
         if _holds(state, scn, e):
             return e.id
     return None
+
+
+def settled(state: GameState, scn: Scenario) -> str | None:
+    """The ending that nothing left in the game can avert, if a scenario says one is reached
+    (its `settled` expression and its condition both hold); checked at the start of a turn."""
+    ranked = sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0]))
+    for _, e in ranked:
+        if e.settled is None:
+            continue
+        ctx = EvalContext(state, scn, votes=projection)
+        if X.run(e.settled, ctx, f"ending '{e.id}' (settled)") and _holds(state, scn, e):
+            return e.id
+    return None

@@ -233,6 +233,18 @@ class Game:
             st.budget[s] = self.scn.scenario.budget.kim if s == "kim" else self.scn.scenario.budget.opposition
             st.budget[s] = max(0, st.budget[s] + st.budget_bonus.pop(s, 0))
         st.phase = "kim"
+        settled = E.settled(st, self.scn)
+        if settled:
+            # The year's question is answered and nothing left in it can change the verdict:
+            # say so and go to the end date instead of playing empty turns.
+            e = self.scn.get("ending", settled)
+            st.add_log(f"The question of the year is settled ({e.title}); the calendar moves to its end.", "info")
+            st.date = st.end_date
+            self._check_endings(at_end=True)
+            if not st.ending:
+                st.ending = "__none__"
+            st.phase = "over"
+            return
         W.estimates(st, self.scn)
         EV.fire_due(st, self.scn)
         self._check_endings(at_end=False)
