@@ -229,3 +229,18 @@ def test_taking_a_seat_in_the_terminal_plays_on_and_reports():
     text = out.getvalue()
     assert "You take the opposition's seat" in text
     assert "WHERE THIS GAME LEFT HISTORY" in text
+
+
+def test_a_replay_step_naming_an_unknown_person_is_an_error(tmp_path):
+    from game.scenario.loader import find_scenario, load
+
+    mod = tmp_path / "badreplay"
+    mod.mkdir()
+    (mod / "mod.yaml").write_text("mod: {id: badreplay, title: Bad replay, scenario: august-1956}\n", encoding="utf-8")
+    (mod / "replay.yaml").write_text(
+        "replay:\n  - {id: yun_speaks, person: yun_kong_hun, codex: [no_such_entry]}\n", encoding="utf-8"
+    )
+    res = load(find_scenario("august-1956"), [mod])
+    text = "\n".join(d.format() for d in res.diagnostics)
+    assert not res.ok
+    assert "yun_kong_hun" in text and "no_such_entry" in text

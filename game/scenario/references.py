@@ -333,6 +333,19 @@ class _Checker:
                 self.err(("history", i), f"action '{h.action}' needs a 'target'")
             if h.target is not None and act.target in ("person", "patron", "faction"):
                 self.ref(("history", i, "target"), act.target, h.target)
+        # The guided replay (replay.yaml) and start points that begin after a plenum sat. A seat's
+        # start point is not checked: a campaign built on this scenario inherits the steps
+        # without those starts (the replay tool refuses such a seat with a message).
+        for i, step in enumerate(scn.replay):
+            self.ref(("replay", i, "person"), "person", step.person)
+            for j, cid in enumerate(step.codex):
+                self.ref(("replay", i, "codex", j), "codex", cid)
+            _, _, pid = step.seat.at.partition(":")
+            if pid:
+                self.ref(("replay", i, "seat", "at"), "plenum", pid)
+        for i, sp in enumerate(scn.scenario.starts):
+            for j, h in enumerate(sp.held):
+                self.ref(("scenario", "starts", i, "held", j, "plenum"), "plenum", h.plenum)
         for flag, loc in sorted(self.flags_read.items()):
             if flag not in self.flags_set and flag not in _ENGINE_FLAGS:
                 self.err(

@@ -98,6 +98,8 @@ def take_seat(scn: Scenario, step: ReplayStep | str, side: str, seed: int | None
     assert isinstance(step, ReplayStep)
     if side not in ("kim", "opposition"):
         raise ValueError(f"unknown side '{side}'")
+    if step.seat.start not in {sp.id for sp in scn.scenario.starts}:
+        raise KeyError(f"replay step '{step.id}' needs the start point '{step.seat.start}', which this scenario lacks")
     if seed is None:
         seed = recorded_seed(scn, step.seat.start)
     g = Game.new(scn, step.seat.start, seed)
