@@ -93,7 +93,7 @@ def _history_game(scn, seed=1):
 
 KNOWN_MINI = "80b6d410b0d66e2f5136ecf6e48245736a45fc5afe6c5c9c7205a271ff0d1c72"
 KNOWN_AUGUST_HISTORY_1 = "28e56dbe8d47129d7c6417b92b747e3b2e25d3e913c5eaebcd1b89ef9e7d9a12"
-KNOWN_CAMPAIGN_HISTORY_1 = "8bcbf2e855e2f38a5d4ded20da294fc98903754b0bb068fdb7f3644922107f00"
+KNOWN_CAMPAIGN_HISTORY_1 = "ccfb42499053f363f3c208903fdd3b7f64cf0f2bb1de5a6bbb34adcf9a5bdb0f"
 
 
 def test_known_hash_of_a_scripted_mini_game(mini):
