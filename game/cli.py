@@ -90,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--games", type=int, default=20, help="AI-vs-AI games for the simulation figure")
     b.add_argument("--frames", type=int, default=120, help="frames per screen for the frame-time figure")
     b.add_argument("--no-ui", action="store_true")
+    b.add_argument("--levels", nargs="*", choices=("easy", "normal", "hard"), help="AI levels to time (default: all)")
+    b.add_argument("--no-campaign", action="store_true", help="skip timing a whole campaign game")
     return p
 
 

@@ -30,7 +30,7 @@ from game.engine.basics import ACTIVE
 from game.engine.content import Scenario
 from game.engine.plenum import lean_terms
 from game.engine.rng import Rng
-from game.engine.state import GameState, PlenumState
+from game.engine.state import FactionState, GameState, PersonState, PlenumState
 from game.engine.vote_rule import INDEX, RULE
 
 OTHER = {"kim": "opposition", "opposition": "kim"}
@@ -149,50 +149,47 @@ def hidden_index(side: str) -> int:
     return INDEX["pledge_opposition"] if side == "kim" else INDEX["pledge_kim"]
 
 
-def known_leans(state: GameState, scn: Scenario, members) -> dict[str, float]:
-    """Each member's lean without the term this side cannot see (all public or its own)."""
-    from game.engine.plenum import _faction_terms
+_DRAWS: dict[tuple, tuple] = {}
 
-    ft = _faction_terms(state, scn, ())
-    out = {}
-    for pid in members:
-        t = lean_terms(state, scn, pid, _factions=ft)
-        out[pid] = sum(t)
-    return out
+
+def _fresh_person(p):
+    q = PersonState.__new__(PersonState)
+    q.__dict__.update(p.__dict__)  # offices and career stay shared: copies made to try moves copy them
+    return q
 
 
 def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView, sample: int, weights) -> GameState:
     """A whole plausible state for `side`: the real state where the side sees it, a draw where
-    it does not. The copy's RNG is private."""
-    rnd = private_rng(state, side, sample)
-    d = copy.copy(state)
-    d.rng = engine_rng(state, side, sample)
+    it does not. The copy's RNG is private. The draws are made once a turn per side and sample
+    (the view they come from changes only at the next report) and laid over the live state."""
     other = OTHER[side]
     hide = "pledge_opposition" if side == "kim" else "pledge_kim"
-    people = {}
-    for pid, p in state.people.items():
-        q = copy.copy(p)  # offices and career stay shared: every copy made to try moves copies them
-        setattr(q, hide, 0)
-        people[pid] = q
+    noise = state.estimate_noise.get(side, {})
+    # The blur identifies the report the draws came from (a new one each turn).
+    key = (id(state), state.seed, state.turn, side, sample, hash(tuple(noise.items())))
+    draws = _DRAWS.get(key)
+    d = copy.copy(state)
+    d.rng = engine_rng(state, side, sample)
+    people = {pid: _fresh_person(p) for pid, p in state.people.items()}
     d.people = people
-    # The other side's pledge on each member, from the estimated lean: with the hidden pledge at
-    # zero the lean is `known`; the estimate says how far the real one sits from it.
-    from game.engine.plenum import _faction_terms
-
-    ft = _faction_terms(d, scn, ())
-    sign = -1.0 if side == "kim" else 1.0  # the other side's pledge pulls its own way
-    for pid, m in view.members.items():
-        known = sum(lean_terms(d, scn, pid, _factions=ft))
-        guess = m.lean + rnd.uniform(-m.error, m.error)
-        pledge = (guess - known) * sign / RULE.pledge
-        setattr(people[pid], hide, int(max(0, min(100, round(pledge)))))
-    d.factions = {k: copy.copy(v) for k, v in state.factions.items()}
-    for k, v in d.factions.items():
-        v.standing = dict(state.factions[k].standing)
+    if draws is None:
+        draws = _draw(state, scn, side, view, sample, weights, people, hide)
+        if len(_DRAWS) > 256:
+            _DRAWS.clear()
+        _DRAWS[key] = draws
+    pledges, extra_flags, exposure, plotters, discovered = draws
+    for pid, q in people.items():
+        setattr(q, hide, pledges.get(pid, 0))
+    if plotters is not None:
+        for pid, q in people.items():
+            q.plotter = pid in plotters
+    d.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in state.factions.items()}
     d.patrons = {k: copy.copy(v) for k, v in state.patrons.items()}
     d.country = copy.copy(state.country)
     d.intel = dict(state.intel)
-    d.intel[other] = int(weights.assumed_enemy_intel) if side == "opposition" else d.intel.get(other, 30)
+    # The other side's intelligence: the critics assume Kim's services are sharp; Kim knows the
+    # critics' contacts only as they were at the start.
+    d.intel[other] = int(weights.assumed_enemy_intel) if side == "opposition" else scn.scenario.intel.get(other, 30)
     d.budget, d.spent, d.budget_bonus = dict(state.budget), dict(state.spent), dict(state.budget_bonus)
     d.vars, d.fired = dict(state.vars), dict(state.fired)
     d.queued_events = list(state.queued_events)
@@ -207,25 +204,52 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
     d.last_speakers = list(state.last_speakers)
     d.estimates = {side: state.estimates.get(side, {})}
     d.estimate_noise = {side: state.estimate_noise.get(side, {})}
-    # Flags: the other side's secrets are drawn; whether the plot is found, from what is known.
     secrets = private_flags(scn)
-    flags = [f for f in state.flags if secrets.get(f) != other]
-    for f, owner in sorted(secrets.items()):
-        if owner == other and f not in flags and rnd.random() < weights.unknown_flag:
-            flags.append(f)
-    found = view.plot_found
-    if side == "opposition":
-        flags = [f for f in flags if f != "plot_discovered"]
-        if found == "known" or (found == "suspected" and rnd.random() < 0.5):
-            flags.append("plot_discovered")
-        lo, hi = _band_range(view.exposure or "quiet")
-        d.exposure = rnd.randint(lo, hi)
-    else:
-        d.exposure = int(weights.assumed_exposure)
-        if found != "known":
-            _draw_plotters(d, view, rnd)
+    flags = [f for f in state.flags if secrets.get(f) != other and f != "plot_discovered"]
+    flags += [f for f in extra_flags if f not in flags]
+    if discovered or (side == "kim" and state.has_flag("plot_discovered")):
+        flags.append("plot_discovered")
     d.flags = flags
+    d.exposure = exposure
     return d
+
+
+def _draw(state, scn, side, view, sample, weights, people, hide):
+    """The hidden part of one plausible state: (other side's pledges, its secret flags, the
+    exposure, Kim's guess at the circle or None, whether the plot is found, for the critics)."""
+    from game.engine.plenum import _faction_terms
+
+    rnd = private_rng(state, side, sample)
+    other = OTHER[side]
+    for q in people.values():
+        setattr(q, hide, 0)
+    d = copy.copy(state)
+    d.people = people
+    # The other side's pledge on each member, from the estimated lean: with the hidden pledge at
+    # zero the lean is `known`; the estimate says how far the real one sits from it.
+    ft = _faction_terms(d, scn, ())
+    sign = -1.0 if side == "kim" else 1.0  # the other side's pledge pulls its own way
+    pledges: dict[str, int] = {}
+    for pid, m in view.members.items():
+        known = sum(lean_terms(d, scn, pid, _factions=ft))
+        guess = m.lean + rnd.uniform(-m.error, m.error)
+        pledge = int(max(0, min(100, round((guess - known) * sign / RULE.pledge))))
+        if pledge:
+            pledges[pid] = pledge
+    secrets = private_flags(scn)
+    extra = [f for f, owner in sorted(secrets.items()) if owner == other and rnd.random() < weights.unknown_flag]
+    found = view.plot_found
+    discovered = False
+    plotters = None
+    if side == "opposition":
+        discovered = found == "known" or (found == "suspected" and rnd.random() < 0.5)
+        lo, hi = _band_range(view.exposure or "quiet")
+        exposure = rnd.randint(lo, hi)
+    else:
+        exposure = int(weights.assumed_exposure)
+        if found != "known":
+            plotters = _draw_plotters(people, view, rnd)
+    return pledges, extra, exposure, plotters, discovered
 
 
 def _band_range(word: str) -> tuple[int, int]:
@@ -237,14 +261,11 @@ def _band_range(word: str) -> tuple[int, int]:
     return 0, 9
 
 
-def _draw_plotters(d: GameState, view: intel.SideView, rnd: random.Random) -> None:
+def _draw_plotters(people, view: intel.SideView, rnd: random.Random) -> set[str]:
     """Kim does not know who is in the circle: the estimated number, from the most hostile."""
-    for p in d.people.values():
-        p.plotter = False
     n = max(0, view.plotters[0])
     ranked = sorted(
-        (pid for pid, p in d.people.items() if p.status in ACTIVE and pid in view.members),
+        (pid for pid, p in people.items() if p.status in ACTIVE and pid in view.members),
         key=lambda pid: (view.members[pid].lean + rnd.uniform(-1, 1), pid),
     )
-    for pid in ranked[:n]:
-        d.people[pid].plotter = True
+    return set(ranked[:n])

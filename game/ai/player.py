@@ -33,7 +33,7 @@ from game.engine.basics import ACTIVE
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
 from game.engine.plenum import _faction_terms, lean_terms
-from game.engine.state import FactionState, GameState, PatronState, Pending, PlenumState
+from game.engine.state import FactionState, GameState, PatronState, Pending, PersonState, PlenumState
 from game.engine.vote_rule import RULE
 from game.engine.world import PLEDGE_DECAY, discovery_odds
 
@@ -94,11 +94,13 @@ class Mind:
         self.g, self.scn, self.state, self.side = g, g.scn, g.state, side
         self.w, self.flag_worth = player.weights_for(g.scn)
         self.view = intel.side_view(self.state, self.scn, side)
+        self.scales = {pid: 0.55 * math.sqrt(_NOISE_VAR + m.error**2 / 3) for pid, m in self.view.members.items()}
         self.enables = {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
         self.sign = 1.0 if side == "kim" else -1.0
         self.turns = self._turns_to_plenum()
         # The typical width of a member's vote curve (judgement and this side's doubt).
         self.scale = 0.55 * math.sqrt(_NOISE_VAR + intel.lean_error(self.state, side) ** 2 / 3)
+        self.fade = PLEDGE_DECAY * self.turns if self.level.horizon and self.turns > 0 else 0
         self.threat, self.quiet_in = self._threat()
         self.worlds = [
             B.determinize(self.state, self.scn, side, self.view, k, self.w) for k in range(self.level.samples)
@@ -137,19 +139,6 @@ class Mind:
         return threat, (month(quiet[-1].date) if quiet else None)
 
     # ------------------------------------------------------------------ the frame and the value
-    def _soft(self, lean: float, err: float, projected: float) -> tuple[float, float]:
-        s = 0.55 * math.sqrt(_NOISE_VAR + err * err / 3)
-        x = projected + self.w.mood
-        return _sigmoid((x - RULE.band + 0.5) / s), _sigmoid((-RULE.band + 0.5 - x) / s)
-
-    def _projected(self, d: GameState, pid: str, lean: float) -> float:
-        """The lean expected at the plenum: what each side secured fades by then."""
-        if not self.level.horizon or self.turns <= 0:
-            return lean
-        p = d.people[pid]
-        fade = PLEDGE_DECAY * self.turns
-        return lean - RULE.pledge * (min(p.pledge_kim, fade) - min(p.pledge_opposition, fade))
-
     def frame(
         self, d: GameState, base: Frame | None = None, only: set[str] | None = None, shared: bool = False
     ) -> Frame:
@@ -159,31 +148,27 @@ class Mind:
         one untouched member of it shifted."""
         ft = _faction_terms(d, self.scn, ())
         people = d.people
-        errs = self.view.members
-        default_err = intel.lean_error(self.state, self.side)
         scn = self.scn
+        soft = self._soft_of
         if base is None or only is None:
             lean, pk, po = {}, {}, {}
             ek = eo = vk = vo = 0.0
-            n = 0
             for pid, p in people.items():
                 if p.cc != "full" or p.status not in ACTIVE:
                     continue
-                n += 1
                 x = sum(lean_terms(d, scn, pid, _factions=ft))
-                m = errs.get(pid)
-                a, b = self._soft(x, m.error if m else default_err, self._projected(d, pid, x))
+                a, b = soft(pid, p, x)
                 lean[pid], pk[pid], po[pid] = x, a, b
                 ek += a
                 eo += b
                 vk += a * (1 - a)
                 vo += b * (1 - b)
-            return Frame(lean, pk, po, ek, eo, vk, vo, n // 2 + 1)
+            return Frame(lean, pk, po, ek, eo, vk, vo, len(lean) // 2 + 1)
         lean, pk, po = dict(base.lean), dict(base.p_kim), dict(base.p_opp)
         ek, eo, vk, vo = base.e_kim, base.e_opp, base.v_kim, base.v_opp
         redo = set(only)
+        shift: dict[str, float] = {}
         if shared:
-            shift: dict[str, float] = {}
             for pid in lean:
                 if pid in redo:
                     continue
@@ -192,32 +177,42 @@ class Mind:
                     shift[f] = sum(lean_terms(d, scn, pid, _factions=ft)) - lean[pid]
                 if shift[f]:
                     redo.add(pid)
-        else:
-            shift = {}
         for pid in redo:
-            if pid in lean:  # out of the old count
+            old = lean.pop(pid, None)
+            if old is not None:  # out of the old count
                 a, b = pk.pop(pid), po.pop(pid)
-                old = lean.pop(pid)
                 ek -= a
                 eo -= b
                 vk -= a * (1 - a)
                 vo -= b * (1 - b)
-            else:
-                old = None
             p = people.get(pid)
             if p is not None and p.cc == "full" and p.status in ACTIVE:
-                if pid in only or old is None:
+                if old is None or pid in only:
                     x = sum(lean_terms(d, scn, pid, _factions=ft))
                 else:
                     x = old + shift[p.faction]
-                m = errs.get(pid)
-                a, b = self._soft(x, m.error if m else default_err, self._projected(d, pid, x))
+                a, b = soft(pid, p, x)
                 lean[pid], pk[pid], po[pid] = x, a, b
                 ek += a
                 eo += b
                 vk += a * (1 - a)
                 vo += b * (1 - b)
         return Frame(lean, pk, po, ek, eo, vk, vo, len(lean) // 2 + 1)
+
+    def _soft_of(self, pid: str, p, lean: float) -> tuple[float, float]:
+        """(chance with Kim, chance with the critics) of a member at this lean today: its own
+        judgement and this side's doubt about it blur the band's edges; pledges fade by the
+        plenum (foresight levels)."""
+        s = self.scales.get(pid, self.scale)
+        x = lean + self.w.mood
+        if self.fade:
+            x -= RULE.pledge * (min(p.pledge_kim, self.fade) - min(p.pledge_opposition, self.fade))
+        hi = (x - RULE.band + 0.5) / s
+        lo = (-RULE.band + 0.5 - x) / s
+        return (
+            0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + math.exp(-hi))),
+            0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + math.exp(-lo))),
+        )
 
     def p_found(self, d: GameState) -> float:
         if d.has_flag("plot_discovered"):
@@ -327,7 +322,8 @@ def _light_copy(d: GameState, only: set[str] | None) -> GameState:
 
 
 def _person(p):
-    q = copy.copy(p)
+    q = PersonState.__new__(PersonState)
+    q.__dict__.update(p.__dict__)
     q.offices = list(p.offices)
     q.career = []
     return q
@@ -378,16 +374,23 @@ class AIPlayer:
             return self._choose(mind, pend[0])
         if st.phase != side:
             return {"t": "end", "side": side}
-        views = [v for v in g.actions(side) if v.open and v.affordable]
+        # Later moves in the same phase: weigh again only the best few of the phase's first
+        # ranking (the rest were far behind, and what one move changes is small); hard weighs all.
+        key = (id(st), st.turn, side, st.seed)
+        only = None
+        views = None
+        if self.level.replan_top and self._plan[0] == key:
+            only = set(self._plan[1][: self.level.replan_top])
+            ids = list(dict.fromkeys(aid for aid, _t in only))
+            views = [A.view_one(st, g.scn, g.scn.get("action", aid)) for aid in ids]
+            views = [v for v in views if v.open and v.affordable]
+            if not views:
+                only = None
+        if only is None:
+            views = [v for v in g.actions(side) if v.open and v.affordable]
         if not views:
             return {"t": "end", "side": side}
         mind = Mind(self, g, side)
-        # Later moves in the same phase: weigh again only the best few of the phase's first
-        # ranking (the rest were far behind, and what one move changes is small); hard weighs all.
-        key = (id(st), st.turn, side)
-        only = None
-        if self.level.replan_top and self._plan[0] == key:
-            only = set(self._plan[1][: self.level.replan_top])
         order, ranked = self._act(mind, views, only)
         if only is None:
             self._plan = (key, ranked)

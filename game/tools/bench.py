@@ -1,5 +1,6 @@
 """`plenum bench`: frame times for each screen at 1280x720 under the current video driver, and
-how many AI-vs-AI games the engine plays per second.
+how many games the engine plays per second: alone (history vs history) and AI vs AI at each level,
+with the AI's time per decision, and one whole campaign.
 
 Each screen is driven for N frames with the pointer sweeping over it (so hover, tooltips and
 redraws are exercised) and every frame is forced to draw and flip: these are worst-case
@@ -112,19 +113,76 @@ def ui_bench(frames: int) -> list[str]:
     return out
 
 
-def sim_bench(games: int) -> str:
+class _Timed:
+    """A policy wrapper that records how long each decision took."""
+
+    def __init__(self, policy):
+        self.policy = policy
+        self.times: list[float] = []
+
+    def __call__(self, g, side):
+        t0 = time.perf_counter()
+        order = self.policy(g, side)
+        self.times.append(time.perf_counter() - t0)
+        return order
+
+
+def _games(scn, kim: str, opp: str, games: int, seed: int = 1) -> tuple[float, list[float], int]:
+    """(seconds, every AI decision's time, turns played) over `games` games."""
     from game import ai
     from game.engine.game import Game
-    from game.scenario.loader import find_scenario, load
     from game.tools.report import run
 
-    scn = load(find_scenario("august-1956")).scenario
+    times: list[float] = []
+    turns = 0
     t0 = time.perf_counter()
-    for seed in range(games):
-        g = Game.new(scn, None, seed)
-        run(g, {"kim": ai.make("ai"), "opposition": ai.make("ai")})
-    dt = time.perf_counter() - t0
-    return f"AI-vs-AI games (august-1956, normal): {games} in {dt:.1f} s = {games / dt:.2f} games/s"
+    for i in range(games):
+        pols = {"kim": _Timed(ai.make(kim)), "opposition": _Timed(ai.make(opp))}
+        g = Game.new(scn, None, seed + i)
+        run(g, pols)
+        turns += g.state.turn
+        for s, pol in pols.items():
+            if (kim if s == "kim" else opp) != "history":
+                times += pol.times
+    return time.perf_counter() - t0, times, turns
+
+
+def _decisions(times: list[float]) -> str:
+    if not times:
+        return ""
+    s = sorted(times)
+    p99 = s[min(len(s) - 1, int(len(s) * 0.99))]
+    return (
+        f"; per decision mean {statistics.mean(times) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, "
+        f"max {max(times) * 1000:.1f} ms ({len(times)} decisions)"
+    )
+
+
+def sim_bench(games: int, levels: tuple[str, ...] = ("easy", "normal", "hard"), campaign: bool = True) -> list[str]:
+    """AI-vs-AI games per second per level (one process), the engine alone (history vs
+    history), the AI's time per decision, and one campaign game."""
+    from game.scenario.loader import find_scenario, load
+
+    scn = load(find_scenario("august-1956")).scenario
+    out = []
+    dt, _t, turns = _games(scn, "history", "history", max(games, 10))
+    n = max(games, 10)
+    out.append(f"Engine alone (august-1956, history vs history): {n} games in {dt:.1f} s = {n / dt:.1f} games/s")
+    for level in levels:
+        n = games if level != "hard" else max(1, games // 3)
+        dt, times, _turns = _games(scn, f"ai:{level}", f"ai:{level}", n)
+        out.append(
+            f"AI vs AI (august-1956, {level}): {n} games in {dt:.1f} s = {n / dt:.2f} games/s{_decisions(times)}"
+        )
+    if campaign:
+        folder = find_scenario("campaign-1953")
+        if folder is not None:
+            cscn = load(folder).scenario
+            dt, times, turns = _games(cscn, "ai:normal", "ai:normal", 1)
+            out.append(
+                f"Campaign 1953-1962, AI vs AI (normal): one game of {turns} turns in {dt:.1f} s{_decisions(times)}"
+            )
+    return out
 
 
 def main(args) -> int:
@@ -132,5 +190,7 @@ def main(args) -> int:
         for line in ui_bench(max(10, args.frames)):
             print(line, flush=True)
     if args.games > 0:
-        print(sim_bench(args.games), flush=True)
+        levels = tuple(getattr(args, "levels", None) or ("easy", "normal", "hard"))
+        for line in sim_bench(args.games, levels, campaign=not getattr(args, "no_campaign", False)):
+            print(line, flush=True)
     return 0
