@@ -277,3 +277,32 @@ def mod_target(info: ModInfo) -> tuple[Path | None, Diagnostic | None]:
             suggest(name, known) or f"installed scenarios: {', '.join(scenario_names())}",
         )
     return folder, None
+
+
+# --------------------------------------------------------------------------- mods for a game
+
+
+def scenario_chain(folder: Path) -> set[str]:
+    """The folder names and ids of a scenario and of every base it builds on."""
+    names: set[str] = set()
+    seen: set[Path] = set()
+    cur: Path | None = folder
+    while cur is not None and cur.resolve() not in seen:
+        seen.add(cur.resolve())
+        names.add(cur.name)
+        loaded = load_file(cur / "scenario.yaml")
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        meta = data.get("scenario") if isinstance(data.get("scenario"), dict) else {}
+        if isinstance(meta.get("id"), str):
+            names.add(meta["id"])
+        base = meta.get("base")
+        cur = scenario_by_id(base) if isinstance(base, str) else None
+    return names
+
+
+def mods_for(folder: Path, enabled: list[str]) -> list[ModInfo]:
+    """The installed mods switched on (by id) that are meant for this scenario or a base of it,
+    in the order they were switched on."""
+    chain = scenario_chain(folder)
+    by_id = {m.id: m for m in installed_mods() if m.meta is not None}
+    return [by_id[i] for i in enabled if i in by_id and by_id[i].meta.scenario in chain]  # type: ignore[union-attr]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from game.paths import settings_file
+from game.scenario.installed import NAME
 
 SIZES = [(1280, 720), (1366, 768), (1600, 900), (1920, 1080)]
 SCALES = [0.0, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5]  # 0 = automatic: fit a 1280x720 layout to the window
@@ -28,6 +29,7 @@ class Settings:
     text_speed: str = "normal"
     hangul: bool = True
     seen_intro: bool = False
+    mods: list[str] = field(default_factory=list)  # ids of installed mods switched on for a new game
 
     def speed_factor(self) -> float:
         return {"slow": 0.6, "normal": 1.0, "fast": 2.2, "instant": 50.0}.get(self.text_speed, 1.0)
@@ -52,6 +54,9 @@ def _coerce(raw: dict) -> tuple[Settings, list[str]]:
             problems.append(f"'{f.name}' should be {type(default).__name__}, not {shown}")
             continue
         setattr(s, f.name, v)
+    if not all(isinstance(m, str) and NAME.match(m) for m in s.mods) or len(s.mods) > 50:
+        problems.append("the list of mods switched on is damaged")
+        s.mods = []
     if (s.width, s.height) not in SIZES:
         problems.append(f"window size {s.width}x{s.height} is not offered")
         s.width, s.height = Settings.width, Settings.height

@@ -49,7 +49,9 @@ class NewGameScreen(Screen):
     def result(self):
         if not self.folders:
             return None
-        return SC.get(self.folders[self.sel])
+        from game.ui.screens.mods import load_for_new_game  # with the mods switched on (Mods screen)
+
+        return load_for_new_game(self.app, self.folders[self.sel], SC.get(self.folders[self.sel]))
 
     def build(self):
         w, h = self.w, self.h
@@ -189,6 +191,9 @@ class NewGameScreen(Screen):
         seed = int(seed_txt) if seed_txt.isdigit() else 1
         scn = res.scenario
         g = Game.new(scn, self.start_id, seed)
+        from game.ui.screens.mods import active_mods
+
+        g.state.mods = [m.id for m in active_mods(self.app, self.folders[self.sel])[0]]  # saves keep them by id
         humans = ("kim", "opposition") if self.side == "hotseat" else (self.side,)
         sess = Session(g, self.folders[self.sel].name, Players(humans, self.difficulty))
         sess.autosave()
@@ -225,6 +230,9 @@ class NewGameScreen(Screen):
             C.INK_SOFT,
         )
         T.draw_wrapped(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 120), 15, C.INK, max_lines=5)
+        from game.ui.screens.mods import summary as mods_summary
+
+        T.draw(surf, T.fit(mods_summary(self.app, self.folders[self.sel]), 13, right - col), (col, 282), 13, C.RED)
         T.draw(surf, "START POINT", (col, 300), 22, C.RED, "head")
         sp = res.scenario.start(self.start_id)
         T.draw_wrapped(surf, sp.summary.strip(), pygame.Rect(col, 378, right - col, 70), 15, C.INK_SOFT, max_lines=3)

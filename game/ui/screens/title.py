@@ -68,6 +68,7 @@ class TitleScreen(Screen):
             ("Load game", self.load, pygame.K_l, "L", "Open a named save or an autosave."),
             ("Settings", self.settings, pygame.K_s, "S", "Window size, full screen, UI scale, sound, text speed."),
             ("Codex", self.codex, pygame.K_x, "X", "People, factions and events of the period, with sources."),
+            ("Mods", self.mods, pygame.K_m, "M", "Installed mods: check them, switch them on for a new game."),
             ("Quit", self.quit, pygame.K_q, "Q", "Leave the game. Games are saved every turn."),
         ]
         for i, (label, fn, key, hint, tip) in enumerate(items):
@@ -115,7 +116,7 @@ class TitleScreen(Screen):
             T.draw(
                 surf,
                 T.fit(f"Latest: {self.latest.label}", 13, 340),
-                (w - 420, h // 2 - 170 + 7 * 58 + 6),
+                (w - 420, h // 2 - 170 + 8 * 58 + 6),
                 13,
                 C.INK_SOFT,
             )
@@ -139,6 +140,11 @@ class TitleScreen(Screen):
 
     def settings(self):
         self.app.show("settings")
+
+    def mods(self):
+        from game.ui.screens.mods import open_mods
+
+        open_mods(self.app)
 
     def codex(self):
         self.app.show("codex")
