@@ -222,10 +222,33 @@ def print_report(s: dict, scn) -> None:
             c = s[kind][side]
             total = sum(c.values())
             if not total:
+                print(f"{label}, {side}: none chosen")
                 continue
-            print(f"{label}, {side} ({total} chosen, {total / n:.1f} a game):")
+            print(f"{label}, {side} ({total} chosen, {total / n:.1f} a game; share of the side's choices):")
+            if kind == "actions":
+                for k, v in c.items():
+                    print(f"  {_pct(v / total)}  {k}")
+                continue
+            # Grouped by decision, with each answer's share of that decision too: an answer
+            # taken every time, or never, is where to look for a dominated option.
+            groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
             for k, v in c.items():
-                print(f"  {_pct(v / total)}  {k}")
+                head, _, tail = k.partition(":")
+                groups[head].append((tail, v))
+            for head, answers in sorted(groups.items(), key=lambda kv: -sum(v for _, v in kv[1])):
+                asked = sum(v for _, v in answers)
+                seen = {tail for tail, _ in answers}
+                if kind == "options" and scn.get("event", head):
+                    e = scn.get("event", head)
+                    answers += [
+                        (o.id, 0) for o in e.options if (o.side or e.side) in (side, "both") and o.id not in seen
+                    ]
+                elif kind == "tactics" and scn.get("plenum", head):
+                    answers += [
+                        (t.id, 0) for t in scn.get("plenum", head).tactics if t.side == side and t.id not in seen
+                    ]
+                parts = ", ".join(f"{tail} {100 * v / asked:.0f}%" for tail, v in answers)
+                print(f"  {_pct(asked / total)}  {head} ({asked}x): {parts}")
     if s["motions"]:
         print("Plenum votes (mean for / against / abstain; passed of held):")
         for key, m in s["motions"].items():
