@@ -128,7 +128,6 @@ FUNCTION_RESULTS: dict[str, str] = {
 }
 
 # The plain lists other modules (the format reference) print.
-FACTION_ATTRS = ("influence", "cohesion", "standing")
 PERSON_ATTRS = tuple(PERSON_NAMES)
 PATRON_ATTRS = tuple(PATRON_NAMES)
 COUNTRY_ATTRS = tuple(COUNTRY_NAMES)

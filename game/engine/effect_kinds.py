@@ -339,7 +339,8 @@ def _person_describe(scn: Scenario, v: PersonFx, target_label: str) -> list[str]
         if getattr(v, a):
             parts.append(f"{'loyalty to Kim' if a == 'loyalty' else a} {_signed(getattr(v, a))}")
     if v.status:
-        parts.append(f"becomes {v.status}")
+        said = {"active": "is restored", "dead": "dies", "abroad": "goes abroad", "fled": "flees abroad"}
+        parts.append(said.get(v.status, f"is {v.status}"))
     if v.add_office:
         parts.append(f"appointed {_name(scn, 'office', v.add_office)}")
     if v.remove_office:
@@ -764,10 +765,6 @@ ChanceFx.model_rebuild()
 
 
 # --------------------------------------------------------------------------- reading the table
-
-
-def apply_effect(state: GameState, scn: Scenario, fx: Effect, *, target: str | None = None) -> None:
-    KINDS[fx.kind].apply(state, scn, fx.value, target)
 
 
 def apply_effects(state: GameState, scn: Scenario, effects: Sequence[Effect], *, target: str | None = None) -> None:

@@ -129,9 +129,6 @@ class Game:
     def over(self) -> bool:
         return self.state.ending is not None
 
-    def waiting(self) -> list[Pending]:
-        return list(self.state.pending)
-
     def to_move(self) -> str | None:
         """The side the game waits on now, or None if it is over."""
         st = self.state
