@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="plenum", description="August Plenum: party politics in Pyongyang, 1953-1962.")
     p.add_argument("--version", action="version", version=f"August Plenum {__version__}")
     p.add_argument("--windowed", action="store_true", help="ignore the fullscreen setting")
+    p.add_argument("--dev", action="store_true", help="watch the scenario and mods and reload them when they change")
     sub = p.add_subparsers(dest="cmd")
 
     play = sub.add_parser("play", help="open the game window (default)")
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd in (None, "play"):
             from game.ui.app import run_app
 
-            return run_app(windowed=getattr(args, "windowed", False))
+            return run_app(windowed=getattr(args, "windowed", False), dev=getattr(args, "dev", False))
         if args.cmd == "validate":
             from game.tools.validate import main as validate
 

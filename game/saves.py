@@ -312,6 +312,9 @@ def check_state(state: dict[str, Any], scn: Scenario) -> list[str]:
         if gone:
             problems.append(f"{label} of the scenario missing from the save: {', '.join(gone[:3])}")
     need("people", scn.ids("person"), state["people"], extra=("cadre_",))
+    absent = sorted(set(scn.ids("person")) - set(state["people"]))
+    if absent:
+        problems.append(f"people of the scenario missing from the game: {', '.join(absent[:3])}")
     offices = scn.ids("office")
     for p in state["people"].values():
         if p["faction"] and p["faction"] not in factions:

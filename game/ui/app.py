@@ -261,6 +261,11 @@ class App:
             if ev.key == pygame.K_F12:
                 self.screenshot()
                 return
+            if ev.key == pygame.K_F5:  # reload the scenario and mods from disk (game/dev_reload.py)
+                from game.dev_reload import on_f5
+
+                on_f5(self)
+                return
         if self.top is not None:
             self.top.handle(ev)
 
@@ -276,6 +281,8 @@ class App:
             return
         if self.session is not None:
             self.session.poll(dt)
+        if getattr(self, "live", None) is not None:
+            self.live.poll()  # plenum --dev / F5: reload changed files
         if top.update(dt):
             self.dirty = True
         if top.hover is not None and top.hover.tooltip and 0.3 <= self.clock_s - top.hover_since <= 0.3 + 2 * dt + 0.05:
@@ -446,7 +453,7 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_app(windowed: bool = False) -> int:
+def run_app(windowed: bool = False, dev: bool = False) -> int:
     if _no_display():
         import sys
 
@@ -458,5 +465,9 @@ def run_app(windowed: bool = False) -> int:
         )
         return 1
     app = App(windowed=windowed)
+    if dev:
+        from game.dev_reload import attach
+
+        attach(app, watch=True)
     app.show("title")
     return app.run()
