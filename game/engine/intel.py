@@ -19,6 +19,7 @@ the vote band, so they always sum to the members present.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -164,7 +165,7 @@ def draw_blur(state: GameState, side: str, members: list[str]) -> None:
         noise[SEEN_PREFIX + pid] = getattr(state.people[pid], hidden)
 
 
-def headline(est) -> tuple[dict[str, int], dict[str, int]]:
+def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, int], dict[str, int]]:
     """(counts, errors) keyed kim / swing / opposition, from (pid, lean, error, ...) rows and the
     band. A count's error is the square root of the members whose error bar crosses one of its
     edges (each may fall either way, and they do not all fall the same way)."""
