@@ -210,3 +210,46 @@ class _Broken:
 
     def call(self, name, args):
         raise KeyError(name)
+
+
+def _is_expr(annotation) -> bool:
+    import typing
+
+    from game.engine import content as C
+
+    if any(getattr(m, "func", None) is C._check_expr for m in getattr(annotation, "__metadata__", ())):
+        return True
+    return any(_is_expr(a) for a in typing.get_args(annotation))
+
+
+def _expressions(model, out):
+    """Every expression string anywhere in a loaded scenario, found through the format's types."""
+    from pydantic import BaseModel
+
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, str) and _is_expr(field.annotation):
+            out.add(value)
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, BaseModel):
+                _expressions(item, out)
+    return out
+
+
+def test_every_expression_of_the_format_is_type_checked_at_load(monkeypatch):
+    """A new expression field in the format that the loader forgets to check fails here."""
+    from game.scenario import loader, references
+
+    seen = set()
+    real = references.typecheck
+
+    def spy(src, *args, **kwargs):
+        seen.add(src)
+        return real(src, *args, **kwargs)
+
+    monkeypatch.setattr(references, "typecheck", spy)
+    for name in ("august-1956", "campaign-1953"):
+        res = loader.load(loader.find_scenario(name))
+        assert res.scenario is not None
+        missing = _expressions(res.scenario, set()) - seen
+        assert not missing, sorted(missing)[:5]
