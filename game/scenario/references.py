@@ -316,6 +316,7 @@ class _Checker:
                 fallback = True
         if not fallback:
             self.err(
+            self.expr(("endings", i, "settled"), en.settled)
                 ("endings",),
                 "no fallback ending: add one with 'when: end' and no condition, "
                 "so a game that reaches the end date always ends",
