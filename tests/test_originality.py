@@ -89,3 +89,19 @@ def test_the_rule_catches_a_copied_run(seeds):
     assert not any(h in seeds for h in shingle_rule.shingles(mine))
     assert len(shingle_rule.shingles("one two three four five six seven eight nine")) == 2
     assert QUOTED.sub("", "Kim's men said \"no\" and 'never'.") == "Kim's men said  and ."
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_nothing_points_outside_the_repository(name):
+    """No web addresses, no paths to files outside the repository, no fact-sheet references,
+    anywhere a player can read, in the bibliography included."""
+    res = load(ROOT / "game" / "scenarios" / name)
+    bad = []
+    for label, _sources, dumped in entries(res.scenario):
+        for path, text in strings(dumped | {"cite": None}):
+            if re.search(r"https?://|www\.|facts\.md|/work/|\.\./shared", text):
+                bad.append(f"{label} {'/'.join(map(str, path))}")
+        cite = dumped.get("cite")
+        if cite and re.search(r"https?://|www\.", " ".join(str(v) for v in cite.values())):
+            bad.append(f"{label} cite")
+    assert not bad, bad
