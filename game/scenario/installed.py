@@ -17,6 +17,7 @@ import importlib.resources
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -292,7 +293,8 @@ def scenario_chain(folder: Path) -> set[str]:
         names.add(cur.name)
         loaded = load_file(cur / "scenario.yaml")
         data = loaded.data if isinstance(loaded.data, dict) else {}
-        meta = data.get("scenario") if isinstance(data.get("scenario"), dict) else {}
+        found = data.get("scenario")
+        meta: dict[str, Any] = found if isinstance(found, dict) else {}
         if isinstance(meta.get("id"), str):
             names.add(meta["id"])
         base = meta.get("base")

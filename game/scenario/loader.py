@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,8 @@ from game.scenario.yamlsrc import MAX_NODES_PER_LAYER, Marks, load_file, locate
 class Raw:
     """The merged, not yet validated, scenario data and where each piece came from."""
 
-    meta: dict = field(default_factory=dict)
-    sections: dict[str, list] = field(default_factory=lambda: {k: [] for k in LIST_SECTIONS})
+    meta: dict[str, Any] = field(default_factory=dict)
+    sections: dict[str, list[Any]] = field(default_factory=lambda: {k: [] for k in LIST_SECTIONS})
     marks: Marks = field(default_factory=Marks)
     section_marks: dict[str, Mark] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -543,7 +544,7 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-def _model_at(loc: tuple) -> type[BaseModel] | None:
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     tp: Any = Scenario
     for part in loc:
         tp = _unwrap(tp)
@@ -561,7 +562,7 @@ def _model_at(loc: tuple) -> type[BaseModel] | None:
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
 
 
-def _literal_choices(loc: tuple) -> list[str]:
+def _literal_choices(loc: tuple[Any, ...]) -> list[str]:
     parent = _model_at(loc[:-1])
     if parent is None or not isinstance(loc[-1], str):
         return []
@@ -587,7 +588,7 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _translate(err: dict, data: Any, marks: Marks, fallback: Mark) -> Diagnostic:
+def _translate(err: Mapping[str, Any], data: Any, marks: Marks, fallback: Mark) -> Diagnostic:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     etype = err["type"]
     field_name = str(loc[-1]) if loc else "value"
@@ -672,7 +673,7 @@ def _translate(err: dict, data: Any, marks: Marks, fallback: Mark) -> Diagnostic
 # --------------------------------------------------------------------------- entry points
 
 
-def load(folder: Path | str, mods: list[Path | str] = (), *, check_refs: bool = True) -> LoadResult:
+def load(folder: Path | str, mods: Sequence[Path | str] = (), *, check_refs: bool = True) -> LoadResult:
     folder = Path(folder)
     diags: list[Diagnostic] = []
     if not folder.is_dir():

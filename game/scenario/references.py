@@ -30,11 +30,11 @@ class _Checker:
         self.fallback = fallback
         self.out: list[Diagnostic] = []
         self.flags_set: set[str] = set()
-        self.flags_read: dict[str, tuple] = {}
+        self.flags_read: dict[str, tuple[Any, ...]] = {}
 
     def err(
         self,
-        loc: tuple,
+        loc: tuple[Any, ...],
         msg: str,
         hint: str = "",
         code: str = "reference",
@@ -44,7 +44,7 @@ class _Checker:
         mark, _ = locate(self.data, loc, self.marks, self.fallback)
         self.out.append(Diagnostic(mark.file, mark.line, mark.col + col_offset, severity, code, msg, hint))
 
-    def ref(self, loc: tuple, kind: str, value: str | None, *, allow_target: bool = False) -> None:
+    def ref(self, loc: tuple[Any, ...], kind: str, value: str | None, *, allow_target: bool = False) -> None:
         if value is None:
             return
         if allow_target and value == "target":
@@ -55,7 +55,13 @@ class _Checker:
 
     # ------------------------------------------------------------------ expressions
     def expr(
-        self, loc: tuple, src: str | None, *, target: str | None = None, plenum: bool = False, want: str = "condition"
+        self,
+        loc: tuple[Any, ...],
+        src: str | None,
+        *,
+        target: str | None = None,
+        plenum: bool = False,
+        want: str = "condition",
     ) -> None:
         if src is None:
             return
@@ -119,7 +125,7 @@ class _Checker:
                         )
 
     # ------------------------------------------------------------------ effects
-    def effects(self, loc: tuple, effects: list[Effect], *, allow_target: bool = False) -> None:
+    def effects(self, loc: tuple[Any, ...], effects: list[Effect], *, allow_target: bool = False) -> None:
         # What each kind names, and the rules its shape cannot say, come from its declaration.
         for i, fx in enumerate(effects):
             here = loc + (i, fx.kind)
@@ -163,8 +169,8 @@ class _Checker:
                     f"start date {s.date} is outside the calendar ({meta.calendar.start} to {meta.calendar.end})",
                 )
             self.effects(("scenario", "starts", i, "effects"), s.effects)
-            for j, e in enumerate(s.skip_events):
-                self.ref(("scenario", "starts", i, "skip_events", j), "event", e)
+            for j, skipped in enumerate(s.skip_events):
+                self.ref(("scenario", "starts", i, "skip_events", j), "event", skipped)
         seen_starts: set[str] = set()
         for i, s in enumerate(meta.starts):
             if s.id in seen_starts:
@@ -227,8 +233,8 @@ class _Checker:
             self.ref(("people", i, "patron"), "patron", p.patron)
             if p.patron and p.cc != "none":
                 self.err(("people", i, "cc"), "a foreign figure cannot sit on the Central Committee")
-            for j, o in enumerate(p.offices):
-                self.ref(("people", i, "offices", j), "office", o)
+            for j, oid in enumerate(p.offices):
+                self.ref(("people", i, "offices", j), "office", oid)
         for i, a in enumerate(scn.actions):
             tk = a.target if a.target != "none" else None
             self.expr(("actions", i, "targets"), a.targets, target=tk)
@@ -265,17 +271,17 @@ class _Checker:
                 if e.side == "both" and o.side is None:
                     self.err(("events", i, "options", j), "in an event for 'both' sides each option needs a 'side'")
                 if o.historical:
-                    s = o.side or e.side
-                    if s in hist_sides:
+                    who = o.side or e.side
+                    if who in hist_sides:
                         self.err(
                             ("events", i, "options", j, "historical"),
                             "only one option per side may be marked historical",
                         )
-                    hist_sides[s] = j
+                    hist_sides[who] = j
             if e.side in ("kim", "opposition", "both") and not e.options:
                 self.err(("events", i, "options"), f"an event for side '{e.side}' needs options to choose from")
-            for j, c in enumerate(e.codex):
-                self.ref(("events", i, "codex", j), "codex", c)
+            for j, cid in enumerate(e.codex):
+                self.ref(("events", i, "codex", j), "codex", cid)
         for i, pl in enumerate(scn.plenums):
             for j, pid in enumerate(pl.patrons_present):
                 self.ref(("plenums", i, "patrons_present", j), "patron", pid)
@@ -305,18 +311,18 @@ class _Checker:
                         "give each side at least one tactic, or none at all",
                     )
             self.effects(("plenums", i, "after"), pl.after)
-            for j, c in enumerate(pl.codex):
-                self.ref(("plenums", i, "codex", j), "codex", c)
+            for j, cid in enumerate(pl.codex):
+                self.ref(("plenums", i, "codex", j), "codex", cid)
         fallback = False
         for i, en in enumerate(scn.endings):
             self.expr(("endings", i, "condition"), en.condition)
+            self.expr(("endings", i, "settled"), en.settled)
             if en.condition is None:
                 if en.when != "end":
                     self.err(("endings", i), "an ending without a condition must have 'when: end'")
                 fallback = True
         if not fallback:
             self.err(
-            self.expr(("endings", i, "settled"), en.settled)
                 ("endings",),
                 "no fallback ending: add one with 'when: end' and no condition, "
                 "so a game that reaches the end date always ends",
@@ -344,9 +350,9 @@ class _Checker:
             _, _, pid = step.seat.at.partition(":")
             if pid:
                 self.ref(("replay", i, "seat", "at"), "plenum", pid)
-        for i, sp in enumerate(scn.scenario.starts):
-            for j, h in enumerate(sp.held):
-                self.ref(("scenario", "starts", i, "held", j, "plenum"), "plenum", h.plenum)
+        for i, start in enumerate(scn.scenario.starts):
+            for j, held in enumerate(start.held):
+                self.ref(("scenario", "starts", i, "held", j, "plenum"), "plenum", held.plenum)
         for flag, loc in sorted(self.flags_read.items()):
             if flag not in self.flags_set and flag not in _ENGINE_FLAGS:
                 self.err(

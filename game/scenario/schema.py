@@ -148,7 +148,7 @@ def markdown_reference() -> str:
     from game.engine.context import COUNTRY_ATTRS, PATRON_ATTRS, PERSON_ATTRS, SCALARS, VOTE_ATTRS
     from game.engine.expr import FUNCTIONS
 
-    def type_name(ann) -> str:
+    def type_name(ann: Any) -> str:
         origin = typing.get_origin(ann)
         args = typing.get_args(ann)
         if origin is typing.Annotated:
@@ -213,6 +213,7 @@ def markdown_reference() -> str:
         "",
     ]
     for m in models:
+        assert issubclass(m, BaseModel)
         out.append(f"## {m.__name__}")
         doc = (m.__doc__ or "").strip()
         if doc and not doc.startswith("Usage docs"):

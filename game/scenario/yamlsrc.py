@@ -112,9 +112,11 @@ class Marks:
             pair = entry.get(key)
             if pair is None:
                 return None
-            return pair[0] if key_mark else pair[1]
+            found: Mark | None = pair[0] if key_mark else pair[1]
+            return found
         if isinstance(container, list) and isinstance(key, int) and 0 <= key < len(entry):
-            return entry[key]
+            item: Mark | None = entry[key]
+            return item
         return None
 
     def update(self, other: Marks) -> None:
@@ -206,6 +208,7 @@ def _build(node: yaml.Node, file: str, marks: Marks, diags: list[Diagnostic], co
         marks.table[id(items)] = [_mark(n, file) for n in node.value]
         marks.own[id(items)] = _mark(node, file)
         return items
+    assert isinstance(node, yaml.ScalarNode)
     return _scalar(node, file, diags)
 
 
@@ -366,7 +369,7 @@ def load_file(path: Path, display: str | None = None, *, budget: int = MAX_NODES
     return load_text(text, name, budget=budget)
 
 
-def locate(data: Any, loc: tuple, marks: Marks, fallback: Mark, *, key: bool = False) -> tuple[Mark, Any]:
+def locate(data: Any, loc: tuple[Any, ...], marks: Marks, fallback: Mark, *, key: bool = False) -> tuple[Mark, Any]:
     """Walk `loc` (a path of keys and indexes) through the raw data; return the deepest mark found
     and the value there. Diagnostics use it to point at what the modder wrote."""
     mark = marks.of(data) or fallback
