@@ -523,7 +523,7 @@ class Scenario(Strict):
         }
         self._index = index
 
-    def get(self, kind: str, id_: str) -> Any:
+    def get(self, kind: str, id_: str | None) -> Any:
         # Read the private dict directly: pydantic's attribute hook is slow on a hot path.
         return self.__pydantic_private__["_index"][kind].get(id_)  # type: ignore[index]
 

@@ -25,7 +25,7 @@ from game.engine import plenum as P
 from game.engine import world as W
 from game.engine.actions import Refused
 from game.engine.basics import COUNTRY_FIELDS, PATRON_FIELDS, date_add
-from game.engine.content import OptionDef, PlenumDef, Scenario, TacticDef
+from game.engine.content import PlenumDef, Scenario
 from game.engine.effects import add_cadres, apply_effects
 from game.engine.replay_start import mark_held
 from game.engine.rng import Rng
@@ -151,7 +151,8 @@ class Game:
             raise Refused("No such action.")
         return A.preview(self.state, self.scn, a, target)
 
-    def options(self, pending: Pending) -> list[TacticDef] | list[OptionDef]:
+    def options(self, pending: Pending) -> list[Any]:
+        """What a waiting side may answer: the plenum's tactics (TacticDef) or the event's options (OptionDef)."""
         if pending.event.startswith("plenum:"):
             pdef = self.scn.get("plenum", pending.event.split(":", 1)[1])
             return P.tactics_for(self.scn, self.state, pdef, pending.side)

@@ -12,7 +12,7 @@ from game.engine.game import Game
 from game.paths import saves_dir
 from game.scenario.installed import mod_not_found, read_mod_meta, resolve_mod
 from game.scenario.loader import find_scenario, load
-from game.tools.report import final_report, run
+from game.tools.report import Controller, final_report, run
 from game.tools.terminal import Quit, TerminalPlayer
 
 
@@ -77,12 +77,13 @@ def main(args) -> int:
     save_path: list[Path | None] = [Path(args.resume) if args.resume else None]
 
     def save_to(game: Game) -> str:
-        if save_path[0] is None:
-            save_path[0] = saves.unique_path(saves_dir(), f"terminal-{game.state.scenario}-{game.state.date}")
-        return str(saves.write(save_path[0], game, scenario_name))
+        path = save_path[0]
+        if path is None:
+            path = save_path[0] = saves.unique_path(saves_dir(), f"terminal-{game.state.scenario}-{game.state.date}")
+        return str(saves.write(path, game, scenario_name))
 
     humans = {}
-    controllers = {}
+    controllers: dict[str, Controller] = {}
     for side in ("kim", "opposition"):
         kind = getattr(args, side)
         if kind == "human":

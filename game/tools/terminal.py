@@ -116,7 +116,8 @@ class TerminalPlayer:
                 self.wrap(t.summary, "       ")
             r = self.ask("Tactic", len(opts))
             if isinstance(r, str):
-                return self._meta(g, side, r)
+                self._meta(g, side, r)
+                return None
             return {"t": "tactic", "side": side, "plenum": pdef.id, "tactic": opts[r].id}
         e = g.scn.get("event", p.event)
         self.say(f"\n--- {e.title} ---")
@@ -129,7 +130,8 @@ class TerminalPlayer:
                 self.say(f"       - {line}")
         r = self.ask("Your decision", len(opts), ", s, l, i, q")
         if isinstance(r, str):
-            return self._meta(g, side, r)
+            self._meta(g, side, r)
+            return None
         return {"t": "choose", "side": side, "event": e.id, "option": opts[r].id}
 
     def _phase(self, g: Game, side: str) -> dict | None:
@@ -145,7 +147,8 @@ class TerminalPlayer:
         self.say(f"  {end_i:2d}. End your turn")
         r = self.ask("Choose", end_i, ", s, l, i, q")
         if isinstance(r, str):
-            return self._meta(g, side, r)
+            self._meta(g, side, r)
+            return None
         if r == end_i - 1:
             return {"t": "end", "side": side}
         v = views[r]
@@ -154,12 +157,14 @@ class TerminalPlayer:
         target = None
         if a.target != "none":
             # Named figures first, then the best odds among the unnamed cadres.
-            odds = {t: g.preview(side, a.id, t).chance for t in v.targets}
+            chances = {t: g.preview(side, a.id, t).chance for t in v.targets}
             names = [(t, self._target_name(g, a.target, t)) for t in v.targets]
-            names.sort(key=lambda x: (x[1].startswith("Cadre"), -odds[x[0]] if x[1].startswith("Cadre") else 0, x[1]))
+            names.sort(
+                key=lambda x: (x[1].startswith("Cadre"), -chances[x[0]] if x[1].startswith("Cadre") else 0, x[1])
+            )
             shown = names[:30]
             for i, (t, n) in enumerate(shown, 1):
-                self.say(f"  {i:2d}. {n}  ({odds[t]}%)")
+                self.say(f"  {i:2d}. {n}  ({chances[t]}%)")
             self.say(f"  {len(shown) + 1:2d}. Back")
             r2 = self.ask("Target", len(shown) + 1)
             if isinstance(r2, str) or r2 == len(shown):
