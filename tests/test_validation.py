@@ -419,3 +419,10 @@ def test_schema_refuses_impossible_dates_and_a_complete_scenario_needs_its_keys(
     partial.write_text("people:\n  - {id: nam_il, loyalty: 3}\n", encoding="utf-8")
     assert _check_jsonschema(schema / "scenario-file.schema.json", [partial]).returncode != 0
     assert _check_jsonschema(schema / "patch-file.schema.json", [partial]).returncode == 0
+
+
+def test_a_key_indented_one_space_too_far_says_so(mini_dir):
+    write(mini_dir, "offices.yaml", "offices:\n  - id: chair\n     name: Chairman\n")
+    d = find(diags(mini_dir), "yaml-syntax")
+    assert (d.line, d.col) == (3, 6)
+    assert "indented 5 spaces" in d.message and "start at 4" in d.message

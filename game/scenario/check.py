@@ -40,4 +40,5 @@ def check_mod(folder: Path, extra: list[Path] | None = None, name: str | None = 
         diags: list[Diagnostic] = [problem] if problem else []
         return Target(name or str(folder), "mod", False, "", title, fold(diags))
     result = load(base, [folder, *(extra or [])])
-    return Target(name or str(folder), "mod", result.ok, _summary(result), title, fold(result.diagnostics))
+    summary = f"mod '{title}' on {_summary(result)}" if result.ok else ""
+    return Target(name or str(folder), "mod", result.ok, summary, title, fold(result.diagnostics))

@@ -106,6 +106,17 @@ def explain(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
             "check its indentation against the lines before it, or for a missing '- ' or ':'",
         )
     if problem.startswith("mapping values are not allowed"):
+        above = next((ln for ln in reversed(lines[: pm.line]) if ln.strip()), "") if pm else ""
+        # The column where the keys of the entry above start ('- id: x' puts them after '- ').
+        key_col = _indent(above) + (2 if above.lstrip().startswith("- ") else 0)
+        got = _indent(here)
+        if above and got != key_col and ":" in here:
+            return diag(
+                line,
+                got + 1,
+                f"this line is indented {got} spaces, but the keys of the entry above start at {key_col}",
+                f"indent it by {key_col} spaces, like the key on the line above",
+            )
         return diag(
             line,
             col,
