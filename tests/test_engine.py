@@ -322,6 +322,9 @@ def test_patron_and_country_measures_are_listed_once():
     assert tuple(C.PatronFx.model_fields) == ("patron", *PATRON_FIELDS)
     assert tuple(C.CountryFx.model_fields) == COUNTRY_FIELDS
     assert X.PATRON_ATTRS == PATRON_FIELDS and X.COUNTRY_ATTRS == COUNTRY_FIELDS
+    # The save format checks the same fields (it cannot drop or invent one).
+    assert tuple(saves.PatronSave.model_fields) == PATRON_FIELDS
+    assert tuple(saves.CountrySave.model_fields) == COUNTRY_FIELDS
 
 
 def test_a_rule_failing_in_play_is_a_rule_error_naming_the_action(mini):
