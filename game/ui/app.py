@@ -261,7 +261,9 @@ class App:
             if ev.key == pygame.K_F12:
                 self.screenshot()
                 return
-            if ev.key == pygame.K_F5:  # reload the scenario and mods from disk (game/dev_reload.py)
+            if ev.key == pygame.K_F5 and (
+                ev.mod & pygame.KMOD_CTRL or not any(w.hotkey == pygame.K_F5 for w in getattr(self.top, "widgets", []))
+            ):  # reload the scenario and mods from disk (game/dev_reload.py); F5 on the main screen saves
                 from game.dev_reload import on_f5
 
                 on_f5(self)

@@ -22,6 +22,7 @@ from game.engine.intel import SideView, side_view
 from game.engine.plenum import present_members
 from game.paths import saves_dir
 from game.ui.movement import Snapshot, movements, snapshot
+from game.ui.view import readable
 
 SIDES = ("kim", "opposition")
 # The headline's keys and the SideView's names for their errors.
@@ -237,7 +238,7 @@ class Session:
         if self._report_turn.get(side) == self.g.state.turn:
             return None
         mark = self._report_mark.get(side, 0)
-        fresh = [e for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
+        fresh = [readable(e) for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
         if not fresh:
             self._report_turn[side] = self.g.state.turn
             return None
@@ -252,7 +253,7 @@ class Session:
     # ------------------------------------------------------------------ what a side may see
     def visible_log(self, side: str | None = None):
         side = side or self.viewer
-        return [e for e in self.g.state.log if e.visible_to in ("all", side)]
+        return [readable(e) for e in self.g.state.log if e.visible_to in ("all", side)]
 
     def view(self, side: str | None = None) -> SideView:
         """This side's one picture of the committee (cached until the state moves on)."""

@@ -196,6 +196,8 @@ def draw_wrapped(
             last = last[:-1]
         lines[-1] = last + "…"
     lh = line_height(size, style) + spacing
+    if CUTS is not None and rect.height > 0 and len(lines) * lh - spacing > rect.height + 2:
+        note_cut("overflows its box", text)
     y = rect.y
     for ln in lines:
         if ln:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from game.engine.plenum import lean_terms
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.ui.explain import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
@@ -141,20 +144,42 @@ def days_until(a: str, b: str) -> int:
         return 0
 
 
-def odds_formula(expr: str) -> str:
-    """The action's chance expression in plainer words, for 'where the odds come from'."""
-    import re
-
-    text = expr.strip()
-    text = text.replace("target.", "").replace("pledge_opposition", "pledged to the critics")
-    text = text.replace("pledge_kim", "pledged to Kim").replace("flag.", "").replace("_", " ")
-    text = re.sub(r"\s+", " ", text)
-    return text
-
-
 def entry_story(scn, entry) -> str:
     """The text behind a dispatch that logs only an event's title (news, a decision point)."""
     if entry.kind not in ("event", "news"):
         return ""
     e = next((e for e in scn.events if e.title == entry.text), None)
     return " ".join(e.text.split()) if e is not None else ""
+
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def prose_dates(text: str) -> str:
+    """Dates written 1956-08-02 inside a sentence, as a reader writes them: 2 August 1956."""
+
+    def say(m: re.Match) -> str:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        return f"{d} {MONTHS[mo - 1]} {y}" if 1 <= mo <= 12 else m.group(0)
+
+    return _ISO.sub(say, text)
+
+
+def readable(entry):
+    """A dispatch as the player reads it (dates in words)."""
+    text = prose_dates(entry.text)
+    return entry if text == entry.text else replace(entry, text=text)

@@ -33,6 +33,12 @@ ATTR = {
     "cc": "seat on the committee",
 }
 SIDES = {"kim": "Kim", "opposition": "the critics"}
+BOOL_ATTR = {
+    "active": "is active",
+    "in_cc": "sits on the Central Committee",
+    "plotter": "is in the critics' circle",
+    "generated": "is an unnamed cadre",
+}
 VOTES = {
     "kim": "members with Kim",
     "opposition": "members with the critics",
@@ -62,7 +68,11 @@ def _path(path: tuple[str, ...], scn) -> str:
     if root == "intel" and rest:
         return f"{SIDES.get(rest[0], _human(rest[0]))}'s intelligence"
     if root == "target":
+        if rest and rest[0] in BOOL_ATTR:
+            return "the target " + BOOL_ATTR[rest[0]]
         return "the target's " + (ATTR.get(rest[0], _human(rest[0])) if rest else "choice")
+    if root == "person" and len(rest) == 2 and rest[1] in BOOL_ATTR:
+        return f"{_name(scn, 'person', rest[0])} {BOOL_ATTR[rest[1]]}"
     if root in ("faction", "person", "patron") and rest:
         who = _name(scn, root, rest[0])
         if len(rest) == 1:
@@ -117,6 +127,14 @@ def words_node(node, scn=None) -> str:
         return "not " + words_node(inner, scn)
     if k in ("and", "or"):
         return f"{words_node(node[1], scn)} {k} {words_node(node[2], scn)}"
+    if k == "cmp" and node[2][0] == "path" and node[2][1][-1] == "id" and node[3][0] == "str":
+        who = "the target" if node[2][1][0] == "target" else _path(node[2][1][:-1], scn)
+        kind = {"target": "person"}.get(node[2][1][0], node[2][1][0])
+        return f"{who} {'is' if node[1] == '==' else 'is not'} {_name(scn, kind, node[3][1])}"
+    if k == "cmp" and node[2][0] == "path" and node[2][1][-1] == "faction" and node[3] == ("str", "", node[3][2]):
+        return f"{_path(node[2][1][:-1], scn) if node[2][1][0] != 'target' else 'the target'} " + (
+            "belongs to a faction" if node[1] == "!=" else "belongs to no faction"
+        )
     if k == "cmp":
         return f"{words_node(node[2], scn)} {COMPARE.get(node[1], node[1])} {words_node(node[3], scn)}"
     if k == "arith":

@@ -196,7 +196,7 @@ class ActionDialog(Screen):
         r = self.card()
         inner = W.panel(surf, r, self.action.name, title_size=24)
         a = self.action
-        T.draw_wrapped(surf, a.summary, pygame.Rect(inner.x, inner.y, inner.width, 40), 15, C.INK_SOFT, max_lines=2)
+        T.draw_box(surf, a.summary, pygame.Rect(inner.x, inner.y, inner.width, 42), 15, C.INK_SOFT, min_size=11)
         px = r.x + 440 if a.target != "none" else r.x + 24
         pw = r.right - px - 20
         if a.target != "none":

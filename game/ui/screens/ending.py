@@ -236,7 +236,7 @@ class EndingScreen(Screen):
             T.draw(surf, "IN THIS GAME", (area.x, area.y), 22, C.RED, "head")
             used = T.draw_wrapped(
                 surf,
-                (e.text if e else "The calendar ran out with nothing settled.").strip(),
+                (e.text if e else "The calendar ran out with nothing settled.").strip() + self.what_happened(),
                 pygame.Rect(area.x, area.y + 30, col, area.height - 30),
                 17,
                 C.INK,
@@ -300,6 +300,21 @@ class EndingScreen(Screen):
                 break
             box = pygame.Rect(r.x, y + 4, r.width, min(36, r.bottom - y - 4))
             y += 4 + T.draw_box(surf, "· " + line, box, 13, C.INK_SOFT, min_size=11, preview=True)
+
+    def what_happened(self) -> str:
+        """The named people's fates in this game, so the ending's text is checked by the facts."""
+        st = self.s.state
+        by: dict[str, list[str]] = {}
+        for p in st.people.values():
+            if not p.generated and p.status in V.FALLEN:
+                by.setdefault(p.status, []).append(p.name)
+        words = {"fled": "Fled abroad", "arrested": "Arrested", "expelled": "Expelled", "executed": "Executed"}
+        parts = [f"{words[k]}: {', '.join(sorted(by[k]))}." for k in words if by.get(k)]
+        circle = [p for p in st.people.values() if p.plotter and not p.generated]
+        sitting = sum(1 for p in circle if p.status in ("active", "demoted") and p.cc in ("full", "candidate"))
+        if circle:
+            parts.append(f"Of the critics' circle of {len(circle)}, {sitting} still sit on the Central Committee.")
+        return ("\n\n" + " ".join(parts)) if parts else ""
 
     def draw_record(self, surf, r):
         """The plenums' votes and where the factions ended, under the ending's text."""
@@ -439,5 +454,12 @@ class EndingScreen(Screen):
             T.draw(surf, fd.name, (x + 26, y), 17, C.INK, "bold")
             T.draw(surf, f"influence {start} → {f.influence} ({f.influence - start:+d})", (x + 26, y + 22), 14, C.INK)
             fallen = sum(1 for p in st.people.values() if p.faction == fid and p.status in V.FALLEN and not p.generated)
-            T.draw(surf, f"cohesion {f.cohesion} · {fallen} named members fallen", (x + 26, y + 40), 13, C.INK_SOFT)
+            T.draw(
+                surf,
+                f"cohesion {f.cohesion} · "
+                + ("no named member fallen" if not fallen else f"named members fallen: {fallen}"),
+                (x + 26, y + 40),
+                13,
+                C.INK_SOFT,
+            )
             y += 72
