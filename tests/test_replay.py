@@ -244,3 +244,28 @@ def test_a_replay_step_naming_an_unknown_person_is_an_error(tmp_path):
     text = "\n".join(d.format() for d in res.diagnostics)
     assert not res.ok
     assert "yun_kong_hun" in text and "no_such_entry" in text
+
+
+def test_the_window_replay_from_the_title_and_a_seat_taken_there():
+    import pygame
+    import ui_helpers as H
+
+    app = H.make_app(text_speed="normal")
+    app.show("title")
+    H.pump(app)
+    H.pump(app, [H.key(pygame.K_r)], 3)
+    assert type(app.top).__name__ == "ReplayScreen"
+    cur = app.top.cur
+    assert cur.step.id == "eve"
+    H.pump(app, [H.key(pygame.K_SPACE)], 2)  # pause
+    assert cur.paused
+    app.frame([], dt=100.0)
+    assert cur.step.id == "eve"  # paused: time passes, the step stays
+    for _ in range(6):
+        H.pump(app, [H.key(pygame.K_RIGHT)], 1)
+    assert cur.step.id == "yun_speaks"
+    H.pump(app, [H.key(pygame.K_o)], 3)
+    s = app.session
+    assert s is not None and s.players.humans == ("opposition",)
+    assert any(p.event == "plenum:august_plenum" and p.side == "opposition" for p in s.state.pending)
+    pygame.quit()
