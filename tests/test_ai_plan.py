@@ -1,0 +1,85 @@
+"""The computer player plans: it does not forfeit a plenum it can win, it answers the informers'
+hints, it says why it moved (to its own side only), and its weights are scenario data."""
+
+import pytest
+
+from game import ai, scripted
+from game.ai.weights import Weights, for_scenario
+from game.engine.content import AIModel
+from game.engine.game import Game
+from game.tools.report import run
+
+
+def _to_tactic(g: Game, side: str, plenum: str, pol) -> bool:
+    for _ in range(2000):
+        if g.over:
+            return False
+        if any(p.side == side and p.event == f"plenum:{plenum}" for p in g.state.pending):
+            return True
+        s = g.to_move()
+        g.submit(pol[s](g, s))
+    return False
+
+
+def test_the_critics_do_not_stay_silent_at_a_plenum_they_hold(august):
+    g = Game.new(august, "eve_of_plenum", seed=2)
+    for p in g.state.people.values():
+        if p.faction != "partisan" and p.cc == "full":
+            p.pledge_opposition = 90
+            p.pledge_kim = 0
+    lazy = {"kim": lambda g, s: _lazy(g, s), "opposition": lambda g, s: _lazy(g, s)}
+    assert _to_tactic(g, "opposition", "august_plenum", lazy)
+    pend = next(p for p in g.state.pending if p.side == "opposition")
+    for level in ("normal", "hard"):
+        order = ai.make("ai", level)(g, "opposition")
+        assert order["t"] == "tactic" and order["tactic"] != "stay_silent", order
+        assert "votes needed" in order["why"]
+    assert pend in g.state.pending  # thinking changed nothing
+
+
+def _lazy(g, side):
+    for p in g.state.pending:
+        if p.side == side:
+            o = g.options(p)[0]
+            if p.event.startswith("plenum:"):
+                return {"t": "tactic", "side": side, "plenum": p.event.split(":", 1)[1], "tactic": o.id}
+            return {"t": "choose", "side": side, "event": p.event, "option": o.id}
+    return {"t": "end", "side": side}
+
+
+def test_kim_keeps_ordering_surveillance_when_the_critics_go_quiet(august):
+    """Against the routine that drafts the critique and then only builds and lies low, the
+    normal Kim answers the informers' 'gone quiet' with surveillance, and says so."""
+    reasons, watched = 0, 0
+    for seed in (1, 2):
+        g = Game.new(august, seed=seed)
+        run(g, {"kim": ai.make("ai", "normal"), "opposition": scripted.make("lie_low_and_build", august, "opposition")})
+        kim_reasons = [e.text for e in g.state.log if e.kind == "reason" and e.visible_to == "kim"]
+        reasons += sum(1 for t in kim_reasons if "went quiet" in t)
+        watched += sum(1 for d in g.state.decisions if d.get("action") == "surveillance")
+    assert watched > 0 and reasons > 0
+
+
+def test_reasons_are_written_for_the_moving_side_only(august):
+    g = Game.new(august, seed=4)
+    run(g, {"kim": ai.make("ai", "easy"), "opposition": ai.make("history")})
+    reasons = [e for e in g.state.log if e.kind == "reason"]
+    assert reasons and all(e.visible_to == "kim" for e in reasons)
+    acts = [d for d in g.state.decisions if d.get("side") == "kim" and d["t"] in ("act", "tactic")]
+    assert acts and all(d.get("why") for d in acts)
+    # A replay from the orders alone gives the same game, reasons and all.
+    again = Game.replay(august, None, 4, g.state.decisions)
+    assert again.state.hash() == g.state.hash()
+
+
+def test_weights_are_scenario_data(august):
+    meta = august.scenario.model_copy(
+        update={"ai": AIModel(weights={"vote": 10.0}, levels={"hard": {"found": 1.0}}, flags={"x": {"kim": 5.0}})}
+    )
+    tuned = august.model_copy(update={"scenario": meta})
+    w, flags = for_scenario(tuned, "hard")
+    assert (w.vote, w.found, flags) == (10.0, 1.0, {"x": {"kim": 5.0}})
+    assert for_scenario(august, "normal")[0] == Weights()
+    bad = august.model_copy(update={"scenario": august.scenario.model_copy(update={"ai": AIModel(weights={"vot": 1})})})
+    with pytest.raises(ValueError, match="unknown name"):
+        for_scenario(bad, "normal")
