@@ -149,7 +149,10 @@ def entry_story(scn, entry) -> str:
     if entry.kind not in ("event", "news"):
         return ""
     e = next((e for e in scn.events if e.title == entry.text), None)
-    return " ".join(e.text.split()) if e is not None else ""
+    if e is None:
+        return ""
+    when, rest = history_date(e.text)
+    return f"{rest} (In history: {when}.)" if when else rest
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -183,3 +186,18 @@ def readable(entry):
     """A dispatch as the player reads it (dates in words)."""
     text = prose_dates(entry.text)
     return entry if text == entry.text else replace(entry, text=text)
+
+
+_MONTH_NAMES = "|".join(MONTHS)
+_HIST_DATE = re.compile(r"^(\d{1,2}(?:[-–]\d{1,2})? (?:" + _MONTH_NAMES + r")(?: \d{4})?)\.\s+")
+
+
+def history_date(text: str) -> tuple[str, str]:
+    """An event text that opens with the day it happened in history ("19 April. ...") gives
+    (that date, the rest): the screens show the date as history's, beside the game's own date,
+    so a game that runs ahead of or behind history never reads as contradicting itself."""
+    t = " ".join(text.split())
+    m = _HIST_DATE.match(t)
+    if not m:
+        return "", t
+    return m.group(1).replace("-", "–"), t[m.end() :]

@@ -11,6 +11,7 @@ from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
+from game.ui.explain import shown_total
 from game.ui.screen import Screen
 from game.ui.words import words
 
@@ -308,7 +309,9 @@ class TargetRow(W.Widget):
             side = RULE.side_of(lean)
             side_col = C.SIDE_COLOUR.get(side, C.GOLD_DARK)
             tag = {"kim": "with Kim", "opposition": "critic"}.get(side, "swing")
-            T.draw(surf, f"{tag} {lean:+.0f}", (r.right - 66, r.bottom - 3), 12, side_col, "bold", "bottomright")
+            T.draw(
+                surf, f"{tag} {shown_total(lean):+d}", (r.right - 66, r.bottom - 3), 12, side_col, "bold", "bottomright"
+            )
         odds = self.dlg.odds.get(self.t, 0)
         T.draw(surf, f"{odds}%", (r.right - 10, r.centery), 18, C.RED if odds < 50 else C.OK, "head", "midright")
         if focused:

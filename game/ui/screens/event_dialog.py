@@ -9,6 +9,7 @@ from game.engine.actions import Refused
 from game.engine.effects import describe
 from game.ui import text as T
 from game.ui import theme as C
+from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
@@ -141,8 +142,9 @@ class EventDialog(Screen):
         e = self.event
         side_label = {"kim": "For Kim Il Sung", "opposition": "For the opposition"}.get(self.pending.side, "")
         inner = W.panel(surf, r, e.title if e else self.pending.event, title_size=26)
-        T.draw(surf, f"{common.date_text(s.state.date)} · {side_label}", (inner.x, inner.y), 15, C.RED, "bold")
-        body = (e.text if e else "").strip()
+        when, body = V.history_date(e.text if e else "")
+        head = f"{common.date_text(s.state.date)} · {side_label}" + (f" · in history: {when}" if when else "")
+        T.draw(surf, head, (inner.x, inner.y), 15, C.RED, "bold")
         n = int(len(body) * self.typed)
         shown = body[:n]
         T.draw_wrapped(

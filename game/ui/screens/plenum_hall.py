@@ -666,7 +666,15 @@ class PlenumHall(Screen):
             marker=0,
             centred=True,
         )
-        T.draw(surf, f"critics ◀  {mood:+.0f}  ▶ Kim", (mr.centerx, mr.bottom + 3), 12, C.PAPER_LIGHT, "body", "midtop")
+        T.draw(
+            surf,
+            f"critics ◀  {round(mood):+d}  ▶ Kim",
+            (mr.centerx, mr.bottom + 3),
+            12,
+            C.PAPER_LIGHT,
+            "body",
+            "midtop",
+        )
         # progress through the session
         n = max(1, len(self.stages))
         for i in range(n):

@@ -12,6 +12,7 @@ from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
+from game.ui.explain import shown_total
 from game.ui.screen import Screen
 from game.ui.screens import common
 
@@ -111,7 +112,7 @@ class SpreadChart:
                 p = st.people[pid]
                 lines = [
                     f"{V.person_name(self.screen.app, s.scn, st, pid)} — {V.faction_name(s.scn, p.faction)}",
-                    f"Estimated lean {lean:+.0f} ± {err:.0f}: {V.lean_word(lean)}",
+                    f"Estimated lean {shown_total(lean):+d} ± {err:.0f}: {V.lean_word(lean)}",
                 ]
                 if p.generated:
                     lines.append("Generated cadre (unnamed seat).")
