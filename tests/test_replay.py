@@ -271,20 +271,23 @@ def test_the_window_replay_from_the_title_and_a_seat_taken_there():
     pygame.quit()
 
 
-def test_the_eve_start_stands_where_the_february_course_stands(august):
-    """The eve's numbers are the February start's historical course on that date: with both
+@pytest.mark.parametrize(
+    "start, plenum", [("eve_of_plenum", "august_plenum"), ("september_plenum", "september_plenum")]
+)
+def test_the_late_starts_stand_where_the_february_course_stands(august, start, plenum):
+    """A late start's numbers are the February start's historical course on that date: with both
     sides on history, the committee count as the session opens is the same within a few votes."""
     from game.engine import plenum as P
 
     def at_opening(start, seed):
         g = Game.new(august, start, seed)
-        while g.state.plenums["august_plenum"].status != "in_session" and not g.over:
+        while g.state.plenums[plenum].status != "in_session" and not g.over:
             side = g.to_move()
             g.submit(_history(g, side))
         return P.projection(g.state, august)
 
     feb = [at_opening(None, s) for s in range(1, 7)]
-    eve = [at_opening("eve_of_plenum", s) for s in range(1, 7)]
+    eve = [at_opening(start, s) for s in range(1, 7)]
     for key in ("kim", "opposition"):
         a = sum(p[key] for p in feb) / len(feb)
         b = sum(p[key] for p in eve) / len(eve)
