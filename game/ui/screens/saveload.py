@@ -221,7 +221,7 @@ class SaveRow(W.Widget):
             surf,
             f"{e.scenario} · {common.date_text(e.date)} · turn {e.turn}"
             if not damaged
-            else "This file cannot be read.",
+            else T.fit(getattr(e, "problem", "").split(": ", 1)[-1] or "This file cannot be read.", 13, r.width - 200),
             (r.x + 16, r.y + 24),
             13,
             C.INK_SOFT,
