@@ -68,13 +68,15 @@ class ReplayScreen(Screen):
             self.add(W.Button((w // 2 - 110, h - 80, 220, 46), "Back", self.back, style="primary", name="back"))
             return
         steps = self.cur.steps
+        wide = w >= 1200
+        lw = 318 if wide else 250
         top, bottom = 96, h - 84
         row = max(18, min(30, (bottom - top) // len(steps)))
         for i, st in enumerate(steps):
             self.add(
                 W.Button(
-                    (16, top + i * row, 318, row - 3),
-                    T.preview(f"{common.short_date(st.date)}  {st.title}", 13, 300),
+                    (16, top + i * row, lw, row - 3),
+                    T.preview(f"{common.short_date(st.date)}  {st.title}", 13, lw - 18),
                     lambda i=i: self.goto(i),
                     style="chip",
                     selected=i == self.cur.index,
@@ -87,29 +89,30 @@ class ReplayScreen(Screen):
         y = h - 62
         buttons = [
             ("◀", self.prev, pygame.K_LEFT, "Left", "The step before.", 50),
-            ("Go on" if self.cur.paused else "Pause", self.toggle, pygame.K_p, "P", "Pause or go on (Space).", 110),
+            ("Go on" if self.cur.paused else "Pause", self.toggle, pygame.K_p, "P", "Pause or go on (Space).", 100),
             ("▶", self.next, None, "Right", "The next step now.", 50),
-            ("Next day", self.next_day, pygame.K_d, "D", "Skip to the next day of the record.", 120),
+            ("Next day", self.next_day, pygame.K_d, "D", "Skip to the next day of the record.", 110),
             (
-                "Take Kim's seat",
+                "Take Kim's seat" if wide else "Kim's seat",
                 lambda: self.seat("kim"),
                 pygame.K_k,
                 "K",
                 "Play on as Kim from this step; the opposition is the computer.",
-                200,
+                200 if wide else 130,
             ),
             (
-                "Take the opposition's seat",
+                "Take the opposition's seat" if wide else "Opposition's seat",
                 lambda: self.seat("opposition"),
                 pygame.K_o,
                 "O",
                 "Play on as the opposition from this step; Kim is the computer.",
-                270,
+                270 if wide else 180,
             ),
         ]
-        x = 350
+        x = lw + 32
         for label, fn, key, hint, tip, bw in buttons:
-            style = "primary" if label.startswith("Take") else "secondary"
+            seat_button = label.endswith("seat")
+            style = "primary" if seat_button else "secondary"
             self.add(
                 W.Button(
                     (x, y, bw, 46),
@@ -118,8 +121,8 @@ class ReplayScreen(Screen):
                     style=style,
                     size=16,
                     hotkey=key,
-                    key_hint=hint if label.startswith("Take") else "",
-                    tooltip=[label, tip, self.cur.step.seat.note] if label.startswith("Take") else tip,
+                    key_hint=hint if seat_button else "",
+                    tooltip=[label, tip, self.cur.step.seat.note] if seat_button else tip,
                     name=label,
                 )
             )
@@ -195,8 +198,9 @@ class ReplayScreen(Screen):
         st = self.cur.step
         a = annotate(self.scn, st, self.bib)
         T.draw(surf, "THE RECORD, STEP BY STEP", (16, 70), 14, C.RED, "head")
-        pygame.draw.line(surf, C.INK, (342, 70), (342, h - 80), 2)
-        x0, x1 = 364, w - 24
+        lw = 318 if w >= 1200 else 250
+        pygame.draw.line(surf, C.INK, (lw + 24, 70), (lw + 24, h - 80), 2)
+        x0, x1 = lw + 46, w - 24
         y = 68
         meta = f"{common.date_text(a.date)} · {a.kind}"
         if a.speaker:
@@ -204,7 +208,7 @@ class ReplayScreen(Screen):
         T.draw_line(surf, meta.upper(), (x0, y), 15, x1 - x0 - 200, C.INK_SOFT, "bold")
         if st.side in C.SIDE_COLOUR:
             pygame.draw.rect(surf, C.SIDE_COLOUR[st.side], (x0, y + 24, 8, 40))
-        T.draw_line(surf, a.title, (x0 + 18, y + 22), 34, x1 - x0 - 240, C.INK, "head")
+        T.draw_line(surf, a.title, (x0 + 18, y + 22), 34, x1 - x0 - 240, C.INK, "head", min_size=20)
         if a.outcome:
             colour = C.RED if st.outcome in ("shouted_down", "defeated", "fled") else C.OK
             W.stamp(surf, (x1 - 110, y + 40), a.outcome.upper(), colour, 22, -6)
