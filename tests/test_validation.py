@@ -426,3 +426,10 @@ def test_a_key_indented_one_space_too_far_says_so(mini_dir):
     d = find(diags(mini_dir), "yaml-syntax")
     assert (d.line, d.col) == (3, 6)
     assert "indented 5 spaces" in d.message and "start at 4" in d.message
+
+
+def test_a_bracket_left_open_at_the_end_of_a_file_is_located_where_it_opens(mini_dir):
+    write(mini_dir, "offices.yaml", "offices:\n  - id: chair\n    name: Chairman\n    extra: [\n")
+    d = find(diags(mini_dir), "yaml-syntax")
+    assert (d.line, d.col) == (4, 12)
+    assert "'[' opened here is not closed" in d.message

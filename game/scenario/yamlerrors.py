@@ -27,6 +27,26 @@ def _odd_quote_line(lines: list[str], first: int, last: int) -> tuple[int, int, 
     return None
 
 
+def _unclosed_bracket(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """The innermost '[' or '{' still open at line `upto` (0-based), skipping quoted text and comments."""
+    stack: list[tuple[int, int, str]] = []
+    for i in range(min(upto + 1, len(lines))):
+        quote = ""
+        for j, ch in enumerate(lines[i]):
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'" and (j == 0 or lines[i][j - 1] in " [{,:"):
+                quote = ch
+            elif ch == "#" and (j == 0 or lines[i][j - 1] == " "):
+                break
+            elif ch in "[{":
+                stack.append((i, j, ch))
+            elif ch in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -74,6 +94,14 @@ def explain(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
             f"the '{opener}' opened here is not closed",
             f"close it with '{m.group(1)}' (and separate items with ',')",
         )
+    if problem.startswith("did not find expected node content") and "flow" in context:
+        opened = _unclosed_bracket(lines, pm.line if pm else len(lines) - 1)
+        if opened is not None:
+            ln, cl, ch = opened
+            close = "]" if ch == "[" else "}"
+            return diag(
+                ln + 1, cl + 1, f"the '{ch}' opened here is not closed", f"close it with '{close}', or remove it"
+            )
     if "found character '\\t'" in problem or "\t" in here[: _indent(here) + 1]:
         return diag(line, col, "a tab character is used for indentation", "YAML indents with spaces only")
     if problem.startswith("did not find expected '-' indicator") or problem.startswith("did not find expected key"):
