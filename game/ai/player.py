@@ -106,14 +106,17 @@ class Mind:
             B.determinize(self.state, self.scn, side, self.view, k, self.w) for k in range(self.level.samples)
         ]
         self.frames = [self.frame(d) for d in self.worlds]
-        self.base = [self.value(d, f) for d, f in zip(self.worlds, self.frames)]
+        self.base_parts = [self.parts(d, f) for d, f in zip(self.worlds, self.frames)]
+        self.base = [sum(p.values()) for p in self.base_parts]
 
     # ------------------------------------------------------------------ what the side knows
-    def _turns_to_plenum(self) -> int:
+    def _turns_to_plenum(self, st: GameState | None = None) -> int:
         """Turns until the next plenum that may still sit (its date on the calendar, known to all)."""
-        st, scn = self.state, self.scn
-        if not self.level.horizon:
-            return 1
+        scn = self.scn
+        if st is None:
+            st = self.state
+            if not self.level.horizon:
+                return 1
         days = scn.scenario.calendar.turn_days
         best = None
         for pdef in scn.plenums:
@@ -217,6 +220,8 @@ class Mind:
     def p_found(self, d: GameState) -> float:
         if d.has_flag("plot_discovered"):
             return 1.0
+        if not self.level.discovery:
+            return 0.0
         p = max(0.0, min(100.0, discovery_odds(d.exposure, d.intel.get("kim", 40)))) / 100
         return 1 - (1 - p) ** max(1, self.turns)
 
@@ -248,6 +253,14 @@ class Mind:
             out["found"] = -w.found_cost * found
             lost = sum(1 for p in d.people.values() if p.plotter and p.status in _LOST)
             out["circle"] = -w.plotter_lost * lost
+        if self.level.strike:
+            # When to strike: a plenum sooner is worth more the likelier it is won now; the
+            # critics' moment is while Kim is abroad, Kim's once the plot is in his files.
+            soon = 1.0 / (1 + self._turns_to_plenum(d))
+            if side == "opposition":
+                out["strike"] = w.strike * crit * (1.0 if d.has_flag("kim_abroad") else 0.3) * soon
+            else:
+                out["strike"] = w.strike * kim_maj * found * soon
         out["patrons"] = self.sign * w.patron * sum(p.favour_kim - p.favour_opposition for p in d.patrons.values())
         out["intel"] = w.intel * d.intel.get(side, 0)
         out["budget"] = w.budget * d.budget_bonus.get(side, 0)
@@ -275,7 +288,7 @@ class Mind:
         if c.ending is None and self.scn.endings:
             c.ending = E.check(c, self.scn, at_end=False)
         after = self.parts(c, nf)
-        before = self.parts(d, f)
+        before = self.base_parts[k]
         delta = {key: after.get(key, 0.0) - before.get(key, 0.0) for key in set(after) | set(before)}
         return sum(after.values()), delta
 
@@ -384,8 +397,8 @@ class AIPlayer:
             ids = list(dict.fromkeys(aid for aid, _t in only))
             views = [A.view_one(st, g.scn, g.scn.get("action", aid)) for aid in ids]
             views = [v for v in views if v.open and v.affordable]
-            if not views:
-                only = None
+            if not views:  # none of the phase's best moves is left: the phase is done
+                return {"t": "end", "side": side}
         if only is None:
             views = [v for v in g.actions(side) if v.open and v.affordable]
         if not views:
@@ -476,6 +489,9 @@ class AIPlayer:
             "flags": "it opens the way to what comes next",
             "opens": "it opens the way to what comes next",
             "margin": "the plenum count",
+            "strike": "striking while the moment is ours"
+            if mind.side == "kim"
+            else "striking while Kim is abroad, before the plot is found",
         }
         return f"{a.name}{who}: for {reasons.get(lead, 'its overall worth')}; odds {round(odds * 100)}%."
 
@@ -500,6 +516,16 @@ class AIPlayer:
     def _tactic(self, mind: Mind, pend) -> dict:
         plenum_id = pend.event.split(":", 1)[1]
         opts = mind.g.options(pend)
+        if not self.level.sessions:
+            # No play-out: the tactic that moves the hall most toward this side.
+            best = max(opts, key=lambda t: (t.mood * mind.sign, _tiebreak(mind.state, t.id)))
+            return {
+                "t": "tactic",
+                "side": mind.side,
+                "plenum": plenum_id,
+                "tactic": best.id,
+                "why": f"{_short(best.name)}: it moves the hall most our way.",
+            }
         scored = []
         for t in opts:
             v, detail = self._session(mind, plenum_id, t.id)

@@ -31,6 +31,9 @@ class Weights:
     action_prior: float = 0.2  # times an action's ai_weight (the scenario's hint of its worth)
     option_prior: float = 2.0  # times an event option's ai_weight
     min_gain_per_point: float = 0.5  # an action must be worth this much per action point
+    strike: float = (
+        40.0  # a plenum sooner while it is likely won (critics: Kim abroad; Kim: plot found), times 1/(1 + turns)
+    )
     margin: float = 3.0  # per expected vote of lead over the other side (keeps a losing side trying)
     enabling_flag: float = 8.0  # a flag that opens one of the side's own moves, tactics or speeches, per use
     # -- what the side expects of the unknown
@@ -59,6 +62,8 @@ class Level:
     end_endings: bool  # weighs the endings an outcome leads to at the end date
     strike: bool  # plans when to strike (Kim abroad, before the plot is found)
     replan_top: int  # later moves in a phase weigh again only this many of the first ranking (0: all)
+    discovery: bool = True  # foresees the plot being found (Kim's chance, the critics' risk)
+    sessions: bool = True  # plays the plenum session out; without, takes the tactic that moves the hall most its way
 
 
 LEVELS: dict[str, Level] = {
@@ -72,6 +77,8 @@ LEVELS: dict[str, Level] = {
         end_endings=False,
         strike=False,
         replan_top=3,
+        discovery=False,
+        sessions=False,
     ),
     "normal": Level(
         "Cadre",
