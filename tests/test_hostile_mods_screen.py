@@ -113,3 +113,26 @@ def test_mods_screen_with_nothing_installed_says_where_to_put_them():
     pump(app, [key(pygame.K_r)])
     assert any("checked again" in t.text for t in app.toasts)
     pygame.quit()
+
+
+def test_a_scenario_in_the_data_folder_is_offered_for_a_new_game():
+    import shutil
+
+    from game.paths import user_scenarios_dir
+    from game.scenario.loader import SCENARIO_ROOT
+    from game.ui import scenarios as SC
+
+    dest = user_scenarios_dir() / "my-1956"
+    shutil.copytree(SCENARIO_ROOT / "august-1956", dest)
+    text = (dest / "scenario.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: august_1956", "id: my_1956", 1).replace("title: August 1956", "title: My 1956", 1)
+    (dest / "scenario.yaml").write_text(text, encoding="utf-8")
+    assert dest in SC.available()
+    app = make_app()
+    from game.ui.screens.title import TitleScreen
+
+    app.push(TitleScreen(app))
+    pump(app)
+    pump(app, [key(pygame.K_n)])
+    assert "scn:my-1956" in [w.name for w in app.top.widgets]
+    pygame.quit()

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.scenario.loader import list_scenarios, load
+from game.scenario.installed import all_scenarios
+from game.scenario.loader import load
 
 _cache: dict[str, object] = {}
 
 
 def available() -> list[Path]:
     try:
-        return list_scenarios()
+        return all_scenarios()  # the shipped ones, then the data folder's scenarios/
     except OSError:
         return []
 
