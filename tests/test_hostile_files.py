@@ -88,6 +88,16 @@ def test_too_many_values_in_one_file_stops_while_composing():
     assert elapsed < 15
 
 
+def test_far_too_many_values_are_refused_before_composing():
+    # Three million values in 6 MB: composing alone took 10 s.
+    text = "codex: [" + ",".join(["1"] * 3_000_000) + "]\n"
+    t0 = time.process_time()
+    loaded = yamlsrc.load_text(text, "huge.yaml")
+    assert time.process_time() - t0 < 0.5
+    (d,) = loaded.diagnostics
+    assert d.code == "limit" and "about 3,000,00" in d.message
+
+
 def test_too_many_values_in_one_mod(tmp_path, monkeypatch):
     # The layer's allowance is shared between its files: the third file goes over.
     monkeypatch.setattr(yamlsrc, "MAX_NODES_PER_FILE", 5_000)

@@ -286,28 +286,40 @@ def _compose(text: str, counter: _Counter) -> yaml.Node | None:
         loader.dispose()
 
 
+def _too_many(file: str, counter: _Counter, rough: int) -> Diagnostic:
+    whole = counter.budget == MAX_NODES_PER_FILE
+    about = f" (about {rough:,})" if rough else ""
+    return Diagnostic(
+        file,
+        1,
+        1,
+        "error",
+        "limit",
+        f"the file holds more than {counter.budget:,} values{about}"
+        + ("" if whole else f", the rest of the {MAX_NODES_PER_LAYER:,} allowed in one folder"),
+        "split the content over several mods, or trim it; no shipped file comes near this",
+    )
+
+
 def load_text(text: str, file: str, *, budget: int = MAX_NODES_PER_FILE) -> Loaded:
     """Compose and build one file. `budget` is how many values it may hold (the layer's
     remaining allowance when that is smaller than the per-file limit)."""
     marks = Marks()
     diags: list[Diagnostic] = []
     counter = _Counter(min(budget, MAX_NODES_PER_FILE))
+    # Values are introduced by these (a comma, a new line, '- ', ': ', an opening bracket), so
+    # their count, read at C speed, estimates the values: in the shipped files it is 1.0 to 1.8
+    # times the true number (more in prose). Over twice the limit, the file is refused before
+    # composing; nearer, the exact count made while composing decides.
+    rough = sum(text.count(c) for c in (",", "\n", "- ", ": ", "[", "{"))
+    if rough > 2 * counter.budget:
+        counter.composed = rough
+        diags.append(_too_many(file, counter, rough))
+        return Loaded(None, marks, diags, Mark(file, 1, 1), counter.budget + 1)
     try:
         node = _compose(text, counter)
     except _TooMany:
-        whole = counter.budget == MAX_NODES_PER_FILE
-        diags.append(
-            Diagnostic(
-                file,
-                1,
-                1,
-                "error",
-                "limit",
-                f"the file holds more than {counter.budget:,} values"
-                + ("" if whole else f" (the rest of the {MAX_NODES_PER_LAYER:,} allowed in one folder)"),
-                "split the content over several mods, or trim it; no shipped file comes near this",
-            )
-        )
+        diags.append(_too_many(file, counter, 0))
         return Loaded(None, marks, diags, Mark(file, 1, 1), counter.composed)
     except yaml.MarkedYAMLError as exc:
         diags.append(explain(exc, text, file))
