@@ -91,9 +91,9 @@ def _history_game(scn, seed=1):
     return run(g, {"kim": ai.make("history"), "opposition": ai.make("history")})
 
 
-KNOWN_MINI = "80b6d410b0d66e2f5136ecf6e48245736a45fc5afe6c5c9c7205a271ff0d1c72"
-KNOWN_AUGUST_HISTORY_1 = "28e56dbe8d47129d7c6417b92b747e3b2e25d3e913c5eaebcd1b89ef9e7d9a12"
-KNOWN_CAMPAIGN_HISTORY_1 = "ccfb42499053f363f3c208903fdd3b7f64cf0f2bb1de5a6bbb34adcf9a5bdb0f"
+KNOWN_MINI = "bd9b58967122613fe786d773773aa78b1398746956956852c3422d6272093582"
+KNOWN_AUGUST_HISTORY_1 = "08210fb9dd3212d58370c58db9fbf9977d3d9402aa908405d4d6231cea418816"
+KNOWN_CAMPAIGN_HISTORY_1 = "05f3e36db282342536c12d03fd904668b2a78f6e958a669ffeebf2f844829906"
 
 
 def test_known_hash_of_a_scripted_mini_game(mini):
