@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from pydantic import Field, create_model, model_validator
+from pydantic import Field, PrivateAttr, create_model, model_validator
 
 from game.engine.basics import (
     ABSENT,
@@ -735,12 +735,18 @@ class EffectBase(Strict):
             )
         return self
 
+    # Which key is set, found once: effects are applied many times in the AI's look-ahead.
+    _kind: str = PrivateAttr("")
+
+    def model_post_init(self, __context: Any) -> None:
+        self._kind = next((k for k in type(self).model_fields if getattr(self, k) is not None), "")
+
     @property
     def kind(self) -> str:
-        for k in type(self).model_fields:
-            if getattr(self, k) is not None:
-                return k
-        raise AssertionError("validated effect without a key")
+        kind: str = self.__pydantic_private__["_kind"]  # type: ignore[index]
+        if not kind:
+            raise AssertionError("validated effect without a key")
+        return kind
 
     @property
     def value(self) -> Any:
