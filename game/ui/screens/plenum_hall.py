@@ -14,7 +14,7 @@ import zlib
 
 import pygame
 
-from game.engine.vote_rule import TERM_LABELS, band_text
+from game.engine.vote_rule import TERM_LABELS, band_text, explanation_lines
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -359,6 +359,7 @@ class PlenumHall(Screen):
             "Built by the tactics of the day and by each speech: a critic heard out pulls the hall his way; "
             "one shouted down pushes it toward Kim. Every member's vote carries the mood as one term of "
             "his lean (positive: toward Kim).",
+            explanation_lines()[-1],
         ]
 
     def tally_tip(self, key):
@@ -370,6 +371,8 @@ class PlenumHall(Screen):
             f"Votes {word}",
             f"Counted seat by seat. {band_text()} The motion needs {vote['needed']} votes for it: more "
             f"than half of the {len(vote['votes'])} full members present; abstentions count against it.",
+            "Each member's lean is the sum of:",
+            *(f"  {line}" for line in explanation_lines(self.app.session.viewer)[: len(TERM_LABELS)]),
         ]
 
     def seat_tip(self, pid):
