@@ -47,6 +47,7 @@ from game.engine.effect_kinds import (
     StandingFx,
     VarFx,
 )
+from game.engine.vote_rule import RULE
 
 __all__ = [
     "SIDES",
@@ -388,7 +389,8 @@ class PlenumDef(Strict):
     date: Date
     agenda: Text = ""
     patrons_present: list[Id] = Field(
-        default_factory=list, description="Patrons whose envoys sit in the hall: their signals to members count double."
+        default_factory=list,
+        description=f"Patrons whose envoys sit in the hall: their signals to members count × {RULE.envoys_present:g}.",
     )
     scheduled: bool = Field(True, description="On the calendar from the start (else an effect schedules it).")
     tactics: list[TacticDef] = Field(default_factory=list)
