@@ -189,7 +189,11 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
     d.intel = dict(state.intel)
     # The other side's intelligence: the critics assume Kim's services are sharp; Kim knows the
     # critics' contacts only as they were at the start.
-    d.intel[other] = int(weights.assumed_enemy_intel) if side == "opposition" else scn.scenario.intel.get(other, 30)
+    d.intel[other] = (
+        int(weights.assumed_enemy_intel)
+        if side == "opposition"
+        else {str(k): n for k, n in scn.scenario.intel.items()}.get(other, 30)
+    )
     d.budget, d.spent, d.budget_bonus = dict(state.budget), dict(state.spent), dict(state.budget_bonus)
     d.vars, d.fired = dict(state.vars), dict(state.fired)
     d.queued_events = list(state.queued_events)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from game.engine.game import Game
 from game.engine.intel import side_view
@@ -48,7 +49,13 @@ def final_report(g: Game) -> dict:
     plenums = []
     for pdef in sorted(scn.plenums, key=lambda d: (st.plenums[d.id].date, d.id)):
         pl = st.plenums[pdef.id]
-        entry = {"id": pdef.id, "title": pdef.title, "status": pl.status, "date": pl.date, "motions": []}
+        entry: dict[str, Any] = {
+            "id": pdef.id,
+            "title": pdef.title,
+            "status": pl.status,
+            "date": pl.date,
+            "motions": [],
+        }
         if pl.record:
             entry["tactics"] = dict(pl.tactics)
             for stage in pl.record["stages"]:

@@ -69,6 +69,7 @@ def movements(old: Snapshot, new: Snapshot, people) -> list[tuple[str, int, int,
         if a == b:
             continue
         if b is None:
+            assert a is not None  # a == b was ruled out above
             p = people.get(pid)
             why = f"left the committee ({p.status})" if p is not None else "left the committee"
             reasons[a][f"−|{why}"] += 1

@@ -104,7 +104,10 @@ class Sound:
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=RATE, size=-16, channels=1, buffer=512)
-            freq, _size, channels = pygame.mixer.get_init()
+            init = pygame.mixer.get_init()
+            if init is None:
+                raise RuntimeError("the mixer did not start")
+            freq, _size, channels = init
             for name, make in RECIPES.items():
                 samples = make()
                 if freq != RATE:

@@ -46,7 +46,7 @@ def hex_to_rgb(value: str) -> tuple[int, int, int]:
 
 
 def mix(a, b, t: float) -> tuple[int, int, int]:
-    return tuple(int(a[i] + (b[i] - a[i]) * t) for i in range(3))
+    return (int(a[0] + (b[0] - a[0]) * t), int(a[1] + (b[1] - a[1]) * t), int(a[2] + (b[2] - a[2]) * t))
 
 
 def faction_colour(scn, fid: str | None) -> tuple[int, int, int]:

@@ -60,7 +60,8 @@ def report_for(info: ModInfo) -> Target:
 
 def active_mods(app, folder: Path) -> tuple[list[ModInfo], list[ModInfo]]:
     """(switched on and valid, switched on but broken) for a new game of this scenario."""
-    on, broken = [], []
+    on: list[ModInfo] = []
+    broken: list[ModInfo] = []
     for info in mods_for(folder, list(app.settings.mods)):
         (on if report_for(info).ok else broken).append(info)
     return on, broken

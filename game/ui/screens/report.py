@@ -4,6 +4,8 @@ committee changed, and why (each figure's movement put down to its causes, large
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 from game.ui import text as T
@@ -51,7 +53,9 @@ class ReportScreen(Screen):
 
     def pages(self, width: int, height: int) -> list[list]:
         """Dispatches split into pages that fit: each entry shows its whole text."""
-        out, cur, used = [], [], 0
+        out: list[list[Any]] = []
+        cur: list[Any] = []
+        used = 0
         for e in self.entries:
             n = len(T.wrap(e.text, ROW_SIZE, width - 96))
             h = n * (T.line_height(ROW_SIZE) + 1) + 8

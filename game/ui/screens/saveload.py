@@ -4,6 +4,7 @@ skipped; it never touches the other saves."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pygame
 
@@ -49,7 +50,7 @@ class SaveLoadScreen(Screen):
         self.mode = mode if app.session or mode == "load" else "load"
         self.page = 0
         self.name_field = None
-        self.entries = []
+        self.entries: list[Any] = []
 
     def refresh(self):
         try:
