@@ -146,5 +146,10 @@ def _finish(g: Game, args, scenario_name: str, humans: dict | None = None) -> in
                 f"  {pl['title']}: {m['title']}: {m['for']}-{m['against']}-{m['abstain']} "
                 f"({'carried' if m['passed'] else 'defeated'})"
             )
+    if humans:
+        # A person played: say where this game left the historical course (same start and seed).
+        from game.tools.replay import divergence_for, print_divergence
+
+        print_divergence(divergence_for(g), sys.stdout)
     print(f"  state hash {report['hash'][:16]}")
     return 0
