@@ -56,6 +56,10 @@ class ActionDialog(Screen):
         self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()} if view.action.target == "person" else {}
         self.sort = "odds"
         self._key = key
+        # The picker remembers the order the player last chose (for this session).
+        remembered = getattr(s, "picker_sort", "odds")
+        if remembered != "odds":
+            self.apply_sort(remembered)
         if self.action.target == "none":
             self.target = None
         elif self.targets:
@@ -139,17 +143,23 @@ class ActionDialog(Screen):
 
     def cycle_sort(self):
         order = ["odds", "swing", "name"]
-        self.sort = order[(order.index(self.sort) + 1) % 3]
+        self.apply_sort(order[(order.index(self.sort) + 1) % 3])
+        self.app.session.picker_sort = self.sort
+        self.page = 0
+        self.target = self.targets[0] if self.targets else None
+        self.rebuild()
+
+    def apply_sort(self, how: str) -> None:
+        self.sort = how
         if self.sort == "odds":
             self.targets.sort(key=self._key)
         elif self.sort == "swing":
             self.targets.sort(key=lambda t: (abs(self.leans[t]) if t in self.leans else 999, -self.odds[t], t))
         else:
             st = self.app.session.state
-            self.targets.sort(key=lambda t: (st.people[t].generated, st.people[t].name))
-        self.page = 0
-        self.target = self.targets[0] if self.targets else None
-        self.rebuild()
+            self.targets.sort(
+                key=lambda t: (bool(st.people.get(t) and st.people[t].generated), getattr(st.people.get(t), "name", t))
+            )
 
     def select(self, t):
         self.target = t

@@ -378,7 +378,7 @@ class MainScreen(Screen):
                     }[k],
                 )
             )
-        people = self.filtered_people()
+        people = self.people_rows()
         self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()}
         rows_top = pe.y + 92
         per = max(1, (pe.bottom - 30 - rows_top) // 36)
@@ -386,9 +386,9 @@ class MainScreen(Screen):
         self.people_page = min(self.people_page, pages_p - 1)
         self.people_pages = pages_p
         self.people_count = len(people)
-        for i, pid in enumerate(people[self.people_page * per : (self.people_page + 1) * per]):
+        for i, row in enumerate(people[self.people_page * per : (self.people_page + 1) * per]):
             r = pygame.Rect(pe.x + 6, rows_top + i * 36, pe.width - 12, 34)
-            self.add(PersonRow(r, self, pid))
+            self.add(PersonRow(r, self, row) if isinstance(row, str) else GroupRow(r, self, *row))
         self.add(
             W.Button(
                 (pe.right - 70, pe.bottom - 28, 28, 22),
@@ -468,6 +468,33 @@ class MainScreen(Screen):
             return (p.generated, min(ranks) if ranks else 9, p.cc != "full", p.name)
 
         return sorted(out, key=rank)
+
+    def people_rows(self) -> list:
+        """Named people one by one; the unnamed cadres as one row per faction (with their count
+        and where they stand), opened into single rows on demand."""
+        st = self.s.state
+        out: list = []
+        groups: dict[str, list[str]] = {}
+        for pid in self.filtered_people():
+            p = st.people[pid]
+            if p.generated:
+                groups.setdefault(p.faction or "-", []).append(pid)
+            else:
+                out.append(pid)
+        for fid in [*V.faction_ids(self.s.scn, st), "-"]:
+            members = groups.get(fid)
+            if not members:
+                continue
+            out.append((fid, members))
+            if self.open_group == fid:
+                out += members
+        return out
+
+    def toggle_group(self, fid: str) -> None:
+        self.open_group = None if self.open_group == fid else fid
+        self.rebuild()
+
+    open_group: str | None = None
 
     # ------------------------------------------------------------------ tooltips
     def faction_tip(self, fid):
@@ -1139,6 +1166,66 @@ class ActionButton(W.Widget):
             T.draw_box(
                 surf, a.name, pygame.Rect(x, r.y + 1, name_w, r.height - 2), 12, fg, "bold", min_size=10, spacing=0
             )
+        if focused:
+            W.focus_ring(surf, r, 2)
+
+
+class GroupRow(W.Widget):
+    """The unnamed cadres of one faction, as one row: how many, and where this side counts them."""
+
+    def __init__(self, rect, screen, fid, pids):
+        super().__init__(
+            rect, tooltip=lambda: self.tip(), on_activate=lambda: screen.toggle_group(fid), name=f"group:{fid}"
+        )
+        self.screen, self.fid, self.pids = screen, fid, pids
+
+    def counts(self):
+        st = self.screen.s.state
+        full = [pid for pid in self.pids if st.people[pid].cc == "full"]
+        sides = {"kim": 0, "abstain": 0, "opposition": 0}
+        for pid in full:
+            lean = self.screen.leans.get(pid)
+            if lean is not None:
+                sides[RULE.side_of(shown_total(lean))] += 1
+        return len(full), len(self.pids) - len(full), sides
+
+    def label(self):
+        fd = self.screen.s.scn.get("faction", self.fid)
+        who = (fd.short or fd.name) if fd else "foreign"
+        return f"Unnamed {who} cadres · {len(self.pids)}"
+
+    def tip(self):
+        full, cand, sides = self.counts()
+        return [
+            self.label(),
+            f"{full} full members (they vote) and {cand} candidates (they only cheer or heckle). The record "
+            "does not name who held these seats; the game fills them with generated cadres.",
+            f"Your count of the full members among them: with Kim {sides['kim']}, undecided {sides['abstain']}, "
+            f"with the critics {sides['opposition']}.",
+            "Enter or click: list them one by one (again to fold them up).",
+        ]
+
+    def draw(self, surf, hovered, focused):
+        s = self.screen.s
+        r = self.rect
+        if hovered or focused:
+            pygame.draw.rect(surf, (255, 248, 226), r)
+        pygame.draw.line(surf, C.PAPER_DARK, r.bottomleft, r.bottomright)
+        col = C.faction_colour(s.scn, self.fid) if self.fid != "-" else C.INK_SOFT
+        W.monogram(surf, (r.x + 17, r.centery), 14, "", col, generated=True, label=str(len(self.pids)))
+        mark = "▾" if self.screen.open_group == self.fid else "▸"
+        T.draw_line(surf, f"{mark} {self.label()}", (r.x + 38, r.y + 1), 15, r.width - 50, C.INK, "bold", min_size=11)
+        full, cand, sides = self.counts()
+        T.draw_line(
+            surf,
+            f"full {full} · candidate {cand} · you count: Kim {sides['kim']} · undecided {sides['abstain']} · "
+            f"critics {sides['opposition']}",
+            (r.x + 38, r.y + 19),
+            12,
+            r.width - 50,
+            C.INK_SOFT,
+            min_size=9,
+        )
         if focused:
             W.focus_ring(surf, r, 2)
 
