@@ -3,9 +3,8 @@
 How it thinks, once per decision:
 1. It reads its side's view (intel.side_view) and draws one or more plausible hidden states
    from it (belief.determinize): never the true leans, the other side's pledges or exposure.
-2. For each world it keeps a *frame*: every member's lean, the lean it expects at the next
-   plenum (pledges fade; foresight levels only) and the chance that member votes with each
-   side. The value of a world is what the side stands to win from there: the critics' motion
+2. For each world it keeps a *frame*: every member's lean and the chance that member votes
+   with each side at the next plenum. The value of a world is what the side stands to win from there: the critics' motion
    carrying or failing, the plot found or not, the endings, patrons, budget.
 3. A candidate move (an action on a target, an event option) is applied to a light copy of the
    world holding only the people it touches, and only their part of the frame is recounted.
@@ -35,7 +34,7 @@ from game.engine.game import Game
 from game.engine.plenum import _faction_terms, lean_terms
 from game.engine.state import FactionState, GameState, PatronState, Pending, PersonState, PlenumState
 from game.engine.vote_rule import RULE
-from game.engine.world import PLEDGE_DECAY, discovery_odds
+from game.engine.world import discovery_odds
 
 OTHER = B.OTHER
 _NOISE_VAR = ((2 * RULE.noise + 1) ** 2 - 1) / 12  # the variance of a member's own judgement
@@ -100,7 +99,6 @@ class Mind:
         self.turns = self._turns_to_plenum()
         # The typical width of a member's vote curve (judgement and this side's doubt).
         self.scale = 0.55 * math.sqrt(_NOISE_VAR + intel.lean_error(self.state, side) ** 2 / 3)
-        self.fade = PLEDGE_DECAY * self.turns if self.level.horizon and self.turns > 0 else 0
         self.threat, self.quiet_in = self._threat()
         self.worlds = [
             B.determinize(self.state, self.scn, side, self.view, k, self.w) for k in range(self.level.samples)
@@ -203,13 +201,13 @@ class Mind:
         return Frame(lean, pk, po, ek, eo, vk, vo, len(lean) // 2 + 1)
 
     def _soft_of(self, pid: str, p, lean: float) -> tuple[float, float]:
-        """(chance with Kim, chance with the critics) of a member at this lean today: its own
-        judgement and this side's doubt about it blur the band's edges; pledges fade by the
-        plenum (foresight levels)."""
+        """(chance with Kim, chance with the critics) of a member at this lean: its own judgement
+        and this side's doubt about it blur the band's edges."""
         s = self.scales.get(pid, self.scale)
+        # Today's lean, not one with every pledge faded by the plenum: a pledge also keeps the
+        # member from the other side now (its odds fall with it), which fading would ignore; in
+        # the lab the faded count made both sides play worse.
         x = lean + self.w.mood
-        if self.fade:
-            x -= RULE.pledge * (min(p.pledge_kim, self.fade) - min(p.pledge_opposition, self.fade))
         hi = (x - RULE.band + 0.5) / s
         lo = (-RULE.band + 0.5 - x) / s
         return (
@@ -542,12 +540,14 @@ class AIPlayer:
         return order
 
     def _session(self, mind: Mind, plenum_id: str, tactic: str) -> tuple[float, str]:
-        """Mean value of the session over the other side's possible tactics and a few plays of
-        chance, on copies of each world. Its actual choice, even if made, is never looked at."""
+        """Value of the session over the other side's possible tactics (their mean, and the one
+        that hurts most, by `wary`) and a few plays of chance, on copies of each world. Its
+        actual choice, even if made, is never looked at."""
         side, other = mind.side, OTHER[mind.side]
         key = f"plenum:{plenum_id}"
         pdef = mind.scn.get("plenum", plenum_id)
-        total, n = 0.0, 0
+        n = 0
+        by_other: dict[str | None, list[float]] = {}
         endings: dict[str, int] = {}
         for k, d in enumerate(mind.worlds):
             from game.engine.plenum import tactics_for
@@ -572,7 +572,7 @@ class AIPlayer:
                     v, eid = self._after_session(mind, c)
                     if eid:
                         endings[eid] = endings.get(eid, 0) + 1
-                    total += v
+                    by_other.setdefault(o, []).append(v)
                     n += 1
         detail = ""
         if endings:
@@ -580,7 +580,12 @@ class AIPlayer:
             e = mind.scn.get("ending", eid)
             if e is not None and e.victor in OTHER and e.victor != side and cnt * 2 >= n:
                 detail = f"“{e.title}”, a loss"
-        return total / max(1, n), detail
+        if not by_other:
+            return 0.0, detail
+        # The other side will choose too: weigh its best answer as well as the average one.
+        means = [sum(v) / len(v) for v in by_other.values()]
+        wary = mind.w.wary
+        return (1 - wary) * sum(means) / len(means) + wary * min(means), detail
 
     def _after_session(self, mind: Mind, c: GameState) -> tuple[float, str]:
         w, side = mind.w, mind.side
@@ -592,6 +597,8 @@ class AIPlayer:
             weight = w.likely_ending
         else:
             weight = w.ending
+        if c.ending:  # the session ended the game: that is all there is to weigh
+            return mind.value(c, mind.frame(c)), eid or ""
         v = mind.value(c, mind.frame(c))
         if eid:
             e = mind.scn.get("ending", eid)

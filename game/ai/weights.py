@@ -44,6 +44,7 @@ class Weights:
     assumed_exposure: float = 25.0  # Kim: the exposure he assumes the critics have (he cannot see it)
     assumed_enemy_intel: float = 50.0  # the critics: Kim's intelligence, which they cannot see
     unknown_flag: float = 0.5  # the chance given to each of the other side's secret flags
+    wary: float = 0.5  # at a plenum: weight of the other side's most damaging tactic against the average one
     mood: float = 0.0  # the hall's mood expected at the vote (+ toward Kim)
     mood_sd: float = 5.0  # how far the speeches and tactics may swing the whole hall, either way
     default_turns_to_plenum: int = 6  # while no plenum is on the calendar
@@ -56,7 +57,7 @@ class Level:
     name: str  # the in-world name the UI shows
     width: int  # targets weighed per action (nearest the line first)
     samples: int  # determinizations of the hidden state (Information Set sampling)
-    horizon: bool  # looks ahead to the plenum (pledges fade, the other side keeps working, discovery)
+    horizon: bool  # looks ahead to the plenum: the risk or chance of discovery over the turns left
     hints: bool  # reads the informers' hints and counters them
     session_samples: int  # plays of each pair of plenum tactics
     end_endings: bool  # weighs the endings an outcome leads to at the end date
