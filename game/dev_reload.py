@@ -190,6 +190,8 @@ def _show(app: Any, out: Outcome) -> None:
         return
     app.notify(out.message, "error" if out.kind == "kept" else "info", 7)
     if app.top is not None:
+        if callable(getattr(app.top, "refresh", None)):
+            app.top.refresh()  # a list on screen (mods, saves) read again
         app.top.rebuild()
 
 

@@ -94,3 +94,23 @@ def test_dev_mode_watches_the_files(modded_session):
     live.stop()
     assert app.session.scn.get("action", "quiet_tea").name == "Watched tea"
     pygame.quit()
+
+
+def test_f5_on_the_mods_screen_shows_a_fixed_mod():
+    from game.ui.screens.mods import ModsScreen
+    from game.ui.screens.title import TitleScreen
+
+    mod = mods_dir() / "fixme"
+    mod.mkdir(parents=True)
+    (mod / "mod.yaml").write_text("mod: {id: fixme, title: Fix me, scenario: august-1956}\n")
+    (mod / "people.yaml").write_text("people: [\n")
+    app = make_app()
+    app.push(TitleScreen(app))
+    pump(app)
+    pump(app, [key(pygame.K_m)])
+    assert isinstance(app.top, ModsScreen)
+    assert not next(w for w in app.top.widgets if w.name == "toggle:fixme").enabled
+    (mod / "people.yaml").write_text("people:\n  - {id: nam_il, loyalty: 20}\n")
+    pump(app, [key(pygame.K_F5)], frames=3)
+    assert next(w for w in app.top.widgets if w.name == "toggle:fixme").enabled
+    pygame.quit()
