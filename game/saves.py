@@ -16,6 +16,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -298,7 +299,7 @@ def check_state(state: dict[str, Any], scn: Scenario) -> list[str]:
     """Every id a state names must exist in the scenario it is played with."""
     problems: list[str] = []
 
-    def need(what: str, have: set[str], ids: Any, *, extra: tuple[str, ...] = ()) -> None:
+    def need(what: str, have: Container[str], ids: Any, *, extra: tuple[str, ...] = ()) -> None:
         bad = [i for i in ids if i not in have and not i.startswith(extra or ("\0",))]
         if bad:
             problems.append(f"{what} the scenario lacks: {', '.join(sorted(bad)[:3])}")

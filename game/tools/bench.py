@@ -88,6 +88,8 @@ def ui_bench(frames: int) -> list[str]:
         if sess.unseen_plenum() or g.over:
             break
         side = g.to_move()
+        if side is None:
+            break
         sess.submit(pol[side](g, side))
     pid = sess.unseen_plenum()
     if pid:
@@ -163,7 +165,9 @@ def sim_bench(games: int, levels: tuple[str, ...] = ("easy", "normal", "hard"), 
     history), the AI's time per decision, and one campaign game."""
     from game.scenario.loader import find_scenario, load
 
-    scn = load(find_scenario("august-1956")).scenario
+    folder = find_scenario("august-1956")
+    assert folder is not None, "the shipped scenario is missing"
+    scn = load(folder).scenario
     out = []
     dt, _t, turns = _games(scn, "history", "history", max(games, 10))
     n = max(games, 10)

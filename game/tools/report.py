@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from game.engine.game import Game
@@ -15,7 +15,7 @@ Controller = Callable[[Game, str], dict]
 MAX_ORDERS = 20000
 
 
-def run(g: Game, controllers: dict[str, Controller], on_order: Callable[[dict, object], None] | None = None) -> Game:
+def run(g: Game, controllers: Mapping[str, Controller], on_order: Callable[[dict, object], None] | None = None) -> Game:
     """Drive the game until it ends, asking each side's controller for its next order."""
     for _ in range(MAX_ORDERS):
         side = g.to_move()

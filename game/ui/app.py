@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import time
 import traceback
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -20,6 +21,9 @@ from game.ui import theme as C
 from game.ui import widgets as W
 from game.ui.director import Director
 from game.ui.sound import Sound
+
+if TYPE_CHECKING:
+    from game.ui.session import Session
 
 FPS = 60
 
@@ -41,10 +45,18 @@ def display_size() -> tuple[int, int] | None:
         sizes = pygame.display.get_desktop_sizes()
     except (pygame.error, AttributeError):
         return None
-    return tuple(sizes[0]) if sizes and sizes[0][0] > 0 else None
+    return (int(sizes[0][0]), int(sizes[0][1])) if sizes and sizes[0][0] > 0 else None
 
 
 class App:
+    # Set by set_mode()/relayout() before anything draws; the session once a game is open.
+    display: pygame.Surface
+    canvas: pygame.Surface
+    session: Session | None
+    _under: pygame.Surface | None
+    _under_key: object
+    live: Any  # the file watcher of `plenum --dev`, when on
+
     # ``dirty``: something must be drawn. Setting it marks a *full* redraw; ``light()`` marks a
     # change confined to the pointer's surroundings (hover, tooltip), which flips only those rects.
     @property
@@ -88,8 +100,6 @@ class App:
             pass
         self.forced_size = size
         self.director = Director(self)
-        self.display = None
-        self.canvas = None
         self.scale = 1.0
         self.size = (1280, 720)
         self.set_mode()
@@ -201,7 +211,8 @@ class App:
     # ------------------------------------------------------------------ messages
     def notify(self, text: str, kind: str = "info", seconds: float = 4.5) -> None:
         """A passing message. At most two show at once; a game's messages go with its turn."""
-        turn = self.session.state.turn if getattr(self, "session", None) is not None else None
+        session = getattr(self, "session", None)  # messages may come before the session is set
+        turn = session.state.turn if session is not None else None
         if any(t.text == text for t in self.toasts):
             return
         self.toasts.append(Toast(text, kind, self.clock_s + seconds, turn))
@@ -348,7 +359,7 @@ class App:
 
     _marks: list = []
     changed: list = []
-    _tip_key = None
+    _tip_key: tuple[Any, ...] | None = None
     _tip_more = False
     tip_scroll = 0
 
@@ -367,7 +378,7 @@ class App:
             lines = T.wrap(t.text, 15, width - 40)
             boxes.append((t, lines, len(lines) * 20 + 14))
         y = place.bottom - sum(b[2] + 6 for b in boxes) + 6
-        area = None
+        area: pygame.Rect | None = None
         for t, lines, h in boxes:
             r = pygame.Rect(place.x, y, width, h)
             pygame.draw.rect(surf, C.INK, r.move(3, 3))
@@ -398,7 +409,7 @@ class App:
             return True
         return False
 
-    flip_rects = None
+    flip_rects: list[pygame.Rect] | None = None
 
     def present(self) -> None:
         if self.flip_rects is None:

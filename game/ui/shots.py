@@ -181,7 +181,7 @@ def render_all(
 
         hall = PlenumHall(app, pid)
         app.reset(hall)
-        hall.update = lambda dt: False
+        hall.update = lambda dt: False  # type: ignore[method-assign]  # a still frame for the picture
         votes = [i for i, st in enumerate(hall.stages) if st.get("kind") == "vote"]
         speeches = [
             i for i, st in enumerate(hall.stages) if st.get("kind") == "speech" and st.get("side") == "opposition"
@@ -193,7 +193,7 @@ def render_all(
         if votes:
             hall.jump(votes[0], 0.55)
             counted = hall.counted(hall.stages[votes[0]])
-            seats = [w for w in hall.widgets if getattr(w, "kind", "") == "full" and w.pid in counted]
+            seats = [w for w in hall.widgets if getattr(w, "kind", "") == "full" and getattr(w, "pid", None) in counted]
             seat = min(seats, key=lambda w: w.rect.y, default=None)
             if seat:
                 hall.hover = seat
