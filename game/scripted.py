@@ -42,6 +42,7 @@ from game.engine import expr as X
 from game.engine.actions import Refused
 from game.engine.context import EvalContext
 from game.engine.game import Game
+from game.engine.plenum import projection
 
 
 class ScriptError(ValueError):
@@ -227,7 +228,7 @@ class ScriptedPlayer:
             return None
         if step.per_turn and st.actions_this_turn.get(a.id, 0) >= step.per_turn:
             return None
-        if step.when and not X.run(step.when, EvalContext(st, scn)):
+        if step.when and not X.run(step.when, EvalContext(st, scn, votes=projection)):
             return None
         v = A.view_one(st, scn, a)
         if not (v.open and v.affordable):

@@ -88,7 +88,12 @@ def _play(job: tuple) -> dict:
     seed, start, kim, opp = job
     scn = _SCN
     g = Game.new(scn, start, seed)
-    run(g, {"kim": make_player(kim, "kim", scn), "opposition": make_player(opp, "opposition", scn)})
+    try:
+        run(g, {"kim": make_player(kim, "kim", scn), "opposition": make_player(opp, "opposition", scn)})
+    except Exception as exc:
+        # Re-raised as a plain error naming the seed: some engine errors do not survive the trip
+        # back from a worker process, and a pool waiting on a lost result never finishes.
+        raise RuntimeError(f"game with seed {seed} failed: {type(exc).__name__}: {exc}") from None
     st = g.state
     e = scn.get("ending", st.ending)
     acts: dict[str, Counter] = {s: Counter() for s in SIDES}
@@ -348,19 +353,23 @@ def main(args) -> int:
     t0 = time.perf_counter()
     results: list[dict] = []
     workers = min(args.jobs, len(jobs))
-    if workers > 1:
-        ctx = mp.get_context("spawn")
-        chunk = max(1, min(8, len(jobs) // (workers * 8)))
-        with ctx.Pool(workers, initializer=_init, initargs=(str(folder), list(args.mod))) as pool:
-            for r in pool.imap_unordered(_play, jobs, chunksize=chunk):
-                results.append(r)
+    try:
+        if workers > 1:
+            ctx = mp.get_context("spawn")
+            chunk = max(1, min(8, len(jobs) // (workers * 8)))
+            with ctx.Pool(workers, initializer=_init, initargs=(str(folder), list(args.mod))) as pool:
+                for r in pool.imap_unordered(_play, jobs, chunksize=chunk):
+                    results.append(r)
+                    progress.update(len(results))
+        else:
+            global _SCN
+            _SCN = scn
+            for j in jobs:
+                results.append(_play(j))
                 progress.update(len(results))
-    else:
-        global _SCN
-        _SCN = scn
-        for j in jobs:
-            results.append(_play(j))
-            progress.update(len(results))
+    except RuntimeError as exc:
+        print(f"plenum lab: {exc}", file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - t0
     results.sort(key=lambda r: r["seed"])
     meta = {
