@@ -81,7 +81,7 @@ def test_script_from_yaml_plays_as_written(tmp_path, capsys, scn):
         "  side: opposition\n"
         "  actions:\n"
         "    - {action: canvass_faction, per_turn: 1}\n"
-        '    - {action: recruit_member, target: first, when: "not flag.kim_abroad"}\n'
+        '    - {action: recruit_member, target: first, when: "not flag.kim_abroad and votes.present > 0"}\n'
         "  answer: first\n"
         "  choose: {chairman_away: keep_it_small}\n"
         "  tactics: {august_plenum: measured_critique}\n",
