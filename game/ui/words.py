@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.engine import expr as X
 from game.engine.context import EvalContext
+from game.engine.plenum import projection
 
 COMPARE = {">=": "at least", "<=": "at most", ">": "above", "<": "below", "==": "is", "!=": "is not"}
 COUNTRY = {
@@ -178,7 +179,7 @@ def missing(src: str | None, state, scn) -> list[str]:
         tree = X.parse(src)
     except X.ExprError:
         return []
-    ctx = EvalContext(state, scn)
+    ctx = EvalContext(state, scn, votes=projection)  # votes.* answered as in play
     out = []
     for part in _conjuncts(tree):
         try:
