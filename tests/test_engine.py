@@ -336,3 +336,20 @@ def test_a_rule_failing_in_play_is_a_rule_error_naming_the_action(mini):
     with pytest.raises(X.RuleError) as err:
         A.chance(g.state, mini, a, None)
     assert err.value.where == f"action '{a.id}' (chance)"
+
+
+def test_effect_rules_beyond_the_shape_are_reported_by_their_kind():
+    from game.engine import effects as FX
+    from game.engine.content import Effect
+
+    def probs(raw):
+        return FX.problems(Effect.model_validate(raw))
+
+    assert probs({"group": {"group": "faction"}}) == [((), "group 'faction' needs a 'faction' key")]
+    assert probs({"pledge": {"side": "kim", "add": 5}}) == [((), "a pledge names either a 'person' or a 'faction'")]
+    assert probs({"plenum": {"plenum": "p", "do": "schedule"}}) == [
+        ((), "scheduling a plenum needs a 'date' or 'days'")
+    ]
+    nested = {"chance": {"percent": 50, "otherwise": [{"pledge": {"side": "kim", "add": 5}}]}}
+    assert probs(nested) == [(("otherwise", 0, "pledge"), "a pledge names either a 'person' or a 'faction'")]
+    assert FX.referenced_ids(Effect.model_validate({"congress": "third"}))[0].kind == "committee"
