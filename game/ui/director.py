@@ -27,6 +27,7 @@ from game.ui.screens.pause import PauseMenu
 from game.ui.screens.person import PersonScreen
 from game.ui.screens.plenum_hall import PlenumHall
 from game.ui.screens.plenum_prep import SpreadScreen, TacticScreen
+from game.ui.screens.replay import ReplayScreen
 from game.ui.screens.report import ReportScreen
 from game.ui.screens.saveload import SaveLoadScreen, open_save
 from game.ui.screens.settings_screen import SettingsScreen
@@ -49,6 +50,7 @@ ROUTES: dict[str, Callable[..., Screen]] = {
     "pause": PauseMenu,
     "person": PersonScreen,
     "plenum": PlenumHall,
+    "replay": ReplayScreen,
     "report": ReportScreen,
     "saveload": SaveLoadScreen,
     "settings": SettingsScreen,

@@ -24,10 +24,7 @@ KIND_MARK = {"report": "R", "speech": "S", "vote": "V", "flight": "F", "session"
 
 
 def open_replay(app) -> None:
-    """Open the replay from any screen: the director learns the route on first use."""
-    from game.ui import director
-
-    director.register("replay", ReplayScreen)
+    """Open the replay from any screen (the director knows the route)."""
     app.show("replay")
 
 
