@@ -1,0 +1,219 @@
+"""The main screen's explanations: every tooltip's text, built from the state, the side's one
+picture of the committee and the rule's own constants (no numbers of the rule are written here).
+A mixin of MainScreen: it reads ``self.s`` (the session) and ``self.app``."""
+
+from __future__ import annotations
+
+from game.engine.plenum import present_members
+from game.engine.vote_rule import RULE
+from game.ui import view as V
+from game.ui.screens import common
+from game.ui.words import missing, words
+
+
+class MainTips:
+    def why_closed(self, v) -> str:
+        """Why an action is greyed out, in words: the parts of its condition that do not hold."""
+        s, a = self.s, v.action
+        if v.reason == "Not possible now.":
+            parts = missing(a.available, s.state, s.scn)
+            if parts:
+                return "it needs " + "; and ".join(parts) + "."
+        if v.reason == "No one qualifies." and a.targets:
+            return f"no one qualifies now (it needs {words(a.targets, s.scn)})."
+        if v.reason == "Already done this turn.":
+            return f"already done this turn (at most {a.limit_per_turn} a turn)."
+        return v.reason
+
+    def faction_tip(self, fid):
+        st, scn = self.s.state, self.s.scn
+        f, fd = st.factions[fid], scn.get("faction", fid)
+
+        members = present_members(st)
+        seats = sum(1 for pid in members if st.people[pid].faction == fid)
+        share = 100 * seats / max(1, len(members))
+        lines = [
+            f"{fd.name}  {fd.name_ko}  — {'with Kim' if fd.bloc == 'kim' else 'among the critics'}",
+            f"Influence {f.influence}: the faction's weight in the party (0–100). Each turn it moves 8% of "
+            f"the way toward its share of full Central Committee members present: {seats} of {len(members)} "
+            f"= {share:.0f}%.",
+            f"Cohesion {f.cohesion}: how solidly its members follow the faction line. The 'faction line' "
+            f"term of each member's vote is {fd.vote_base:+d} × {f.cohesion}% = {fd.vote_base * f.cohesion / 100:+.0f}.",
+            "Standing with patrons: "
+            + ", ".join(
+                f"{scn.get('patron', k).name if scn.get('patron', k) else k} {v:+d}" for k, v in f.standing.items()
+            ),
+            fd.description.strip(),
+            "Click to list its people.",
+        ]
+        return lines
+
+    def patron_tip(self, pid):
+        st, scn = self.s.state, self.s.scn
+        p, pd = st.patrons[pid], scn.get("patron", pid)
+        return [
+            f"{pd.name}: favour to Kim {p.favour_kim:+d}, to the opposition {p.favour_opposition:+d}",
+            f"Favour moves members' votes: each member feels (favour to Kim − favour to the opposition) × {RULE.patron:g}, "
+            f"weighted by their faction's ties to this patron and its will to intervene; × {RULE.envoys_present:g} "
+            "when its envoys sit in the hall.",
+            f"Will to intervene {p.intervention} · leverage {p.leverage} · aid {p.aid} · advisers {p.advisers} · "
+            f"troops {p.troops} · doctrinal pressure {p.doctrine}",
+            "Intervention and doctrine fade a little each turn; aid feeds the economy in proportion to favour to Kim.",
+            pd.description.strip(),
+        ]
+
+    def country_tip(self, k):
+        st = self.s.state
+        c = st.country
+        tips = {
+            "economy": [
+                f"Economy {c.economy}",
+                "Reconstruction runs on aid: each turn the economy moves 10% toward "
+                "30 + the patrons' aid weighted by their favour to Kim. Purging senior officials costs it.",
+            ],
+            "support": [f"Popular support {c.support}", "Support for the regime among the people."],
+            "security": [
+                f"Security grip {c.security}",
+                f"Adds (security − {RULE.neutral}) × {RULE.security:g} = {(c.security - RULE.neutral) * RULE.security:+.1f} to "
+                "every member's fear term when they vote. At 60 or more it feeds the cult by 1 a turn.",
+            ],
+            "cult": [
+                f"Personality cult {c.cult}",
+                f"Adds (cult − {RULE.neutral}) × {RULE.cult:g} = {(c.cult - RULE.neutral) * RULE.cult:+.1f} toward Kim "
+                "to every member's vote.",
+            ],
+            "rift": [
+                f"Sino-Soviet rift {st.rift}",
+                "How far Moscow and Beijing have drifted apart. Above 50, each courts Kim and dares less against him.",
+            ],
+            "intel": [
+                f"Your intelligence {st.intel.get(self.s.viewer, 0)}",
+                "How well your informers count the committee: the error of your estimates is about "
+                "(100 − intelligence) / 6. Kim's opponents have intelligence you cannot see.",
+            ],
+        }
+        return tips[k]
+
+    def exposure_tip(self):
+        from game.engine.intel import EXPOSURE_BANDS
+
+        v = self.s.view()
+        found = {
+            "no sign": "You have no sign that Kim's people know of the plot.",
+            "suspected": "Your contacts fear the plot is known: act before Kim does, or lie low.",
+            "known": "Your contacts in the ministries are sure of it: Kim's people know who is plotting, and with whom.",
+        }.get(v.plot_found, "")
+        return [
+            f"Your exposure: {v.exposure}",
+            v.exposure_text or "",
+            found,
+            "How much of the plotting Kim's people have seen. Each turn they may piece it together: the more "
+            "they have seen and the sharper their intelligence, the likelier. Approaches that are refused, "
+            "meetings and speeches raise it; lying low lowers it.",
+            "Bands: " + "; ".join(w for _, w, _ in EXPOSURE_BANDS) + ".",
+        ]
+
+    def estimate_tip(self, key):
+        s = self.s
+        v, e = s.estimate(key)
+        maj = s.estimate("majority")[0]
+        intel = s.state.intel.get(s.viewer, 0)
+        what = {
+            "kim": "would vote with Kim today",
+            "opposition": "would vote with the critics today",
+            "swing": "would abstain today: the swing voters",
+        }[key]
+        own = key == s.viewer
+        return [
+            f"Estimate: {v} ± {e} full members {what}",
+            f"A motion needs {maj} votes in favour (more than half of the full members present); abstentions "
+            "count against it.",
+            f"Your intelligence is {intel}: the error is about (100 − {intel}) / 6"
+            + (", smaller for your own side's pledges." if own else "."),
+            "Counted before speeches and chance: the hall's mood on the day can still move a few votes.",
+            "Your informers recount at the start of each turn: what you do now shows in next turn's figures.",
+        ]
+
+    def log_tip(self, e):
+        who = {
+            "all": "Known to both sides.",
+            "kim": "Known only to Kim's side.",
+            "opposition": "Known only to the opposition.",
+        }.get(e.visible_to, "")
+        kind = {
+            "event": "A decision point",
+            "decision": "A decision taken",
+            "action": "An action",
+            "plenum": "The plenum",
+            "intel": "Intelligence",
+            "news": "News",
+            "info": "Note",
+            "ending": "The end",
+        }.get(e.kind, e.kind.title())
+        story = V.entry_story(self.s.scn, e)
+        return [f"{kind}, {common.date_text(e.date)}", e.text, *([story] if story else []), who]
+
+    def plenum_tip(self):
+        st, scn = self.s.state, self.s.scn
+        pdef, pl = V.plenum_next(scn, st)
+        lines = ["The plenum of the Central Committee"]
+        if pdef:
+            lines.append(
+                f"{pdef.title}: {common.date_text(pl.date)}." + (f" {pdef.agenda.strip()}" if pdef.agenda else "")
+            )
+        else:
+            lines.append("No plenum is on the calendar yet. Events and actions call one (or put it off).")
+        lines += [
+            "When it sits, each side chooses a tactic; the critics speak and may be shouted down; then "
+            "each motion is voted by the full members present. A motion needs more than half of them.",
+            "The bars below are your informers' count of how the full members would vote today.",
+        ]
+        for p2 in scn.plenums:
+            rec = st.plenums[p2.id].record
+            if rec:
+                for stg in rec["stages"]:
+                    if stg.get("kind") == "vote":
+                        t = stg["tally"]
+                        lines.append(
+                            f"{p2.title}: {stg['title']}: {'carried' if stg['passed'] else 'defeated'} "
+                            f"{t['for']}–{t['against']}–{t['abstain']}"
+                        )
+        return lines
+
+    def aim_text(self) -> str:
+        s = self.s
+        maj = s.estimate("majority")[0]
+        if s.viewer == "kim":
+            return (
+                f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. Secure "
+                f"the waverers, find the plotters, strike when ready."
+            )
+        return (
+            f"Win {maj} votes at the plenum: condemn the cult, then replace Kim. Recruit the swing "
+            f"voters quietly: a refusal may be reported."
+        )
+
+    def aim_tip(self):
+        return [
+            "Your aim",
+            self.aim_text(),
+            "The introduction (F1, then I) explains the budget, the plenum and "
+            "how each side wins. Every number on this screen has a tooltip.",
+        ]
+
+    def date_tip(self):
+        st, scn = self.s.state, self.s.scn
+        return [
+            f"{common.date_text(st.date)}, turn {st.turn}",
+            f"Each turn covers {scn.scenario.calendar.turn_days} days. The game ends by "
+            f"{common.date_text(st.end_date)} at the latest, or sooner if an ending is reached.",
+        ]
+
+    def budget_tip(self):
+        s = self.s
+        v = s.viewer
+        return [
+            f"Action points: {s.g.remaining(v)} of {s.state.budget.get(v, 0)} left",
+            "Every action costs points. The budget refills each turn; events can add or take away "
+            "points for the next turn. Unspent points are lost.",
+        ]
