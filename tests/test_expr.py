@@ -253,3 +253,11 @@ def test_every_expression_of_the_format_is_type_checked_at_load(monkeypatch):
         assert res.scenario is not None
         missing = _expressions(res.scenario, set()) - seen
         assert not missing, sorted(missing)[:5]
+
+
+def test_rule_error_survives_pickling():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(X.RuleError("events.yaml:12", "date > 3", "expected a number")))
+    assert (err.where, err.source, err.detail) == ("events.yaml:12", "date > 3", "expected a number")
+    assert str(err).startswith("events.yaml:12: the rule `date > 3`")

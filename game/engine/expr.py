@@ -234,6 +234,10 @@ class RuleError(Exception):
         self.source = source
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, str, str]]:
+        # So it survives the trip back from a worker process (the balance lab's pool).
+        return (RuleError, (self.where, self.source, self.detail))
+
 
 def _num(v: Any) -> float:
     if isinstance(v, bool):

@@ -87,6 +87,7 @@ def _play(job: tuple) -> dict:
 
     seed, start, kim, opp = job
     scn = _SCN
+    assert scn is not None, "the worker was started without a scenario"
     g = Game.new(scn, start, seed)
     try:
         run(g, {"kim": make_player(kim, "kim", scn), "opposition": make_player(opp, "opposition", scn)})
@@ -100,7 +101,7 @@ def _play(job: tuple) -> dict:
     opts: dict[str, Counter] = {s: Counter() for s in SIDES}
     tacs: dict[str, Counter] = {s: Counter() for s in SIDES}
     for d in st.decisions:
-        side, t = d.get("side"), d.get("t")
+        side, t = d["side"], d.get("t")
         if t == "act":
             acts[side][d["action"]] += 1
         elif t == "choose":
@@ -339,6 +340,7 @@ def main(args) -> int:
             print(d.format(), file=sys.stderr)
         return _fail(f"scenario '{args.scenario}' has errors")
     scn = res.scenario
+    assert scn is not None  # res.ok
     if args.start and args.start not in {s.id for s in scn.scenario.starts}:
         ids = ", ".join(s.id for s in scn.scenario.starts)
         return _fail(f"scenario '{args.scenario}' has no start point '{args.start}' (it has: {ids})")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from typing import Any
 
 import pygame
 
@@ -459,7 +460,7 @@ class PlenumHall(Screen):
             return C.mix(base, C.HALL, 0.35), None
         return base, None
 
-    _frame = (None, set())
+    _frame: tuple[Any, set[str]] = (None, set())
 
     def draw(self, surf):
         # What every seat needs to know this frame, worked out once rather than per seat.
