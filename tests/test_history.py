@@ -1,5 +1,7 @@
 """Following history in August 1956 ends as 1956 did."""
 
+import re
+
 import pytest
 
 from game import ai
@@ -111,3 +113,82 @@ def test_every_source_key_has_a_full_citation(name):
     for c in scn.codex:
         for text in (c.text, c.uncertain, *(c.cite.model_dump().values() if c.cite else ())):
             assert "http" not in text and "facts.md" not in text and "/work/" not in text, c.id
+
+
+# ---------------------------------------------------------------- text that cannot contradict the game
+_FORETOLD = re.compile(r"\b(19[5-6]\d)\b")
+# Editing marks that once reached the screen ('[DISAGREE]') or would read as unfinished work.
+_MARKS = re.compile(r"\[[A-Z][A-Z ]+\]|TODO|FIXME|XXX")
+
+
+# The fields a player reads (dates, ids and expressions are data, not prose).
+_PROSE_KEYS = {
+    "text",
+    "title",
+    "name",
+    "role",
+    "bio",
+    "fate",
+    "uncertain",
+    "detail",
+    "summary",
+    "success_text",
+    "failure_text",
+    "history",
+    "agenda",
+    "topic",
+    "label",
+    "description",
+    "outcome",
+    "note",
+}
+
+
+def _prose(value, key=None):
+    if isinstance(value, str):
+        if key in _PROSE_KEYS:
+            yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k != "cite":
+                yield from _prose(v, k)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _prose(v, key)
+
+
+@pytest.mark.parametrize("name", SCENARIO_DIRS)
+def test_event_texts_name_no_year_after_their_own(name):
+    """An event's text may recall the past but not foretell it: a year later than the last day the
+    event can fire would contradict a game that has gone another way."""
+    from pathlib import Path
+
+    from game.scenario.loader import load
+
+    scn = load(Path(__file__).resolve().parents[1] / "game" / "scenarios" / name).scenario
+    bad = []
+    for ev in scn.events:
+        last = ev.latest or ev.earliest
+        if last is None:
+            continue
+        year = int(str(last)[:4])
+        for m in _FORETOLD.finditer(ev.text):
+            if int(m.group(1)) > year:
+                bad.append(f"{ev.id}: '{ev.text[max(0, m.start() - 40) : m.end()]}'")
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("name", SCENARIO_DIRS)
+def test_no_editing_marks_in_player_facing_text(name):
+    from pathlib import Path
+
+    from game.scenario.loader import load
+
+    scn = load(Path(__file__).resolve().parents[1] / "game" / "scenarios" / name).scenario
+    bad = []
+    for section in ("people", "events", "codex", "plenums", "endings", "actions"):
+        for item in getattr(scn, section):
+            for text in _prose(item.model_dump()):
+                if _MARKS.search(text) or re.search(r"\b\d{4}-\d{2}-\d{2}\b", text):
+                    bad.append(f"{section}:{item.id}: {text[:80]}")
+    assert not bad, bad
