@@ -386,10 +386,31 @@ def test_schema_files_are_current():
 
     from game.scenario.schema import SCHEMA_FILES, json_schema
 
-    for kind, name in SCHEMA_FILES.items():
-        on_disk = json.loads((ROOT / "docs" / "schema" / name).read_text(encoding="utf-8"))
-        assert on_disk == json_schema(kind), f"docs/schema/{name} is stale: run write_schemas (see docs/MODDING.md)"
-        assert on_disk["$id"].startswith("urn:august-plenum:")
+    # docs/schema/ for modders reading the repository; game/schema/ ships in the package so
+    # the first line of each shipped YAML file can name it with a relative path.
+    for folder in (ROOT / "docs" / "schema", ROOT / "game" / "schema"):
+        for kind, name in SCHEMA_FILES.items():
+            on_disk = json.loads((folder / name).read_text(encoding="utf-8"))
+            assert on_disk == json_schema(kind), f"{folder}/{name} is stale: run write_schemas (see docs/MODDING.md)"
+            assert on_disk["$id"].startswith("urn:august-plenum:")
+
+
+def test_every_shipped_file_names_its_schema_on_the_first_line():
+    # yaml-language-server reads `# yaml-language-server: $schema=PATH` relative to the file;
+    # the path must reach the packaged copy, and the kind must match the folder (a scenario
+    # with a base is made of patches).
+    from game.scenario.installed import all_scenarios
+    from game.scenario.yamlsrc import load_file
+
+    shipped = [f for f in all_scenarios() if (ROOT / "game" / "scenarios") in f.parents]
+    assert shipped
+    for folder in shipped:
+        kind = "patch-file" if load_file(folder / "scenario.yaml").data["scenario"].get("base") else "scenario-file"
+        for f in sorted(folder.glob("*.yaml")):
+            first = f.read_text(encoding="utf-8").split("\n", 1)[0]
+            assert first.startswith("# yaml-language-server: $schema="), f
+            target = (f.parent / first.split("$schema=", 1)[1].strip()).resolve()
+            assert target.is_file() and target.name == f"{kind}.schema.json", (f, target)
 
 
 def test_every_shipped_and_example_file_passes_its_schema():

@@ -126,7 +126,8 @@ def json_schema(kind: str = "full") -> dict[str, Any]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    """Write both schemas (docs/schema/ in the repository)."""
+    """Write both schemas (to docs/schema/ and game/schema/ in the repository: the second ships in
+    the package, and the first line of each shipped YAML file names it by a relative path)."""
     import json
 
     folder.mkdir(parents=True, exist_ok=True)
