@@ -20,6 +20,7 @@ from game.ui import text as T
 from game.ui import theme as C
 from game.ui import widgets as W
 from game.ui.director import Director
+from game.ui.display import display_size
 from game.ui.sound import Sound
 
 if TYPE_CHECKING:
@@ -37,15 +38,6 @@ TOASTS_SHOWN = 2
 class Toast:
     def __init__(self, text: str, kind: str, until: float, turn: int | None = None):
         self.text, self.kind, self.until, self.turn = text, kind, until, turn
-
-
-def display_size() -> tuple[int, int] | None:
-    """The desktop's size (the first display), or None when unknown (the dummy driver)."""
-    try:
-        sizes = pygame.display.get_desktop_sizes()
-    except (pygame.error, AttributeError):
-        return None
-    return (int(sizes[0][0]), int(sizes[0][1])) if sizes and sizes[0][0] > 0 else None
 
 
 class App:

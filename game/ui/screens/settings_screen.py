@@ -8,8 +8,18 @@ from game.ui import settings as S
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import widgets as W
+from game.ui.display import display_size
 from game.ui.screen import Screen
 from game.ui.screens import common
+
+
+def fitting_sizes() -> list[tuple[int, int]]:
+    """The offered window sizes that fit the display (all of them when its size is unknown)."""
+    desk = display_size()
+    if desk is None:
+        return list(S.SIZES)
+    fit = [(a, b) for a, b in S.SIZES if a <= desk[0] and b <= desk[1]]
+    return fit or [S.SIZES[0]]
 
 
 class SettingsScreen(Screen):
@@ -34,9 +44,10 @@ class SettingsScreen(Screen):
             (
                 "size",
                 "Window size",
-                [((a, b), f"{a} × {b}") for a, b in S.SIZES],
+                [((a, b), f"{a} × {b}") for a, b in fitting_sizes()],
                 (d.width, d.height),
-                "Size of the window (or of the full screen).",
+                "Size of the window; only sizes that fit this display are offered. Full screen always "
+                "uses the display's own size, and the window can also be dragged to any size.",
             ),
             ("fullscreen", "Full screen", [(False, "Off"), (True, "On")], d.fullscreen, "F11 switches at any time."),
             (
