@@ -81,8 +81,12 @@ def _check_expr(value: str) -> str:
     try:
         _expr.parse(value)
     except _expr.ExprError as exc:
-        pointer = " " * exc.column + "^"
-        raise ValueError(f"{exc.message} (column {exc.column + 1})\n    {value}\n    {pointer}") from None
+        # A long expression is shown around the column only (a hostile one can be megabytes).
+        start = max(0, exc.column - 40)
+        tail = "..." if len(value) > exc.column + 40 else ""
+        shown = ("..." if start else "") + value[start : exc.column + 40] + tail
+        pointer = " " * (exc.column - start + (3 if start else 0)) + "^"
+        raise ValueError(f"{exc.message} (column {exc.column + 1})\n    {shown}\n    {pointer}") from None
     return value
 
 

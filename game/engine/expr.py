@@ -96,10 +96,27 @@ def _tokenise(src: str) -> list[_Tok]:
     return toks
 
 
+# Bounds, so a hostile condition is a located error, not Python's recursion limit (a tree
+# thousands deep crashed the validator, and would crash whatever evaluates it). The longest
+# shipped expression has under 50 parts and nests 3 deep.
+MAX_PARTS = 1000
+MAX_NESTING = 64
+
+
 class _Parser:
     def __init__(self, src: str):
         self.toks = _tokenise(src)
         self.i = 0
+        self.nesting = 0
+        if len(self.toks) > MAX_PARTS:
+            raise ExprError(
+                f"the expression is too long ({len(self.toks):,} parts, at most {MAX_PARTS:,}); split it up", 0
+            )
+
+    def deeper(self, col: int) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ExprError(f"the expression nests too deeply (more than {MAX_NESTING} levels); simplify it", col)
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -124,10 +141,12 @@ class _Parser:
         return node
 
     def or_(self) -> Node:
+        self.deeper(self.peek().col)
         node = self.and_()
         while self.peek().kind == "or":
             col = self.take().col
             node = ("or", node, self.and_(), col)
+        self.nesting -= 1
         return node
 
     def and_(self) -> Node:
@@ -140,7 +159,10 @@ class _Parser:
     def not_(self) -> Node:
         if self.peek().kind == "not":
             col = self.take().col
-            return ("not", self.not_(), col)
+            self.deeper(col)
+            node: Node = ("not", self.not_(), col)
+            self.nesting -= 1
+            return node
         return self.compare()
 
     def compare(self) -> Node:
@@ -169,7 +191,10 @@ class _Parser:
     def unary(self) -> Node:
         if self.peek().kind == "op" and self.peek().text == "-":
             col = self.take().col
-            return ("neg", self.unary(), col)
+            self.deeper(col)
+            node: Node = ("neg", self.unary(), col)
+            self.nesting -= 1
+            return node
         return self.atom()
 
     def atom(self) -> Node:

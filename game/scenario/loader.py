@@ -116,6 +116,21 @@ def _yaml_files(folder: Path, diags: list[Diagnostic]) -> list[Path]:
             continue
         if p.is_file():
             files.append(p)
+    # Only the folder's own files are read; content put in a subfolder would be lost without a word.
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
+        inside = sorted(sub.glob("*.yaml")) + sorted(sub.glob("*.yml"))
+        if inside:
+            diags.append(
+                Diagnostic(
+                    _display(inside[0]),
+                    1,
+                    1,
+                    "warning",
+                    "subfolder",
+                    f"files in the subfolder '{sub.name}/' are not read ({len(inside)} YAML file(s) there)",
+                    f"move them up into {folder.name}/ (file names may be anything ending in .yaml)",
+                )
+            )
     first = [p for p in files if p.name in ("scenario.yaml", "mod.yaml")]
     return first + [p for p in files if p not in first]
 
@@ -366,6 +381,21 @@ def _merge_layer(
                         Diagnostic(shown, vmark.line, vmark.col, "error", "type", "'scenario' must be a mapping")
                     )
                     continue
+                if is_mod and "base" in value:
+                    bmark = lmarks.child(value, "base", key_mark=True) or vmark
+                    diags.append(
+                        Diagnostic(
+                            shown,
+                            bmark.line,
+                            bmark.col,
+                            "error",
+                            "mod",
+                            "a mod cannot set 'base:'; it was ignored",
+                            "a mod changes the scenario named in mod.yaml; to build a new scenario on this one, "
+                            "make a scenario folder with 'base:' (see MODDING.md, 'Your own scenario')",
+                        )
+                    )
+                    value = {k: v for k, v in value.items() if k != "base"}
                 if is_mod and raw.meta:
                     # A mod patches the settings like any entry: calendar: {end: ...} keeps the start.
                     patched = _patch(raw.meta, value, raw.marks, diags, vmark)
@@ -592,6 +622,11 @@ def _translate(err: Mapping[str, Any], data: Any, marks: Marks, fallback: Mark) 
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     etype = err["type"]
     field_name = str(loc[-1]) if loc else "value"
+    what = f"'{field_name}'"
+    if loc and isinstance(loc[-1], int):
+        # A list item: its position counts the merged list (the base's entries too), so name
+        # the list instead ("each entry of 'people'", not "'45'").
+        what = f"each entry of '{loc[-2]}'" if len(loc) > 1 else "each entry"
     value = err.get("input")
     ctx = err.get("ctx") or {}
     hint = ""
@@ -622,24 +657,24 @@ def _translate(err: Mapping[str, Any], data: Any, marks: Marks, fallback: Mark) 
                 "greater_than": "more than",
                 "less_than": "less than",
             }[etype]
-            msg = f"'{field_name}' is {value}, out of range: it must be {word} {bound}"
+            msg = f"{what} is {value}, out of range: it must be {word} {bound}"
             code = "out-of-range"
         elif etype in ("int_parsing", "int_type", "int_from_float"):
-            msg = f"'{field_name}' must be a whole number, not {_describe(value)}"
+            msg = f"{what} must be a whole number, not {_describe(value)}"
             code = "type"
         elif etype in ("string_type",):
-            msg = f"'{field_name}' must be text, not {_describe(value)}"
+            msg = f"{what} must be text, not {_describe(value)}"
             hint = "put quotes around it" if isinstance(value, (int, float, bool)) else ""
             code = "type"
         elif etype in ("bool_parsing", "bool_type"):
-            msg = f"'{field_name}' must be true or false, not {_describe(value)}"
+            msg = f"{what} must be true or false, not {_describe(value)}"
             code = "type"
         elif etype in ("list_type", "tuple_type"):
-            msg = f"'{field_name}' must be a list, not {_describe(value)}"
+            msg = f"{what} must be a list, not {_describe(value)}"
             hint = "start each item on its own line with '- '"
             code = "type"
         elif etype in ("dict_type", "model_type", "model_attributes_type"):
-            msg = f"'{field_name}' must be a mapping of keys, not {_describe(value)}"
+            msg = f"{what} must be a mapping of keys, not {_describe(value)}"
             code = "type"
         elif etype == "string_pattern_mismatch":
             pattern = ctx.get("pattern", "")
@@ -656,17 +691,17 @@ def _translate(err: Mapping[str, Any], data: Any, marks: Marks, fallback: Mark) 
                 msg = f"'{value}' has the wrong form for '{field_name}'"
             code = "bad-value"
         elif etype in ("too_short", "string_too_short"):
-            msg = f"'{field_name}' is empty" if not value else f"'{field_name}' is too short"
+            msg = f"{what} is empty" if not value else f"{what} is too short"
             hint = "it needs at least one item" if isinstance(value, list) else ""
             code = "empty"
         elif etype in ("too_long", "string_too_long"):
-            msg = f"'{field_name}' is too long"
+            msg = f"{what} is too long"
             code = "too-long"
         elif etype == "value_error":
             msg = str(ctx.get("error") or err["msg"]).removeprefix("Value error, ")
             code = "expression" if "column" in msg else "invalid"
         else:
-            msg = f"'{field_name}': {err['msg']}"
+            msg = f"{what}: {err['msg']}"
     return Diagnostic(mark.file, mark.line, mark.col, "error", code, msg, hint)
 
 

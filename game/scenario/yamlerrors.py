@@ -174,6 +174,13 @@ def explain(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
             "this line is indented differently from the block it belongs to",
             "line it up with the keys or '- ' items it continues",
         )
+    if problem.startswith("but found another document"):
+        return diag(
+            line,
+            col,
+            "a second document starts here ('---'); a file holds one",
+            "remove the '---' line, or move what follows it into another file",
+        )
     if "exceeded maximum nesting depth" in problem:
         return diag(line, col, "brackets nested far too deeply", "no part of the format nests more than a few levels")
     plain = problem or "the file could not be read"

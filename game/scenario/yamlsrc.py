@@ -368,12 +368,21 @@ def load_file(path: Path, display: str | None = None, *, budget: int = MAX_NODES
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        # Windows editors often save as UTF-16 ("Unicode"); say so rather than a bare "not UTF-8".
+        utf16 = raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw[1:200:2].count(0) > 50
+        what = "UTF-16 text" if utf16 else "not UTF-8 text"
         return Loaded(
             None,
             Marks(),
             [
                 Diagnostic(
-                    name, line, 1, "error", "encoding", "the file is not UTF-8 text", "save it as UTF-8 in your editor"
+                    name,
+                    1 if utf16 else line,
+                    1,
+                    "error",
+                    "encoding",
+                    f"the file is {what}" if utf16 else f"the file is {what} (a byte on line {line} is not UTF-8)",
+                    "save it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8)",
                 )
             ],
             Mark(name, line, 1),

@@ -1,0 +1,63 @@
+"""Hostile files found in a second pass (QA), each failing before its fix: the mod loader,
+YAML errors, saves and settings, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.scenario.loader import SCENARIO_ROOT, load
+
+AUGUST = SCENARIO_ROOT / "august-1956"
+
+
+def _mod(tmp_path: Path, files: dict[str, str | bytes], name: str = "qa") -> Path:
+    mod = tmp_path / "mods" / name
+    mod.mkdir(parents=True)
+    (mod / "mod.yaml").write_text(f"mod:\n  id: {name}\n  title: QA\n  scenario: august-1956\n", encoding="utf-8")
+    for fname, text in files.items():
+        path = mod / fname
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return mod
+
+
+def _only(res, code: str):
+    hits = [d for d in res.diagnostics if d.code == code]
+    assert hits, "\n".join(d.format() for d in res.diagnostics)
+    return hits[0]
+
+
+def test_files_in_a_subfolder_are_reported_not_silently_skipped(tmp_path):
+    mod = _mod(tmp_path, {"events/new.yaml": "events:\n  - {id: e1, title: E, text: T}\n"})
+    d = _only(load(AUGUST, [mod]), "subfolder")
+    assert d.file.endswith("new.yaml") and "not read" in d.message and "move them up" in d.hint
+
+
+def test_a_mod_setting_base_is_an_error_not_ignored(tmp_path):
+    mod = _mod(tmp_path, {"scenario.yaml": "scenario:\n  base: ../../../etc\n"})
+    res = load(AUGUST, [mod])
+    d = _only(res, "mod")
+    assert d.file.endswith("scenario.yaml") and d.line == 2 and "base" in d.message
+    assert not res.ok
+
+
+def test_a_wrong_list_item_is_named_by_its_list_not_its_merged_position(tmp_path):
+    # Was "'45' must be a mapping of keys": 45 counted the base scenario's people too.
+    mod = _mod(tmp_path, {"people.yaml": "people:\n  - [1, 2]\n"})
+    d = _only(load(AUGUST, [mod]), "type")
+    assert d.line == 2 and d.message.startswith("each entry of 'people' must be a mapping"), d.message
+
+
+def test_utf16_file_is_named_as_such(tmp_path):
+    mod = _mod(tmp_path, {"people.yaml": "people:\n  - {id: nam_il, loyalty: 3}\n".encode("utf-16")})
+    d = _only(load(AUGUST, [mod]), "encoding")
+    assert "UTF-16" in d.message and "UTF-8" in d.hint
+
+
+def test_a_second_document_is_explained_in_plain_words(tmp_path):
+    mod = _mod(tmp_path, {"people.yaml": "people: []\n---\npeople: []\n"})
+    d = _only(load(AUGUST, [mod]), "yaml-syntax")
+    assert d.line == 2 and "second document" in d.message and "---" in d.hint
