@@ -236,7 +236,9 @@ def _draw(state, scn, side, view, sample, weights, people, hide):
     pledges: dict[str, int] = {}
     for pid, m in view.members.items():
         known = sum(lean_terms(d, scn, pid, _factions=ft))
-        guess = m.lean + rnd.uniform(-m.error, m.error)
+        # The first world is the estimate itself; further ones draw within its error. (With one
+        # world drawn at random, the target that looked best was often only the luckiest draw.)
+        guess = m.lean + (rnd.uniform(-m.error, m.error) if sample else 0.0)
         pledge = int(max(0, min(100, round((guess - known) * sign / RULE.pledge))))
         if pledge:
             pledges[pid] = pledge

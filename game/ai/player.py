@@ -87,14 +87,18 @@ class Frame:
 class Mind:
     """One decision's worth of thinking for one side."""
 
-    def __init__(self, player: AIPlayer, g: Game, side: str):
+    def __init__(self, player: AIPlayer, g: Game, side: str, prev: Mind | None = None, changed=None):
         self.player = player
         self.level = player.level
         self.g, self.scn, self.state, self.side = g, g.scn, g.state, side
         self.w, self.flag_worth = player.weights_for(g.scn)
         self.view = intel.side_view(self.state, self.scn, side)
         self.scales = {pid: 0.55 * math.sqrt(_NOISE_VAR + m.error**2 / 3) for pid, m in self.view.members.items()}
-        self.enables = {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
+        self.enables = (
+            {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
+            if player.level.opens
+            else {}
+        )
         self.sign = 1.0 if side == "kim" else -1.0
         self.turns = self._turns_to_plenum()
         # The typical width of a member's vote curve (judgement and this side's doubt).
@@ -103,7 +107,19 @@ class Mind:
         self.worlds = [
             B.determinize(self.state, self.scn, side, self.view, k, self.w) for k in range(self.level.samples)
         ]
-        self.frames = [self.frame(d) for d in self.worlds]
+        if (
+            prev is not None
+            and changed is not None
+            and len(prev.frames) == len(self.worlds)
+            and prev.scale == self.scale  # the same doubt about everyone (intelligence unchanged)
+        ):
+            # Right after one of our own moves: recount only the people it may have touched.
+            self.frames = [
+                self.frame(d, f, changed, shared=_global_change(pd, d))
+                for d, f, pd in zip(self.worlds, prev.frames, prev.worlds)
+            ]
+        else:
+            self.frames = [self.frame(d) for d in self.worlds]
         self.base_parts = [self.parts(d, f) for d, f in zip(self.worlds, self.frames)]
         self.base = [sum(p.values()) for p in self.base_parts]
 
@@ -365,6 +381,7 @@ class AIPlayer:
         self.level = LEVELS[difficulty]
         self._weights: dict[int, tuple[Weights, dict]] = {}
         self._plan: tuple[tuple, list] = ((), [])
+        self._last: tuple | None = None
 
     def weights_for(self, scn):
         key = id(scn)
@@ -401,11 +418,28 @@ class AIPlayer:
             views = [v for v in g.actions(side) if v.open and v.affordable]
         if not views:
             return {"t": "end", "side": side}
-        mind = Mind(self, g, side)
+        mind = Mind(self, g, side, *self._since(g, side))
+        self._last = (id(st), st.seed, st.turn, side, len(st.decisions), mind)
         order, ranked = self._act(mind, views, only)
         if only is None:
             self._plan = (key, ranked)
         return order
+
+    def _since(self, g: Game, side: str):
+        """(the last Mind, the people touched since) when the only order since it was our own
+        action; else (None, None)."""
+        st = g.state
+        last = self._last
+        if last is None or last[:4] != (id(st), st.seed, st.turn, side) or len(st.decisions) != last[4] + 1:
+            return None, None
+        d = st.decisions[-1]
+        if d.get("t") != "act" or d.get("side") != side:
+            return None, None
+        a = g.scn.get("action", d.get("action", ""))
+        if a is None:
+            return None, None
+        who = touched(st, list(a.success) + list(a.failure), d.get("target"))
+        return (last[5], who) if who is not None else (None, None)
 
     # ------------------------------------------------------------------ actions in the phase
     def _shortlist(self, mind: Mind, a, targets: list[str]) -> list[str]:

@@ -31,13 +31,11 @@ class Weights:
     action_prior: float = 0.2  # times an action's ai_weight (the scenario's hint of its worth)
     option_prior: float = 2.0  # times an event option's ai_weight
     min_gain_per_point: float = 0.5  # an action must be worth this much per action point
-    strike: float = (
-        40.0  # a plenum sooner while it is likely won (critics: Kim abroad; Kim: plot found), times 1/(1 + turns)
-    )
+    # a plenum sooner while it is likely won (critics: Kim abroad; Kim: plot found), times 1 / (1 + turns)
+    strike: float = 40.0
     margin: float = 3.0  # per expected vote of lead over the other side (keeps a losing side trying)
     enabling_flag: float = 8.0  # a flag that opens one of the side's own moves, tactics or speeches, per use
     # -- what the side expects of the unknown
-    enemy_drift: float = 0.5  # lean points a turn the other side is expected to win on a member not yet its own
     base_threat: float = 0.6  # Kim: belief that a plot is being prepared, with no hint either way
     hint_threat: float = 0.25  # Kim: added for each recent informer hint (busy or quiet)
     hint_turns: int = 3  # how many turns a hint stays fresh
@@ -65,6 +63,7 @@ class Level:
     replan_top: int  # later moves in a phase weigh again only this many of the first ranking (0: all)
     discovery: bool = True  # foresees the plot being found (Kim's chance, the critics' risk)
     sessions: bool = True  # plays the plenum session out; without, takes the tactic that moves the hall most its way
+    opens: bool = True  # sees what a flag opens later (drafting the critique opens the coalition)
 
 
 LEVELS: dict[str, Level] = {
@@ -78,6 +77,7 @@ LEVELS: dict[str, Level] = {
         end_endings=False,
         strike=False,
         replan_top=3,
+        opens=False,
         discovery=False,
         sessions=False,
     ),
@@ -90,7 +90,7 @@ LEVELS: dict[str, Level] = {
         session_samples=1,
         end_endings=True,
         strike=True,
-        replan_top=5,
+        replan_top=3,
     ),
     "hard": Level(
         "Presidium",
