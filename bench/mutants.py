@@ -11,6 +11,7 @@ fast rule tests run there; a red test run means the mutant was killed.
     .venv/bin/python bench/mutants.py --tests tests/test_vote_rule.py tests/test_engine.py
     .venv/bin/python bench/mutants.py --tests-dir OLD/tests   # score another version of the tests
     .venv/bin/python bench/mutants.py --list
+    .venv/bin/python bench/mutants.py -k 'not formula and not explanation'   # numbers only, no texts
 
 Exit status: 0 when the share killed is at least --fail-under (default 0.95), else 1.
 """
@@ -211,8 +212,10 @@ def _env(tree: Path) -> dict[str, str]:
     return env
 
 
-def _pytest(tree: Path, tests: list[str], timeout: float) -> tuple[int, str]:
+def _pytest(tree: Path, tests: list[str], timeout: float, keyword: str | None = None) -> tuple[int, str]:
     cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=", *tests]
+    if keyword:
+        cmd += ["-k", keyword]
     try:
         proc = subprocess.run(cmd, cwd=tree, env=_env(tree), capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -233,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         "--tests-dir", type=Path, help="use this tests/ folder instead of the tree's (to score older tests)"
     )
     ap.add_argument("--only", help="run only mutants whose name contains this text")
+    ap.add_argument("-k", "--keyword", help="pytest -k expression to select tests (e.g. 'not formula and not lines')")
     ap.add_argument("--list", action="store_true", help="list the mutants and exit")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--fail-under", type=float, default=0.95, help="share of mutants that must be killed")
@@ -270,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the copy does not import its own game package ({probe.stdout.strip()}); aborting")
             return 2
         t0 = time.perf_counter()
-        code, out = _pytest(trees[0], args.tests, args.timeout)
+        code, out = _pytest(trees[0], args.tests, args.timeout, args.keyword)
         if code != 0:
             print(f"the unmutated tests fail ({_first_failure(out)}); fix them before scoring mutants")
             print(out[-3000:])
@@ -285,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
                 target = tree / m.path
                 target.write_text(originals[m.path].replace(m.old, m.new, 1), encoding="utf-8")
                 start = time.perf_counter()
-                code, out = _pytest(tree, args.tests, args.timeout)
+                code, out = _pytest(tree, args.tests, args.timeout, args.keyword)
                 return m, code != 0, _first_failure(out) if code else "", time.perf_counter() - start
             finally:
                 (tree / m.path).write_text(originals[m.path], encoding="utf-8")
