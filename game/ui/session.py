@@ -22,7 +22,7 @@ from game.engine.intel import SideView, side_view
 from game.engine.plenum import present_members
 from game.paths import saves_dir
 from game.ui.movement import Snapshot, movements, snapshot
-from game.ui.view import readable
+from game.ui.view import prose_dates, readable
 
 SIDES = ("kim", "opposition")
 # The headline's keys and the SideView's names for their errors.
@@ -306,7 +306,7 @@ class Session:
         st = self.g.state
         slot = (st.turn % AUTOSAVES) + 1
         path = saves_dir() / f"autosave-{slot}.json"
-        label = f"Autosave: {self.g.scn.scenario.title}, {st.date} (turn {st.turn})"
+        label = f"Autosave: {self.g.scn.scenario.title}, {prose_dates(st.date)} (turn {st.turn})"
         try:
             self.write(path, label)
             self.autosave_problem = ""

@@ -256,6 +256,8 @@ class MainDraw:
         if s.thinking or (not s.is_human(s.mover()) and s.mover()):
             dots = "." * (1 + int(self.app.clock_s * 3) % 3)
             other = "Kim" if s.mover() == "kim" else "The opposition"
-            r = pygame.Rect(self.w - 420 - 230, 12, 218, 32)
+            # In the moves panel's title band, where "Not your phase" stands: clear of the budget.
+            ar = self.actions_rect
+            r = pygame.Rect(ar.right - 250, ar.y + 3, 246, 26)
             pygame.draw.rect(surf, C.RED, r)
-            T.draw(surf, f"{other} is moving{dots}", (r.right, r.centery), 16, C.GOLD_LIGHT, "bold", "midright")
+            T.draw(surf, f"{other} is moving{dots}", (r.right - 8, r.centery), 15, C.GOLD_LIGHT, "bold", "midright")

@@ -428,6 +428,14 @@ class MainScreen(MainTips, MainDraw, Screen):
             self.focus = None
         super().rebuild()
 
+    def toast_area(self):
+        """Passing messages sit over the aim panel (its text is also the aim's tooltip), never
+        over the moves, the counts or the dispatches."""
+        r = getattr(self, "left_rects", {}).get("aim")
+        if r is None or r.height < 60:
+            return None
+        return r.inflate(-8, -8)
+
     def filtered_people(self) -> list[str]:
         st = self.s.state
         out = []
