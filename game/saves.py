@@ -18,10 +18,11 @@ import tempfile
 import time
 from collections.abc import Container
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine.content import STATUSES, Scenario
 from game.engine.game import Game
@@ -49,7 +50,15 @@ U64 = Annotated[int, Field(ge=0, lt=2**64)]
 Short = Annotated[str, Field(max_length=200)]
 Prose = Annotated[str, Field(max_length=20_000)]
 Key = Annotated[str, Field(min_length=1, max_length=80)]
-DateText = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
+def _real_date(text: str) -> str:
+    # The pattern alone let 1956-13-45 through; the calendar then failed in play.
+    date.fromisoformat(text)
+    return text
+
+
+DateText = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_real_date)]
 Side = Literal["kim", "opposition"]
 
 
@@ -183,6 +192,8 @@ def _first_problem(exc: ValidationError) -> str:
     if len(value) > 40:
         value = value[:37] + "..."
     more = f" (and {len(errs) - 1} more)" if len(errs) > 1 else ""
+    if e["type"] == "missing":  # the input is then the whole enclosing mapping: not worth showing
+        return f"'{where}' is missing{more}"
     return f"'{where}' is {value}: {e['msg'].lower()}{more}"
 
 
@@ -332,6 +343,13 @@ def check_state(state: dict[str, Any], scn: Scenario) -> list[str]:
     need("events", events, state.get("queued_events", []))
     need("events", events, [p["event"] for p in state.get("pending", [])])
     need("plenums", scn.ids("plenum"), state.get("plenums", {}))
+    unsat = sorted(set(scn.ids("plenum")) - set(state.get("plenums", {})))
+    if unsat:
+        problems.append(f"plenums of the scenario missing from the game: {', '.join(unsat[:3])}")
+    for key in ("intel", "budget"):  # (spent may be empty: nothing spent yet)
+        sides = [side for side in ("kim", "opposition") if side not in state.get(key, {})]
+        if sides:
+            problems.append(f"'{key}' has no value for {' and '.join(sides)}")
     need("codex entries", scn.ids("codex"), state.get("codex", []))
     if state.get("ending") is not None:
         need("endings", scn.ids("ending"), [state["ending"]])

@@ -61,3 +61,70 @@ def test_a_second_document_is_explained_in_plain_words(tmp_path):
     mod = _mod(tmp_path, {"people.yaml": "people: []\n---\npeople: []\n"})
     d = _only(load(AUGUST, [mod]), "yaml-syntax")
     assert d.line == 2 and "second document" in d.message and "---" in d.hint
+
+
+# ----------------------------------------------------------------------------- saves
+
+
+def _tampered_save(tmp_path: Path, key: str, value) -> Path:
+    """A save whose checksum is valid for a state with ``state[key] = value``."""
+    import json
+
+    from game import saves
+    from game.engine.game import Game
+    from game.engine.state import GameState
+
+    g = Game.new(load(AUGUST).scenario, seed=3)
+    path = saves.write(tmp_path / "good.json", g, "august-1956")
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload["state"][key] = value
+    payload["hash"] = GameState.from_dict(payload["state"]).hash()
+    bad = tmp_path / "tampered.json"
+    bad.write_text(json.dumps(payload), encoding="utf-8")
+    return bad
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "key, value, fragment",
+    [
+        ("date", "1956-13-45", "date"),  # was a ValueError on the first turn played
+        ("intel", {}, "intel"),  # a RuleError in the first action's odds
+        ("budget", {}, "budget"),  # a KeyError when the side spends
+        ("plenums", {}, "plenums"),  # a KeyError when the plenum is due
+    ],
+)
+def test_a_save_with_a_valid_checksum_and_a_missing_or_impossible_value_is_refused(tmp_path, key, value, fragment):
+    from game import saves
+
+    bad = _tampered_save(tmp_path, key, value)
+    with pytest.raises(saves.SaveError) as err:
+        saves.read(bad)
+    assert str(bad) in str(err.value) and fragment in str(err.value)
+    # The Load list shows it as one damaged entry only when its envelope is damaged; reading it
+    # never raises anything but SaveError.
+    assert all(isinstance(i, saves.SaveInfo) for i in saves.list_saves(tmp_path))
+
+
+def test_a_save_missing_a_field_says_which_without_echoing_the_file(tmp_path):
+    from game import saves
+
+    bad = tmp_path / "bare.json"
+    bad.write_text('{"format": "august-plenum-save", "version": 1}', encoding="utf-8")
+    with pytest.raises(saves.SaveError) as err:
+        saves.read(bad)
+    assert "'scenario' is missing" in str(err.value) and "{'format'" not in str(err.value)
+
+
+# ----------------------------------------------------------------------------- settings
+
+
+def test_an_unknown_or_misspelt_setting_is_mentioned(tmp_path):
+    from game.ui import settings
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"ui_scal": 1.25, "volume": 40}', encoding="utf-8")
+    s, message = settings.load(path)
+    assert s.volume == 40 and "'ui_scal'" in message

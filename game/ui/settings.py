@@ -54,6 +54,11 @@ def _coerce(raw: dict) -> tuple[Settings, list[str]]:
             problems.append(f"'{f.name}' should be {type(default).__name__}, not {shown}")
             continue
         setattr(s, f.name, v)
+    unknown = sorted(str(k)[:30] for k in raw if k not in {f.name for f in fields(Settings)})
+    if unknown:  # a misspelt key would otherwise be dropped without a word
+        problems.append(
+            f"unknown setting(s) {', '.join(repr(k) for k in unknown[:3])}" + (" ..." if len(unknown) > 3 else "")
+        )
     if not all(isinstance(m, str) and NAME.match(m) for m in s.mods) or len(s.mods) > 50:
         problems.append("the list of mods switched on is damaged")
         s.mods = []
