@@ -7,6 +7,7 @@ from __future__ import annotations
 from game.engine.plenum import present_members
 from game.engine.vote_rule import RULE
 from game.ui import view as V
+from game.ui.forecast import lines as forecast_lines
 from game.ui.screens import common
 from game.ui.words import missing, words
 
@@ -168,6 +169,8 @@ class MainTips:
             "each motion is voted by the full members present. A motion needs more than half of them.",
             "The bars below are your informers' count of how the full members would vote today.",
         ]
+        if pdef:
+            lines += forecast_lines(self.s.view(), pdef)
         for p2 in scn.plenums:
             rec = st.plenums[p2.id].record
             if rec:

@@ -13,6 +13,7 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.explain import shown_total
+from game.ui.forecast import lines as forecast_lines
 from game.ui.screen import Screen
 from game.ui.screens import common
 
@@ -302,6 +303,7 @@ class TacticScreen(Screen):
             if fx:
                 tip.append("Effects: " + "; ".join(fx) + ".")
             tip += self.shout_forecast(t)
+            tip += forecast_lines(self.app.session.view(), self.pdef)
             if self.reveal and t.historical:
                 tip.append("★ What history chose.")
             self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, tip))
