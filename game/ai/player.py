@@ -85,6 +85,7 @@ class Frame:
 
 
 class Mind:
+    frames: list[Frame]
     """One decision's worth of thinking for one side."""
 
     def __init__(self, player: AIPlayer, g: Game, side: str, prev: Mind | None = None, changed=None):
@@ -202,13 +203,13 @@ class Mind:
                 eo -= b
                 vk -= a * (1 - a)
                 vo -= b * (1 - b)
-            p = people.get(pid)
-            if p is not None and p.cc == "full" and p.status in ACTIVE:
+            q = people.get(pid)
+            if q is not None and q.cc == "full" and q.status in ACTIVE:
                 if old is None or pid in only:
                     x = sum(lean_terms(d, scn, pid, _factions=ft))
                 else:
-                    x = old + shift[p.faction]
-                a, b = soft(pid, p, x)
+                    x = old + shift[q.faction]
+                a, b = soft(pid, q, x)
                 lean[pid], pk[pid], po[pid] = x, a, b
                 ek += a
                 eo += b
@@ -364,9 +365,13 @@ def _global_change(d: GameState, c: GameState) -> bool:
         o = d.factions[k]
         if f.cohesion != o.cohesion or f.standing != o.standing:
             return True
-    for k, p in c.patrons.items():
-        o = d.patrons[k]
-        if (p.favour_kim, p.favour_opposition, p.intervention) != (o.favour_kim, o.favour_opposition, o.intervention):
+    for k, pat in c.patrons.items():
+        was = d.patrons[k]
+        if (pat.favour_kim, pat.favour_opposition, pat.intervention) != (
+            was.favour_kim,
+            was.favour_opposition,
+            was.intervention,
+        ):
             return True
     return False
 
@@ -468,7 +473,8 @@ class AIPlayer:
             for t in targets:
                 if only is not None and (a.id, t) not in only:
                     continue
-                gain, parts = 0.0, {}
+                gain = 0.0
+                parts: dict[str, float] = {}
                 for k in range(len(mind.worlds)):
                     p = mind.chance(a, t, k)
                     vs, ds = mind.outcome(k, a.success, t) if p > 0 else (0.0, {})
@@ -586,7 +592,7 @@ class AIPlayer:
         for k, d in enumerate(mind.worlds):
             from game.engine.plenum import tactics_for
 
-            others = [t.id for t in tactics_for(mind.scn, d, pdef, other)] or [None]
+            others: list[str | None] = [t.id for t in tactics_for(mind.scn, d, pdef, other)] or [None]
             for o in others:
                 for s in range(self.level.session_samples):
                     c = d.clone()
