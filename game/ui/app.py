@@ -369,6 +369,9 @@ class App:
         for t in self.toasts:
             lines = T.wrap(t.text, 15, width - 40)
             boxes.append((t, lines, len(lines) * 20 + 14))
+        # Only what fits the place: the newest first, older ones dropped from view (not from the log).
+        while len(boxes) > 1 and sum(b[2] + 6 for b in boxes) - 6 > place.height:
+            boxes.pop(0)
         y = place.bottom - sum(b[2] + 6 for b in boxes) + 6
         area: pygame.Rect | None = None
         for t, lines, h in boxes:
