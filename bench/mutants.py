@@ -11,7 +11,7 @@ fast rule tests run there; a red test run means the mutant was killed.
     .venv/bin/python bench/mutants.py --tests tests/test_vote_rule.py tests/test_engine.py
     .venv/bin/python bench/mutants.py --tests-dir OLD/tests   # score another version of the tests
     .venv/bin/python bench/mutants.py --list
-    .venv/bin/python bench/mutants.py -k 'not formula and not explanation'   # numbers only, no texts
+    .venv/bin/python bench/mutants.py -k 'not formulas_are and not explanation_lines'  # numbers, not texts
 
 Exit status: 0 when the share killed is at least --fail-under (default 0.95), else 1.
 """

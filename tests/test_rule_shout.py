@@ -130,6 +130,26 @@ def test_members_exactly_at_the_hostile_lean_count(mini):
     assert sp["odds"] == RULE.shout_odds(100 * expected / len(hall), 0, 50)
 
 
+def test_hostile_means_twenty_points_toward_kim(mini):
+    """Loyalists' line at +15: a member heckles only if his judgement adds 5 or more (15 + 5 = 20).
+    The seed is one where some loyalist draws 0..4, so a lower threshold would count him too."""
+    for seed in range(1, 200):
+        g = _neutral(mini, seed)
+        st = g.state
+        st.factions["loyal"].cohesion = 75  # vote_base 20 x 75 / 100 = +15
+        st.factions["critics"].cohesion = 100  # -20: never hostile
+        r = copy.deepcopy(st.rng)
+        hall = sorted(P.present_members(st, candidates=True))
+        noise = {pid: r.randint(-6, 6) for pid in hall}
+        loyal = [pid for pid in hall if st.people[pid].faction == "loyal"]
+        if any(0 <= noise[pid] <= 4 for pid in loyal) and any(noise[pid] >= 5 for pid in loyal):
+            break
+    expected = sum(1 for pid in loyal if noise[pid] >= 5)
+    assert 0 < expected < len(loyal)
+    sp = _speech(_sit(g, mini.get("plenum", "session")))
+    assert sp["hostile"] == round(100 * expected / 11)
+
+
 def test_the_mood_of_the_day_counts_toward_the_hostile_share(mini):
     """Loyalists at +8 cannot reach +20 on their own (judgement is at most +6); a tactic that
     moves the hall 18 toward Kim makes every one of them hostile."""
