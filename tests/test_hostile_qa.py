@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.scenario.loader import SCENARIO_ROOT, load
 
 AUGUST = SCENARIO_ROOT / "august-1956"
@@ -84,9 +86,6 @@ def _tampered_save(tmp_path: Path, key: str, value) -> Path:
     return bad
 
 
-import pytest  # noqa: E402
-
-
 @pytest.mark.parametrize(
     "key, value, fragment",
     [
@@ -128,3 +127,51 @@ def test_an_unknown_or_misspelt_setting_is_mentioned(tmp_path):
     path.write_text('{"ui_scal": 1.25, "volume": 40}', encoding="utf-8")
     s, message = settings.load(path)
     assert s.volume == 40 and "'ui_scal'" in message
+
+
+# ----------------------------------------------------------------------------- a new modder's mistakes
+
+
+def test_removing_an_early_event_works_though_a_start_point_skips_it(tmp_path):
+    # The eve-of-plenum start lists every early event in skip_events, so removing any of them
+    # was two errors in the shipped scenario.yaml that the modder had never opened.
+    mod = _mod(
+        tmp_path, {"mod.yaml": "mod: {id: qa, title: QA, scenario: august-1956}\nremove:\n  events: [chairman_away]\n"}
+    )
+    res = load(AUGUST, [mod])
+    assert res.ok, [d.format() for d in res.errors]
+    assert res.scenario.get("event", "chairman_away") is None
+    for start in res.scenario.scenario.starts:
+        assert "chairman_away" not in start.skip_events
+
+
+def test_a_removal_that_breaks_a_reference_names_the_removal(tmp_path):
+    mod = _mod(tmp_path, {"mod.yaml": "mod: {id: qa, title: QA, scenario: august-1956}\nremove:\n  people: [nam_il]\n"})
+    res = load(AUGUST, [mod])
+    d = next(d for d in res.errors if "nam_il" in d.message)
+    assert "removed at" in d.message and "mod.yaml:3" in d.message, d.format()
+
+
+OPTIONS = """events:
+  - id: village_letters
+    title: Letters
+    text: Peasants write.
+    options:
+      - id: answer_them
+        text: Answer
+{bad}
+"""
+
+
+def test_a_key_indented_between_the_entry_and_the_list_gets_the_right_fix(tmp_path):
+    # '- id: x' puts the entry's keys two past the dash; the hint said to indent by the dash's
+    # column, which is a new item without '- ' and still an error.
+    mod = _mod(tmp_path, {"events.yaml": OPTIONS.format(bad="       detail: Answer them")})
+    d = next(d for d in load(AUGUST, [mod]).errors if d.code == "yaml-syntax")
+    assert d.line == 8 and "indent it by 8 spaces" in d.hint, d.format()
+
+
+def test_a_key_at_the_level_of_the_dashes_is_explained(tmp_path):
+    mod = _mod(tmp_path, {"events.yaml": OPTIONS.format(bad="      detail: Answer them")})
+    d = next(d for d in load(AUGUST, [mod]).errors if d.code == "yaml-syntax")
+    assert d.line == 8 and "'- '" in d.message and "8 spaces" in d.hint, d.format()

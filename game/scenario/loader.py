@@ -11,10 +11,11 @@ content, it returns diagnostics instead.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ class Raw:
     files: list[str] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)  # the scenario and its bases, which mods may target
     names: set[str] = field(default_factory=set)  # their folder names and ids
+    removed: dict[str, Mark] = field(default_factory=dict)  # id -> where a remove: list named it
     # id -> position in sections[key], so patching by id is a lookup, not a scan (a codex
     # of 27,000 entries merged in quadratic time took a minute).
     _index: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -508,6 +510,7 @@ def _remove(
             )
             continue
         doomed.add(idx)
+        raw.removed[rid] = m
     if doomed:
         # One pass, not one scan per id: a mod removing thousands of entries stays linear.
         target[:] = [e for k, e in enumerate(target) if k not in doomed]
@@ -775,7 +778,50 @@ def load(folder: Path | str, mods: Sequence[Path | str] = (), *, check_refs: boo
     return _validate(raw, diags, folder, mod_names, check_refs)
 
 
+_UNKNOWN = re.compile(r"^unknown (\w+) '([^']+)'")
+
+
+def _blame_removals(found: list[Diagnostic], removed: dict[str, Mark]) -> list[Diagnostic]:
+    """A reference broken because a mod removed its target is reported at the reference (often
+    in the shipped scenario) but says which removal broke it, so the modder knows it is theirs."""
+    out = []
+    for d in found:
+        m = _UNKNOWN.match(d.message) if d.is_error else None
+        gone = removed.get(m.group(2)) if m else None
+        if gone is not None:
+            d = replace(
+                d,
+                message=f"{d.message}: it was removed at {gone.file}:{gone.line}, but this still refers to it",
+                hint="keep the entry (patch it instead of removing it), or also change or remove what refers to it",
+            )
+        out.append(d)
+    return out
+
+
+def _forget_removed_skips(raw: Raw) -> None:
+    """A start point's skip_events only marks events as past; an event a mod removed is simply
+    gone from those lists (the eve-of-plenum start lists every early event, so otherwise no mod
+    could remove one without also rewriting the start point)."""
+    events = {e.get("id") for e in raw.sections.get("events", []) if isinstance(e, dict)}
+    gone = {rid for rid in raw.removed if rid not in events}
+    starts = raw.meta.get("starts")
+    if not gone or not isinstance(starts, list):
+        return
+    for start in starts:
+        skips = start.get("skip_events") if isinstance(start, dict) else None
+        if not isinstance(skips, list):
+            continue
+        keep = [not (isinstance(e, str) and e in gone) for e in skips]
+        if all(keep):
+            continue
+        marks = raw.marks.table.get(id(skips))
+        skips[:] = [e for e, k in zip(skips, keep, strict=True) if k]
+        if isinstance(marks, list) and len(marks) == len(keep):
+            raw.marks.table[id(skips)] = [m for m, k in zip(marks, keep, strict=True) if k]
+
+
 def _validate(raw: Raw, diags: list[Diagnostic], folder: Path, mods: list[str], check_refs: bool) -> LoadResult:
+    _forget_removed_skips(raw)
     data: dict[str, Any] = {"scenario": raw.meta}
     data.update(raw.sections)
     head = Mark(raw.files[0] if raw.files else str(folder), 1, 1)
@@ -806,6 +852,6 @@ def _validate(raw: Raw, diags: list[Diagnostic], folder: Path, mods: list[str], 
             diags.append(_translate(err, data, raw.marks, head))
         return LoadResult(None, sort_unique(diags), folder, mods)
     if check_refs:
-        diags.extend(check_references(scenario, data, raw.marks, head))
+        diags.extend(_blame_removals(check_references(scenario, data, raw.marks, head), raw.removed))
     result_ok = not any(d.is_error for d in diags)
     return LoadResult(scenario if result_ok else None, sort_unique(diags), folder, mods)

@@ -111,13 +111,15 @@ def explain(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
         got = _indent(here)
         above = next((ln for ln in reversed(lines[: pm.line]) if ln.strip()), "") if pm else ""
         is_item = here.lstrip().startswith("- ")
-        if expect is not None and got > expect and above and _indent(above) > got and not is_item:
+        # Where the keys of the line above start: '- id: x' puts them two past the dash.
+        above_keys = _indent(above) + (2 if above.lstrip().startswith("- ") else 0) if above else 0
+        if expect is not None and got > expect and above and above_keys > got and not is_item:
             return diag(
                 line,
                 col,
-                f"this line is indented {got} spaces, between the line above ({_indent(above)}) "
+                f"this line is indented {got} spaces, between the keys of the entry above ({above_keys}) "
                 f"and the list items ({expect})",
-                f"indent it by {_indent(above)} spaces to continue the entry above, "
+                f"indent it by {above_keys} spaces to continue the entry above, "
                 f"or {expect} to start a new item with '- '",
             )
         if expect is not None and got != expect:
@@ -126,6 +128,13 @@ def explain(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
                 col,
                 f"this line is indented {got} spaces, but the {what}s it belongs with are indented {expect}",
                 f"indent it by {expect} spaces like the {what}s above (from line {cm.line + 1 if cm else 1})",
+            )
+        if what == "list item" and got == expect and not is_item and above_keys > got:
+            return diag(
+                line,
+                col,
+                f"this line is at the level of the list items ({expect} spaces) but does not start with '- '",
+                f"indent it by {above_keys} spaces to continue the entry above, or start it with '- ' for a new item",
             )
         return diag(
             line,
