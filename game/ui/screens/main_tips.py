@@ -186,6 +186,18 @@ class MainTips:
     def aim_text(self) -> str:
         s = self.s
         maj = s.estimate("majority")[0]
+        pdef, _pl = V.plenum_next(s.scn, s.state)
+        held = any(pl.status == "held" for pl in s.state.plenums.values())
+        if pdef is None and held:
+            # After the sessions: the aim follows what is left to play for.
+            if s.viewer == "kim":
+                return (
+                    "Hold what the plenum gave you to the end of the year: keep the patrons calm and the party in line."
+                )
+            return (
+                "No plenum is called. Keep your people safe and your patrons interested: a new session, "
+                "or the patrons' pressure, is the only way back."
+            )
         if s.viewer == "kim":
             return (
                 f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. Secure "
