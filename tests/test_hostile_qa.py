@@ -175,3 +175,33 @@ def test_a_key_at_the_level_of_the_dashes_is_explained(tmp_path):
     mod = _mod(tmp_path, {"events.yaml": OPTIONS.format(bad="      detail: Answer them")})
     d = next(d for d in load(AUGUST, [mod]).errors if d.code == "yaml-syntax")
     assert d.line == 8 and "'- '" in d.message and "8 spaces" in d.hint, d.format()
+
+
+# ----------------------------------------------------------------------------- installed content
+
+
+def test_a_linked_mod_named_on_the_command_line_says_it_is_a_link(tmp_path):
+    # Was "no mod 'loop' ...; did you mean 'loop'?".
+    from game.paths import mods_dir
+    from game.scenario.installed import mod_not_found, resolve_mod
+
+    mods_dir().mkdir(parents=True)
+    (mods_dir() / "loop").symlink_to(mods_dir())
+    assert resolve_mod("loop") is None
+    msg = mod_not_found("loop")
+    assert "link" in msg and "did you mean" not in msg
+
+
+def test_a_user_scenario_hidden_by_a_shipped_one_is_reported(tmp_path, capsys):
+    import shutil
+
+    from game.paths import user_scenarios_dir
+    from game.tools.validate import build_report
+    from game.tools.validate import main as validate
+
+    user_scenarios_dir().mkdir(parents=True)
+    shutil.copytree(AUGUST, user_scenarios_dir() / "august-1956")
+    assert validate([], [], list_only=True) == 0
+    assert "never used" in capsys.readouterr().err
+    report = build_report([], [])
+    assert report.ok and any("shadowed" in f.diagnostic.code for t in report.targets for f in t.findings)

@@ -161,6 +161,29 @@ def all_scenarios() -> list[Path]:
     return out
 
 
+def shadowed_scenarios() -> list[Diagnostic]:
+    """Scenarios in the data folder's scenarios/ that a shipped one hides (same folder name):
+    the player's copy would never be played, so say so instead of ignoring it."""
+    shipped = {p.name: p for p in all_scenarios() if SCENARIO_ROOT in p.parents}
+    user = user_scenarios_dir()
+    out = []
+    if user.is_dir():
+        for p in sorted(user.iterdir()):
+            if p.name in shipped and (p / "scenario.yaml").is_file():
+                out.append(
+                    Diagnostic(
+                        str(p / "scenario.yaml"),
+                        1,
+                        1,
+                        "warning",
+                        "shadowed",
+                        f"this scenario has the folder name of a shipped one ('{p.name}'), so it is never used",
+                        "rename the folder (and its 'id:'), e.g. my-" + p.name,
+                    )
+                )
+    return out
+
+
 def scenario_by_id(name: str) -> Path | None:
     """A scenario by folder name or id, never by path (what a save or a mod may name)."""
     if not isinstance(name, str) or not NAME.match(name):
@@ -240,7 +263,12 @@ def resolve_mod(name: str) -> Path | None:
 
 def mod_not_found(name: str) -> str:
     """The message for a ``--mod`` that names nothing, with a did-you-mean over installed mods."""
-    known = [m.folder.name for m in installed_mods()] + [m.meta.id for m in installed_mods() if m.meta]
+    mods = installed_mods()
+    broken = next((m for m in mods if m.folder.name == name and m.diagnostics), None)
+    if broken is not None:  # installed, but unusable: say why rather than "did you mean" itself
+        d = broken.diagnostics[0]
+        return f"the mod '{name}' in {mods_dir()} cannot be used: {d.message}" + (f" ({d.hint})" if d.hint else "")
+    known = [m.folder.name for m in mods] + [m.meta.id for m in mods if m.meta]
     hint = suggest(name, known)
     where = mods_dir()
     return f"no mod '{name}': not a folder with a mod.yaml, nor a mod installed in {where}" + (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.scenario.check import check_mod, check_scenario
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.installed import all_scenarios, mod_not_found, resolve_mod
+from game.scenario.installed import all_scenarios, mod_not_found, resolve_mod, shadowed_scenarios
 from game.scenario.loader import find_scenario
 from game.scenario.report import Report, Target, fold
 
@@ -100,6 +100,8 @@ def build_report(paths: list[str], mods: list[str]) -> Report:
         report.targets.append(check_mod(mod_dirs[0], mod_dirs[1:], name=mods[0]))
         return report
     targets: list[str] = paths or [str(p) for p in all_scenarios()]
+    for d in shadowed_scenarios():
+        report.targets.append(Target(d.file, "scenario", True, findings=fold([d])))
     for raw in targets:
         expanded = _expand(raw)
         if isinstance(expanded, Target):
@@ -119,6 +121,8 @@ def main(
     if list_only:
         for p in all_scenarios():
             print(p.name)
+        for d in shadowed_scenarios():
+            print(d.format(), file=sys.stderr)
         return 0
     report = build_report(paths, mods)
     if as_json:
