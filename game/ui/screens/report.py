@@ -35,6 +35,7 @@ class ReportScreen(Screen):
         self.entries = list(reversed(entries))  # newest first
         self.old_est = old_est
         self.moves = app.session.movement_now(side, old_snap) if app.session else []
+        self.first_count = old_snap is None
         self.page = 0
         app.sound.play("typewriter")
 
@@ -185,7 +186,15 @@ class ReportScreen(Screen):
             for n, why in reasons:
                 lines.append((f"{n:+d}  {why}", C.INK_SOFT, "body"))
         if not lines:
-            lines.append(("No one changed column since your last count.", C.INK_SOFT, "body"))
+            lines.append(
+                (
+                    "Your first count: from the next report on, this says who moved and why."
+                    if self.first_count
+                    else "No one changed column since your last count.",
+                    C.INK_SOFT,
+                    "body",
+                )
+            )
         text_h = sum(len(T.wrap(t, 13, box.width - 8, st)) * (T.line_height(13) + 1) + 3 for t, _, st in lines)
         size = 13 if text_h <= box.bottom - y else 11
         for t, col, st in lines:
