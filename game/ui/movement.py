@@ -60,6 +60,10 @@ def cause_of(old: dict[str, int], new: dict[str, int], toward_kim: bool) -> str:
     return words[0] if toward_kim else words[1]
 
 
+def _low(label: str) -> str:
+    return label[0].lower() + label[1:]
+
+
 def movements(old: Snapshot, new: Snapshot, people) -> list[tuple[str, int, int, list[tuple[int, str]]]]:
     """Per headline figure: (label, old count, new count, [(members, reason)], largest first)."""
     order = {"opposition": -1, "swing": 0, "kim": 1}
@@ -79,8 +83,8 @@ def movements(old: Snapshot, new: Snapshot, people) -> list[tuple[str, int, int,
             continue
         toward_kim = order[b] > order[a]
         why = cause_of(old.terms.get(pid, {}), new.terms.get(pid, {}), toward_kim)
-        reasons[a][f"−|moved to {dict(KEYS)[b].lower()}: {why}"] += 1
-        reasons[b][f"+|came from {dict(KEYS)[a].lower()}: {why}"] += 1
+        reasons[a][f"−|moved to {_low(dict(KEYS)[b])}: {why}"] += 1
+        reasons[b][f"+|came from {_low(dict(KEYS)[a])}: {why}"] += 1
     out = []
     for key, label in KEYS:
         was = sum(1 for c in old.columns.values() if c == key)

@@ -101,6 +101,8 @@ def render_all(
     app.session = sess
     from game.ui.screens.main_screen import MainScreen
 
+    _play_until(sess, lambda: sess.state.turn >= 5 and sess.g.to_move() == "kim" and not sess.state.pending)
+    sess.mark_reported("kim")  # Kim's count at turn 5: the report at turn 6 says what moved since
     _play_until(sess, lambda: sess.state.turn >= 6 and sess.g.to_move() == "kim" and not sess.state.pending)
     sess.viewer = "kim"
     app.reset(MainScreen(app))
@@ -135,7 +137,8 @@ def render_all(
             k: [max(0, v[0] - (3 if k == "kim" else -2 if k == "opposition" else 0)), v[1]]
             for k, v in ((k, sess.estimate(k, "kim")) for k in ("kim", "opposition", "swing"))
         }
-        app.push(ReportScreen(app, "kim", log[-7:], old))
+        got = sess.unreported("kim")
+        app.push(ReportScreen(app, "kim", *got) if got else ReportScreen(app, "kim", log[-7:], old))
         snap("04b-dispatch-report")
         app.pop()
     if want("05-action-dialog"):
