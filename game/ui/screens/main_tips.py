@@ -4,6 +4,8 @@ A mixin of MainScreen: it reads ``self.s`` (the session) and ``self.app``."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.engine.plenum import present_members
 from game.engine.vote_rule import RULE
 from game.ui import view as V
@@ -11,8 +13,13 @@ from game.ui.forecast import lines as forecast_lines
 from game.ui.screens import common
 from game.ui.words import missing, words
 
+if TYPE_CHECKING:
+    from game.ui.session import Session
+
 
 class MainTips:
+    s: Session  # set by MainScreen, the class this mixes into
+
     def why_closed(self, v) -> str:
         """Why an action is greyed out, in words: the parts of its condition that do not hold."""
         s, a = self.s, v.action
