@@ -72,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     lab.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     lab.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
 
-    rp = sub.add_parser("replay-plenum", help="the August 1956 plenum as recorded, step by step; take a seat at any step")
+    rp = sub.add_parser(
+        "replay-plenum", help="the August 1956 plenum as recorded, step by step; take a seat at any step"
+    )
     rp.add_argument("--scenario", default="august-1956")
     rp.add_argument("--mod", action="append", default=[])
     rp.add_argument("--list", action="store_true", help="list the steps and exit")
