@@ -286,6 +286,8 @@ class App:
             return
         if self.session is not None:
             self.session.poll(dt)
+        if not self._dirty:
+            T.warm_step()  # build ahead while nothing else happens
         if getattr(self, "live", None) is not None:
             self.live.poll()  # plenum --dev / F5: reload changed files
         if top.update(dt):

@@ -77,6 +77,7 @@ def reset() -> None:
     _fonts.clear()
     _cache.clear()
     _wrap_cache.clear()
+    _warm[:] = [(st, sz) for sz in WARM_SIZES for st in WARM_STYLES]
 
 
 def font(style: str, size: int) -> pygame.font.Font:
@@ -286,6 +287,25 @@ def preview(text: str, size: int, max_width: int, style: str = "body") -> str:
         return fit(text, size, max_width, style)
     finally:
         CUTS = watching
+
+
+# Building ahead: the first string drawn in a (style, size) pays for rasterising its glyphs
+# (~2-10 ms each), which made the first frame of a screen slow. While the window idles (the
+# title screen), the app renders the alphabet once per style and size the screens use, one
+# pair per frame, so later screens open on glyphs already made.
+WARM_SIZES = tuple(range(9, 29)) + (32, 34, 36, 40, 44)
+WARM_STYLES = ("body", "bold", "head", "italic")
+WARM_TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 .,:;'’“”()–−+±%·…/◀▶"
+_warm = [(st, sz) for sz in WARM_SIZES for st in WARM_STYLES]
+
+
+def warm_step() -> bool:
+    """Rasterise one (style, size); False once everything is warm."""
+    if not _warm:
+        return False
+    style, size = _warm.pop(0)
+    font(style if style != "head" else "bold", size).render(WARM_TEXT, True, (0, 0, 0))
+    return True
 
 
 def fonts_ok() -> bool:
