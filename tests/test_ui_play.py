@@ -9,6 +9,7 @@ from tests.ui_helpers import click, key, make_app, pump, quick_policy
 
 
 def play_through(app, side: str, start: str, *, act: bool) -> list[str]:
+    from game.ui import scenarios as SC
     from game.ui.screens.action_dialog import ActionDialog
     from game.ui.screens.ending import EndingScreen
     from game.ui.screens.main_screen import ActionButton, MainScreen
@@ -17,6 +18,7 @@ def play_through(app, side: str, start: str, *, act: bool) -> list[str]:
 
     app.push(TitleScreen(app))
     pump(app)
+    SC.wait()  # as a player reads the menu, the scenarios load in the background
     pump(app, [key(pygame.K_n)])
     ng = app.top
     assert isinstance(ng, NewGameScreen)

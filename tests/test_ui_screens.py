@@ -19,6 +19,9 @@ def app(monkeypatch):
 
     a.push(TitleScreen(a))
     pump(a)
+    from game.ui import scenarios as SC
+
+    SC.wait()  # the title screen loads the scenarios in the background
     yield a
     pygame.quit()
 
@@ -109,6 +112,42 @@ def test_new_game_lists_every_scenario_with_start_points(app):
     assert widget(app, "side").value == "opposition"
 
 
+def test_new_game_opens_at_once_while_the_scenario_loads(monkeypatch):
+    """The first frame of New game does not wait for the scenario: it says it is loading and
+    fills in when the title screen's background load is done."""
+    import time
+
+    from game.ui import scenarios as SC
+    from game.ui.screens.newgame import NewGameScreen
+    from game.ui.screens.title import TitleScreen
+
+    real = SC.load
+
+    def slow(folder, *a, **kw):
+        time.sleep(0.4)
+        return real(folder, *a, **kw)
+
+    monkeypatch.setattr(SC, "load", slow)
+    monkeypatch.setattr(SC, "_cache", {})
+    monkeypatch.setattr(SC, "_thread", None)
+    a = make_app()
+    try:
+        a.push(TitleScreen(a))
+        pump(a)
+        t0 = time.perf_counter()
+        a.push(NewGameScreen(a))
+        a.frame([], dt=1 / 60)
+        assert time.perf_counter() - t0 < 0.2  # well under one 0.4 s load
+        assert a.top.result() is None and not widget(a, "start").enabled
+        assert any("loading" in w.label for w in a.top.widgets if w.name and w.name.startswith("scn:"))
+        SC.wait()
+        pump(a)
+        assert a.top.result() is not None and widget(a, "start").enabled
+        assert not any("loading" in w.label for w in a.top.widgets if w.name and w.name.startswith("scn:"))
+    finally:
+        pygame.quit()
+
+
 def test_main_screen_panels_tooltips_and_filters(app):
     from game.ui.screens.main_screen import MainScreen, PersonRow
 
@@ -166,6 +205,24 @@ def test_action_dialog_takes_an_action(app):
     press_widget(app, "commit")
     assert not isinstance(app.top, ActionDialog)
     assert s.g.remaining("kim") < spent
+
+
+def test_toasts_over_the_action_dialog_hide_none_of_its_controls(app):
+    from game.ui.screens.action_dialog import ActionDialog
+    from game.ui.screens.main_screen import ActionButton
+
+    main = start_game(app, start="congress")
+    pump(app)
+    btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.enabled and w.v.action.target == "person")
+    pump(app, [click(btn.rect.center)])
+    assert isinstance(app.top, ActionDialog)
+    app.notify("A long passing message that wraps over two lines at this width, or even more than two of them", "error")
+    app.notify("A second message")
+    pump(app)
+    area = app.draw_toasts(pygame.Surface(app.size))
+    assert area is not None and app.top.card().contains(area)
+    for w in app.top.widgets:
+        assert not area.colliderect(w.rect), w.name
 
 
 def test_event_dialog_reveals_history_and_chooses(app):
@@ -335,3 +392,39 @@ def test_ending_a_phase_unused_asks_first(app):
     assert s.state.phase == "kim" and s.state.turn == turn
     end_phase(app)
     assert s.state.phase != "kim" or s.state.turn > turn
+
+
+def test_a_broken_scenario_rule_is_told_once_and_the_game_goes_on(app, monkeypatch):
+    """A RuleError met in play opens its own message naming the rule's place, once; the player
+    may go on (the same fault again is not told twice) or return to the title."""
+    from game.engine.expr import RuleError
+    from game.ui.screens.common import MessageScreen
+    from game.ui.screens.main_screen import MainScreen
+    from game.ui.screens.title import TitleScreen
+
+    main = start_game(app, start="congress")
+    pump(app)
+    s = app.session
+    fault = RuleError("actions.yaml:12 (secure_vote.chance)", "45 + target.fear / 0", "division by zero")
+
+    def broken(order):
+        raise fault
+
+    monkeypatch.setattr(s.g, "submit", broken)
+    toasts = len(app.toasts)
+    end_phase(app)
+    msg = app.top
+    assert isinstance(msg, MessageScreen) and msg.error
+    assert "actions.yaml:12 (secure_vote.chance)" in msg.body and "division by zero" in msg.body
+    assert len(app.toasts) == toasts  # not the generic "Something went wrong" toast
+    press_widget(app, next(w.name for w in msg.widgets if w.label == "Go on"))
+    assert app.top is main and app.session is s
+    pump(app, [key(pygame.K_e)], frames=2)  # the same fault again: not told a second time
+    assert not any(isinstance(x, MessageScreen) and "broken" in x.title_text for x in app.stack)
+    monkeypatch.setattr(s.g, "submit", broken)
+    app.rule_faults.clear()
+    end_phase(app)
+    assert isinstance(app.top, MessageScreen)
+    press_widget(app, next(w.name for w in app.top.widgets if w.label == "Back to title"))
+    assert isinstance(app.top, TitleScreen) and app.session is None
+    assert not isinstance(app.stack[0], MainScreen)

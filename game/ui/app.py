@@ -15,6 +15,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.engine.expr import RuleError
 from game.ui import settings as S
 from game.ui import text as T
 from game.ui import theme as C
@@ -98,6 +99,7 @@ class App:
         self.sound = Sound(settings.volume, settings.muted)
         self.stack: list = []
         self.toasts: list[Toast] = []
+        self.rule_faults: set[tuple[str, str]] = set()  # (where, rule) already told: each is told once
         self.session = None
         self.running = True
         self.dirty = True
@@ -392,14 +394,21 @@ class App:
     def frame(self, events=(), dt: float = 1 / 60, force: bool = False) -> bool:
         """One frame: for the loop, for tests and for the screenshot tool. True when drawn;
         then ``self.flip_rects`` is None for a full flip, or the rects that changed."""
-        for ev in events:
-            self.dispatch(ev)
-            if not self.running:
-                return False
-        self.tick(dt)
+        try:
+            for ev in events:
+                self.dispatch(ev)
+                if not self.running:
+                    return False
+            self.tick(dt)
+        except RuleError as exc:  # a scenario's rule that cannot be worked out: told once, the game goes on
+            self.rule_fault(exc)
         if self._dirty or force:
             full = self._full or force or self.scale != 1.0
-            self.render()
+            try:
+                self.render()
+            except RuleError as exc:  # the screen cannot be drawn without it: back to the title
+                self.rule_fault(exc, drawing=True)
+                self.render()
             self.flip_rects = None if full else [r.clip(self.display.get_rect()) for r in self.changed]
             self._dirty = False
             self._full = False
@@ -407,6 +416,32 @@ class App:
         return False
 
     flip_rects: list[pygame.Rect] | None = None
+
+    def rule_fault(self, exc: RuleError, drawing: bool = False) -> None:
+        """A rule of the scenario failed in play (``RuleError``): say so once, in its own words,
+        naming the rule; then the game goes on, or the player goes back to the title. A fault met
+        while drawing a game's screen would come back every frame, so that one leaves the game
+        (the autosaves are kept)."""
+        from game.ui.screens.common import MessageScreen
+
+        key = (exc.where, exc.source)
+        first = key not in self.rule_faults
+        self.rule_faults.add(key)
+        if drawing and self.session is not None:
+            self.director.leave_session()
+        elif drawing:
+            self.reset(self.director.make("title"))
+        if not first and not drawing:
+            return
+        body = (
+            "A rule in this scenario cannot be worked out, so the game could not apply it.\n\n"
+            f"Where: {exc.where}\nRule: {exc.source}\nWhy: {exc.detail}\n\n"
+            "The scenario's author can check it with `plenum validate`. Your saves are safe."
+        )
+        buttons = [("Back to title", self.director.leave_session)] if self.session is not None else []
+        buttons.append(("OK" if drawing else "Go on", None))
+        self.push(MessageScreen(self, "A scenario rule is broken", body, buttons, error=True))
+        self.dirty = True
 
     def present(self) -> None:
         if self.flip_rects is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game import ai, saves
 from game.engine.actions import Refused
+from game.engine.expr import RuleError
 from game.engine.game import Game, Outcome
 from game.engine.intel import SideView, side_view
 from game.engine.plenum import present_members
@@ -157,6 +158,10 @@ class Session:
                 except Refused as exc:  # the AI asked for something the rules refused: end its phase
                     self.notices.append(("all", f"The computer's move was refused ({exc})."))
                     self._force_end(side)
+            elif isinstance(err, RuleError):  # a scenario rule, not the computer: the window tells it once
+                self._force_end(side)
+                self._ai_wait = self.clock + AI_DELAY
+                raise err
             elif err is not None:
                 self.notices.append(("all", f"The computer player failed ({err}); its phase ends."))
                 self._force_end(side)
@@ -171,7 +176,11 @@ class Session:
         if side is None or self.is_human(side) or self._worker is not None:
             return False
         if self.synchronous:
-            order = self.policies[side](self.g, side)
+            try:
+                order = self.policies[side](self.g, side)
+            except RuleError:  # the computer's phase ends; the window tells the fault once
+                self._force_end(side)
+                raise
             try:
                 self.submit(order)
             except Refused:
@@ -186,6 +195,8 @@ class Session:
             try:
                 order = policy(g, side)
                 self._result = (side, order, None)
+            except RuleError as exc:
+                self._result = (side, None, exc)
             except Exception as exc:  # pragma: no cover - reported, not fatal
                 self._result = (side, None, f"{exc.__class__.__name__}: {exc}")
 

@@ -69,6 +69,13 @@ class ActionDialog(Screen):
         w, h = min(1000, self.w - 80), min(600, self.h - 60)
         return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
 
+    def toast_area(self):
+        """Passing messages sit in the card's bottom strip, between the page arrows (and "page n/m")
+        and Cancel: never over the target list, the pager, the buttons or the window's corner beneath."""
+        r = self.card()
+        left = r.x + 190
+        return pygame.Rect(left, r.bottom - 60, max(200, (r.right - 376 - 12) - left), 56)
+
     def build(self):
         r = self.card()
         has_targets = self.action.target != "none"

@@ -45,20 +45,44 @@ class NewGameScreen(Screen):
         self.difficulty = "normal"
         self.seed = str(random.Random().randint(1, 99999))
         self.seed_field = None
+        self._waited = False
+        SC.preload()  # already running when the title screen started it
 
     def result(self):
+        """The chosen scenario as loaded, or None while it is still loading (or none is installed)."""
         if not self.folders:
+            return None
+        plain = SC.ready(self.folders[self.sel])  # never wait for the load in a frame: see update
+        if plain is None:
             return None
         from game.ui.screens.mods import load_for_new_game  # with the mods switched on (Mods screen)
 
-        return load_for_new_game(self.app, self.folders[self.sel], SC.get(self.folders[self.sel]))
+        return load_for_new_game(self.app, self.folders[self.sel], plain)
+
+    def waiting(self) -> bool:
+        return any(SC.ready(f) is None for f in self.folders)
+
+    def update(self, dt):
+        # The title screen started the loads in the background; show the screen at once and
+        # fill it in when they are done.
+        if self._waited and self.waiting() and not SC.loading():
+            SC.preload()  # the cache was emptied (F5 reload) after the title screen's load
+        if self._waited and not self.waiting():
+            self._waited = False
+            self.rebuild()
+            return True
+        return False
 
     def build(self):
         w, h = self.w, self.h
         x0 = 40
+        self._waited = self._waited or self.waiting()
         for i, f in enumerate(self.folders):
-            res = SC.get(f)
-            label = res.scenario.scenario.title if res.ok else f"{f.name} (has errors)"
+            res = SC.ready(f)
+            if res is None:
+                label = f"{f.name} (loading…)"
+            else:
+                label = res.scenario.scenario.title if res.ok else f"{f.name} (has errors)"
             self.add(
                 W.Button(
                     (x0, 110 + i * 50, 300, 42),
@@ -211,6 +235,9 @@ class NewGameScreen(Screen):
         res = self.result()
         if not self.folders:
             T.draw(surf, "No scenarios are installed.", (col, 110), 18, C.RED, "bold")
+            return
+        if res is None:
+            T.draw(surf, "Loading the scenario…", (col, 110), 20, C.INK_SOFT, "bold")
             return
         if not res.ok:
             T.draw(surf, "This scenario cannot be played: it has errors.", (col, 96), 20, C.RED, "bold")

@@ -39,7 +39,9 @@ class TitleScreen(Screen):
 
     def build(self):
         from game import saves
+        from game.ui import scenarios
 
+        scenarios.preload()  # load the scenarios while the player reads the menu: New game opens at once
         w, h = self.w, self.h
         x = w - 420
         y = h // 2 - 170
