@@ -46,6 +46,7 @@ class NewGameScreen(Screen):
         self.seed = str(random.Random().randint(1, 99999))
         self.seed_field = None
         self._waited = False
+        self._res = None
         SC.preload()  # already running when the title screen started it
 
     def result(self):
@@ -55,9 +56,18 @@ class NewGameScreen(Screen):
         plain = SC.ready(self.folders[self.sel])  # never wait for the load in a frame: see update
         if plain is None:
             return None
-        from game.ui.screens.mods import load_for_new_game  # with the mods switched on (Mods screen)
+        key = (self.sel, self._build_no, id(plain))  # finding the mods reads files: once per build
+        if self._res is None or self._res[0] != key:
+            from game.ui.screens.mods import load_for_new_game  # with the mods switched on (Mods screen)
+            from game.ui.screens.mods import summary as mods_summary
 
-        return load_for_new_game(self.app, self.folders[self.sel], plain)
+            got = load_for_new_game(self.app, self.folders[self.sel], plain)
+            self._res = (key, got, mods_summary(self.app, self.folders[self.sel]))
+        return self._res[1]
+
+    def mods_line(self) -> str:
+        self.result()
+        return self._res[2] if self._res is not None else ""
 
     def waiting(self) -> bool:
         return any(SC.ready(f) is None for f in self.folders)
@@ -257,9 +267,7 @@ class NewGameScreen(Screen):
             C.INK_SOFT,
         )
         T.draw_wrapped(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 120), 15, C.INK, max_lines=5)
-        from game.ui.screens.mods import summary as mods_summary
-
-        T.draw(surf, T.fit(mods_summary(self.app, self.folders[self.sel]), 13, right - col), (col, 282), 13, C.RED)
+        T.draw(surf, T.fit(self.mods_line(), 13, right - col), (col, 282), 13, C.RED)
         T.draw(surf, "START POINT", (col, 300), 22, C.RED, "head")
         sp = res.scenario.start(self.start_id)
         T.draw_wrapped(surf, sp.summary.strip(), pygame.Rect(col, 378, right - col, 70), 15, C.INK_SOFT, max_lines=3)
