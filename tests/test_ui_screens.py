@@ -428,3 +428,17 @@ def test_a_broken_scenario_rule_is_told_once_and_the_game_goes_on(app, monkeypat
     press_widget(app, next(w.name for w in app.top.widgets if w.label == "Back to title"))
     assert isinstance(app.top, TitleScreen) and app.session is None
     assert not isinstance(app.stack[0], MainScreen)
+
+
+def test_toasts_over_the_spread_chart_hide_neither_legend_nor_close(app):
+    from game.ui.screens.plenum_prep import SpreadScreen
+
+    start_game(app, start="congress")
+    pump(app, [key(pygame.K_v)])
+    assert isinstance(app.top, SpreadScreen)
+    app.notify("A long passing message that wraps over two lines at this width, or even more than two of them")
+    pump(app)
+    area = app.draw_toasts(pygame.Surface(app.size))
+    r = app.top.card()
+    assert area is not None and area.bottom < r.bottom - 60  # above the legend and the Close button
+    assert not area.colliderect(widget(app, "close").rect)

@@ -83,7 +83,7 @@ class ActionDialog(Screen):
             label = {"odds": "Sort: best odds", "swing": "Sort: nearest the line", "name": "Sort: by name"}[self.sort]
             self.add(
                 W.Button(
-                    (r.x + 266, r.y + TOP - 30, 150, 24),
+                    (r.x + 236, r.y + TOP - 30, 180, 24),
                     label,
                     self.cycle_sort,
                     style="chip",
@@ -322,6 +322,11 @@ class TargetRow(W.Widget):
                     surf, f"pledged {mine}", (r.right - 66, r.y + 3), 10, C.SIDE_COLOUR[s.viewer], "bold", "topright"
                 )
         lean = self.dlg.leans.get(self.t)
+        if lean is None and kind == "person":
+            # Not counted (no vote at a plenum): say why the row has no lean, instead of a blank.
+            p = s.state.people[self.t]
+            why = {"candidate": "candidate: no vote", "full": "not in the hall"}.get(p.cc, "no vote")
+            T.draw(surf, why, (r.right - 66, r.bottom - 3), 12, C.INK_SOFT, "body", "bottomright")
         if lean is not None:
             side = RULE.side_of(lean)
             side_col = C.SIDE_COLOUR.get(side, C.GOLD_DARK)

@@ -204,7 +204,7 @@ class SpreadChart:
         T.draw(
             surf,
             f"Lean toward Kim (points). ESTIMATES: each dot is your informers' reading of one member, "
-            f"±{self.data[0][2]:.0f} typical; the totals can differ a little from the headline count."
+            f"±{self.data[0][2]:.0f} typical; the totals above are the headline count."
             if self.data
             else "No members.",
             (rect.x + 10, rect.bottom - 20),
@@ -221,6 +221,15 @@ class SpreadScreen(Screen):
 
     def card(self):
         return pygame.Rect(30, 30, self.w - 60, self.h - 60)
+
+    def toast_area(self):
+        """Passing messages sit at the top of the critics' end of the plot, where the dots (stacked
+        from the floor, the far left rarely used) seldom reach: never over the legend or Close."""
+        chart = getattr(self, "chart", None)
+        if chart is None:
+            return None
+        p = chart.plot_rect()
+        return pygame.Rect(p.x + 8, p.y + 24, min(440, p.width // 2 - 16), 100)
 
     def build(self):
         r = self.card()
