@@ -258,8 +258,10 @@ class Mind:
         found = self.p_found(d)
         lead = (f.e_kim - f.e_opp) * self.sign
         if side == "kim":
-            out["vote"] = w.vote * (1 - crit) * self.threat
-            out["margin"] = w.margin * lead * self.threat
+            # The count matters whether or not a plot is afoot; the threat weighs only the hunt for it
+            # (scaling the count by it made a Kim who read the hints chase the plot and lose the hall).
+            out["vote"] = w.vote * (1 - crit)
+            out["margin"] = w.margin * lead
             out["counter"] = w.counter * kim_maj * found
             out["found"] = w.found * found * self.threat
         else:
@@ -554,7 +556,10 @@ class AIPlayer:
     def _tactic(self, mind: Mind, pend) -> dict:
         plenum_id = pend.event.split(":", 1)[1]
         opts = mind.g.options(pend)
-        if not self.level.sessions:
+        if (
+            self.level.sessions < 1
+            and _tiebreak(mind.state, f"session:{mind.side}:{plenum_id}") >= 0.01 * self.level.sessions
+        ):
             # No play-out: the tactic that moves the hall most toward this side.
             best = max(opts, key=lambda t: (t.mood * mind.sign, _tiebreak(mind.state, t.id)))
             return {
