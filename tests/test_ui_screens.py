@@ -442,3 +442,21 @@ def test_toasts_over_the_spread_chart_hide_neither_legend_nor_close(app):
     r = app.top.card()
     assert area is not None and area.bottom < r.bottom - 60  # above the legend and the Close button
     assert not area.colliderect(widget(app, "close").rect)
+
+
+def test_a_count_that_moved_without_news_still_gets_its_report(app):
+    """No dispatch reached the side, yet its count moved: the report opens to say why."""
+    from game.ui.screens.report import ReportScreen
+
+    start_game(app, start="congress")
+    s = app.session
+    s.mark_reported("kim")
+    s._report_turn.pop("kim")
+    assert s.unreported("kim") is None  # no news, the count stands
+    s._report_turn.pop("kim")
+    s._report_est["kim"]["kim"][0] += 8  # as if the last report had counted 8 more with Kim
+    got = s.unreported("kim")
+    assert got is not None and got[0] == []
+    app.push(ReportScreen(app, "kim", *got))
+    pump(app)
+    assert isinstance(app.top, ReportScreen) and app.top.entries == []

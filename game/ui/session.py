@@ -245,12 +245,15 @@ class Session:
 
     def unreported(self, side: str):
         """(entries, old estimates, old snapshot) this side has not been shown since its last
-        phase, once per turn; None when there is nothing new worth a report."""
+        phase, once per turn; None when there is nothing new worth a report. A count that moved
+        with no news is worth one: the report says why it moved."""
         if self._report_turn.get(side) == self.g.state.turn:
             return None
         mark = self._report_mark.get(side, 0)
         fresh = [readable(e) for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
-        if not fresh:
+        old = self._report_est.get(side)
+        moved = old is not None and any(old.get(k, [None])[0] != self.estimate(k, side)[0] for k in COUNT_KEYS)
+        if not fresh and not moved:  # no news and the count stands: nothing worth a report
             self._report_turn[side] = self.g.state.turn
             return None
         return fresh, self._report_est.get(side, {}), self._report_snap.get(side)

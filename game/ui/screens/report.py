@@ -145,6 +145,8 @@ class ReportScreen(Screen):
         )
         y = left.y + 30
         lh = T.line_height(ROW_SIZE) + 1
+        if not self.entries:
+            T.draw(surf, "No news reached you; your informers' count has moved.", (left.x, y), ROW_SIZE, C.INK_SOFT)
         for e, n in self._pages[self.page]:
             col = V.KIND_COLOURS.get(e.kind, C.INK)
             pygame.draw.rect(surf, col, (left.x + 80, y + 3, 4, n * lh - 4))
