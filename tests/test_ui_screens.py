@@ -460,3 +460,44 @@ def test_a_count_that_moved_without_news_still_gets_its_report(app):
     app.push(ReportScreen(app, "kim", *got))
     pump(app)
     assert isinstance(app.top, ReportScreen) and app.top.entries == []
+
+
+def test_toasts_over_the_event_dialog_hide_none_of_its_controls(app):
+    from game.ui.screens.event_dialog import EventDialog
+
+    start_game(app, start="congress")
+    for _ in range(8):
+        if isinstance(app.top, EventDialog):
+            break
+        end_phase(app)
+        pump(app, [key(pygame.K_RETURN)], frames=2)
+    if not isinstance(app.top, EventDialog):
+        pytest.skip("no decision came up in the first turns of this seed")
+    app.notify("A long passing message that wraps over two lines at this width, or even more than two of them")
+    pump(app)
+    area = app.draw_toasts(pygame.Surface(app.size))
+    assert area is not None and app.top.card().contains(area)
+    for w in app.top.widgets:
+        assert not area.colliderect(w.rect), w.name
+
+
+def test_toasts_in_the_plenum_hall_hide_neither_legend_nor_buttons(app):
+    from game.ui.screens.plenum_hall import PlenumHall
+
+    start_game(app)  # the eve of the plenum
+    for _ in range(8):
+        if isinstance(app.top, PlenumHall):
+            break
+        end_phase(app)
+        pump(app, [key(pygame.K_1)], frames=2)
+        pump(app, [key(pygame.K_RETURN)], frames=2)
+    if not isinstance(app.top, PlenumHall):
+        pytest.skip("the session did not open in the first turns of this seed")
+    app.notify("A long passing message that wraps over two lines at this width, or even more than two of them")
+    app.notify("A second message")
+    pump(app)
+    area = app.draw_toasts(pygame.Surface(app.size))
+    assert area is not None and area.left > 300  # off the legend at the bottom left
+    for w in app.top.widgets:
+        if w.name in ("next", "skip", "auto"):
+            assert not area.colliderect(w.rect), w.name

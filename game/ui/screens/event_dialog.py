@@ -40,6 +40,13 @@ class EventDialog(Screen):
         w, h = min(900, self.w - 80), min(640, self.h - 40)
         return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
 
+    def toast_area(self):
+        """Passing messages sit beside the two chips at the card's foot, over the hover hint only:
+        never over the options, the chips or the window's corner beneath the card."""
+        r = self.card()
+        left = r.x + 472
+        return pygame.Rect(left, r.bottom - 60, max(200, r.right - 16 - left), 56)
+
     def build(self):
         r = self.card()
         n = len(self.options)

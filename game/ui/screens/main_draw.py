@@ -133,7 +133,13 @@ class MainDraw:
             T.draw(
                 surf,
                 f"{common.date_text(pl.date)} · "
-                + ("in session" if pl.status == "in_session" else f"in {days} days" if days > 0 else "now"),
+                + (
+                    "in session"
+                    if pl.status == "in_session"
+                    else ("tomorrow" if days == 1 else f"in {days} days")
+                    if days > 0
+                    else "now"
+                ),
                 (inner.right, inner.y + 2),
                 14,
                 C.RED,

@@ -270,7 +270,8 @@ class NewGameScreen(Screen):
         T.draw(surf, T.fit(self.mods_line(), 13, right - col), (col, 282), 13, C.RED)
         T.draw(surf, "START POINT", (col, 300), 22, C.RED, "head")
         sp = res.scenario.start(self.start_id)
-        T.draw_wrapped(surf, sp.summary.strip(), pygame.Rect(col, 378, right - col, 70), 15, C.INK_SOFT, max_lines=3)
+        # Shrinks to fit above YOUR GAME (a three-line summary at 15 pt ran into the heading).
+        T.draw_box(surf, sp.summary.strip(), pygame.Rect(col, 378, right - col, 58), 15, C.INK_SOFT, min_size=12)
         T.draw(surf, "YOUR GAME", (col, 440), 22, C.RED, "head")
         # faction legend under the list of scenarios
         y = 110 + len(self.folders) * 50 + 30

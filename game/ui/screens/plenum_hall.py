@@ -97,6 +97,12 @@ class PlenumHall(Screen):
         r2 = min(w * 0.36, h - 230)
         return (cx, cy), r2 * 0.44, r2 * 0.78, r2
 
+    def toast_area(self):
+        """Passing messages sit on the hall floor right of the rostrum: not over the legend
+        (bottom left), the seats, or the panel and buttons on the right."""
+        x0 = (self.w - 304) // 2 + 110
+        return pygame.Rect(x0, self.h - 150, max(240, self.w - 316 - x0), 140)
+
     def build(self):
         centre, _r0, _r1, r2 = self.geometry()
         inner, outer, rf, rc, _ = hemicycle(self.n_full, self.n_cand, centre, r2)
