@@ -438,7 +438,7 @@ class App:
             f"Where: {exc.where}\nRule: {exc.source}\nWhy: {exc.detail}\n\n"
             "The scenario's author can check it with `plenum validate`. Your saves are safe."
         )
-        buttons = [("Back to title", self.director.leave_session)] if self.session is not None else []
+        buttons: list[tuple[str, Any]] = [("Back to title", self.director.leave_session)] if self.session else []
         buttons.append(("OK" if drawing else "Go on", None))
         self.push(MessageScreen(self, "A scenario rule is broken", body, buttons, error=True))
         self.dirty = True
