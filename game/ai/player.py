@@ -28,7 +28,7 @@ from game.engine import actions as A
 from game.engine import endings as E
 from game.engine import intel
 from game.engine.actions import Refused
-from game.engine.basics import ACTIVE
+from game.engine.basics import ACTIVE, MONTHS
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
 from game.engine.plenum import _faction_terms, lean_terms
@@ -39,20 +39,6 @@ from game.engine.world import discovery_odds
 OTHER = B.OTHER
 _NOISE_VAR = ((2 * RULE.noise + 1) ** 2 - 1) / 12  # the variance of a member's own judgement
 _LOST = ("arrested", "executed", "expelled", "fled", "dead")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _sigmoid(x: float) -> float:
@@ -65,7 +51,7 @@ def _sigmoid(x: float) -> float:
 
 def month(date: str) -> str:
     try:
-        return _MONTHS[int(date[5:7]) - 1]
+        return MONTHS[int(date[5:7]) - 1]
     except (ValueError, IndexError):
         return date
 

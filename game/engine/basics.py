@@ -109,6 +109,23 @@ def clamp(v: float, lo: int = 0, hi: int = 100) -> int:
     return int(max(lo, min(hi, round(v))))
 
 
+# Month names for dates written as prose (the UI's dispatches and the AI's reasons share them).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def date_add(date: str, days: int) -> str:
     return (_dt.date.fromisoformat(date) + _dt.timedelta(days=days)).isoformat()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from game.engine.basics import MONTHS
 from game.engine.plenum import lean_terms
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.ui.explain import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
@@ -156,20 +157,6 @@ def entry_story(scn, entry) -> str:
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def prose_dates(text: str) -> str:
