@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import NamedTuple
+
+# The 'did you mean' text is the engine's, so load-time and run-time messages suggest alike.
+from game.engine.basics import suggest
+
+__all__ = ["Diagnostic", "DiagnosticError", "Mark", "sort_unique", "suggest", "to_json"]
 
 
 @dataclass(frozen=True, order=True)
@@ -36,12 +40,6 @@ class Mark(NamedTuple):
     file: str
     line: int  # 1-based
     col: int  # 1-based
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """'did you mean ...' text for a likely misspelling, or ''."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def sort_unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
