@@ -18,7 +18,6 @@ game replays from its orders whether or not the AI is there.
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import dataclass
 
@@ -31,8 +30,16 @@ from game.engine.actions import Refused
 from game.engine.basics import ACTIVE, MONTHS
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
-from game.engine.plenum import _faction_terms, lean_terms
-from game.engine.state import FactionState, GameState, PatronState, Pending, PersonState, PlenumState
+from game.engine.plenum import _faction_terms, lean_of
+from game.engine.state import (
+    CountryState,
+    FactionState,
+    GameState,
+    PatronState,
+    Pending,
+    PersonState,
+    PlenumState,
+)
 from game.engine.vote_rule import RULE
 from game.engine.world import discovery_odds
 
@@ -47,6 +54,17 @@ def _sigmoid(x: float) -> float:
     if x > 30:
         return 1.0
     return 1.0 / (1.0 + math.exp(-x))
+
+
+def _soft(x: float, s: float, band: int, exp) -> tuple[float, float]:
+    """(chance with Kim, chance with the critics) of a member at lean `x` (mood included) whose
+    vote curve has width `s`: the hot path of every count, so plain arithmetic."""
+    hi = (x - band + 0.5) / s
+    lo = (-band + 0.5 - x) / s
+    return (
+        0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + exp(-hi))),
+        0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + exp(-lo))),
+    )
 
 
 def month(date: str) -> str:
@@ -144,43 +162,82 @@ class Mind:
 
     # ------------------------------------------------------------------ the frame and the value
     def frame(
-        self, d: GameState, base: Frame | None = None, only: set[str] | None = None, shared: bool = False
+        self,
+        d: GameState,
+        base: Frame | None = None,
+        only: set[str] | None = None,
+        shared: bool = False,
+        counts_only: bool = False,
     ) -> Frame:
         """The frame of world `d`. With a base frame and the set of people an effect touched,
         only those are recounted; `shared` says a term every member of a faction shares (the
         country, the faction, its patrons) moved too, so each faction's members shift by what
-        one untouched member of it shifted."""
-        ft = _faction_terms(d, self.scn, ())
+        one untouched member of it shifted. With `counts_only` the per-member tables are left
+        empty (a candidate move's value needs only the sums): nothing is copied.
+
+        The sums are added and taken away in the same order whichever way they are kept, so a
+        value comes out the same to the last bit."""
         people = d.people
         scn = self.scn
-        soft = self._soft_of
+        scales, scale, mood = self.scales, self.scale, self.w.mood
+        band = RULE.band
+        exp = math.exp
         if base is None or only is None:
-            lean, pk, po = {}, {}, {}
+            ft = _faction_terms(d, scn, ())
+            lean: dict[str, float] = {}
+            pk: dict[str, float] = {}
+            po: dict[str, float] = {}
             ek = eo = vk = vo = 0.0
+            n = 0
             for pid, p in people.items():
                 if p.cc != "full" or p.status not in ACTIVE:
                     continue
-                x = sum(lean_terms(d, scn, pid, _factions=ft))
-                a, b = soft(pid, p, x)
-                lean[pid], pk[pid], po[pid] = x, a, b
+                x = lean_of(d, p, ft)
+                a, b = _soft(x + mood, scales.get(pid, scale), band, exp)
+                if not counts_only:
+                    lean[pid], pk[pid], po[pid] = x, a, b
+                n += 1
                 ek += a
                 eo += b
                 vk += a * (1 - a)
                 vo += b * (1 - b)
-            return Frame(lean, pk, po, ek, eo, vk, vo, len(lean) // 2 + 1)
-        lean, pk, po = dict(base.lean), dict(base.p_kim), dict(base.p_opp)
+            return Frame(lean, pk, po, ek, eo, vk, vo, n // 2 + 1)
+        blean, bpk, bpo = base.lean, base.p_kim, base.p_opp
         ek, eo, vk, vo = base.e_kim, base.e_opp, base.v_kim, base.v_opp
+        n = len(blean)
         redo = set(only)
         shift: dict[str, float] = {}
+        ft = _faction_terms(d, scn, ()) if (shared or redo) else {}
         if shared:
-            for pid in lean:
+            for pid in blean:
                 if pid in redo:
                     continue
                 f = people[pid].faction
                 if f not in shift:
-                    shift[f] = sum(lean_terms(d, scn, pid, _factions=ft)) - lean[pid]
+                    shift[f] = lean_of(d, people[pid], ft) - blean[pid]
                 if shift[f]:
                     redo.add(pid)
+        if counts_only:
+            for pid in redo:
+                old = blean.get(pid)
+                if old is not None:  # out of the old count
+                    a, b = bpk[pid], bpo[pid]
+                    n -= 1
+                    ek -= a
+                    eo -= b
+                    vk -= a * (1 - a)
+                    vo -= b * (1 - b)
+                q = people.get(pid)
+                if q is not None and q.cc == "full" and q.status in ACTIVE:
+                    x = lean_of(d, q, ft) if old is None or pid in only else old + shift[q.faction]
+                    a, b = _soft(x + mood, scales.get(pid, scale), band, exp)
+                    n += 1
+                    ek += a
+                    eo += b
+                    vk += a * (1 - a)
+                    vo += b * (1 - b)
+            return Frame({}, {}, {}, ek, eo, vk, vo, n // 2 + 1)
+        lean, pk, po = dict(blean), dict(bpk), dict(bpo)
         for pid in redo:
             old = lean.pop(pid, None)
             if old is not None:  # out of the old count
@@ -191,11 +248,8 @@ class Mind:
                 vo -= b * (1 - b)
             q = people.get(pid)
             if q is not None and q.cc == "full" and q.status in ACTIVE:
-                if old is None or pid in only:
-                    x = sum(lean_terms(d, scn, pid, _factions=ft))
-                else:
-                    x = old + shift[q.faction]
-                a, b = soft(pid, q, x)
+                x = lean_of(d, q, ft) if old is None or pid in only else old + shift[q.faction]
+                a, b = _soft(x + mood, scales.get(pid, scale), band, exp)
                 lean[pid], pk[pid], po[pid] = x, a, b
                 ek += a
                 eo += b
@@ -206,17 +260,10 @@ class Mind:
     def _soft_of(self, pid: str, p, lean: float) -> tuple[float, float]:
         """(chance with Kim, chance with the critics) of a member at this lean: its own judgement
         and this side's doubt about it blur the band's edges."""
-        s = self.scales.get(pid, self.scale)
         # Today's lean, not one with every pledge faded by the plenum: a pledge also keeps the
         # member from the other side now (its odds fall with it), which fading would ignore; in
         # the lab the faded count made both sides play worse.
-        x = lean + self.w.mood
-        hi = (x - RULE.band + 0.5) / s
-        lo = (-RULE.band + 0.5 - x) / s
-        return (
-            0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + math.exp(-hi))),
-            0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + math.exp(-lo))),
-        )
+        return _soft(lean + self.w.mood, self.scales.get(pid, self.scale), RULE.band, math.exp)
 
     def p_found(self, d: GameState) -> float:
         if d.has_flag("plot_discovered"):
@@ -287,7 +334,11 @@ class Mind:
             apply_effects(c, self.scn, effects, target=target)
         except (KeyError, ValueError, Refused):
             return self.base[k], {}
-        nf = self.frame(c, f, who, shared=_global_change(d, c)) if who is not None else self.frame(c)
+        nf = (
+            self.frame(c, f, who, shared=_global_change(d, c), counts_only=True)
+            if who is not None
+            else self.frame(c, counts_only=True)
+        )
         if c.ending is None and self.scn.endings:
             c.ending = E.check(c, self.scn, at_end=False)
         after = self.parts(c, nf)
@@ -312,18 +363,35 @@ def _days_between(a: str, b: str) -> int:
 
 def _light_copy(d: GameState, only: set[str] | None) -> GameState:
     """A copy to try effects on: the people named (all if None) and every small container an
-    effect may change; the rest is shared and must not be written."""
-    c = copy.copy(d)
+    effect may change; the rest is shared and must not be written. Built field by field
+    (copy.copy and keyword construction cost more than the copying itself)."""
+    new = object.__new__
+    c = new(GameState)
+    c.__dict__.update(d.__dict__)
     if only is None:
         c.people = {k: _person(v) for k, v in d.people.items()}
     else:
-        c.people = dict(d.people)
+        people = d.people
+        c.people = cp = dict(people)
         for pid in only:
-            if pid in d.people:
-                c.people[pid] = _person(d.people[pid])
-    c.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in d.factions.items()}
-    c.patrons = {k: PatronState(**v.__dict__) for k, v in d.patrons.items()}
-    c.country = copy.copy(d.country)
+            if pid in people:
+                cp[pid] = _person(people[pid])
+    factions = {}
+    for k, v in d.factions.items():
+        f = new(FactionState)
+        f.__dict__.update(v.__dict__)
+        f.standing = dict(v.standing)
+        factions[k] = f
+    c.factions = factions
+    patrons = {}
+    for k, v in d.patrons.items():
+        pat = new(PatronState)
+        pat.__dict__.update(v.__dict__)
+        patrons[k] = pat
+    c.patrons = patrons
+    country = new(CountryState)
+    country.__dict__.update(d.country.__dict__)
+    c.country = country
     c.intel, c.budget, c.spent, c.budget_bonus = dict(d.intel), dict(d.budget), dict(d.spent), dict(d.budget_bonus)
     c.flags, c.vars, c.fired = list(d.flags), dict(d.vars), dict(d.fired)
     c.queued_events, c.codex = list(d.queued_events), list(d.codex)
@@ -338,7 +406,7 @@ def _light_copy(d: GameState, only: set[str] | None) -> GameState:
 
 
 def _person(p):
-    q = PersonState.__new__(PersonState)
+    q = object.__new__(PersonState)
     q.__dict__.update(p.__dict__)
     q.offices = list(p.offices)
     q.career = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 from game.engine import expr as X
 from game.engine.basics import ACTIVE
@@ -64,16 +66,71 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
     src = a.targets
     test = X.compiled(src)
     ctx = _ctx(state, scn, None, a.target)
+    plan = _filter_plan(src) if a.target == "person" else None
+    key: tuple[Any, ...] | None = None
+    if plan is not None:
+        fields, others = plan
+        try:
+            # What the filter reads besides the target is the same for every candidate.
+            key = (src, *(ctx.resolve(path) for path in others))
+        except X.FAULTS:
+            key = None  # evaluated below as always, so the fault is reported as always
     out = []
+    people = state.people
+    memo = _TARGET_MEMO
     for t in pool:
+        if key is not None:
+            # A person filter reads only that person's fields (and what `key` holds): the same
+            # fields give the same answer, so each is worked out once, not on every turn.
+            k = (key, t, fields(people[t]))
+            ok = memo.get(k)
+            if ok is not None:
+                if ok:
+                    out.append(t)
+                continue
         ctx.target = t
         try:
-            ok = test(ctx)
+            ok = bool(test(ctx))
         except X.FAULTS as exc:
             raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
+        if key is not None:
+            if len(memo) >= _TARGET_MEMO_SIZE:
+                memo.clear()
+            memo[k] = ok
         if ok:
             out.append(t)
     return sorted(out)
+
+
+# (filter and what it reads besides the target, person id, that person's fields it reads) ->
+# whether the person qualifies. Bounded; cleared when full.
+_TARGET_MEMO: dict[tuple[Any, ...], bool] = {}
+_TARGET_MEMO_SIZE = 200_000
+_PLANS: dict[str, tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None] = {}
+
+
+def _filter_plan(src: str) -> tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None:
+    """For a person filter that calls no function: (a getter of the person fields it reads,
+    the other names it reads); None if its answer may depend on more than those."""
+    if src in _PLANS:
+        return _PLANS[src]
+    tree = X.parse(src)
+    plan: tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None = None
+    if not X.calls_in(tree):
+        reads: set[str] = set()
+        others: list[tuple[str, ...]] = []
+        for path, _col in X.paths_in(tree):
+            if path[0] == "target":
+                reads.update(EvalContext.PERSON_READS.get(path[1], (path[1],)))
+            elif path not in others:
+                others.append(path)
+        names = sorted(reads)
+        getter: Callable[[Any], Any] = (
+            (lambda p: ()) if not names else attrgetter(*names) if len(names) > 1 else attrgetter(names[0], names[0])
+        )
+        plan = (getter, tuple(others))
+    _PLANS[src] = plan
+    return plan
 
 
 def view_one(state: GameState, scn: Scenario, a: ActionDef) -> ActionView:

@@ -246,6 +246,10 @@ class EvalContext:
         self.votes = votes
         self._votes: Mapping[str, Any] | None = None
 
+    # The state fields behind each person name `_person` answers (the rest read their own
+    # field): what a cached answer about a person must be keyed on (actions.candidates).
+    PERSON_READS: dict[str, tuple[str, ...]] = {"in_cc": ("cc", "status"), "active": ("status",), "id": ()}
+
     def _person(self, pid: str, attr: str) -> Any:
         p = self.state.people[pid]
         if attr == "in_cc":

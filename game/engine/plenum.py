@@ -19,7 +19,7 @@ from game.engine.effects import apply_effects
 from game.engine.vote_rule import RULE, TERM_LABELS
 
 if TYPE_CHECKING:
-    from game.engine.state import GameState
+    from game.engine.state import GameState, PersonState
 
 # Aliases for older callers; the one definition is RULE.
 VOTE_BAND = RULE.band
@@ -85,12 +85,37 @@ def lean_terms(
     ]
 
 
+def lean_of(state: GameState, p: PersonState, ft: dict[str, tuple[float, float]]) -> float:
+    """Today's lean of one member (no motion, mood or judgement): exactly
+    ``sum(lean_terms(state, scn, pid, _factions=ft))``, the same terms summed in the same order
+    (a test holds them equal), without building the named list. Every count of the committee
+    runs through here, the AI's look-ahead thousands of times a game."""
+    r = RULE
+    line, patron_signal = ft[p.faction]
+    c = state.country
+    return sum(
+        (
+            line,
+            (p.loyalty - r.neutral) * r.loyalty,
+            p.fear * r.fear + (c.security - r.neutral) * r.security,
+            (c.cult - r.neutral) * r.cult,
+            p.pledge_kim * r.pledge,
+            -p.pledge_opposition * r.pledge,
+            patron_signal,
+            0.0,  # the motion's severity, the mood and the member's judgement: none today
+            0.0,
+            0.0,
+        )
+    )
+
+
 def leans(state: GameState, scn: Scenario, members: list[str]) -> dict[str, float]:
     """Today's lean of each member (no speeches, no chance). The same terms as the vote and
     its explanation, so a count and a tooltip can never disagree; the faction terms are
     computed once for the whole list."""
     ft = _faction_terms(state, scn, ())
-    return {pid: sum(lean_terms(state, scn, pid, _factions=ft)) for pid in members}
+    people = state.people
+    return {pid: lean_of(state, people[pid], ft) for pid in members}
 
 
 def side_of(lean: float) -> str:
