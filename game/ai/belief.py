@@ -165,8 +165,11 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
     other = OTHER[side]
     hide = "pledge_opposition" if side == "kim" else "pledge_kim"
     noise = state.estimate_noise.get(side, {})
-    # The blur identifies the report the draws came from (a new one each turn).
-    key = (id(state), state.seed, state.turn, side, sample, hash(tuple(noise.items())))
+    # The blur identifies the report the draws came from (a new one each turn); the count of
+    # orders identifies the state within the turn, so a draw is always made from the state as it
+    # is now (one made earlier in the turn missed the side's own moves since, e.g. the exposure
+    # its last choice added, and a game loaded mid-turn then played differently).
+    key = (id(state), state.seed, state.turn, side, sample, hash(tuple(noise.items())), len(state.decisions))
     draws = _DRAWS.get(key)
     d = copy.copy(state)
     d.rng = engine_rng(state, side, sample)

@@ -441,7 +441,6 @@ class AIPlayer:
         self.difficulty = difficulty
         self.level = LEVELS[difficulty]
         self._weights: dict[int, tuple[Weights, dict]] = {}
-        self._plan: tuple[tuple, list] = ((), [])
         self._last: tuple | None = None
 
     def weights_for(self, scn):
@@ -464,12 +463,14 @@ class AIPlayer:
         if st.phase != side:
             return {"t": "end", "side": side}
         # Later moves in the same phase: weigh again only the best few of the phase's first
-        # ranking (the rest were far behind, and what one move changes is small); hard weighs all.
-        key = (id(st), st.turn, side, st.seed)
+        # ranking (the rest were far behind, and what one move changes is small). That ranking
+        # rides in the phase's first order ("plan"), so it is in the log and in a save: a game
+        # saved and loaded mid-phase plays on exactly as one never saved.
         only = None
         views = None
-        if self.level.replan_top and self._plan[0] == key:
-            only = set(self._plan[1][: self.level.replan_top])
+        plan = _phase_plan(st, side) if self.level.replan_top else None
+        if plan is not None:
+            only = {(aid, t) for aid, t in plan[: self.level.replan_top]}
             ids = list(dict.fromkeys(aid for aid, _t in only))
             views = [A.view_one(st, g.scn, g.scn.get("action", aid)) for aid in ids]
             views = [v for v in views if v.open and v.affordable]
@@ -482,8 +483,8 @@ class AIPlayer:
         mind = Mind(self, g, side, *self._since(g, side))
         self._last = (id(st), st.seed, st.turn, side, len(st.decisions), mind)
         order, ranked = self._act(mind, views, only)
-        if only is None:
-            self._plan = (key, ranked)
+        if only is None and self.level.replan_top and order.get("t") == "act":
+            order["plan"] = [[aid, t] for aid, t in ranked[: self.level.replan_top]]
         return order
 
     def _since(self, g: Game, side: str):
@@ -704,6 +705,20 @@ class AIPlayer:
             victor = e.victor if e else "none"
             v += weight if victor == side else (-weight if victor in OTHER else 0.0)
         return v, eid or ""
+
+
+def _phase_plan(st: GameState, side: str) -> list | None:
+    """The ranking this side wrote into its first order of the current phase, if it wrote one:
+    read back through the log to the side's last 'end' (the close of its previous phase)."""
+    plan = None
+    for d in reversed(st.decisions):
+        if d.get("side") != side:
+            continue
+        if d.get("t") == "end":
+            break
+        if "plan" in d:
+            plan = d["plan"]
+    return plan
 
 
 def _done_before(mind: Mind, action_id: str) -> bool:

@@ -331,6 +331,18 @@ def _country(state: GameState, scn: Scenario, v: CountryFx, target: str | None) 
 
 # --------------------------------------------------------------------------- people
 
+# What a change of status reads as, for one person and for a group: plain English for every status.
+STATUS_SAID: dict[str, tuple[str, str]] = {
+    "active": ("is restored", "are restored"),
+    "demoted": ("is demoted", "are demoted"),
+    "expelled": ("is expelled", "are expelled"),
+    "arrested": ("is arrested", "are arrested"),
+    "fled": ("flees abroad", "flee abroad"),
+    "executed": ("is executed", "are executed"),
+    "dead": ("dies", "die"),
+    "abroad": ("goes abroad", "go abroad"),
+}
+
 
 def _person_describe(scn: Scenario, v: PersonFx, target_label: str) -> list[str]:
     who = _name(scn, "person", v.person, target_label)
@@ -339,8 +351,7 @@ def _person_describe(scn: Scenario, v: PersonFx, target_label: str) -> list[str]
         if getattr(v, a):
             parts.append(f"{'loyalty to Kim' if a == 'loyalty' else a} {_signed(getattr(v, a))}")
     if v.status:
-        said = {"active": "is restored", "dead": "dies", "abroad": "goes abroad", "fled": "flees abroad"}
-        parts.append(said.get(v.status, f"is {v.status}"))
+        parts.append(STATUS_SAID[v.status][0])
     if v.add_office:
         parts.append(f"appointed {_name(scn, 'office', v.add_office)}")
     if v.remove_office:
@@ -414,7 +425,7 @@ def _group_describe(scn: Scenario, v: GroupFx, tl: str) -> list[str]:
         who += f" (up to {v.limit})"
     parts = []
     if v.status:
-        parts.append(f"become {v.status}")
+        parts.append(STATUS_SAID[v.status][1])
     if v.clear_offices:
         parts.append("lose their posts")
     if v.loyalty:

@@ -332,7 +332,14 @@ class App:
             key = tuple(tip[0])
             if key != self._tip_key:
                 self._tip_key, self.tip_scroll = key, 0
-            got = W.tooltip_box(surf, tip[0], tip[1], avoid=tip[2] if len(tip) > 2 else None, scroll=self.tip_scroll)
+            got = W.tooltip_box(
+                surf,
+                tip[0],
+                tip[1],
+                avoid=tip[2] if len(tip) > 2 else None,
+                scroll=self.tip_scroll,
+                above=tip[3] if len(tip) > 3 else None,
+            )
             if got:
                 marks.append(got[0])
                 self._tip_more = got[1] > 0

@@ -61,3 +61,12 @@ def lines(view, pdef) -> list[str]:
         f"Each member's own judgement on the day adds up to ±{RULE.noise} more; the motions' weight pulls "
         "members away from drastic steps.",
     ]
+
+
+def short(view, pdef) -> str:
+    """One line for a tooltip: the best-to-worst band against today's count."""
+    f = forecast(view, pdef)
+    return (
+        f"Forecast (your count, a motion needs {view.majority}): with Kim {f.worst_for_kim[0]}–{f.best_for_kim[0]}, "
+        f"the critics {f.best_for_kim[2]}–{f.worst_for_kim[2]} (today {f.today[0]} and {f.today[2]})."
+    )

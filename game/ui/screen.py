@@ -226,10 +226,16 @@ class Screen:
         app = self.app
         if self.hover is not None and self.hover.visible and app.clock_s - self.hover_since >= 0.3:
             lines = self.hover.tooltip_lines()
+            above = getattr(self.hover, "tip_above", None)
+            if lines and above is not None:
+                return lines, (self.hover_pos[0] - 40, above.y), None, above
             if lines:
                 return lines, (self.hover_pos[0] + 16, self.hover_pos[1] + 20)
         if self.key_focus and self.focus is not None and self.focus.visible:
             lines = self.focus.tooltip_lines()
+            above = getattr(self.focus, "tip_above", None)
+            if lines and above is not None:
+                return lines, (self.focus.rect.x, above.y), None, above
             if lines:
                 r = self.focus.rect
                 return lines, (r.x, r.bottom + 8), r

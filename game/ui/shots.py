@@ -177,6 +177,9 @@ def render_all(
 
             app.reset(TacticScreen(app, pend))
             snap("08-plenum-tactic")
+            if want("08b-plenum-tactic-details"):
+                app.top.toggle_details()
+                snap("08b-plenum-tactic-details")
     _play_until(sess2, lambda: sess2.unseen_plenum() is not None)
     pid = sess2.unseen_plenum()
     if pid and want("09-plenum-vote"):

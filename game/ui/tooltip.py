@@ -35,8 +35,11 @@ def tooltip_box(
     max_w: int = 380,
     avoid: pygame.Rect | None = None,
     scroll: int = 0,
+    above: pygame.Rect | None = None,
 ):
-    """Draw a tooltip; returns (rect it covers, shadow included; lines hidden below) or None."""
+    """Draw a tooltip; returns (rect it covers, shadow included; lines hidden below) or None.
+    ``above``: a row of controls the tip must not cover (tactic cards side by side): the tip sits
+    above the whole row, at the anchor's x, so it never hides a neighbour's title."""
     if not lines:
         return None
     sw, sh = surf.get_size()
@@ -73,6 +76,8 @@ def tooltip_box(
             if not pygame.Rect(cx2, cy2, w, h).colliderect(avoid):
                 x, y = cx2, cy2
                 break
+    if above is not None and above.y - h - 8 >= 4:
+        y = above.y - h - 8
     x = min(max(4, x), sw - w - 6)
     if y + h > sh - 6:
         y = max(4, sh - h - 6)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from game.engine.basics import MONTHS
 from game.engine.plenum import lean_terms
@@ -188,3 +188,74 @@ def history_date(text: str) -> tuple[str, str]:
     if not m:
         return "", t
     return m.group(1).replace("-", "–"), t[m.end() :]
+
+
+@dataclass(frozen=True)
+class Roll:
+    """What a list of people holds, counted two ways that must agree: named + unnamed, and full
+    members + candidates + those with no seat. The headline counts only the full members present
+    (the ones who vote), so a list that says "78" and a headline that adds up to 71 reconcile."""
+
+    named: int
+    unnamed: int
+    groups: int  # unnamed members shown as one row per faction
+    full: int
+    candidates: int
+    seatless: int
+
+    @property
+    def total(self) -> int:
+        return self.named + self.unnamed
+
+
+def roll(st, pids) -> Roll:
+    ps = [st.people[p] for p in pids if p in st.people]
+    unnamed = [p for p in ps if p.generated]
+    return Roll(
+        named=len(ps) - len(unnamed),
+        unnamed=len(unnamed),
+        groups=len({p.faction or "-" for p in unnamed}),
+        full=sum(1 for p in ps if p.cc == "full"),
+        candidates=sum(1 for p in ps if p.cc == "candidate"),
+        seatless=sum(1 for p in ps if p.cc not in ("full", "candidate")),
+    )
+
+
+def _n(k: int, one: str, many: str) -> str:
+    return f"{k} {one if k == 1 else many}"
+
+
+def roll_names(r: Roll, *, grouped: bool = True) -> str:
+    """ "23 named, 55 unnamed in 4 groups" (or without the groups where each is its own row)."""
+    parts = [f"{r.named} named"]
+    if r.unnamed:
+        parts.append(
+            f"{r.unnamed} unnamed" + (f" in {_n(r.groups, 'group', 'groups')}" if grouped and r.groups else "")
+        )
+    return ", ".join(parts)
+
+
+def roll_seats(r: Roll) -> str:
+    """ "71 full members + 7 candidates (+ 3 without a seat)"."""
+    parts = [_n(r.full, "full member", "full members")]
+    if r.candidates:
+        parts.append(_n(r.candidates, "candidate", "candidates"))
+    if r.seatless:
+        parts.append(f"{r.seatless} without a seat")
+    return " + ".join(parts)
+
+
+def roll_tip(r: Roll, voting: int | None = None) -> list[str]:
+    """The reconciliation, for a tooltip: both ways of counting the list, and how it meets the
+    headline (which counts only the full members present, who vote)."""
+    lines = [
+        f"This list: {r.total} people.",
+        f"{roll_names(r)} (the record does not name who held the unnamed seats; they are grouped by faction).",
+        f"{roll_seats(r)} = {r.total}.",
+    ]
+    if voting is not None:
+        lines.append(
+            f"The headline counts the {voting} full members present, who vote at a plenum; "
+            "candidates speak and shout but do not vote."
+        )
+    return lines

@@ -227,6 +227,17 @@ class ActionDialog(Screen):
                 "head",
             )
             T.draw(surf, f"page {self.page + 1}/{self.pages}", (r.x + 112, r.bottom - 44), 13, C.INK_SOFT)
+            if a.target == "person":
+                # What the list counts, so it reconciles with the headline (full members present).
+                T.draw_line(
+                    surf,
+                    target_count_line(s.state, self.targets, s.view().present),
+                    (r.x + 16, r.y + TOP + ROWS * 38 + 2),
+                    12,
+                    400,
+                    C.INK_SOFT,
+                    min_size=9,
+                )
             pygame.draw.line(surf, C.INK, (px - 12, r.y + TOP - 28), (px - 12, r.bottom - 70), 1)
         y = r.y + TOP
         if a.target != "none" and self.target is None:
@@ -273,6 +284,18 @@ class ActionDialog(Screen):
                 13,
                 C.INK_SOFT,
             )
+
+
+def target_count_line(st, targets, present: int) -> str:
+    """ "78 = 48 of the 71 full members + 30 candidates · 15 named, 63 unnamed": the picker's
+    count, reconciled with the headline's members present."""
+    ro = V.roll(st, targets)
+    seats = V.roll_seats(ro)
+    if ro.full != present:
+        seats = seats.replace(f"{ro.full} full member", f"{ro.full} of the {present} full member", 1)
+        if ro.full == 1:
+            seats = seats.replace("full member", "full members", 1)
+    return f"{ro.total} = {seats} · {V.roll_names(ro, grouped=False)}"
 
 
 class TargetRow(W.Widget):

@@ -193,12 +193,20 @@ class MainDraw:
         # people
         pe = self.people_rect
         W.panel(surf, pe, "People")
-        T.draw(
+        # What the list counts, two ways that reconcile (its tooltip meets the headline's count).
+        pr = self.people_roll
+        room = pe.width - 90
+        T.draw_line(
             surf,
-            f"{self.people_count} shown · page {self.people_page + 1}/{self.people_pages}",
-            (pe.x + 10, pe.bottom - 24),
-            12,
+            f"{V.roll_names(pr)} · page {self.people_page + 1}/{self.people_pages}",
+            (pe.x + 10, pe.bottom - 30),
+            11,
+            room,
             C.INK_SOFT,
+            min_size=9,
+        )
+        T.draw_line(
+            surf, f"= {pr.total}: {V.roll_seats(pr)}", (pe.x + 10, pe.bottom - 16), 11, room, C.INK_SOFT, min_size=9
         )
         # actions
         ar = self.actions_rect

@@ -384,6 +384,15 @@ class MainScreen(MainTips, MainDraw, Screen):
         self.people_page = min(self.people_page, pages_p - 1)
         self.people_pages = pages_p
         self.people_count = len(people)
+        listed = self.filtered_people()
+        self.people_roll = V.roll(st, listed)
+        self.add(
+            W.Hotspot(
+                (pe.x + 6, pe.bottom - 30, pe.width - 84, 28),
+                lambda: V.roll_tip(self.people_roll, s.view().present),
+                name="people:count",
+            )
+        )
         for i, row in enumerate(people[self.people_page * per : (self.people_page + 1) * per]):
             r = pygame.Rect(pe.x + 6, rows_top + i * 36, pe.width - 12, 34)
             self.add(PersonRow(r, self, row) if isinstance(row, str) else GroupRow(r, self, *row))

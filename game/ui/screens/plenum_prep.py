@@ -14,6 +14,7 @@ from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.explain import shown_total
 from game.ui.forecast import lines as forecast_lines
+from game.ui.forecast import short as forecast_short
 from game.ui.screen import Screen
 from game.ui.screens import common
 
@@ -299,23 +300,23 @@ class TacticScreen(Screen):
     def build(self):
         w, h = self.w, self.h
         self.chart = SpreadChart(self, pygame.Rect(20, 130, w - 40, int(h * 0.42)))
-        self.chart.add_hotspots()
+        if not self.show_details:
+            self.chart.add_hotspots()
         top = self.chart.rect.bottom + 46
         n = max(1, len(self.tactics))
         bw = (w - 40 - (n - 1) * 12) // n
+        row = pygame.Rect(20, top, w - 40, h - top - 70)
+        self.details = {}
         for i, t in enumerate(self.tactics):
-            # Every card has a tooltip with everything it does, and the odds of shouting down the
-            # critics' speakers with it, from this side's own picture of the hall.
-            tip = [t.name, t.summary.strip()]
-            tip += hall_effects(t)
-            fx = describe(self.app.session.scn, t.effects)
-            if fx:
-                tip.append("Effects: " + "; ".join(fx) + ".")
-            tip += self.shout_forecast(t)
-            tip += forecast_lines(self.app.session.view(), self.pdef)
-            if self.reveal and t.historical:
-                tip.append("★ What history chose.")
-            self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, tip))
+            # Every card has a short tooltip (what it does, the shout-down odds, the forecast), shown
+            # above the row of cards so it never hides a neighbour's title; everything else is in
+            # the details panel (D), which takes the chart's place.
+            self.details[t.id] = self.detail_lines(t)
+            card = self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, self.compact_tip(t)))
+            card.tip_above = row
+        if self.show_details:
+            cr = self.chart.rect
+            self.add(DetailsPanel(pygame.Rect(cr.x, cr.y + 12, cr.width, cr.height + 8), self))
         self.add(
             W.Button(
                 (20, h - 56, 250, 40),
@@ -328,36 +329,93 @@ class TacticScreen(Screen):
                 name="reveal",
             )
         )
+        self.add(
+            W.Button(
+                (282, h - 56, 250, 40),
+                "Show the chart" if self.show_details else "Details of the tactics",
+                self.toggle_details,
+                style="chip",
+                hotkey=pygame.K_d,
+                key_hint="D",
+                size=14,
+                name="details",
+                tooltip="Everything each tactic does, the odds for each speaker and the forecast in full, "
+                "in a panel over the chart (the card under the pointer or in focus).",
+            )
+        )
         if self.focus is None:
             self.focus = next((x for x in self.widgets if isinstance(x, TacticCard)), None)
             self.key_focus = True
 
-    def shout_forecast(self, t) -> list[str]:
-        """The chance each critic on the list is shouted down if this tactic is played, by the vote
-        rule's own odds, counted on this side's estimate of the hall (before the other side's
-        tactic and the members' own judgement on the day)."""
+    def shout_odds(self, t) -> tuple[int, int, list[tuple[str, int]]]:
+        """(hecklers, members, [(critic, % shouted down)]) if this tactic is played: the vote rule's
+        own odds, counted on this side's estimate of the hall (before the other side's tactic and
+        the members' own judgement on the day)."""
         s = self.app.session
         st = s.state
         view = s.view()
-        other = [x for x in self.tactics if x is not t]
-        mood = t.mood
-        hostile = sum(1 for m in view.members.values() if m.lean + mood >= RULE.hostile_lean)
+        hostile = sum(1 for m in view.members.values() if m.lean + t.mood >= RULE.hostile_lean)
         pct = 100 * hostile / max(1, len(view.members))
         out = []
         for sp in self.pdef.speakers:
             person = st.people.get(sp.person)
             if sp.side != "opposition" or person is None or person.status not in ("active", "demoted"):
                 continue
-            odds = RULE.shout_odds(pct, t.interrupt, person.reputation)
-            out.append(f"{person.name}: about {odds}% to be shouted down")
-        if not out:
-            return []
-        head = (
-            f"If the critics speak (your estimate: {hostile} of {len(view.members)} full members would heckle "
-            f"at a lean of +{RULE.hostile_lean} or more):"
-        )
-        del other
-        return [head, *out[:6], "Later speakers face a hall already moved by the first."]
+            out.append((person.name, RULE.shout_odds(pct, t.interrupt, person.reputation)))
+        return hostile, len(view.members), out
+
+    def compact_tip(self, t) -> list[str]:
+        """The card's tooltip: the most important lines only (the details panel has the rest)."""
+        s = self.app.session
+        tip = [t.name, t.summary.strip()]  # the card may show the summary cut short
+        does = [x.rstrip(".") for x in hall_effects(t)] + describe(s.scn, t.effects)
+        if does:
+            tip.append("Does: " + "; ".join(does) + ".")
+        _, _, odds = self.shout_odds(t)
+        if odds:
+            tip.append("Shout-down odds: " + ", ".join(f"{n} {o}%" for n, o in odds[:6]) + ".")
+        tip.append(forecast_short(s.view(), self.pdef))
+        if self.reveal and t.historical:
+            tip.append("★ What history chose.")
+        tip.append("D: details of every tactic, over the chart.")
+        return tip
+
+    def detail_lines(self, t) -> list[str]:
+        s = self.app.session
+        lines = [t.name, t.summary.strip(), *hall_effects(t)]
+        fx = describe(s.scn, t.effects)
+        if fx:
+            lines.append("Effects: " + "; ".join(fx) + ".")
+        hostile, members, odds = self.shout_odds(t)
+        if odds:
+            lines.append(
+                f"If the critics speak (your estimate: {hostile} of {members} full members would heckle "
+                f"at a lean of +{RULE.hostile_lean} or more):"
+            )
+            lines += [f"  {n}: about {o}% to be shouted down" for n, o in odds]
+            lines.append("Later speakers face a hall already moved by the first.")
+        lines += forecast_lines(s.view(), self.pdef)
+        if self.reveal and t.historical:
+            lines.append("★ What history chose.")
+        return lines
+
+    show_details = False
+    detail_scroll = 0
+
+    @property
+    def hover_full(self):  # the details panel follows the pointer: redraw it whole
+        return self.show_details
+
+    def toggle_details(self):
+        self.show_details = not self.show_details
+        self.detail_scroll = 0
+        self.rebuild()
+
+    def detail_tactic(self):
+        for w in (self.hover, self.focus):
+            if isinstance(w, TacticCard):
+                return w.t
+        return self.tactics[0] if self.tactics else None
 
     def toggle(self):
         self.reveal = not self.reveal
@@ -367,6 +425,14 @@ class TacticScreen(Screen):
         self.app.show("pause")
 
     def on_event(self, ev):
+        if self.show_details and (
+            ev.type == pygame.MOUSEWHEEL
+            or (ev.type == pygame.KEYDOWN and ev.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN))
+        ):
+            d = -ev.y * 3 if ev.type == pygame.MOUSEWHEEL else (8 if ev.key == pygame.K_PAGEDOWN else -8)
+            self.detail_scroll = max(0, self.detail_scroll + d)
+            self.app.dirty = True
+            return True
         if ev.type == pygame.KEYDOWN and pygame.K_1 <= ev.key <= pygame.K_9:
             i = ev.key - pygame.K_1
             if i < len(self.tactics):
@@ -394,7 +460,8 @@ class TacticScreen(Screen):
         T.draw_wrapped(
             surf, (self.pdef.agenda or "").strip(), pygame.Rect(20, 94, w - 40, 40), 14, C.INK_SOFT, max_lines=2
         )
-        self.chart.draw(surf)
+        if not self.show_details:
+            self.chart.draw(surf)
         T.draw(surf, "CHOOSE A TACTIC", (20, self.chart.rect.bottom + 18), 20, C.RED, "head")
 
 
@@ -412,6 +479,10 @@ class TacticCard(W.Widget):
     def __init__(self, rect, screen, i, t, tip):
         super().__init__(rect, tooltip=tip, on_activate=lambda: screen.choose(t), name=f"tactic:{t.id}")
         self.screen, self.i, self.t = screen, i, t
+
+    def tooltip_lines(self) -> list[str]:
+        # With the details panel open, the panel says it all: no tip over it.
+        return [] if self.screen.show_details else super().tooltip_lines()
 
     def draw(self, surf, hovered, focused):
         r = self.rect
@@ -443,3 +514,51 @@ class TacticCard(W.Widget):
             W.stamp(surf, (r.right - 70, r.bottom - 26), "History", C.GOLD_DARK, 22, 6)
         if focused:
             W.focus_ring(surf, r)
+
+
+class DetailsPanel(W.Widget):
+    """Everything one tactic does, in full, over the chart: the card under the pointer (or in
+    focus). Scrolls with the wheel or PgUp/PgDn when it runs longer than the panel."""
+
+    focusable = False
+
+    def __init__(self, rect, screen):
+        super().__init__(rect, name="details:panel")
+        self.screen = screen
+
+    def draw(self, surf, hovered, focused):
+        sc = self.screen
+        t = sc.detail_tactic()
+        r = self.rect
+        pygame.draw.rect(surf, C.PAPER_LIGHT, r)
+        pygame.draw.rect(surf, C.INK, r, 1)
+        if t is None:
+            return
+        lines = sc.details.get(t.id, [])
+        # Two columns, so the whole explanation usually fits without scrolling.
+        cols = 2 if r.width >= 760 else 1
+        cw = (r.width - 24 - (cols - 1) * 24) // cols
+        body: list[tuple[str, int, str]] = []
+        for i, ln in enumerate(lines):
+            style, size = ("bold", 16) if i == 0 else ("body", 14)
+            body += [(sub, size, style) for sub in T.wrap(ln, size, cw, style)]
+        lh = T.line_height(14) + 2
+        per = max(1, (r.height - 28) // lh)
+        fits = per * cols
+        sc.detail_scroll = min(sc.detail_scroll, max(0, len(body) - fits))
+        shown = body[sc.detail_scroll : sc.detail_scroll + fits]
+        for k, (text, size, style) in enumerate(shown):
+            c, row = divmod(k, per)
+            x = r.x + 12 + c * (cw + 24)
+            T.draw(surf, text, (x, r.y + 8 + row * lh), size, C.INK if style == "bold" else C.INK_SOFT, style)
+        more = len(body) - sc.detail_scroll - len(shown)
+        if more > 0 or sc.detail_scroll:
+            T.draw(
+                surf,
+                f"{'▲ ' if sc.detail_scroll else ''}{'▼ ' + str(more) + ' more lines ' if more else ''}(wheel, PgUp/PgDn)",
+                (r.right - 10, r.bottom - 4),
+                12,
+                C.INK_SOFT,
+                "italic",
+                "bottomright",
+            )
