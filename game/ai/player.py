@@ -69,6 +69,17 @@ def _soft(x: float, s: float, band: int, exp) -> tuple[float, float]:
     )
 
 
+def _rows(f: Frame, people: dict[str, PersonState], scales: dict[str, float], scale: float) -> dict[str, tuple]:
+    """A frame's members in its order, each as (lean, chance with Kim, with the critics, the
+    width of its vote curve, its faction, and the two variances), for recounting many at once."""
+    pk, po = f.p_kim, f.p_opp
+    out = {}
+    for pid, x in f.lean.items():
+        a, b = pk[pid], po[pid]
+        out[pid] = (x, a, b, scales.get(pid, scale), people[pid].faction, a * (1 - a), b * (1 - b))
+    return out
+
+
 def month(date: str) -> str:
     try:
         return MONTHS[int(date[5:7]) - 1]
@@ -132,6 +143,7 @@ class Mind:
         # calendar's next plenum (by the world's date and plenums).
         self._ft: list[dict[str, tuple[float, float]] | None] = [None] * len(self.worlds)
         self._rng0: list[Rng | None] = [None] * len(self.worlds)
+        self._rows: list[dict[str, tuple] | None] = [None] * len(self.worlds)
         self._turns_memo: dict[tuple, int] = {}
         self.base_parts = [self.parts(d, f) for d, f in zip(self.worlds, self.frames)]
         self.base = [sum(p.values()) for p in self.base_parts]
@@ -177,13 +189,15 @@ class Mind:
         shared: bool = False,
         counts_only: bool = False,
         ft: dict[str, tuple[float, float]] | None = None,
+        rows: dict[str, tuple] | None = None,
     ) -> Frame:
         """The frame of world `d`. With a base frame and the set of people an effect touched,
         only those are recounted; `shared` says a term every member of a faction shares (the
         country, the faction, its patrons) moved too, so each faction's members shift by what
         one untouched member of it shifted. With `counts_only` the per-member tables are left
         empty (a candidate move's value needs only the sums): nothing is copied. `ft`, if given,
-        is the faction terms of `d` (the caller knows them unchanged).
+        is the faction terms of `d` (the caller knows them unchanged); `rows`, the base frame's
+        members as `_rows` lays them out.
 
         The sums are added and taken away in the same order whichever way they are kept, so a
         value comes out the same to the last bit."""
@@ -220,26 +234,28 @@ class Mind:
         shift: dict[str, float] = {}
         if ft is None:
             ft = _faction_terms(d, scn, ()) if (shared or redo) else {}
+        if shared and rows is None:
+            rows = _rows(base, people, scales, scale)
         if shared:
-            for pid in blean:
+            assert rows is not None
+            for pid, row in rows.items():  # in the base's order
                 if pid in redo:
                     continue
-                f = people[pid].faction
+                f = row[4]
                 if f not in shift:
-                    shift[f] = lean_of(d, people[pid], ft) - blean[pid]
+                    shift[f] = lean_of(d, people[pid], ft) - row[0]
                 if shift[f]:
                     redo.add(pid)
         if counts_only:
             for pid in redo:
                 if pid not in only:
                     # Moved only by the shared shift: still a member present, its lean shifted.
-                    old = blean[pid]
-                    a, b = bpk[pid], bpo[pid]
+                    old, a, b, s, f, va, vb = rows[pid]
                     ek -= a
                     eo -= b
-                    vk -= a * (1 - a)
-                    vo -= b * (1 - b)
-                    a, b = _soft(old + shift[people[pid].faction] + mood, scales.get(pid, scale), band, exp)
+                    vk -= va
+                    vo -= vb
+                    a, b = _soft(old + shift[f] + mood, s, band, exp)
                     ek += a
                     eo += b
                     vk += a * (1 - a)
@@ -373,7 +389,10 @@ class Mind:
         if who is None:
             nf = self.frame(c, counts_only=True)
         elif _global_change(d, c):
-            nf = self.frame(c, f, who, shared=True, counts_only=True)
+            rows = self._rows[k]
+            if rows is None:
+                rows = self._rows[k] = _rows(f, d.people, self.scales, self.scale)
+            nf = self.frame(c, f, who, shared=True, counts_only=True, rows=rows)
         else:
             # No shared term moved: the faction terms are the world's own, worked out once.
             ft = self._ft[k]
@@ -384,7 +403,12 @@ class Mind:
             c.ending = E.check(c, self.scn, at_end=False)
         after = self.parts(c, nf)
         before = self.base_parts[k]
-        delta = {key: after.get(key, 0.0) - before.get(key, 0.0) for key in set(after) | set(before)}
+        # Every component either side has (the same ones, unless an ending was reached).
+        get = before.get
+        delta = {key: v - get(key, 0.0) for key, v in after.items()}
+        for key, v in before.items():
+            if key not in after:
+                delta[key] = 0.0 - v
         return sum(after.values()), delta
 
     def chance(self, a, target: str | None, k: int) -> float:

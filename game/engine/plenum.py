@@ -208,6 +208,9 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
     noise = {pid: rng.randint(-RULE.noise, RULE.noise) for pid in everyone}
 
     speakers_against: list[str] = []
+    # Nothing in the speeches changes a lean (only the mood, added apart): the hall's leans are
+    # counted once, when the first critic rises.
+    today: dict[str, float] | None = None
     for sp in pdef.speakers:
         person = state.people.get(sp.person)
         if person is None or person.status not in ACTIVE:
@@ -215,7 +218,8 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
         if not _requires(state, scn, sp.requires, pdef.id):
             continue
         if sp.side == "opposition":
-            today = leans(state, scn, everyone)
+            if today is None:
+                today = leans(state, scn, everyone)
             hostile = sum(1 for pid in everyone if today[pid] + mood + noise[pid] >= RULE.hostile_lean)
             hostile_pct = 100 * hostile / max(1, len(everyone))
             odds = RULE.shout_odds(hostile_pct, interrupt, person.reputation)
