@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.world import PLEDGE_DECAY
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -156,7 +157,7 @@ class PersonScreen(Screen):
         if mine:
             T.draw(
                 surf,
-                f"Pledged to you: {mine}/100 (fades by 2 a turn)",
+                f"Pledged to you: {mine}/100 (fades by {PLEDGE_DECAY} a turn)",
                 (inner.x, y + 4),
                 13,
                 C.SIDE_COLOUR[viewer],
