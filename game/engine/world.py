@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 PLEDGE_DECAY = 2
 FEAR_FLOOR = 15
+# Each turn a faction's influence moves this share of the way toward its share of the full
+# members present (the UI's explanations read it from here).
+INFLUENCE_PULL = 0.08
 
 
 def drift(state: GameState, scn: Scenario) -> None:
@@ -30,7 +33,7 @@ def drift(state: GameState, scn: Scenario) -> None:
         seats[state.people[pid].faction] += 1
     for fid, f in state.factions.items():
         share = 100 * seats[fid] / total
-        f.influence = clamp(f.influence + (share - f.influence) * 0.08)
+        f.influence = clamp(f.influence + (share - f.influence) * INFLUENCE_PULL)
     for p in state.people.values():
         if p.status not in ACTIVE:
             continue

@@ -159,6 +159,11 @@ class Screen:
         elif ev.type == pygame.MOUSEMOTION:
             self.hover_pos = ev.pos
             w = self.widget_at(ev.pos)
+            if self.key_focus and w is not self.focus:
+                # The pointer has taken over: the keyboard focus's tooltip goes (it would linger
+                # over whatever the pointer moved to).
+                self.key_focus = False
+                app.dirty = True
             if w is not self.hover:
                 self.hover = w
                 self.hover_since = app.clock_s

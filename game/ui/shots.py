@@ -163,6 +163,15 @@ def render_all(
         )
         app.push(PersonScreen(app, pid))
         snap("07-person-view")
+        d = sess.scn.get("person", pid)
+        if want("07b-source") and d is not None and d.sources:
+            from game.ui.sources import CitationScreen, bibliography
+
+            src = bibliography(sess.scn).get(d.sources[0])
+            if src is not None:
+                app.push(CitationScreen(app, [src]))
+                snap("07b-source")
+                app.pop()
         app.pop()
 
     # The plenum: the eve-of-plenum start, played to the session by the computer.

@@ -11,7 +11,14 @@ from game.engine import expr as X
 from game.engine.context import EvalContext
 from game.engine.plenum import projection
 
-COMPARE = {">=": "at least", "<=": "at most", ">": "above", "<": "below", "==": "is", "!=": "is not"}
+COMPARE = {">=": "is at least", "<=": "is at most", ">": "is above", "<": "is below", "==": "is", "!=": "is not"}
+# A yes/no attribute said the other way round (after "not").
+BOOL_NOT = {
+    "active": "is not active",
+    "in_cc": "does not sit on the Central Committee",
+    "plotter": "is not in the critics' circle",
+    "generated": "is a named person",
+}
 COUNTRY = {
     "economy": "the economy",
     "support": "popular support",
@@ -40,6 +47,23 @@ BOOL_ATTR = {
     "plotter": "is in the critics' circle",
     "generated": "is an unnamed cadre",
 }
+# The scenario's flags as a reader would put them: (when set, when not set). A flag not listed
+# reads as its name in words.
+FLAGS = {
+    "kim_abroad": ("Kim is abroad", "Kim is at home"),
+    "kim_returned": ("Kim is back from his journey abroad", "Kim has not yet come back from a journey abroad"),
+    "plenum_called": ("a plenum has been called", "no plenum has been called yet"),
+    "plot_discovered": ("Kim's people have found out the plot", "the plot is still secret"),
+    "critique_drafted": ("the critics have drafted their critique", "the critique is not yet drafted"),
+    "critics_expelled": ("the critics have been expelled", "the critics have not been expelled"),
+    "critics_fled": ("the critics have fled abroad", "the critics have not fled"),
+    "soviet_sounded": ("the Soviet embassy has been sounded out", "the Soviet embassy has not been sounded out"),
+    "chinese_sounded": ("the Chinese have been sounded out", "the Chinese have not been sounded out"),
+    "short_tour": ("Kim cut his tour short", "Kim did not cut his tour short"),
+    "patron_settlement": ("the patrons have imposed a settlement", "no settlement by the patrons"),
+    "nam_il_asked": ("Nam Il has been approached", "Nam Il has not been approached"),
+    "choe_yong_gon_asked": ("Choe Yong-gon has been approached", "Choe Yong-gon has not been approached"),
+}
 VOTES = {
     "kim": "members with Kim",
     "opposition": "members with the critics",
@@ -61,7 +85,7 @@ def _name(scn, kind: str, id_: str) -> str:
 def _path(path: tuple[str, ...], scn) -> str:
     root, rest = path[0], path[1:]
     if root == "flag" and rest:
-        return _human(rest[0])
+        return FLAGS[rest[0]][0] if rest[0] in FLAGS else _human(rest[0])
     if root == "var" and rest:
         return _human(rest[0])
     if root == "country" and rest:
@@ -125,6 +149,10 @@ def words_node(node, scn=None) -> str:
         inner = node[1]
         if inner[0] == "call" and inner[1] in ("held", "fired", "passed", "holds", "chose"):
             return "not yet: " + words_node(inner, scn)
+        if inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and inner[1][1] in FLAGS:
+            return FLAGS[inner[1][1]][1]
+        if inner[0] == "path" and inner[1][0] == "target" and len(inner[1]) == 2 and inner[1][1] in BOOL_NOT:
+            return "the target " + BOOL_NOT[inner[1][1]]
         return "not " + words_node(inner, scn)
     if k in ("and", "or"):
         return f"{words_node(node[1], scn)} {k} {words_node(node[2], scn)}"
@@ -132,6 +160,18 @@ def words_node(node, scn=None) -> str:
         who = "the target" if node[2][1][0] == "target" else _path(node[2][1][:-1], scn)
         kind = {"target": "person"}.get(node[2][1][0], node[2][1][0])
         return f"{who} {'is' if node[1] == '==' else 'is not'} {_name(scn, kind, node[3][1])}"
+    if (
+        k == "cmp"
+        and node[2][0] == "path"
+        and node[2][1][-1] in ("faction", "patron")
+        and node[3][0] == "str"
+        and node[3][1]
+    ):
+        # "the target's faction is not partisan" -> "the target is not of the Partisans"
+        who = "the target" if node[2][1][0] == "target" else _path(node[2][1][:-1], scn)
+        named = _name(scn, node[2][1][-1], node[3][1])
+        if node[1] in ("==", "!="):
+            return f"{who} {'is' if node[1] == '==' else 'is not'} of the {named}".replace("the The ", "the ")
     if k == "cmp" and node[2][0] == "path" and node[2][1][-1] == "faction" and node[3] == ("str", "", node[3][2]):
         return f"{_path(node[2][1][:-1], scn) if node[2][1][0] != 'target' else 'the target'} " + (
             "belongs to a faction" if node[1] == "!=" else "belongs to no faction"

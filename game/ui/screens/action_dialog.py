@@ -48,8 +48,11 @@ class ActionDialog(Screen):
         st = s.state
 
         def key(t):
+            # Members with a vote first (a point spent on a candidate moves no vote), then named
+            # people before cadres, best odds first.
             p = st.people.get(t)
-            return (bool(p and p.generated), -self.odds[t], t)
+            no_vote = bool(p and view.action.target == "person" and p.cc != "full")
+            return (no_vote, bool(p and p.generated), -self.odds[t], t)
 
         self.targets.sort(key=key)
         # Where each committee member stands, as this side estimates it (shown beside the odds).

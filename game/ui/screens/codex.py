@@ -13,6 +13,7 @@ from game.ui import theme as C
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
+from game.ui.sources import citation_lines
 
 CATEGORY_WORDS = {
     "all": "All",
@@ -23,12 +24,6 @@ CATEGORY_WORDS = {
     "place": "Places",
     "patron": "Patrons",
     "source": "Sources",
-}
-KIND_WORDS = {
-    "primary": "a document of the time",
-    "scholarship": "a historian's work",
-    "reference": "a reference work",
-    "press": "the press",
 }
 
 
@@ -91,20 +86,6 @@ def build_entries(scn, unlocked: set[str]) -> list[Entry]:
     # Open entries first, alphabetically; locked ones after, as a count of what is still to learn.
     out.sort(key=lambda e: (e.locked, e.category == "source", e.category != "event", e.title.lower()))
     return out
-
-
-def citation_lines(cite) -> list[str]:
-    lines = [f"{cite.key}: {cite.title}"]
-    if cite.author:
-        lines.append(f"By {cite.author}")
-    if cite.date:
-        lines.append(f"Date: {cite.date}")
-    if cite.publisher:
-        lines.append(f"Published or held by: {cite.publisher}")
-    if cite.where:
-        lines.append(f"Where to read it: {cite.where}")
-    lines.append(f"Kind: {KIND_WORDS.get(cite.kind, cite.kind)}")
-    return lines
 
 
 class CodexScreen(Screen):

@@ -13,6 +13,7 @@ from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
+from game.ui.sources import add_chips
 
 
 class EventDialog(Screen):
@@ -101,6 +102,12 @@ class EventDialog(Screen):
                 tooltip="Look at the committee before deciding.",
             )
         )
+        # The event's source keys: each chip opens its full bibliography entry.
+        e = self.event
+        if e and e.sources:
+            inner_x = r.x + 10
+            x0 = inner_x + T.width("Sources:", 12, "bold") + 8
+            add_chips(self, s.scn, e.sources, x0, top - 28, r.right - 10, size=11, h=20)
         if self.focus is None:
             self.focus = next((w for w in self.widgets if w.name.startswith("opt:")), None)
             self.key_focus = True
@@ -163,13 +170,7 @@ class EventDialog(Screen):
             max_lines=max(2, (self.opt_top - inner.y - 44) // 24),
         )
         if e and e.sources:
-            T.draw(
-                surf,
-                T.fit("Sources: " + "; ".join(e.sources), 12, inner.width),
-                (inner.x, self.opt_top - 24),
-                12,
-                C.INK_SOFT,
-            )
+            T.draw(surf, "Sources:", (inner.x, self.opt_top - 18), 12, C.INK_SOFT, "bold", "midleft")
         # The option under the pointer (or the focus) explains itself in the space above the options.
         cur = (
             self.hover

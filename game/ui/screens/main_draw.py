@@ -62,6 +62,9 @@ class MainDraw:
         # factions
         fr = self.left_rects["factions"]
         W.panel(surf, fr, "The party")
+        # The big figures are each faction's influence: its share of the party's weight (they sum
+        # to about 100); the label says so where the numbers stand.
+        T.draw(surf, "influence · of 100", (fr.right - 10, fr.y + 17), 12, C.PAPER_LIGHT, "bold", "midright")
         yy = fr.y + 36
         for fid in V.faction_ids(scn, st):
             f = st.factions[fid]

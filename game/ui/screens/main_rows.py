@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.vote_rule import RULE
+from game.engine.world import PLEDGE_DECAY
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -138,7 +139,7 @@ class PersonRow(W.Widget):
         if mine:
             lines.append(
                 f"Pledged to you: {mine}/100. A pledge adds {mine * RULE.pledge:.0f} points to this member's lean "
-                f"your way at a vote; it fades by 2 a turn."
+                f"your way at a vote; it fades by {PLEDGE_DECAY} a turn."
             )
         lines.append("Enter or click: open the file.")
         return lines
@@ -169,6 +170,8 @@ class PersonRow(W.Widget):
             )
         viewer = s.viewer
         mine = p.pledge_kim if viewer == "kim" else p.pledge_opposition
+        if viewer == "kim" and self.pid == s.scn.scenario.leader:
+            mine = 0  # a faction-wide pledge reaches the leader too; Kim pledged to himself says nothing
         tags = []
         if mine:
             tags.append((f"pledged {mine}", C.SIDE_COLOUR[viewer]))

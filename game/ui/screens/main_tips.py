@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from game.engine.plenum import present_members
 from game.engine.vote_rule import RULE
+from game.engine.world import INFLUENCE_PULL
 from game.ui import view as V
 from game.ui.forecast import lines as forecast_lines
 from game.ui.screens import common
@@ -40,11 +41,14 @@ class MainTips:
         members = present_members(st)
         seats = sum(1 for pid in members if st.people[pid].faction == fid)
         share = 100 * seats / max(1, len(members))
+        total = sum(x.influence for x in st.factions.values())
         lines = [
             f"{fd.name}  {fd.name_ko}  — {'with Kim' if fd.bloc == 'kim' else 'among the critics'}",
-            f"Influence {f.influence}: the faction's weight in the party (0–100). Each turn it moves 8% of "
-            f"the way toward its share of full Central Committee members present: {seats} of {len(members)} "
-            f"= {share:.0f}%.",
+            f"Influence {f.influence} of 100: the faction's share of the weight in the party (the big figure "
+            f"beside each faction; together they make {total}"
+            + (", about 100 after rounding" if total != 100 else "")
+            + f"). Each turn it moves {INFLUENCE_PULL:.0%} of the way toward its share of the full Central "
+            f"Committee members present: {seats} of {len(members)} = {share:.0f}%.",
             f"Cohesion {f.cohesion}: how solidly its members follow the faction line. The 'faction line' "
             f"term of each member's vote is {fd.vote_base:+d} × {f.cohesion}% = {fd.vote_base * f.cohesion / 100:+.0f}.",
             "Standing with patrons: "

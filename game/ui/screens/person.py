@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.world import PLEDGE_DECAY
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
+from game.ui.sources import add_chips
 
 
 class PersonScreen(Screen):
@@ -71,6 +73,12 @@ class PersonScreen(Screen):
                 tooltip="Next person",
             )
         )
+        # The file's source keys: each chip opens its full bibliography entry.
+        s = self.app.session
+        d = s.scn.get("person", self.pid)
+        if d and d.sources:
+            x0 = r.x + 130 + T.width("Sources:", 12, "bold") + 8
+            add_chips(self, s.scn, d.sources, x0, r.bottom - 48, r.right - 310, size=11, h=22)
         if self.focus is None:
             self.focus = self.widgets[0]
 
@@ -149,7 +157,7 @@ class PersonScreen(Screen):
         if mine:
             T.draw(
                 surf,
-                f"Pledged to you: {mine}/100 (fades by 2 a turn)",
+                f"Pledged to you: {mine}/100 (fades by {PLEDGE_DECAY} a turn)",
                 (inner.x, y + 4),
                 13,
                 C.SIDE_COLOUR[viewer],
@@ -195,10 +203,4 @@ class PersonScreen(Screen):
             if y2 > r.bottom - 90:
                 break
         if d and d.sources:
-            T.draw(
-                surf,
-                T.fit("Sources: " + "; ".join(d.sources), 12, r.width - 360),
-                (r.x + 130, r.bottom - 40),
-                12,
-                C.INK_SOFT,
-            )
+            T.draw(surf, "Sources:", (r.x + 130, r.bottom - 37), 12, C.INK_SOFT, "bold", "midleft")

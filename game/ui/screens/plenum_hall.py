@@ -16,6 +16,7 @@ from typing import Any
 import pygame
 
 from game.engine.vote_rule import TERM_LABELS, band_text, explanation_lines
+from game.ui import motion_change as MC
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -176,13 +177,26 @@ class PlenumHall(Screen):
                         size=12,
                         selected=v is explained,
                         name=f"motion:{v['motion']}",
-                        tooltip=[f"Motion {i + 1}: {v['title']}", "Point at seats to see how they voted on it."],
+                        tooltip=[
+                            f"Motion {i + 1}: {v['title']}",
+                            "Point at seats to see how they voted on it.",
+                            *self.motion_lines(v),
+                        ],
                     )
                 )
         if self.finished:
             for b in self.widgets:
                 if b.name == "next":
                     b.label = "Leave"
+            # Each motion of the record explains why its count differs from the one before.
+            for v, top, height in self.record_rows(w - 300, 156 + 28):
+                self.add(
+                    W.Hotspot(
+                        (w - 304, top - 2, 292, height),
+                        lambda v=v: [f"{v['title']}", *self.motion_lines(v)],
+                        name=f"record:{v['motion']}",
+                    )
+                )
         if self.focus is None:
             self.focus = next((b for b in self.widgets if b.name == "next"), None)
 
@@ -692,10 +706,42 @@ class PlenumHall(Screen):
             col = C.GOLD if i < self.beat else (C.PAPER_LIGHT if i == self.beat else C.HALL_LIGHT)
             pygame.draw.rect(surf, col, (x, 112, max(3, 284 // n - 3), 5))
 
+    def motion_lines(self, vote) -> list[str]:
+        """Why this motion's count differs from the motion before (or, for the first, from the
+        hall before the session): causes with figures that add up (game/ui/motion_change.py)."""
+        s = self.app.session
+        votes = [x for x in self.stages if x.get("kind") == "vote"]
+        if vote not in votes:
+            return []
+        i = votes.index(vote)
+        prev = votes[i - 1] if i else None
+        return MC.lines(
+            prev,
+            vote,
+            s.viewer,
+            self.stages,
+            self.pdef,
+            lambda pid: V.person_name(self.app, s.scn, s.state, pid, hangul=False),
+            i,
+        )
+
+    def record_rows(self, x, y) -> list[tuple[dict, int, int]]:
+        """(vote, top, height) of each motion in the record column, as draw_record lays them out."""
+        out = []
+        compact = self.h >= 700
+        for v in (x_ for x_ in self.stages if x_.get("kind") == "vote"):
+            top = y
+            y += 32 + (16 if compact else 0)
+            y += len(T.wrap(v["title"], 13, 284)[:3]) * (T.line_height(13) + 2) + 12
+            out.append((v, top, y - top))
+        return out
+
     def draw_record(self, surf, x, y):
         T.draw(surf, "THE RECORD", (x, y), 18, C.GOLD, "head")
         y += 28
-        for v in (x_ for x_ in self.stages if x_.get("kind") == "vote"):
+        votes = [x_ for x_ in self.stages if x_.get("kind") == "vote"]
+        compact = self.h >= 700
+        for k, v in enumerate(votes):
             t = v["tally"]
             W.stamp(
                 surf,
@@ -714,10 +760,14 @@ class PlenumHall(Screen):
                 "bold",
             )
             y += 32
+            if compact:
+                ch = MC.between(votes[k - 1] if k else None, v, self.app.session.viewer)
+                T.draw_line(surf, MC.short(ch), (x, y - 6), 13, 284, C.GOLD_LIGHT, min_size=10)
+                y += 16
             y += T.draw_wrapped(surf, v["title"], pygame.Rect(x, y, 284, 60), 13, C.PAPER_LIGHT, max_lines=3) + 12
         T.draw_wrapped(
             surf,
-            "Point at a seat to see how its holder voted on the last motion, and why.",
+            "Point at a motion for why its count moved; at a seat for how its holder voted, and why.",
             pygame.Rect(x, y + 4, 284, 40),
             12,
             C.GOLD_LIGHT,

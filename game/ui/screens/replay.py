@@ -18,6 +18,8 @@ from game.ui import theme as C
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
+from game.ui.sources import CitationScreen
+from game.ui.sources import bibliography as source_entries
 
 SCENARIO = "august-1956"
 KIND_MARK = {"report": "R", "speech": "S", "vote": "V", "flight": "F", "session": "P", "context": "·"}
@@ -161,7 +163,17 @@ class ReplayScreen(Screen):
         self.app.director.enter_session(sess)
         self.app.notify(f"You take {'Kim' if side == 'kim' else 'the opposition'}'s seat: {self.cur.step.seat.note}")
 
+    _src_hits: list = []
+
     def on_event(self, ev) -> bool:
+        if ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1 and self.scn is not None:
+            for rect, keys in self._src_hits:
+                if rect.collidepoint(ev.pos):
+                    bib = source_entries(self.scn)
+                    entries = [bib[k] for k in keys if k in bib]
+                    if entries:
+                        self.app.push(CitationScreen(self.app, entries))
+                    return True
         if ev.type == pygame.KEYDOWN and self.cur is not None:
             if ev.key == pygame.K_SPACE:
                 self.toggle()
@@ -234,15 +246,21 @@ class ReplayScreen(Screen):
             used = T.draw_box(surf, a.uncertain, pygame.Rect(x0, y + 22, col, 72), 15, C.INK_SOFT, min_size=12)
             y += 22 + used + 12
         T.draw(surf, "SOURCES", (x0, y), 15, C.RED, "head")
+        T.draw(surf, "click a key for its full entry", (x0 + 80, y + 2), 12, C.INK_SOFT)
         y += 22
+        # Each key is a link to its full bibliography entry (click): where it was drawn is kept.
+        self._src_hits = []
         for i, src in enumerate(a.sources):
             rest = len(a.sources) - i
             if y + (18 if rest == 1 else 40) > h - 118:
                 more = ", ".join(x.key for x in a.sources[i:])
-                T.draw(surf, f"… and {more} (all sources in the codex)", (x0, y), 13, C.INK_SOFT, "bold")
+                hit = T.draw(surf, f"… and {more} (click for each)", (x0, y), 13, C.INK_SOFT, "bold")
+                self._src_hits.append((hit, [x.key for x in a.sources[i:]]))
                 y += 20
                 break
-            T.draw(surf, src.key, (x0, y), 14, C.INK, "bold")
+            hit = T.draw(surf, src.key, (x0, y), 14, C.RED_DARK, "bold")
+            pygame.draw.line(surf, C.RED_DARK, (hit.x, hit.bottom - 1), (hit.right, hit.bottom - 1), 1)
+            self._src_hits.append((hit.inflate(8, 4), [src.key]))
             used = T.draw_box(surf, src.label, pygame.Rect(x0 + 64, y + 1, col - 64, 34), 13, C.INK_SOFT, min_size=11)
             y += max(20, used) + 4
         if a.codex and y + 60 < h - 118:
