@@ -28,7 +28,7 @@ import re
 from game.engine import intel
 from game.engine.basics import ACTIVE
 from game.engine.content import Scenario
-from game.engine.plenum import lean_terms
+from game.engine.plenum import lean_of
 from game.engine.rng import Rng
 from game.engine.state import FactionState, GameState, PersonState, PlenumState
 from game.engine.vote_rule import INDEX, RULE
@@ -149,13 +149,7 @@ def hidden_index(side: str) -> int:
     return INDEX["pledge_opposition"] if side == "kim" else INDEX["pledge_kim"]
 
 
-_DRAWS: dict[tuple, tuple] = {}
-
-
-def _fresh_person(p):
-    q = PersonState.__new__(PersonState)
-    q.__dict__.update(p.__dict__)  # offices and career stay shared: copies made to try moves copy them
-    return q
+_DRAWS: dict[tuple, tuple[Scenario, tuple]] = {}
 
 
 def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView, sample: int, weights) -> GameState:
@@ -169,23 +163,50 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
     # orders identifies the state within the turn, so a draw is always made from the state as it
     # is now (one made earlier in the turn missed the side's own moves since, e.g. the exposure
     # its last choice added, and a game loaded mid-turn then played differently).
-    key = (id(state), state.seed, state.turn, side, sample, hash(tuple(noise.items())), len(state.decisions))
-    draws = _DRAWS.get(key)
+    # The key is what the draw is made from (never an object's id, which a later state may reuse):
+    # the game and the moment, the side's blur and the picture it gives, the scenario and weights.
+    key = (
+        state.scenario,
+        state.start,
+        state.seed,
+        state.turn,
+        state.date,
+        side,
+        sample,
+        len(state.decisions),
+        tuple(noise.items()),
+        tuple((m.pid, m.lean, m.error, m.own) for m in view.members.values()),
+        view.plot_found,
+        view.exposure,
+        view.plotters,
+        weights,
+    )
+    hit = _DRAWS.get(key)
+    draws = hit[1] if hit is not None and hit[0] is scn else None
     d = copy.copy(state)
     d.rng = engine_rng(state, side, sample)
-    people = {pid: _fresh_person(p) for pid, p in state.people.items()}
+    new = object.__new__
+    people: dict[str, PersonState] = {}
+    for pid, p in state.people.items():
+        q = new(PersonState)
+        q.__dict__.update(p.__dict__)  # offices and career stay shared: copies made to try moves copy them
+        people[pid] = q
     d.people = people
     if draws is None:
         draws = _draw(state, scn, side, view, sample, weights, people, hide)
         if len(_DRAWS) > 256:
             _DRAWS.clear()
-        _DRAWS[key] = draws
+        _DRAWS[key] = (scn, draws)
     pledges, extra_flags, exposure, plotters, discovered = draws
-    for pid, q in people.items():
-        setattr(q, hide, pledges.get(pid, 0))
-    if plotters is not None:
+    get = pledges.get
+    if plotters is None:
         for pid, q in people.items():
-            q.plotter = pid in plotters
+            q.__dict__[hide] = get(pid, 0)
+    else:
+        for pid, q in people.items():
+            qd = q.__dict__
+            qd[hide] = get(pid, 0)
+            qd["plotter"] = pid in plotters
     d.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in state.factions.items()}
     d.patrons = {k: copy.copy(v) for k, v in state.patrons.items()}
     d.country = copy.copy(state.country)
@@ -238,7 +259,7 @@ def _draw(state, scn, side, view, sample, weights, people, hide):
     sign = -1.0 if side == "kim" else 1.0  # the other side's pledge pulls its own way
     pledges: dict[str, int] = {}
     for pid, m in view.members.items():
-        known = sum(lean_terms(d, scn, pid, _factions=ft))
+        known = lean_of(d, people[pid], ft)
         # The first world is the estimate itself; further ones draw within its error. (With one
         # world drawn at random, the target that looked best was often only the luckiest draw.)
         guess = m.lean + (rnd.uniform(-m.error, m.error) if sample else 0.0)

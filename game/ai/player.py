@@ -249,6 +249,7 @@ class Mind:
         if counts_only:
             for pid in redo:
                 if pid not in only:
+                    assert rows is not None  # only a shared shift adds members beyond `only`
                     # Moved only by the shared shift: still a member present, its lean shifted.
                     old, a, b, s, f, va, vb = rows[pid]
                     ek -= a
@@ -453,9 +454,9 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
         c.factions = factions
     if records is None or "patrons" in records:
         patrons = {}
-        for k, v in d.patrons.items():
+        for k, was in d.patrons.items():
             pat = new(PatronState)
-            pat.__dict__.update(v.__dict__)
+            pat.__dict__.update(was.__dict__)
             patrons[k] = pat
         c.patrons = patrons
     if records is None or "country" in records:

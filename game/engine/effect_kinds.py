@@ -40,6 +40,15 @@ if TYPE_CHECKING:
     from game.engine.content import Scenario
     from game.engine.state import GameState
 
+
+def _clamp(v: float, lo: int = 0, hi: int = 100) -> int:
+    """basics.clamp with its commonest case first (a whole number already in range is itself):
+    effects are applied thousands of times a game in the AI's look-ahead."""
+    if type(v) is int and lo <= v <= hi:
+        return v
+    return clamp(v, lo, hi)
+
+
 # --------------------------------------------------------------------------- value shapes
 
 
@@ -283,15 +292,15 @@ def _faction_touched(state: GameState, v: FactionFx, target: str | None) -> set[
 )
 def _faction(state: GameState, scn: Scenario, v: FactionFx, target: str | None) -> None:
     f = state.factions[v.faction]
-    f.influence = clamp(f.influence + v.influence)
-    f.cohesion = clamp(f.cohesion + v.cohesion)
+    f.influence = _clamp(f.influence + v.influence)
+    f.cohesion = _clamp(f.cohesion + v.cohesion)
     if v.absorb_into and v.absorb_into != v.faction:
         into = state.factions[v.absorb_into]
         for q in state.people.values():
             if q.faction == v.faction and q.status in ACTIVE:
                 q.faction = v.absorb_into
                 q.career.append(f"{state.date}: counted with the {scn.get('faction', v.absorb_into).name}")
-        into.influence = clamp(into.influence + f.influence)
+        into.influence = _clamp(into.influence + f.influence)
         f.influence = 0
 
 
@@ -307,7 +316,7 @@ def _standing_refs(v: StandingFx) -> Iterator[Ref]:
 @kind("standing", StandingFx, describe=_standing_describe, refs=_standing_refs, writes=frozenset({"factions"}))
 def _standing(state: GameState, scn: Scenario, v: StandingFx, target: str | None) -> None:
     f = state.factions[v.faction]
-    f.standing[v.patron] = clamp(f.standing.get(v.patron, 0) + v.add, -100, 100)
+    f.standing[v.patron] = _clamp(f.standing.get(v.patron, 0) + v.add, -100, 100)
 
 
 # --------------------------------------------------------------------------- patron, country
@@ -326,7 +335,7 @@ def _patron_refs(v: PatronFx) -> Iterator[Ref]:
 def _patron(state: GameState, scn: Scenario, v: PatronFx, target: str | None) -> None:
     p = state.patrons[v.patron]
     for m in PATRON_MEASURES:
-        setattr(p, m.name, clamp(getattr(p, m.name) + getattr(v, m.name), m.lo, m.hi))
+        setattr(p, m.name, _clamp(getattr(p, m.name) + getattr(v, m.name), m.lo, m.hi))
 
 
 def _country_describe(scn: Scenario, v: CountryFx, tl: str) -> list[str]:
@@ -338,7 +347,7 @@ def _country_describe(scn: Scenario, v: CountryFx, tl: str) -> list[str]:
 def _country(state: GameState, scn: Scenario, v: CountryFx, target: str | None) -> None:
     c = state.country
     for m in COUNTRY_MEASURES:
-        setattr(c, m.name, clamp(getattr(c, m.name) + getattr(v, m.name), m.lo, m.hi))
+        setattr(c, m.name, _clamp(getattr(c, m.name) + getattr(v, m.name), m.lo, m.hi))
 
 
 # --------------------------------------------------------------------------- people
@@ -410,10 +419,10 @@ def _person(state: GameState, scn: Scenario, v: PersonFx, target: str | None) ->
     if pid is None or pid not in state.people:
         return
     p = state.people[pid]
-    p.loyalty = clamp(p.loyalty + v.loyalty)
-    p.ambition = clamp(p.ambition + v.ambition)
-    p.reputation = clamp(p.reputation + v.reputation)
-    p.fear = clamp(p.fear + v.fear)
+    p.loyalty = _clamp(p.loyalty + v.loyalty)
+    p.ambition = _clamp(p.ambition + v.ambition)
+    p.reputation = _clamp(p.reputation + v.reputation)
+    p.fear = _clamp(p.fear + v.fear)
     if v.clear_offices and p.offices:
         p.career.append(f"{state.date}: removed from all posts")
         p.offices = []
@@ -486,8 +495,8 @@ def _group(state: GameState, scn: Scenario, v: GroupFx, target: str | None) -> N
         ids = ids[: v.limit]
     for pid in ids:
         p = state.people[pid]
-        p.loyalty = clamp(p.loyalty + v.loyalty)
-        p.fear = clamp(p.fear + v.fear)
+        p.loyalty = _clamp(p.loyalty + v.loyalty)
+        p.fear = _clamp(p.fear + v.fear)
         if v.clear_offices and p.offices:
             p.offices = []
             p.career.append(f"{state.date}: removed from all posts")
@@ -543,13 +552,14 @@ def _pledge_touched(state: GameState, v: PledgeFx, target: str | None) -> set[st
     refs=_pledge_refs,
     touched=_pledge_touched,
     problems=_pledge_problems,
+    writes=frozenset(),
 )
 def _pledge(state: GameState, scn: Scenario, v: PledgeFx, target: str | None) -> None:
     attr = "pledge_kim" if v.side == "kim" else "pledge_opposition"
     for pid in _pledge_ids(state, v, target):
         if pid is not None and pid in state.people:
             p = state.people[pid]
-            setattr(p, attr, clamp(getattr(p, attr) + v.add))
+            setattr(p, attr, _clamp(getattr(p, attr) + v.add))
 
 
 # --------------------------------------------------------------------------- flags and counters
@@ -586,7 +596,7 @@ def _exposure_describe(scn: Scenario, v: int, tl: str) -> list[str]:
     writes=frozenset(),
 )
 def _exposure(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
-    state.exposure = clamp(state.exposure + v)
+    state.exposure = _clamp(state.exposure + v)
 
 
 def _intel_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
@@ -595,7 +605,7 @@ def _intel_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
 
 @kind("intel", SideAmount, describe=_intel_describe, writes=frozenset())
 def _intel(state: GameState, scn: Scenario, v: SideAmount, target: str | None) -> None:
-    state.intel[v.side] = clamp(state.intel[v.side] + v.add)
+    state.intel[v.side] = _clamp(state.intel[v.side] + v.add)
 
 
 def _budget_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
@@ -619,7 +629,7 @@ def _rift_describe(scn: Scenario, v: int, tl: str) -> list[str]:
 
 @kind("rift", Delta, describe=_rift_describe, writes=frozenset())
 def _rift(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
-    state.rift = clamp(state.rift + v)
+    state.rift = _clamp(state.rift + v)
 
 
 # --------------------------------------------------------------------------- the calendar and the story

@@ -127,16 +127,25 @@ def blurred(state: GameState, side: str, true: dict[str, float]) -> list[tuple[s
     # taken back out of the live lean (its pledge term, at RULE.pledge a point), until the next.
     coef = RULE.pledge if kim else -RULE.pledge
     out = []
+    get = noise.get
+    keys = _KEYS
     for pid, lean in true.items():
         p = people[pid]
         own = p.pledge_kim > 0 if kim else (p.plotter or p.pledge_opposition > 0)
         err = own_err if own else base
         hidden = p.pledge_opposition if kim else p.pledge_kim
-        seen = noise.get(SEEN_PREFIX + pid)
+        k = keys.get(pid)
+        if k is None:
+            k = keys[pid] = (SEEN_PREFIX + pid, BLUR_PREFIX + pid)
+        seen = get(k[0])
         if seen is not None and seen != hidden:
             lean += coef * (hidden - seen)
-        out.append((pid, lean + noise.get(BLUR_PREFIX + pid, 0) * err / BLUR_SCALE, err, own))
+        out.append((pid, lean + get(k[1], 0) * err / BLUR_SCALE, err, own))
     return out
+
+
+# pid -> its two keys in a side's stored blur, made once (every count looks them up).
+_KEYS: dict[str, tuple[str, str]] = {}
 
 
 def estimated_leans(
