@@ -95,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-ui", action="store_true")
     b.add_argument("--levels", nargs="*", choices=("easy", "normal", "hard"), help="AI levels to time (default: all)")
     b.add_argument("--no-campaign", action="store_true", help="skip timing a whole campaign game")
+    b.add_argument("--jobs", type=int, default=1, help="also time normal AI vs AI on this many processes, as the lab")
     return p
 
 

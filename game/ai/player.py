@@ -28,9 +28,11 @@ from game.engine import endings as E
 from game.engine import intel
 from game.engine.actions import Refused
 from game.engine.basics import ACTIVE, MONTHS
+from game.engine.effect_kinds import writes
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
 from game.engine.plenum import _faction_terms, lean_of
+from game.engine.rng import Rng
 from game.engine.state import (
     CountryState,
     FactionState,
@@ -65,6 +67,17 @@ def _soft(x: float, s: float, band: int, exp) -> tuple[float, float]:
         0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + exp(-hi))),
         0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + exp(-lo))),
     )
+
+
+def _rows(f: Frame, people: dict[str, PersonState], scales: dict[str, float], scale: float) -> dict[str, tuple]:
+    """A frame's members in its order, each as (lean, chance with Kim, with the critics, the
+    width of its vote curve, its faction, and the two variances), for recounting many at once."""
+    pk, po = f.p_kim, f.p_opp
+    out = {}
+    for pid, x in f.lean.items():
+        a, b = pk[pid], po[pid]
+        out[pid] = (x, a, b, scales.get(pid, scale), people[pid].faction, a * (1 - a), b * (1 - b))
+    return out
 
 
 def month(date: str) -> str:
@@ -125,6 +138,13 @@ class Mind:
             ]
         else:
             self.frames = [self.frame(d) for d in self.worlds]
+        # Per world, what every candidate move starts from: the faction terms (unchanged by a move
+        # that moves no shared term), the seed state of its what-if RNG, the turns to each
+        # calendar's next plenum (by the world's date and plenums).
+        self._ft: list[dict[str, tuple[float, float]] | None] = [None] * len(self.worlds)
+        self._rng0: list[Rng | None] = [None] * len(self.worlds)
+        self._rows: list[dict[str, tuple] | None] = [None] * len(self.worlds)
+        self._turns_memo: dict[tuple, int] = {}
         self.base_parts = [self.parts(d, f) for d, f in zip(self.worlds, self.frames)]
         self.base = [sum(p.values()) for p in self.base_parts]
 
@@ -168,12 +188,16 @@ class Mind:
         only: set[str] | None = None,
         shared: bool = False,
         counts_only: bool = False,
+        ft: dict[str, tuple[float, float]] | None = None,
+        rows: dict[str, tuple] | None = None,
     ) -> Frame:
         """The frame of world `d`. With a base frame and the set of people an effect touched,
         only those are recounted; `shared` says a term every member of a faction shares (the
         country, the faction, its patrons) moved too, so each faction's members shift by what
         one untouched member of it shifted. With `counts_only` the per-member tables are left
-        empty (a candidate move's value needs only the sums): nothing is copied.
+        empty (a candidate move's value needs only the sums): nothing is copied. `ft`, if given,
+        is the faction terms of `d` (the caller knows them unchanged); `rows`, the base frame's
+        members as `_rows` lays them out.
 
         The sums are added and taken away in the same order whichever way they are kept, so a
         value comes out the same to the last bit."""
@@ -183,7 +207,8 @@ class Mind:
         band = RULE.band
         exp = math.exp
         if base is None or only is None:
-            ft = _faction_terms(d, scn, ())
+            if ft is None:
+                ft = _faction_terms(d, scn, ())
             lean: dict[str, float] = {}
             pk: dict[str, float] = {}
             po: dict[str, float] = {}
@@ -207,18 +232,35 @@ class Mind:
         n = len(blean)
         redo = set(only)
         shift: dict[str, float] = {}
-        ft = _faction_terms(d, scn, ()) if (shared or redo) else {}
+        if ft is None:
+            ft = _faction_terms(d, scn, ()) if (shared or redo) else {}
+        if shared and rows is None:
+            rows = _rows(base, people, scales, scale)
         if shared:
-            for pid in blean:
+            assert rows is not None
+            for pid, row in rows.items():  # in the base's order
                 if pid in redo:
                     continue
-                f = people[pid].faction
+                f = row[4]
                 if f not in shift:
-                    shift[f] = lean_of(d, people[pid], ft) - blean[pid]
+                    shift[f] = lean_of(d, people[pid], ft) - row[0]
                 if shift[f]:
                     redo.add(pid)
         if counts_only:
             for pid in redo:
+                if pid not in only:
+                    # Moved only by the shared shift: still a member present, its lean shifted.
+                    old, a, b, s, f, va, vb = rows[pid]
+                    ek -= a
+                    eo -= b
+                    vk -= va
+                    vo -= vb
+                    a, b = _soft(old + shift[f] + mood, s, band, exp)
+                    ek += a
+                    eo += b
+                    vk += a * (1 - a)
+                    vo += b * (1 - b)
+                    continue
                 old = blean.get(pid)
                 if old is not None:  # out of the old count
                     a, b = bpk[pid], bpo[pid]
@@ -306,7 +348,12 @@ class Mind:
         if self.level.strike:
             # When to strike: a plenum sooner is worth more the likelier it is won now; the
             # critics' moment is while Kim is abroad, Kim's once the plot is in his files.
-            soon = 1.0 / (1 + self._turns_to_plenum(d))
+            # The turns to the next plenum depend only on the date and the plenums' dates and states.
+            tkey = (d.date, *((pl.date, pl.status) for pl in d.plenums.values()))
+            turns = self._turns_memo.get(tkey)
+            if turns is None:
+                turns = self._turns_memo[tkey] = self._turns_to_plenum(d)
+            soon = 1.0 / (1 + turns)
             if side == "opposition":
                 out["strike"] = w.strike * crit * (1.0 if d.has_flag("kim_abroad") else 0.3) * soon
             else:
@@ -328,22 +375,40 @@ class Mind:
         """The value of world k after these effects, and its change by component."""
         d, f = self.worlds[k], self.frames[k]
         who = touched(d, effects, target)
-        c = _light_copy(d, who)
-        c.rng = B.engine_rng(self.state, self.side, k, salt=len(self.state.decisions))
+        c = _light_copy(d, who, writes(effects))
+        r0 = self._rng0[k]
+        if r0 is None:
+            r0 = self._rng0[k] = B.engine_rng(self.state, self.side, k, salt=len(self.state.decisions))
+        rng = object.__new__(Rng)  # a fresh copy of the same seeded generator for each move tried
+        rng.state, rng.inc, rng.draws = r0.state, r0.inc, r0.draws
+        c.rng = rng
         try:
             apply_effects(c, self.scn, effects, target=target)
         except (KeyError, ValueError, Refused):
             return self.base[k], {}
-        nf = (
-            self.frame(c, f, who, shared=_global_change(d, c), counts_only=True)
-            if who is not None
-            else self.frame(c, counts_only=True)
-        )
+        if who is None:
+            nf = self.frame(c, counts_only=True)
+        elif _global_change(d, c):
+            rows = self._rows[k]
+            if rows is None:
+                rows = self._rows[k] = _rows(f, d.people, self.scales, self.scale)
+            nf = self.frame(c, f, who, shared=True, counts_only=True, rows=rows)
+        else:
+            # No shared term moved: the faction terms are the world's own, worked out once.
+            ft = self._ft[k]
+            if ft is None:
+                ft = self._ft[k] = _faction_terms(d, self.scn, ())
+            nf = self.frame(c, f, who, counts_only=True, ft=ft)
         if c.ending is None and self.scn.endings:
             c.ending = E.check(c, self.scn, at_end=False)
         after = self.parts(c, nf)
         before = self.base_parts[k]
-        delta = {key: after.get(key, 0.0) - before.get(key, 0.0) for key in set(after) | set(before)}
+        # Every component either side has (the same ones, unless an ending was reached).
+        get = before.get
+        delta = {key: v - get(key, 0.0) for key, v in after.items()}
+        for key, v in before.items():
+            if key not in after:
+                delta[key] = 0.0 - v
         return sum(after.values()), delta
 
     def chance(self, a, target: str | None, k: int) -> float:
@@ -361,10 +426,12 @@ def _days_between(a: str, b: str) -> int:
     return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
-def _light_copy(d: GameState, only: set[str] | None) -> GameState:
-    """A copy to try effects on: the people named (all if None) and every small container an
-    effect may change; the rest is shared and must not be written. Built field by field
-    (copy.copy and keyword construction cost more than the copying itself)."""
+def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | None = None) -> GameState:
+    """A copy to try effects on: the people named (all if None), every small container an
+    effect may change, and of the state's records (factions, patrons, country, plenums, the
+    waiting decisions) those named in `records` (all if None: effect_kinds.writes says which
+    a list of effects may change); the rest is shared and must not be written. Built field by
+    field (copy.copy and keyword construction cost more than the copying itself)."""
     new = object.__new__
     c = new(GameState)
     c.__dict__.update(d.__dict__)
@@ -376,29 +443,34 @@ def _light_copy(d: GameState, only: set[str] | None) -> GameState:
         for pid in only:
             if pid in people:
                 cp[pid] = _person(people[pid])
-    factions = {}
-    for k, v in d.factions.items():
-        f = new(FactionState)
-        f.__dict__.update(v.__dict__)
-        f.standing = dict(v.standing)
-        factions[k] = f
-    c.factions = factions
-    patrons = {}
-    for k, v in d.patrons.items():
-        pat = new(PatronState)
-        pat.__dict__.update(v.__dict__)
-        patrons[k] = pat
-    c.patrons = patrons
-    country = new(CountryState)
-    country.__dict__.update(d.country.__dict__)
-    c.country = country
+    if records is None or "factions" in records:
+        factions = {}
+        for k, v in d.factions.items():
+            f = new(FactionState)
+            f.__dict__.update(v.__dict__)
+            f.standing = dict(v.standing)
+            factions[k] = f
+        c.factions = factions
+    if records is None or "patrons" in records:
+        patrons = {}
+        for k, v in d.patrons.items():
+            pat = new(PatronState)
+            pat.__dict__.update(v.__dict__)
+            patrons[k] = pat
+        c.patrons = patrons
+    if records is None or "country" in records:
+        country = new(CountryState)
+        country.__dict__.update(d.country.__dict__)
+        c.country = country
+    if records is None:
+        c.pending = [Pending(p.event, p.side) for p in d.pending]
+    if records is None or "plenums" in records:
+        c.plenums = {
+            k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics), v.record) for k, v in d.plenums.items()
+        }
     c.intel, c.budget, c.spent, c.budget_bonus = dict(d.intel), dict(d.budget), dict(d.spent), dict(d.budget_bonus)
     c.flags, c.vars, c.fired = list(d.flags), dict(d.vars), dict(d.fired)
     c.queued_events, c.codex = list(d.queued_events), list(d.codex)
-    c.pending = [Pending(p.event, p.side) for p in d.pending]
-    c.plenums = {
-        k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics), v.record) for k, v in d.plenums.items()
-    }
     c.actions_this_turn = dict(d.actions_this_turn)
     c.log = []
     c.last_speakers = list(d.last_speakers)

@@ -202,6 +202,10 @@ class EffectKind:
     refs: Refs
     touched: Touched  # the people it may change; None = could be anyone
     problems: Problems = _no_problems
+    # Which of the state's shared records besides the people it may change in place ("factions",
+    # "patrons", "country", "plenums"); None = it may change any. The AI's what-if copies copy
+    # only these (a test applies every shipped effect to such a copy and checks the original).
+    writes: frozenset[str] | None = None
 
 
 KINDS: dict[str, EffectKind] = {}
@@ -216,11 +220,12 @@ def kind(
     refs: Refs = _no_refs,
     touched: Touched = _nobody,
     problems: Problems = _no_problems,
+    writes: frozenset[str] | None = None,
 ) -> Callable[[Apply], Apply]:
     """Declare an effect kind around its apply function."""
 
     def register(apply: Apply) -> Apply:
-        KINDS[key] = EffectKind(key, value, doc, apply, describe, refs, touched, problems)
+        KINDS[key] = EffectKind(key, value, doc, apply, describe, refs, touched, problems, writes)
         return apply
 
     return register
@@ -268,7 +273,14 @@ def _faction_touched(state: GameState, v: FactionFx, target: str | None) -> set[
     return None if v.absorb_into else set()
 
 
-@kind("faction", FactionFx, describe=_faction_describe, refs=_faction_refs, touched=_faction_touched)
+@kind(
+    "faction",
+    FactionFx,
+    describe=_faction_describe,
+    refs=_faction_refs,
+    touched=_faction_touched,
+    writes=frozenset({"factions"}),
+)
 def _faction(state: GameState, scn: Scenario, v: FactionFx, target: str | None) -> None:
     f = state.factions[v.faction]
     f.influence = clamp(f.influence + v.influence)
@@ -292,7 +304,7 @@ def _standing_refs(v: StandingFx) -> Iterator[Ref]:
     yield Ref(("patron",), "patron", v.patron)
 
 
-@kind("standing", StandingFx, describe=_standing_describe, refs=_standing_refs)
+@kind("standing", StandingFx, describe=_standing_describe, refs=_standing_refs, writes=frozenset({"factions"}))
 def _standing(state: GameState, scn: Scenario, v: StandingFx, target: str | None) -> None:
     f = state.factions[v.faction]
     f.standing[v.patron] = clamp(f.standing.get(v.patron, 0) + v.add, -100, 100)
@@ -310,7 +322,7 @@ def _patron_refs(v: PatronFx) -> Iterator[Ref]:
     yield Ref(("patron",), "patron", v.patron)
 
 
-@kind("patron", PatronFx, describe=_patron_describe, refs=_patron_refs)
+@kind("patron", PatronFx, describe=_patron_describe, refs=_patron_refs, writes=frozenset({"patrons"}))
 def _patron(state: GameState, scn: Scenario, v: PatronFx, target: str | None) -> None:
     p = state.patrons[v.patron]
     for m in PATRON_MEASURES:
@@ -322,7 +334,7 @@ def _country_describe(scn: Scenario, v: CountryFx, tl: str) -> list[str]:
     return ["Country: " + ", ".join(parts)]
 
 
-@kind("country", CountryFx, describe=_country_describe)
+@kind("country", CountryFx, describe=_country_describe, writes=frozenset({"country"}))
 def _country(state: GameState, scn: Scenario, v: CountryFx, target: str | None) -> None:
     c = state.country
     for m in COUNTRY_MEASURES:
@@ -384,7 +396,15 @@ def _person_touched(state: GameState, v: PersonFx, target: str | None) -> set[st
     return {pid} if pid is not None else set()
 
 
-@kind("person", PersonFx, describe=_person_describe, refs=_person_refs, touched=_person_touched)
+# A change of status may cost the country and a patron something (changes._purge_cost).
+@kind(
+    "person",
+    PersonFx,
+    describe=_person_describe,
+    refs=_person_refs,
+    touched=_person_touched,
+    writes=frozenset({"country", "patrons"}),
+)
 def _person(state: GameState, scn: Scenario, v: PersonFx, target: str | None) -> None:
     pid = _who(target, v.person)
     if pid is None or pid not in state.people:
@@ -447,7 +467,15 @@ def _group_problems(v: GroupFx) -> Iterator[tuple[Path, str]]:
         yield (), "group 'faction' needs a 'faction' key"
 
 
-@kind("group", GroupFx, describe=_group_describe, refs=_group_refs, touched=_anybody, problems=_group_problems)
+@kind(
+    "group",
+    GroupFx,
+    describe=_group_describe,
+    refs=_group_refs,
+    touched=_anybody,
+    problems=_group_problems,
+    writes=frozenset({"country", "patrons"}),
+)
 def _group(state: GameState, scn: Scenario, v: GroupFx, target: str | None) -> None:
     ids = [
         pid
@@ -531,17 +559,17 @@ def _flag_refs(v: str) -> Iterator[Ref]:
     yield Ref((), "flag", v)
 
 
-@kind("flag", Id, doc="Set a flag.", refs=_flag_refs)
+@kind("flag", Id, doc="Set a flag.", refs=_flag_refs, writes=frozenset())
 def _flag(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     state.set_flag(v)
 
 
-@kind("clear_flag", Id)
+@kind("clear_flag", Id, writes=frozenset())
 def _clear_flag(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     state.clear_flag(v)
 
 
-@kind("var", VarFx)
+@kind("var", VarFx, writes=frozenset())
 def _var(state: GameState, scn: Scenario, v: VarFx, target: str | None) -> None:
     state.vars[v.name] = v.set if v.set is not None else state.vars.get(v.name, 0) + v.add
 
@@ -550,7 +578,13 @@ def _exposure_describe(scn: Scenario, v: int, tl: str) -> list[str]:
     return [f"Kim's view of the plot {_signed(v)}"]
 
 
-@kind("exposure", Delta, doc="Change how much Kim's people have seen of the plot.", describe=_exposure_describe)
+@kind(
+    "exposure",
+    Delta,
+    doc="Change how much Kim's people have seen of the plot.",
+    describe=_exposure_describe,
+    writes=frozenset(),
+)
 def _exposure(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
     state.exposure = clamp(state.exposure + v)
 
@@ -559,7 +593,7 @@ def _intel_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
     return [f"{_side_word(v.side)} intelligence {_signed(v.add)}"]
 
 
-@kind("intel", SideAmount, describe=_intel_describe)
+@kind("intel", SideAmount, describe=_intel_describe, writes=frozenset())
 def _intel(state: GameState, scn: Scenario, v: SideAmount, target: str | None) -> None:
     state.intel[v.side] = clamp(state.intel[v.side] + v.add)
 
@@ -568,7 +602,13 @@ def _budget_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
     return [f"{_side_word(v.side)} action points next turn {_signed(v.add)}"]
 
 
-@kind("budget", SideAmount, doc="Change a side's action points for next turn.", describe=_budget_describe)
+@kind(
+    "budget",
+    SideAmount,
+    doc="Change a side's action points for next turn.",
+    describe=_budget_describe,
+    writes=frozenset(),
+)
 def _budget(state: GameState, scn: Scenario, v: SideAmount, target: str | None) -> None:
     state.budget_bonus[v.side] = state.budget_bonus.get(v.side, 0) + v.add
 
@@ -577,7 +617,7 @@ def _rift_describe(scn: Scenario, v: int, tl: str) -> list[str]:
     return [f"Sino-Soviet rift {_signed(v)}"]
 
 
-@kind("rift", Delta, describe=_rift_describe)
+@kind("rift", Delta, describe=_rift_describe, writes=frozenset())
 def _rift(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
     state.rift = clamp(state.rift + v)
 
@@ -603,7 +643,15 @@ def _plenum_problems(v: PlenumFx) -> Iterator[tuple[Path, str]]:
         yield (), "scheduling a plenum needs a 'date' or 'days'"
 
 
-@kind("plenum", PlenumFx, describe=_plenum_describe, refs=_plenum_refs, touched=_anybody, problems=_plenum_problems)
+@kind(
+    "plenum",
+    PlenumFx,
+    describe=_plenum_describe,
+    refs=_plenum_refs,
+    touched=_anybody,
+    problems=_plenum_problems,
+    writes=frozenset({"plenums"}),
+)
 def _plenum(state: GameState, scn: Scenario, v: PlenumFx, target: str | None) -> None:
     pl = state.plenums[v.plenum]
     if v.do == "schedule":
@@ -634,6 +682,7 @@ def _event_refs(v: str) -> Iterator[Ref]:
     describe=_event_describe,
     refs=_event_refs,
     touched=_anybody,
+    writes=frozenset(),
 )
 def _event(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     if v not in state.queued_events:
@@ -648,7 +697,15 @@ def _end_refs(v: str) -> Iterator[Ref]:
     yield Ref((), "ending", v)
 
 
-@kind("end", Id, doc="End the game with this ending.", describe=_end_describe, refs=_end_refs, touched=_anybody)
+@kind(
+    "end",
+    Id,
+    doc="End the game with this ending.",
+    describe=_end_describe,
+    refs=_end_refs,
+    touched=_anybody,
+    writes=frozenset(),
+)
 def _end(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     if state.ending is None:
         state.ending = v
@@ -692,7 +749,7 @@ def _chance(state: GameState, scn: Scenario, v: ChanceFx, target: str | None) ->
     apply_effects(state, scn, branch, target=target)
 
 
-@kind("log", LogFx)
+@kind("log", LogFx, writes=frozenset())
 def _log(state: GameState, scn: Scenario, v: LogFx, target: str | None) -> None:
     state.add_log(v.text, "info", v.visible_to)
 
@@ -701,7 +758,7 @@ def _codex_refs(v: str) -> Iterator[Ref]:
     yield Ref((), "codex", v)
 
 
-@kind("codex", Id, doc="Unlock a codex entry.", refs=_codex_refs)
+@kind("codex", Id, doc="Unlock a codex entry.", refs=_codex_refs, writes=frozenset())
 def _codex(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     if v not in state.codex:
         state.codex.append(v)
@@ -805,6 +862,18 @@ def referenced_ids(fx: Effect) -> list[Ref]:
 def problems(fx: Effect) -> list[tuple[Path, str]]:
     """Rules about an effect's value that its shape cannot express, as (where, message)."""
     return list(KINDS[fx.kind].problems(fx.value))
+
+
+def writes(effects: Sequence[Effect]) -> frozenset[str] | None:
+    """The state's shared records (see EffectKind.writes) a list of effects may change in
+    place, or None if it could be any."""
+    out: frozenset[str] = frozenset()
+    for fx in effects:
+        some = KINDS[fx.kind].writes
+        if some is None:
+            return None
+        out |= some
+    return out
 
 
 def touched(state: GameState, effects: Sequence[Effect], target: str | None) -> set[str] | None:

@@ -36,16 +36,28 @@ def _faction_terms(state: GameState, scn: Scenario, patrons_present: tuple[str, 
     """Per faction: (faction line, patron signal) — the same for every member of a faction,
     so computed once per count rather than once per member."""
     r = RULE
+    own_tie, coef, envoys = r.own_patron_tie, r.patron, r.envoys_present
     out: dict[str, tuple[float, float]] = {}
+    factions = scn.ids("faction")
+    # Each patron's pull (its favour gap, its will to intervene, its envoys) is the same for
+    # every faction: read once. The arithmetic below is the rule's, in its order.
+    pulls = [
+        (
+            pat_id,
+            pat.favour_kim - pat.favour_opposition,
+            1 + pat.intervention / 100,
+            envoys if pat_id in patrons_present else 1,
+        )
+        for pat_id, pat in state.patrons.items()
+    ]
     for fid, fs in state.factions.items():
-        fdef = scn.get("faction", fid)
+        fdef = factions[fid]
+        standing = fs.standing
+        own = fdef.patron
         signal = 0.0
-        for pat_id, pat in state.patrons.items():
-            tie = max(0, fs.standing.get(pat_id, 0)) / 100 + (r.own_patron_tie if fdef.patron == pat_id else 0.0)
-            weight = (
-                r.patron * tie * (1 + pat.intervention / 100) * (r.envoys_present if pat_id in patrons_present else 1)
-            )
-            signal += (pat.favour_kim - pat.favour_opposition) * weight
+        for pat_id, gap, will, present in pulls:
+            tie = max(0, standing.get(pat_id, 0)) / 100 + (own_tie if own == pat_id else 0.0)
+            signal += gap * (coef * tie * will * present)
         out[fid] = (fdef.vote_base * fs.cohesion / 100, signal)
     return out
 
@@ -196,6 +208,9 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
     noise = {pid: rng.randint(-RULE.noise, RULE.noise) for pid in everyone}
 
     speakers_against: list[str] = []
+    # Nothing in the speeches changes a lean (only the mood, added apart): the hall's leans are
+    # counted once, when the first critic rises.
+    today: dict[str, float] | None = None
     for sp in pdef.speakers:
         person = state.people.get(sp.person)
         if person is None or person.status not in ACTIVE:
@@ -203,7 +218,8 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
         if not _requires(state, scn, sp.requires, pdef.id):
             continue
         if sp.side == "opposition":
-            today = leans(state, scn, everyone)
+            if today is None:
+                today = leans(state, scn, everyone)
             hostile = sum(1 for pid in everyone if today[pid] + mood + noise[pid] >= RULE.hostile_lean)
             hostile_pct = 100 * hostile / max(1, len(everyone))
             odds = RULE.shout_odds(hostile_pct, interrupt, person.reputation)

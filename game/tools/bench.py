@@ -160,9 +160,32 @@ def _decisions(times: list[float]) -> str:
     )
 
 
-def sim_bench(games: int, levels: tuple[str, ...] = ("easy", "normal", "hard"), campaign: bool = True) -> list[str]:
+def parallel_bench(folder, games: int, jobs: int, level: str = "normal") -> str:
+    """AI-vs-AI games on `jobs` processes, exactly as `plenum lab --jobs` plays them (its
+    pool, its workers, its chunks), timed from before the pool starts to the last result."""
+    import multiprocessing as mp
+
+    from game.tools import lab
+
+    spec = f"ai:{level}"
+    work = [(1 + i, None, spec, spec) for i in range(games)]
+    chunk = max(1, min(8, len(work) // (jobs * 8)))
+    t0 = time.perf_counter()
+    with mp.get_context("spawn").Pool(jobs, initializer=lab._init, initargs=(str(folder), [])) as pool:
+        done = sum(1 for _r in pool.imap_unordered(lab._play, work, chunksize=chunk))
+    dt = time.perf_counter() - t0
+    return (
+        f"AI vs AI (august-1956, {level}) on {jobs} processes, as the lab plays them: {done} games in {dt:.1f} s "
+        f"= {done / dt:.2f} games/s (pool start-up included)"
+    )
+
+
+def sim_bench(
+    games: int, levels: tuple[str, ...] = ("easy", "normal", "hard"), campaign: bool = True, jobs: int = 1
+) -> list[str]:
     """AI-vs-AI games per second per level (one process), the engine alone (history vs
-    history), the AI's time per decision, and one campaign game."""
+    history), the AI's time per decision, one campaign game, and with jobs > 1 the normal
+    level on that many processes as the lab runs it."""
     from game.scenario.loader import find_scenario, load
 
     folder = find_scenario("august-1956")
@@ -178,6 +201,8 @@ def sim_bench(games: int, levels: tuple[str, ...] = ("easy", "normal", "hard"), 
         out.append(
             f"AI vs AI (august-1956, {level}): {n} games in {dt:.1f} s = {n / dt:.2f} games/s{_decisions(times)}"
         )
+    if jobs > 1:
+        out.append(parallel_bench(folder, max(games, 10) * jobs, jobs))
     if campaign:
         folder = find_scenario("campaign-1953")
         if folder is not None:
@@ -195,6 +220,7 @@ def main(args) -> int:
             print(line, flush=True)
     if args.games > 0:
         levels = tuple(getattr(args, "levels", None) or ("easy", "normal", "hard"))
-        for line in sim_bench(args.games, levels, campaign=not getattr(args, "no_campaign", False)):
+        jobs = int(getattr(args, "jobs", 1) or 1)
+        for line in sim_bench(args.games, levels, campaign=not getattr(args, "no_campaign", False), jobs=jobs):
             print(line, flush=True)
     return 0
