@@ -258,11 +258,13 @@ class Session:
             return None
         return fresh, self._report_est.get(side, {}), self._report_snap.get(side)
 
-    def movement_now(self, side: str, old: Snapshot | None):
-        """Why this side's count moved since ``old`` (see movement.py); [] without a baseline."""
+    def movement_now(self, side: str, old: Snapshot | None, entries=()):
+        """Why this side's count moved since ``old`` (see movement.py), naming the dispatches
+        ``entries`` it read; None without a baseline."""
         if old is None:
-            return []
-        return movements(old, snapshot(self.g.state, self.g.scn, self.view(side), side), self.g.state.people)
+            return None
+        now = snapshot(self.g.state, self.g.scn, self.view(side), side)
+        return movements(old, now, self.g.state.people, side, self.g.scn, entries)
 
     # ------------------------------------------------------------------ what a side may see
     def visible_log(self, side: str | None = None):

@@ -229,3 +229,24 @@ def missing(src: str | None, state, scn) -> list[str]:
         if not ok:
             out.append(words_node(part, scn))
     return out
+
+
+def flag_lines(effects) -> list[str]:
+    """What setting or clearing a flag means, in words (the effect table describes a flag as
+    nothing, yet 'the plot is found out' is often the point of an action)."""
+    out = []
+    for fx in effects:
+        if fx.kind == "flag":
+            said = FLAGS[fx.value][0] if fx.value in FLAGS else _human(str(fx.value))
+            out.append(f"From now on: {said}")
+        elif fx.kind == "clear_flag":
+            said = FLAGS[fx.value][1] if fx.value in FLAGS else "no longer " + _human(str(fx.value))
+            out.append(f"From now on: {said}")
+    return out
+
+
+def effect_lines(scn, effects, target_label: str = "the target") -> list[str]:
+    """Every effect in plain words: the effect table's own descriptions, then what any flag means."""
+    from game.engine.effects import describe
+
+    return describe(scn, effects, target_label) + flag_lines(effects)

@@ -13,7 +13,7 @@ from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.explain import shown_total
 from game.ui.screen import Screen
-from game.ui.words import words
+from game.ui.words import flag_lines, words
 
 ROWS = 10
 TOP = 118  # where the list of targets starts, below the summary and its heading
@@ -267,7 +267,10 @@ class ActionDialog(Screen):
                 min_size=10,
             )
             yy = max(yy, y + 106 + used + 8)
-        for head, lines, col in (("IF IT WORKS", pv.success, C.OK), ("IF IT FAILS", pv.failure, C.RED)):
+        for head, lines, col in (
+            ("IF IT WORKS", [*pv.success, *flag_lines(a.success)], C.OK),
+            ("IF IT FAILS", [*pv.failure, *flag_lines(a.failure)], C.RED),
+        ):
             T.draw(surf, head, (px, yy), 16, col, "head")
             yy += 22
             for ln in lines or ["Nothing changes."]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
-from game.engine.effects import describe
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -14,6 +13,7 @@ from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
 from game.ui.sources import add_chips
+from game.ui.words import effect_lines
 
 
 class EventDialog(Screen):
@@ -59,7 +59,7 @@ class EventDialog(Screen):
             lines = [o.text]
             if o.detail:
                 lines.append(o.detail)
-            fx = describe(s.scn, o.effects)
+            fx = effect_lines(s.scn, o.effects)
             lines += ["Effects: " + "; ".join(fx)] if fx else ["No direct effects."]
             if self.reveal and o.historical:
                 lines.append("★ This is what history chose.")
@@ -127,7 +127,7 @@ class EventDialog(Screen):
             self.app.notify(str(exc), "error")
             return
         self.app.pop(self)
-        fx = describe(s.scn, o.effects)
+        fx = effect_lines(s.scn, o.effects)
         note = f"Decided: {o.text}." + (f" {'; '.join(fx[:3])}." if fx else "")
         if o.historical:
             note += " (As history chose.)"

@@ -18,7 +18,7 @@ from game.ui.screens import common
 from game.ui.screens.main_draw import LOG_PAGE, MainDraw
 from game.ui.screens.main_rows import ActionButton, GroupRow, PersonRow
 from game.ui.screens.main_tips import MainTips
-from game.ui.words import words
+from game.ui.words import flag_lines, words
 
 
 class MainScreen(MainTips, MainDraw, Screen):
@@ -201,7 +201,8 @@ class MainScreen(MainTips, MainDraw, Screen):
                 try:
                     pv = s.g.preview(viewer, a.id, None)
                     tip.append(f"Chance of success: {pv.chance}%")
-                    tip += ["If it works: " + "; ".join(pv.success)] if pv.success else []
+                    ok_lines = [*pv.success, *flag_lines(a.success)]
+                    tip += ["If it works: " + "; ".join(ok_lines)] if ok_lines else []
                     tip += ["If it fails: " + "; ".join(pv.failure)] if pv.failure else []
                     odds_label = f"{pv.chance}%"
                 except Refused:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
-from game.engine.effects import describe
 from game.engine.vote_rule import RULE
 from game.ui import text as T
 from game.ui import theme as C
@@ -17,6 +16,7 @@ from game.ui.forecast import lines as forecast_lines
 from game.ui.forecast import short as forecast_short
 from game.ui.screen import Screen
 from game.ui.screens import common
+from game.ui.words import effect_lines
 
 COLUMNS = 36
 
@@ -368,7 +368,7 @@ class TacticScreen(Screen):
         """The card's tooltip: the most important lines only (the details panel has the rest)."""
         s = self.app.session
         tip = [t.name, t.summary.strip()]  # the card may show the summary cut short
-        does = [x.rstrip(".") for x in hall_effects(t)] + describe(s.scn, t.effects)
+        does = [x.rstrip(".") for x in hall_effects(t)] + effect_lines(s.scn, t.effects)
         if does:
             tip.append("Does: " + "; ".join(does) + ".")
         _, _, odds = self.shout_odds(t)
@@ -383,7 +383,7 @@ class TacticScreen(Screen):
     def detail_lines(self, t) -> list[str]:
         s = self.app.session
         lines = [t.name, t.summary.strip(), *hall_effects(t)]
-        fx = describe(s.scn, t.effects)
+        fx = effect_lines(s.scn, t.effects)
         if fx:
             lines.append("Effects: " + "; ".join(fx) + ".")
         hostile, members, odds = self.shout_odds(t)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pygame
 
+from game.ui import movement as MV
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -34,7 +35,7 @@ class ReportScreen(Screen):
         self.side = side
         self.entries = list(reversed(entries))  # newest first
         self.old_est = old_est
-        self.moves = app.session.movement_now(side, old_snap) if app.session else []
+        self.moves = app.session.movement_now(side, old_snap, entries) if app.session else None
         self.first_count = old_snap is None
         self.page = 0
         app.sound.play("typewriter")
@@ -183,20 +184,25 @@ class ReportScreen(Screen):
         T.draw(surf, "WHY IT MOVED", (box.x, y), 18, C.RED, "head")
         y += 26
         lines: list[tuple[str, tuple, str]] = []
-        for label, was, now, reasons in self.moves:
-            lines.append((f"{label}: {was} → {now}", C.INK, "bold"))
-            for n, why in reasons:
-                lines.append((f"{n:+d}  {why}", C.INK_SOFT, "body"))
-        if not lines:
+        mv = self.moves
+        if mv is None:
+            lines.append(
+                ("Your first count: from the next report on, this says who moved and why.", C.INK_SOFT, "body")
+            )
+        elif not mv.moved:
             lines.append(
                 (
-                    "Your first count: from the next report on, this says who moved and why."
-                    if self.first_count
-                    else "No one changed column since your last count.",
+                    "No change in the counts."
+                    + (
+                        f" ({mv.changed} members changed column, cancelling one another out.)" if mv.changed > 1 else ""
+                    ),
                     C.INK_SOFT,
                     "body",
                 )
             )
+        else:
+            for text, d in mv.causes:
+                lines.append((f"• {text}: {MV.net_words(d)}.", C.INK_SOFT, "body"))
         text_h = sum(len(T.wrap(t, 13, box.width - 8, st)) * (T.line_height(13) + 1) + 3 for t, _, st in lines)
         size = 13 if text_h <= box.bottom - y else 11
         for t, col, st in lines:
