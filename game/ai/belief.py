@@ -163,8 +163,13 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
     # orders identifies the state within the turn, so a draw is always made from the state as it
     # is now (one made earlier in the turn missed the side's own moves since, e.g. the exposure
     # its last choice added, and a game loaded mid-turn then played differently).
-    # The key is what the draw is made from (never an object's id, which a later state may reuse):
-    # the game and the moment, the side's blur and the picture it gives, the scenario and weights.
+    # The key is everything the draw is made from (never an object's id, which a later state may
+    # reuse): the game and the turn (which seed the side's own dice), the side's blur and the
+    # picture it gives (which also carries every public term the draw reads: an estimate is the
+    # public lean plus the blur and what was last seen of the other side), the scenario and the
+    # weights. So a draw is always made from the state as it is now (one made earlier in the turn
+    # may have missed the side's own moves since), and one made from the same picture again is
+    # the same draw, whichever state object it came from (a game loaded mid-turn plays on alike).
     key = (
         state.scenario,
         state.start,
@@ -173,7 +178,6 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
         state.date,
         side,
         sample,
-        len(state.decisions),
         tuple(noise.items()),
         tuple((m.pid, m.lean, m.error, m.own) for m in view.members.values()),
         view.plot_found,
