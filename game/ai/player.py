@@ -69,6 +69,11 @@ def _soft(x: float, s: float, band: int, exp) -> tuple[float, float]:
     )
 
 
+def _lost(people) -> int:
+    """How many of the critics' circle are arrested, executed, expelled, fled or dead."""
+    return sum(1 for p in people if p.plotter and p.status in _LOST)
+
+
 def _rows(f: Frame, people: dict[str, PersonState], scales: dict[str, float], scale: float) -> dict[str, tuple]:
     """A frame's members in its order, each as (lean, chance with Kim, with the critics, the
     width of its vote curve, its faction, and the two variances), for recounting many at once."""
@@ -144,6 +149,7 @@ class Mind:
         self._ft: list[dict[str, tuple[float, float]] | None] = [None] * len(self.worlds)
         self._rng0: list[Rng | None] = [None] * len(self.worlds)
         self._rows: list[dict[str, tuple] | None] = [None] * len(self.worlds)
+        self._lost: list[int | None] = [None] * len(self.worlds)
         self._turns_memo: dict[tuple, int] = {}
         self.base_parts = [self.parts(d, f) for d, f in zip(self.worlds, self.frames)]
         self.base = [sum(p.values()) for p in self.base_parts]
@@ -236,6 +242,27 @@ class Mind:
             ft = _faction_terms(d, scn, ()) if (shared or redo) else {}
         if shared and rows is None:
             rows = _rows(base, people, scales, scale)
+        if shared and counts_only:
+            assert rows is not None
+            # One pass over the members a shared term moved (each faction by what one untouched
+            # member of it moved), then the people the effect itself touched.
+            for pid, (old, a, b, s, f, va, vb) in rows.items():
+                if pid in only:
+                    continue
+                sh = shift.get(f)
+                if sh is None:
+                    sh = shift[f] = lean_of(d, people[pid], ft) - old
+                if sh:
+                    ek -= a
+                    eo -= b
+                    vk -= va
+                    vo -= vb
+                    a, b = _soft(old + sh + mood, s, band, exp)
+                    ek += a
+                    eo += b
+                    vk += a * (1 - a)
+                    vo += b * (1 - b)
+            shared = False  # done: what is left is the touched people's own recount
         if shared:
             assert rows is not None
             for pid, row in rows.items():  # in the base's order
@@ -316,8 +343,9 @@ class Mind:
         p = max(0.0, min(100.0, discovery_odds(d.exposure, d.intel.get("kim", 40)))) / 100
         return 1 - (1 - p) ** max(1, self.turns)
 
-    def parts(self, d: GameState, f: Frame) -> dict[str, float]:
-        """The value of a world, by component (for the reasons it gives)."""
+    def parts(self, d: GameState, f: Frame, lost: int | None = None) -> dict[str, float]:
+        """The value of a world, by component (for the reasons it gives). `lost`, if given, is
+        how many of the critics' circle the world has lost (the caller counted what changed)."""
         w, side = self.w, self.side
         out: dict[str, float] = {}
         if d.ending:
@@ -344,7 +372,8 @@ class Mind:
             out["vote"] = w.vote * crit * (1 - 0.4 * found)
             out["margin"] = w.margin * lead
             out["found"] = -w.found_cost * found
-            lost = sum(1 for p in d.people.values() if p.plotter and p.status in _LOST)
+            if lost is None:
+                lost = _lost(d.people.values())
             out["circle"] = -w.plotter_lost * lost
         if self.level.strike:
             # When to strike: a plenum sooner is worth more the likelier it is won now; the
@@ -402,7 +431,15 @@ class Mind:
             nf = self.frame(c, f, who, counts_only=True, ft=ft)
         if c.ending is None and self.scn.endings:
             c.ending = E.check(c, self.scn, at_end=False)
-        after = self.parts(c, nf)
+        lost = None
+        if who is not None and self.side == "opposition":
+            # The circle's losses change only among the people the effects touched.
+            base_lost = self._lost[k]
+            if base_lost is None:
+                base_lost = self._lost[k] = _lost(d.people.values())
+            dp, cp = d.people, c.people
+            lost = base_lost + _lost(cp[p] for p in who if p in cp) - _lost(dp[p] for p in who if p in dp)
+        after = self.parts(c, nf, lost)
         before = self.base_parts[k]
         # Every component either side has (the same ones, unless an ending was reached).
         get = before.get
