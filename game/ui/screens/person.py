@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.world import PLEDGE_DECAY
+from game.ui import dated as D
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -171,7 +172,8 @@ class PersonScreen(Screen):
         y2 = inner.y + 130
         T.draw(surf, "BIOGRAPHY", (x2, y2), 18, C.RED, "head")
         y2 += 24
-        bio = (d.bio or d.role) if d else ""
+        # Only what history has reached by the game's date (later notes open as the game goes on).
+        bio = D.text_at(d.bio or d.role, d.later, s.state.date) if d else ""
         if p.generated:
             bio = (
                 "A generated cadre: the record does not name who held this seat. The split of unnamed seats "
