@@ -21,6 +21,7 @@ from game.engine.expr import RuleError
 from game.engine.game import Game, Outcome
 from game.engine.intel import SideView, side_view
 from game.engine.plenum import present_members
+from game.engine.state import LogEntry
 from game.paths import saves_dir
 from game.ui.movement import Snapshot, movements, snapshot
 from game.ui.view import prose_dates, readable
@@ -92,6 +93,7 @@ class Session:
         self._report_snap: dict[str, Snapshot] = {}
         self.told_plot: dict[str, str] = {}  # the last 'plot found' reading each side was told
         self._report_turn: dict[str, int] = {}
+        self._report_plot: dict[str, str] = {}  # each side's 'plot found' reading at its last report
 
     # ------------------------------------------------------------------ basics
     @property
@@ -251,12 +253,45 @@ class Session:
             return None
         mark = self._report_mark.get(side, 0)
         fresh = [readable(e) for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
+        news = self.plot_news(side)
+        if news is not None:
+            fresh.append(news)
         old = self._report_est.get(side)
         moved = old is not None and any(old.get(k, [None])[0] != self.estimate(k, side)[0] for k in COUNT_KEYS)
         if not fresh and not moved:  # no news and the count stands: nothing worth a report
             self._report_turn[side] = self.g.state.turn
             return None
         return fresh, self._report_est.get(side, {}), self._report_snap.get(side)
+
+    def plot_news(self, side: str) -> LogEntry | None:
+        """The side's reading of 'is the plot found out?' when it changed since its last report,
+        as a dispatch of its own (the most important news of the game must not be a passing
+        toast): for Kim what it opens, for the critics what their contacts fear."""
+        found = self.view(side).plot_found
+        before = self._report_plot.get(side)
+        self._report_plot[side] = found
+        if before is None and self.g.state.turn > 1 and found in ("no sign", "unknown"):
+            return None
+        if found == before or found in ("no sign", "unknown"):
+            return None
+        st = self.g.state
+        if side == "kim":
+            opens = [
+                a.name
+                for a in self.g.scn.actions
+                if a.side == "kim"
+                and a.available
+                and "plot_discovered" in a.available
+                and "not flag.plot_discovered" not in a.available
+            ]
+            text = "The plot is found out: your services know who the critics are, and your count of them is sharper."
+            if opens:
+                text += " Now open to you: " + ", ".join(f"“{n}”" for n in opens) + "."
+        elif found == "known":
+            text = "Your contacts warn you: Kim's people know of the plot."
+        else:
+            text = "Your contacts fear that Kim's people have found out about the plot."
+        return LogEntry(st.date, text, "intel", side)
 
     def movement_now(self, side: str, old: Snapshot | None, entries=()):
         """Why this side's count moved since ``old`` (see movement.py), naming the dispatches

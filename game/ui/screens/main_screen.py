@@ -203,9 +203,9 @@ class MainScreen(MainTips, MainDraw, Screen):
                 try:
                     pv = s.g.preview(viewer, a.id, None)
                     tip.append(f"Chance of success: {pv.chance}%")
-                    ok_lines = [*pv.success, *flag_lines(a.success)]
+                    ok_lines = [*map(V.prose_dates, pv.success), *flag_lines(a.success)]
                     tip += ["If it works: " + "; ".join(ok_lines)] if ok_lines else []
-                    tip += ["If it fails: " + "; ".join(pv.failure)] if pv.failure else []
+                    tip += ["If it fails: " + "; ".join(map(V.prose_dates, pv.failure))] if pv.failure else []
                     odds_label = f"{pv.chance}%"
                 except Refused:
                     pass
