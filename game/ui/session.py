@@ -71,6 +71,7 @@ class Session:
     hall_snapshots: dict = field(default_factory=dict)
     last_turn_saved: int = 0
     notices: list = field(default_factory=list)  # (side or 'all', text) for the UI to show
+    kept: list = field(default_factory=list)  # passing messages kept for the dispatch log (LogEntry)
 
     def __post_init__(self):
         self.policies = {s: ai.make("ai", self.players.difficulty) for s in SIDES if s not in self.players.humans}
@@ -291,7 +292,9 @@ class Session:
             text = "Your contacts warn you: Kim's people know of the plot."
         else:
             text = "Your contacts fear that Kim's people have found out about the plot."
-        return LogEntry(st.date, text, "intel", side)
+        entry = LogEntry(st.date, text, "intel", side)
+        self.kept.append(entry)  # and it stays in that side's dispatch log
+        return entry
 
     def movement_now(self, side: str, old: Snapshot | None, entries=()):
         """Why this side's count moved since ``old`` (see movement.py), naming the dispatches
@@ -302,9 +305,17 @@ class Session:
         return movements(old, now, self.g.state.people, side, self.g.scn, entries)
 
     # ------------------------------------------------------------------ what a side may see
+    def keep(self, text: str) -> None:
+        """A passing message worth keeping (news that is not in the game's log): into the
+        dispatch log of the side that saw it."""
+        st = self.g.state
+        if not any(e.text == text and e.date == st.date for e in self.kept):
+            self.kept.append(LogEntry(st.date, text, "info", self.viewer))
+
     def visible_log(self, side: str | None = None):
         side = side or self.viewer
-        return [readable(e) for e in self.g.state.log if e.visible_to in ("all", side)]
+        out = [readable(e) for e in self.g.state.log if e.visible_to in ("all", side)]
+        return out + [e for e in self.kept if e.visible_to == side]
 
     def view(self, side: str | None = None) -> SideView:
         """This side's one picture of the committee (cached until the state moves on)."""
@@ -345,6 +356,7 @@ class Session:
                         "players": self.players.to_dict(),
                         "viewer": self.viewer,
                         "seen_plenums": sorted(self.seen_plenums),
+                        "kept": [e.to_list() for e in self.kept],
                     }
                 ),
                 encoding="utf-8",
@@ -377,16 +389,19 @@ def load_session(path: Path) -> Session:
     players = Players(("kim",), "normal")
     viewer = None
     seen = set()
+    kept: list[LogEntry] = []
     side_file = Path(path).with_suffix(".session")
     try:
         meta = json.loads(side_file.read_text(encoding="utf-8"))
         players = Players.from_dict(meta.get("players", {}))
         viewer = meta.get("viewer")
         seen = set(meta.get("seen_plenums", []))
+        kept = [LogEntry(*map(str, e[:4])) for e in meta.get("kept", []) if isinstance(e, list) and len(e) >= 4]
     except (OSError, ValueError, AttributeError, TypeError):
         mover = g.to_move()
         if mover in SIDES:
             players = Players((mover,), "normal")
     s = Session(g, scen_name, players, viewer or players.humans[0])
     s.seen_plenums |= seen
+    s.kept = kept
     return s

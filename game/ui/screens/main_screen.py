@@ -636,7 +636,7 @@ class MainScreen(MainTips, MainDraw, Screen):
         changed = False
         for side, text in s.notices:
             if side in ("all", s.viewer):
-                self.app.notify(text, "error")
+                self.app.notify(text, "error", keep=True)
         s.notices.clear()
         if s.is_human(s.viewer):
             found = s.view().plot_found
@@ -677,7 +677,7 @@ class MainScreen(MainTips, MainDraw, Screen):
                 if not D.open_at(c, s.state.date):
                     self.codex_waiting.append(cid)
                     continue
-                self.app.notify(f"New in the codex: {c.title} (press C).", "info", 4)
+                self.app.notify(f"New in the codex: {c.title} (press C).", "info", 4, keep=True)
             self.seen_codex = len(s.state.codex)
         if s.g.over and not s.unseen_plenum():
             if not s.thinking:

@@ -30,6 +30,14 @@ class PersonScreen(Screen):
         w, h = min(980, self.w - 60), min(640, self.h - 40)
         return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
 
+    def toast_area(self):
+        """Passing messages sit at the foot of the left column, below the stance: never over the
+        name, the biography or the buttons."""
+        r = self.card()
+        inner = r.inflate(-20, -20)
+        col_w = (inner.width - 30) // 2
+        return pygame.Rect(inner.x, r.bottom - 150, col_w, 88)
+
     def build(self):
         r = self.card()
         self.add(
@@ -138,7 +146,9 @@ class PersonScreen(Screen):
             C.INK_SOFT,
         )
         if d and d.born:
-            T.draw(surf, f"born {d.born}" + (f" · died {d.died}" if d.died else ""), (x, inner.y + 98), 14, C.INK_SOFT)
+            # A death is told once the game has reached its date (a year alone: its end).
+            died = d.died if d and d.died and st.date >= (d.died + "-12-31" if len(d.died) == 4 else d.died) else ""
+            T.draw(surf, f"born {d.born}" + (f" · died {died}" if died else ""), (x, inner.y + 98), 14, C.INK_SOFT)
         # left column: offices, career, stance
         col_w = (inner.width - 30) // 2
         y = inner.y + 130
