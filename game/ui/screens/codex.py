@@ -11,6 +11,7 @@ from game.ui import dated as D
 from game.ui import scenarios as SC
 from game.ui import text as T
 from game.ui import theme as C
+from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
@@ -110,7 +111,8 @@ class CodexScreen(Screen):
         s = app.session
         date = None  # outside a game (from the title), the codex is the whole history
         if s:
-            self.scn, unlocked, date = s.scn, set(s.state.codex), s.state.date
+            # Only what this side may know was unlocked (hot-seat: not the other side's secrets).
+            self.scn, unlocked, date = s.scn, set(V.codex_seen(s.state, s.scn, s.viewer)), s.state.date
         else:
             _, self.scn = SC.first_ok()
             unlocked = {c.id for c in self.scn.codex if not c.locked} if self.scn else set()

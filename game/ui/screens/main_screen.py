@@ -670,7 +670,10 @@ class MainScreen(MainTips, MainDraw, Screen):
         if len(s.state.codex) > self.seen_codex or self.codex_waiting:
             fresh_ids = [*self.codex_waiting, *s.state.codex[self.seen_codex :]]
             self.codex_waiting = []
+            seen_by_viewer = set(V.codex_seen(s.state, s.scn, s.viewer))
             for cid in fresh_ids:
+                if cid not in seen_by_viewer:
+                    continue  # unlocked by news only the other side had
                 c = s.scn.get("codex", cid)
                 if c is None:
                     continue
