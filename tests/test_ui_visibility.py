@@ -71,6 +71,37 @@ def secrets_for(state, viewer: str) -> list[str]:
     return hidden
 
 
+def secret_codex(state, scn, viewer: str) -> list[str]:
+    """Codex entries this game unlocked only through events the other side alone learnt of."""
+    from game.ui.view import event_seen_by
+
+    out = []
+    for cid in state.codex:
+        evs = [e for e in scn.events if cid in e.codex and e.id in state.fired]
+        if evs and not any(event_seen_by(e, viewer) for e in evs):
+            out.append(cid)
+    return out
+
+
+def test_codex_unlocked_by_a_secret_stays_the_secret_sides(august):
+    from game.engine.game import Game
+    from game.ui.view import codex_seen, event_seen_by
+
+    e = next(
+        ev
+        for ev in august.events
+        if ev.codex
+        and not event_seen_by(ev, "opposition")
+        and any(all(o is ev or c not in o.codex for o in august.events) for c in ev.codex)
+    )
+    g = Game.new(august, "congress", 1)
+    g.state.fired[e.id] = ""
+    g.state.codex += [c for c in e.codex if c not in g.state.codex]
+    assert set(e.codex) <= set(codex_seen(g.state, august, "kim"))
+    only_secret = [c for c in e.codex if all(ev is e or c not in ev.codex for ev in august.events)]
+    assert only_secret and not set(only_secret) & set(codex_seen(g.state, august, "opposition"))
+
+
 @pytest.fixture
 def app(monkeypatch):
     from game.ui import session as SS
@@ -84,12 +115,14 @@ def app(monkeypatch):
 
 def test_hotseat_hides_each_sides_secrets_everywhere(app, monkeypatch, august):
     from game.engine.game import Game
+    from game.ui.screens.codex import CodexScreen
     from game.ui.screens.common import MessageScreen
     from game.ui.screens.event_dialog import EventDialog
     from game.ui.screens.handoff import HandoffScreen
     from game.ui.screens.main_screen import MainScreen
+    from game.ui.screens.person import PersonScreen
     from game.ui.screens.plenum_hall import PlenumHall
-    from game.ui.screens.plenum_prep import TacticScreen
+    from game.ui.screens.plenum_prep import SpreadScreen, TacticScreen
     from game.ui.screens.report import ReportScreen
     from game.ui.session import Players, Session
 
@@ -99,6 +132,7 @@ def test_hotseat_hides_each_sides_secrets_everywhere(app, monkeypatch, august):
     app.director.enter_session(sess)
     pump(app)
     checked = {"kim": 0, "opposition": 0}
+    extra = {"kim": 0, "opposition": 0}
     handoffs = 0
     for _ in range(400):
         if sess.g.over:
@@ -113,12 +147,40 @@ def test_hotseat_hides_each_sides_secrets_everywhere(app, monkeypatch, august):
             handoffs += 1
             pump(app, [key(pygame.K_RETURN)], frames=2)
             continue
-        if isinstance(top, (MainScreen, ReportScreen, EventDialog, TacticScreen)):
+        if isinstance(top, PlenumHall):
+            pump(app, [key(pygame.K_s)], frames=1)  # to the record: every seat's tooltip explains a vote
+        if isinstance(top, (MainScreen, ReportScreen, EventDialog, TacticScreen, PlenumHall)):
             viewer = sess.viewer
             text = screen_texts(app, rec)
             for secret in secrets_for(sess.state, viewer):
                 assert secret not in text, (viewer, type(top).__name__, secret)
             checked[viewer] += 1
+        if isinstance(top, MainScreen) and sess.is_human(sess.viewer):
+            viewer = sess.viewer
+            secrets = secrets_for(sess.state, viewer)
+            # the whole dispatch log (every page, the kept messages too), not only the page shown
+            log = "\n".join(e.text for e in sess.visible_log(viewer))
+            for secret in secrets:
+                assert secret not in log, (viewer, "dispatch log", secret)
+            # the side's other screens, tooltips included: person files, the spread chart, the codex
+            others = [
+                PersonScreen(app, pid)
+                for pid in ("nam_il", "choe_yong_gon", "pak_chang_ok")
+                if pid in sess.state.people
+            ]
+            for scr in [*others, SpreadScreen(app), CodexScreen(app)]:
+                app.push(scr)
+                pump(app)
+                text = screen_texts(app, rec)
+                if isinstance(scr, CodexScreen):
+                    text += "\n".join(f"{e.title} {e.text}" for e in scr.entries if not e.locked)
+                    for cid in secret_codex(sess.state, august, viewer):
+                        assert all(e.id != cid or e.locked for e in scr.entries), (viewer, "codex", cid)
+                for secret in secrets:
+                    assert secret not in text, (viewer, type(scr).__name__, secret)
+                app.pop(scr)
+                pump(app)
+            extra[viewer] += 1
         if isinstance(top, ReportScreen):
             pump(app, [key(pygame.K_RETURN)], frames=2)
         elif isinstance(top, (EventDialog, TacticScreen)):
@@ -133,3 +195,4 @@ def test_hotseat_hides_each_sides_secrets_everywhere(app, monkeypatch, august):
         else:
             pump(app, [key(pygame.K_ESCAPE)], frames=2)
     assert handoffs >= 2 and checked["kim"] and checked["opposition"], (handoffs, checked)
+    assert extra["kim"] and extra["opposition"], extra

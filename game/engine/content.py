@@ -252,6 +252,14 @@ class OfficeDef(Strict):
     rank: int = Field(3, ge=1, le=5, description="1 = the top of the party, 5 = minor.")
 
 
+class LaterNote(Strict):
+    """What history records after some date: shown in the person file or codex entry only once
+    the game's date has reached it, so a file never tells what has not yet happened."""
+
+    after: Date = Field(description="The date it happened in history; shown from this game date on.")
+    text: Text
+
+
 class PersonDef(Strict):
     id: Id
     name: str
@@ -274,6 +282,9 @@ class PersonDef(Strict):
     fate: Text = Field("", description="What really happened to them, for the ending screen.")
     uncertain: Text = Field("", description="What the record leaves open.")
     sources: list[str] = Field(default_factory=list)
+    later: list[LaterNote] = Field(
+        default_factory=list, description="What history records later, each shown once the game reaches its date."
+    )
 
 
 # Effects: see effect_kinds.py (each kind's shape beside its behaviour).
@@ -458,6 +469,12 @@ class CodexEntry(Strict):
     locked: bool = Field(False, description="Hidden until an event or effect unlocks it.")
     cite: Citation | None = Field(
         None, description="For a bibliography entry (category 'source'): the full citation of one source key."
+    )
+    after: Date | None = Field(
+        None, description="Stays locked until the game reaches this date, even once unlocked (tells of later events)."
+    )
+    later: list[LaterNote] = Field(
+        default_factory=list, description="What history records later, each shown once the game reaches its date."
     )
 
 

@@ -36,6 +36,42 @@ MIN_WINDOW = (960, 540)
 TOASTS_SHOWN = 2
 
 
+TOAST_W = 440
+
+
+def free_spot(top, size, width: int, height: int) -> pygame.Rect | None:
+    """Where passing messages hide nothing that matters: not a control (any widget), not a title
+    band (the window's header, a dialog card's title). A dialog's messages go outside its card
+    where there is room, else into a free strip of it; a full screen's along its foot, then its top."""
+    if top is None:
+        return None
+    sw, sh = size
+    avoid = [w.rect for w in top.widgets if w.visible]
+    avoid += top.title_bands() if hasattr(top, "title_bands") else []
+    card = top.card() if hasattr(top, "card") else None
+    cands: list[pygame.Rect] = []
+    if card is not None:
+        card = pygame.Rect(card)
+        avoid.append(pygame.Rect(card.x, card.y, card.width, 44))
+        for x in (12, sw - 12 - width):
+            for y in range(sh - 12 - height, 58, -24):
+                cands.append(pygame.Rect(x, y, width, height))
+        cands = [c for c in cands if not c.colliderect(card)]
+        for y in (card.bottom - 12 - height, card.y + 50):
+            for x in range(card.x + 12, card.right - 12 - width + 1, 24):
+                cands.append(pygame.Rect(x, y, width, height))
+    else:
+        for x in range(12, sw - 12 - width + 1, 24):
+            cands.append(pygame.Rect(x, sh - 12 - height, width, height))
+        for y in range(sh - 12 - height - 24, 58, -24):
+            for x in (12, sw - 12 - width):
+                cands.append(pygame.Rect(x, y, width, height))
+    for c in cands:
+        if c.top >= 0 and not any(c.inflate(8, 8).colliderect(a) for a in avoid):
+            return c
+    return None
+
+
 class Toast:
     def __init__(self, text: str, kind: str, until: float, turn: int | None = None):
         self.text, self.kind, self.until, self.turn = text, kind, until, turn
@@ -203,10 +239,14 @@ class App:
         return self.director.show(name, *args, how=how, **kw)
 
     # ------------------------------------------------------------------ messages
-    def notify(self, text: str, kind: str = "info", seconds: float = 4.5) -> None:
-        """A passing message. At most two show at once; a game's messages go with its turn."""
+    def notify(self, text: str, kind: str = "info", seconds: float = 4.5, *, keep: bool = False) -> None:
+        """A passing message. At most two show at once; a game's messages go with its turn.
+        ``keep``: news of the game that is not in its log already (a codex entry, a warning):
+        kept in the dispatch log of the side that saw it, so nothing is lost when it fades."""
         session = getattr(self, "session", None)  # messages may come before the session is set
         turn = session.state.turn if session is not None else None
+        if keep and session is not None:
+            session.keep(text)
         if any(t.text == text for t in self.toasts):
             return
         self.toasts.append(Toast(text, kind, self.clock_s + seconds, turn))
@@ -373,13 +413,21 @@ class App:
             return None
         top = self.top
         place = top.toast_area() if top is not None else None
-        if place is None:
-            place = pygame.Rect(12, self.size[1] - 12 - 200, 480, 200)
-        width = place.width
+        width = place.width if place is not None else TOAST_W
         boxes = []
         for t in self.toasts:
             lines = T.wrap(t.text, 15, width - 40)
             boxes.append((t, lines, len(lines) * 20 + 14))
+        if place is None:
+            # No place given: the first free spot that hides no control and no title band.
+            while True:
+                need = sum(b[2] + 6 for b in boxes) - 6
+                place = free_spot(top, self.size, width, need)
+                if place is not None or len(boxes) == 1:
+                    break
+                boxes.pop(0)
+            if place is None:
+                place = pygame.Rect(12, self.size[1] - 12 - 200, width, 200)
         # Only what fits the place: the newest first, older ones dropped from view (not from the log).
         while len(boxes) > 1 and sum(b[2] + 6 for b in boxes) - 6 > place.height:
             boxes.pop(0)

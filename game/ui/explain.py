@@ -79,14 +79,26 @@ def shown_terms(
     return pairs, total
 
 
-def vote_terms(stage: dict, pid: str, labels: Sequence[str] = TERM_LABELS) -> tuple[list[tuple[str, int]], int] | None:
-    """The terms of one member's recorded vote on one motion, as shown; None if not voting."""
+HIDDEN_VOTE_LABEL = "The other side's private work"
+
+
+def vote_terms(
+    stage: dict, pid: str, labels: Sequence[str] = TERM_LABELS, viewer: str | None = None
+) -> tuple[list[tuple[str, int]], int] | None:
+    """The terms of one member's recorded vote on one motion, as shown; None if not voting.
+    With a ``viewer``, the terms that side may not see (the other side's pledges) are one term
+    with no name of its own: the vote is public, the other side's private work is not."""
     vals = stage.get("terms", {}).get(pid)
     vote = stage.get("votes", {}).get(pid)
     if vals is None or vote is None:
         return None
     exact = stage.get("totals", {}).get(pid)
     side = side_for_vote(vote, stage.get("proposer", "kim"))
+    if viewer is not None:
+        hidden = set(hidden_labels(viewer))
+        seen = [(lab, v) for lab, v in zip(labels, vals) if lab not in hidden]
+        rest = sum(v for lab, v in zip(labels, vals) if lab in hidden)
+        return shown_terms([*(lab for lab, _ in seen), HIDDEN_VOTE_LABEL], [*(v for _, v in seen), rest], exact, side)
     return shown_terms(labels, vals, exact, side)
 
 

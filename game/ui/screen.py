@@ -222,6 +222,11 @@ class Screen:
                 w.draw(surf, w is self.hover, w is self.focus)
         self.draw_overlay(surf)
 
+    def title_bands(self) -> list[pygame.Rect]:
+        """Title bands passing messages must leave clear: the header band of a full screen (a
+        dialog's card title is found from its card)."""
+        return [] if self.modal else [pygame.Rect(0, 0, self.w, 56)]
+
     def toast_area(self) -> pygame.Rect | None:
         """Where passing messages may appear on this screen without hiding anything that
         matters (None: the window's bottom-left corner)."""

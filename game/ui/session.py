@@ -21,6 +21,7 @@ from game.engine.expr import RuleError
 from game.engine.game import Game, Outcome
 from game.engine.intel import SideView, side_view
 from game.engine.plenum import present_members
+from game.engine.state import LogEntry
 from game.paths import saves_dir
 from game.ui.movement import Snapshot, movements, snapshot
 from game.ui.view import prose_dates, readable
@@ -70,6 +71,7 @@ class Session:
     hall_snapshots: dict = field(default_factory=dict)
     last_turn_saved: int = 0
     notices: list = field(default_factory=list)  # (side or 'all', text) for the UI to show
+    kept: list = field(default_factory=list)  # passing messages kept for the dispatch log (LogEntry)
 
     def __post_init__(self):
         self.policies = {s: ai.make("ai", self.players.difficulty) for s in SIDES if s not in self.players.humans}
@@ -92,6 +94,7 @@ class Session:
         self._report_snap: dict[str, Snapshot] = {}
         self.told_plot: dict[str, str] = {}  # the last 'plot found' reading each side was told
         self._report_turn: dict[str, int] = {}
+        self._report_plot: dict[str, str] = {}  # each side's 'plot found' reading at its last report
 
     # ------------------------------------------------------------------ basics
     @property
@@ -251,12 +254,47 @@ class Session:
             return None
         mark = self._report_mark.get(side, 0)
         fresh = [readable(e) for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
+        news = self.plot_news(side)
+        if news is not None:
+            fresh.append(news)
         old = self._report_est.get(side)
         moved = old is not None and any(old.get(k, [None])[0] != self.estimate(k, side)[0] for k in COUNT_KEYS)
         if not fresh and not moved:  # no news and the count stands: nothing worth a report
             self._report_turn[side] = self.g.state.turn
             return None
         return fresh, self._report_est.get(side, {}), self._report_snap.get(side)
+
+    def plot_news(self, side: str) -> LogEntry | None:
+        """The side's reading of 'is the plot found out?' when it changed since its last report,
+        as a dispatch of its own (the most important news of the game must not be a passing
+        toast): for Kim what it opens, for the critics what their contacts fear."""
+        found = self.view(side).plot_found
+        before = self._report_plot.get(side)
+        self._report_plot[side] = found
+        if before is None and self.g.state.turn > 1 and found in ("no sign", "unknown"):
+            return None
+        if found == before or found in ("no sign", "unknown"):
+            return None
+        st = self.g.state
+        if side == "kim":
+            opens = [
+                a.name
+                for a in self.g.scn.actions
+                if a.side == "kim"
+                and a.available
+                and "plot_discovered" in a.available
+                and "not flag.plot_discovered" not in a.available
+            ]
+            text = "The plot is found out: your services know who the critics are, and your count of them is sharper."
+            if opens:
+                text += " Now open to you: " + ", ".join(f"“{n}”" for n in opens) + "."
+        elif found == "known":
+            text = "Your contacts warn you: Kim's people know of the plot."
+        else:
+            text = "Your contacts fear that Kim's people have found out about the plot."
+        entry = LogEntry(st.date, text, "intel", side)
+        self.kept.append(entry)  # and it stays in that side's dispatch log
+        return entry
 
     def movement_now(self, side: str, old: Snapshot | None, entries=()):
         """Why this side's count moved since ``old`` (see movement.py), naming the dispatches
@@ -267,9 +305,17 @@ class Session:
         return movements(old, now, self.g.state.people, side, self.g.scn, entries)
 
     # ------------------------------------------------------------------ what a side may see
+    def keep(self, text: str) -> None:
+        """A passing message worth keeping (news that is not in the game's log): into the
+        dispatch log of the side that saw it."""
+        st = self.g.state
+        if not any(e.text == text and e.date == st.date for e in self.kept):
+            self.kept.append(LogEntry(st.date, text, "info", self.viewer))
+
     def visible_log(self, side: str | None = None):
         side = side or self.viewer
-        return [readable(e) for e in self.g.state.log if e.visible_to in ("all", side)]
+        out = [readable(e) for e in self.g.state.log if e.visible_to in ("all", side)]
+        return out + [e for e in self.kept if e.visible_to == side]
 
     def view(self, side: str | None = None) -> SideView:
         """This side's one picture of the committee (cached until the state moves on)."""
@@ -310,6 +356,7 @@ class Session:
                         "players": self.players.to_dict(),
                         "viewer": self.viewer,
                         "seen_plenums": sorted(self.seen_plenums),
+                        "kept": [e.to_list() for e in self.kept],
                     }
                 ),
                 encoding="utf-8",
@@ -342,16 +389,19 @@ def load_session(path: Path) -> Session:
     players = Players(("kim",), "normal")
     viewer = None
     seen = set()
+    kept: list[LogEntry] = []
     side_file = Path(path).with_suffix(".session")
     try:
         meta = json.loads(side_file.read_text(encoding="utf-8"))
         players = Players.from_dict(meta.get("players", {}))
         viewer = meta.get("viewer")
         seen = set(meta.get("seen_plenums", []))
+        kept = [LogEntry(*map(str, e[:4])) for e in meta.get("kept", []) if isinstance(e, list) and len(e) >= 4]
     except (OSError, ValueError, AttributeError, TypeError):
         mover = g.to_move()
         if mover in SIDES:
             players = Players((mover,), "normal")
     s = Session(g, scen_name, players, viewer or players.humans[0])
     s.seen_plenums |= seen
+    s.kept = kept
     return s

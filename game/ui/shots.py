@@ -36,6 +36,44 @@ def _play_until(sess, stop) -> None:
         sess.submit(pol[side](sess.g, side))
 
 
+def toast_problems(app) -> list[str]:
+    """Two passing messages on the top screen: what they would hide (a control, a title band),
+    for the toast test. The messages are cleared again before the picture is taken."""
+    import pygame
+
+    from game.ui import widgets as W
+
+    app.toasts = []
+    app.notify("A passing message long enough to wrap onto a second line at the width toasts take here")
+    app.notify("A second message")
+    surf = pygame.Surface(app.size)
+    top = app.top
+    top.draw(surf)
+    area = app.draw_toasts(surf)
+    app.toasts = []
+    out: list[str] = []
+    if area is None:
+        return ["no toast drawn"]
+    if not surf.get_rect().contains(area.inflate(-8, -8)):
+        out.append(f"off the window: {area}")
+    inner = area.inflate(-8, -8)
+    for w in top.widgets:
+        if not w.visible:
+            continue
+        if isinstance(w, W.Hotspot) and w.rect.contains(inner):
+            continue  # a passive area whose text is also its tooltip (the aim panel)
+        if inner.colliderect(w.rect):
+            out.append(f"over {w.name or type(w).__name__} {w.rect}")
+    bands = top.title_bands()
+    if hasattr(top, "card"):
+        c = top.card()
+        bands.append(pygame.Rect(c.x, c.y, c.width, 40))
+    for b in bands:
+        if inner.colliderect(b):
+            out.append(f"over a title band {b}")
+    return out
+
+
 def render_all(
     out: Path,
     size=(1280, 720),
@@ -43,6 +81,7 @@ def render_all(
     *,
     ui_scale: float = 0.0,
     cuts: dict[str, list] | None = None,
+    toasts: dict[str, list] | None = None,
 ) -> list[Path]:
     """Render every screen to PNG. ``cuts``: fill it with the text each screen had to cut
     (screen name -> [(how, text)]), for the text-fit test."""
@@ -65,6 +104,8 @@ def render_all(
     written: list[Path] = []
 
     def snap(name: str, frames: int = 3) -> None:
+        if toasts is not None:
+            toasts[name] = toast_problems(app)
         if cuts is not None:
             T.watch_cuts()
         for _ in range(frames):

@@ -259,3 +259,25 @@ def roll_tip(r: Roll, voting: int | None = None) -> list[str]:
             "candidates speak and shout but do not vote."
         )
     return lines
+
+
+def event_seen_by(e, viewer: str) -> bool:
+    """Whether ``viewer`` learns of this event when it fires (its declared visibility, else: news
+    and decisions both sides take reach both, a one-side decision its side)."""
+    vis = e.visible_to or ("all" if e.side in ("both", "none") else e.side)
+    return vis in ("all", viewer)
+
+
+def codex_seen(state, scn, viewer: str) -> list[str]:
+    """The codex entries unlocked in this game that ``viewer`` may know of: an entry unlocked only
+    by events the other side alone learnt of stays hidden (its appearance would tell the secret)."""
+    unlockers: dict[str, list] = {}
+    for e in scn.events:
+        for c in e.codex:
+            unlockers.setdefault(c, []).append(e)
+    out = []
+    for cid in state.codex:
+        evs = unlockers.get(cid)
+        if not evs or any(e.id in state.fired and event_seen_by(e, viewer) for e in evs):
+            out.append(cid)
+    return out

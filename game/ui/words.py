@@ -248,5 +248,6 @@ def flag_lines(effects) -> list[str]:
 def effect_lines(scn, effects, target_label: str = "the target") -> list[str]:
     """Every effect in plain words: the effect table's own descriptions, then what any flag means."""
     from game.engine.effects import describe
+    from game.ui.view import prose_dates
 
-    return describe(scn, effects, target_label) + flag_lines(effects)
+    return [prose_dates(ln) for ln in describe(scn, effects, target_label)] + flag_lines(effects)

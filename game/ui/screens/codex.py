@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.ui import dated as D
 from game.ui import scenarios as SC
 from game.ui import text as T
 from game.ui import theme as C
+from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
@@ -46,11 +48,16 @@ class Entry:
         return all(word in hay.lower() for word in q.split())
 
 
-def build_entries(scn, unlocked: set[str]) -> list[Entry]:
+def build_entries(scn, unlocked: set[str], date: str | None = None) -> list[Entry]:
     """Every subject once: a codex article wins over the bare description of the same faction
-    or person (same id); a person whose article is still locked keeps the open description."""
+    or person (same id); a person whose article is still locked keeps the open description.
+    With the game's ``date``, only what history has reached by then is told: an article dated
+    later stays locked, and later notes are added as their dates pass."""
     out: list[Entry] = []
     articles = {c.id: c for c in scn.codex}
+    if date is not None:
+        unlocked = {c for c in unlocked if c not in articles or D.open_at(articles[c], date)}
+    day = date or "9999-12-31"
     for c in scn.codex:
         locked = c.id not in unlocked
         if locked and c.category in ("person", "faction") and (scn.get(c.category, c.id) is not None):
@@ -60,7 +67,8 @@ def build_entries(scn, unlocked: set[str]) -> list[Entry]:
             d = scn.get("person", c.id)
             if d is not None and d.name_ko and d.name_ko not in title:
                 title = f"{title}  {d.name_ko}"
-        out.append(Entry(c.id, title, c.category, c.text, c.sources, c.uncertain, locked, cite=c.cite))
+        text = D.text_at(c.text, c.later, day)
+        out.append(Entry(c.id, title, c.category, text, c.sources, c.uncertain, locked, cite=c.cite))
     for f in scn.factions:
         art = articles.get(f.id)
         if art is not None and art.id in unlocked:
@@ -78,7 +86,7 @@ def build_entries(scn, unlocked: set[str]) -> list[Entry]:
                     f"person:{p.id}",
                     f"{p.name}  {p.name_ko}".strip(),
                     "person",
-                    (p.role + "\n\n" + p.bio).strip(),
+                    D.text_at((p.role + "\n\n" + p.bio).strip(), p.later, day),
                     p.sources,
                     p.uncertain,
                 )
@@ -101,14 +109,16 @@ class CodexScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         s = app.session
+        date = None  # outside a game (from the title), the codex is the whole history
         if s:
-            self.scn, unlocked = s.scn, set(s.state.codex)
+            # Only what this side may know was unlocked (hot-seat: not the other side's secrets).
+            self.scn, unlocked, date = s.scn, set(V.codex_seen(s.state, s.scn, s.viewer)), s.state.date
         else:
             _, self.scn = SC.first_ok()
             unlocked = {c.id for c in self.scn.codex if not c.locked} if self.scn else set()
         # Bibliography entries are always open: a source is never a secret.
         unlocked |= {c.id for c in self.scn.codex if c.category == "source"} if self.scn else set()
-        self.entries = build_entries(self.scn, unlocked) if self.scn else []
+        self.entries = build_entries(self.scn, unlocked, date) if self.scn else []
         self.by_key = {e.cite.key: e for e in self.entries if e.cite is not None}
         present = {e.category for e in self.entries}
         self.cats = ["all"] + [c for c in CATEGORY_WORDS if c != "all" and c in present]

@@ -43,6 +43,11 @@ class EndingScreen(Screen):
         st = self.s.state
         return [pid for pid, p in st.people.items() if not p.generated]
 
+    def toast_area(self):
+        """Passing messages sit in the foot strip left of the buttons: never over the ending's
+        title, the tabs or the lists."""
+        return pygame.Rect(24, self.h - 64, max(240, self.w - 470 - 24 - 24), 58)
+
     def build(self):
         w, h = self.w, self.h
         for i, label in enumerate(TABS):

@@ -17,6 +17,9 @@ class HandoffScreen(Screen):
     def __init__(self, app, side: str):
         super().__init__(app)
         self.side = side
+        # The previous side's passing messages go with it (they are kept in its dispatch log):
+        # none may show on the hand-over screen or to the next player.
+        app.toasts = []
 
     def build(self):
         self.add(

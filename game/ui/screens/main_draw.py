@@ -132,23 +132,19 @@ class MainDraw:
         pdef, pl = V.plenum_next(scn, st)
         if pdef:
             days = V.days_until(st.date, pl.date)
-            T.draw(surf, pdef.title, (inner.x, inner.y), 17, C.INK, "bold")
-            T.draw(
-                surf,
-                f"{common.date_text(pl.date)} · "
-                + (
-                    "in session"
-                    if pl.status == "in_session"
-                    else ("tomorrow" if days == 1 else f"in {days} days")
-                    if days > 0
-                    else "now"
-                ),
-                (inner.right, inner.y + 2),
-                14,
-                C.RED,
-                "bold",
-                "topright",
+            when = f"{common.date_text(pl.date)} · " + (
+                "in session"
+                if pl.status == "in_session"
+                else ("tomorrow" if days == 1 else f"in {days} days")
+                if days > 0
+                else "now"
             )
+            if T.width(when, 14, "bold") > inner.width // 2:
+                when = f"{common.short_date(pl.date)} · " + when.split(" · ", 1)[1]
+            dw = T.width(when, 14, "bold")
+            # The title gives way to the date (smaller, never under it).
+            T.draw_line(surf, pdef.title, (inner.x, inner.y), 17, inner.width - dw - 12, C.INK, "bold", min_size=11)
+            T.draw(surf, when, (inner.right, inner.y + 2), 14, C.RED, "bold", "topright")
         else:
             held = [p for p in scn.plenums if st.plenums[p.id].status == "held"]
             T.draw(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
+from game.ui import dated as D
 from game.ui import text as T
 from game.ui import view as V
 from game.ui import widgets as W
@@ -50,6 +51,7 @@ class MainScreen(MainTips, MainDraw, Screen):
         self.version = None
         self.seen_log = len(app.session.state.log) if app.session else 0
         self.seen_codex = len(app.session.state.codex) if app.session else 0
+        self.codex_waiting: list[str] = []  # unlocked, but dated after the game's date
 
     @property
     def s(self):
@@ -201,9 +203,9 @@ class MainScreen(MainTips, MainDraw, Screen):
                 try:
                     pv = s.g.preview(viewer, a.id, None)
                     tip.append(f"Chance of success: {pv.chance}%")
-                    ok_lines = [*pv.success, *flag_lines(a.success)]
+                    ok_lines = [*map(V.prose_dates, pv.success), *flag_lines(a.success)]
                     tip += ["If it works: " + "; ".join(ok_lines)] if ok_lines else []
-                    tip += ["If it fails: " + "; ".join(pv.failure)] if pv.failure else []
+                    tip += ["If it fails: " + "; ".join(map(V.prose_dates, pv.failure))] if pv.failure else []
                     odds_label = f"{pv.chance}%"
                 except Refused:
                     pass
@@ -634,7 +636,7 @@ class MainScreen(MainTips, MainDraw, Screen):
         changed = False
         for side, text in s.notices:
             if side in ("all", s.viewer):
-                self.app.notify(text, "error")
+                self.app.notify(text, "error", keep=True)
         s.notices.clear()
         if s.is_human(s.viewer):
             found = s.view().plot_found
@@ -663,11 +665,22 @@ class MainScreen(MainTips, MainDraw, Screen):
         if self.state_version() != self.version:
             self.rebuild()
             changed = True
-        if len(s.state.codex) > self.seen_codex:
-            for cid in s.state.codex[self.seen_codex :]:
+        # New in the codex: entries unlocked, and open by the game's date (an entry dated later
+        # is told of when its date comes, never ahead of it).
+        if len(s.state.codex) > self.seen_codex or self.codex_waiting:
+            fresh_ids = [*self.codex_waiting, *s.state.codex[self.seen_codex :]]
+            self.codex_waiting = []
+            seen_by_viewer = set(V.codex_seen(s.state, s.scn, s.viewer))
+            for cid in fresh_ids:
+                if cid not in seen_by_viewer:
+                    continue  # unlocked by news only the other side had
                 c = s.scn.get("codex", cid)
-                if c is not None:
-                    self.app.notify(f"New in the codex: {c.title} (press C).", "info", 4)
+                if c is None:
+                    continue
+                if not D.open_at(c, s.state.date):
+                    self.codex_waiting.append(cid)
+                    continue
+                self.app.notify(f"New in the codex: {c.title} (press C).", "info", 4, keep=True)
             self.seen_codex = len(s.state.codex)
         if s.g.over and not s.unseen_plenum():
             if not s.thinking:

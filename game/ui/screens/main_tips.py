@@ -122,8 +122,24 @@ class MainTips:
             "How much of the plotting Kim's people have seen. Each turn they may piece it together: the more "
             "they have seen and the sharper their intelligence, the likelier. Approaches that are refused, "
             "meetings and speeches raise it; lying low lowers it.",
+            *self.hunt_lines(),
             "Bands: " + "; ".join(w for _, w, _ in EXPOSURE_BANDS) + ".",
         ]
+
+    def hunt_lines(self) -> list[str]:
+        """What feeds Kim's hunt for the plot, from the scenario's own odds: the actions of Kim's
+        that set the 'plot found out' flag, their odds in words. What the plot has built counts
+        there, and lying low does not undo it."""
+        s = self.s
+        out = []
+        for a in s.scn.actions:
+            if a.side != "kim" or not any(fx.kind == "flag" and fx.value == "plot_discovered" for fx in a.success):
+                continue
+            out.append(
+                f"Kim's “{a.name}” finds the plot with odds of {words(a.chance, s.scn)} (%). What the plot has "
+                "built counts there, and lying low lowers only your exposure, not what you have built."
+            )
+        return out
 
     def estimate_tip(self, key):
         s = self.s

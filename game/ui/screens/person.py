@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.world import PLEDGE_DECAY
+from game.ui import dated as D
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -28,6 +29,14 @@ class PersonScreen(Screen):
     def card(self):
         w, h = min(980, self.w - 60), min(640, self.h - 40)
         return pygame.Rect((self.w - w) // 2, (self.h - h) // 2, w, h)
+
+    def toast_area(self):
+        """Passing messages sit at the foot of the left column, below the stance: never over the
+        name, the biography or the buttons."""
+        r = self.card()
+        inner = r.inflate(-20, -20)
+        col_w = (inner.width - 30) // 2
+        return pygame.Rect(inner.x, r.bottom - 150, col_w, 88)
 
     def build(self):
         r = self.card()
@@ -137,7 +146,9 @@ class PersonScreen(Screen):
             C.INK_SOFT,
         )
         if d and d.born:
-            T.draw(surf, f"born {d.born}" + (f" · died {d.died}" if d.died else ""), (x, inner.y + 98), 14, C.INK_SOFT)
+            # A death is told once the game has reached its date (a year alone: its end).
+            died = d.died if d and d.died and st.date >= (d.died + "-12-31" if len(d.died) == 4 else d.died) else ""
+            T.draw(surf, f"born {d.born}" + (f" · died {died}" if died else ""), (x, inner.y + 98), 14, C.INK_SOFT)
         # left column: offices, career, stance
         col_w = (inner.width - 30) // 2
         y = inner.y + 130
@@ -171,7 +182,8 @@ class PersonScreen(Screen):
         y2 = inner.y + 130
         T.draw(surf, "BIOGRAPHY", (x2, y2), 18, C.RED, "head")
         y2 += 24
-        bio = (d.bio or d.role) if d else ""
+        # Only what history has reached by the game's date (later notes open as the game goes on).
+        bio = D.text_at(d.bio or d.role, d.later, s.state.date) if d else ""
         if p.generated:
             bio = (
                 "A generated cadre: the record does not name who held this seat. The split of unnamed seats "

@@ -409,7 +409,7 @@ class PlenumHall(Screen):
         if p and p.generated:
             lines.append("(a generated cadre: the record does not name him)")
         vote = self.explained_vote()
-        got = vote_terms(vote, pid, self.labels) if vote else None
+        got = vote_terms(vote, pid, self.labels, s.viewer) if vote else None
         if vote and got is not None and pid in self.counted(vote):
             v = vote["votes"][pid]
             terms, total = got

@@ -344,8 +344,14 @@ class TacticScreen(Screen):
             )
         )
         if self.focus is None:
+            # Focus on the first card, but no tooltip until the player asks (keys or pointer):
+            # a tip shown unasked sits over the chart.
             self.focus = next((x for x in self.widgets if isinstance(x, TacticCard)), None)
-            self.key_focus = True
+
+    def toast_area(self):
+        """Passing messages sit in the foot strip right of the two buttons: never over the chart,
+        the cards or the heading."""
+        return pygame.Rect(544, self.h - 62, max(240, self.w - 564), 58)
 
     def shout_odds(self, t) -> tuple[int, int, list[tuple[str, int]]]:
         """(hecklers, members, [(critic, % shouted down)]) if this tactic is played: the vote rule's

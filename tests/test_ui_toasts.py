@@ -1,0 +1,45 @@
+"""Passing messages (toasts) on every screen: in one place that hides no control and no title
+band, one or two at a time, gone with the turn, and kept in the dispatch log when they carry
+news the log does not have."""
+
+from __future__ import annotations
+
+import pygame
+
+import tests.ui_helpers  # noqa: F401  (dummy video and audio drivers)
+
+
+def test_toasts_hide_nothing_on_every_screen(tmp_path):
+    from game.ui.shots import render_all
+
+    found: dict[str, list] = {}
+    written = render_all(tmp_path, (1280, 720), toasts=found)
+    assert len(found) >= 15 and len(written) >= 15
+    bad = {k: v for k, v in found.items() if v}
+    assert not bad, "\n".join(f"{k}: {p}" for k, v in bad.items() for p in v)
+
+
+def test_at_most_two_gone_next_turn_and_kept(august):
+    from game.engine.game import Game
+    from game.ui.session import Players, Session
+    from tests.ui_helpers import make_app, pump
+
+    app = make_app()
+    try:
+        s = Session(Game.new(august, "congress", 2), "august-1956", Players(("kim", "opposition"), "normal"))
+        app.session = s
+        from game.ui.screens.main_screen import MainScreen
+
+        app.reset(MainScreen(app))
+        pump(app)
+        for i in range(4):
+            app.notify(f"message {i}")
+        assert len(app.toasts) == 2 and [t.text for t in app.toasts] == ["message 2", "message 3"]
+        app.notify("New in the codex: something (press C).", keep=True)
+        assert any(e.text.startswith("New in the codex") for e in s.visible_log("kim"))
+        assert not any(e.text.startswith("New in the codex") for e in s.visible_log("opposition"))
+        s.g.state.turn += 1  # the turn moves on
+        app.frame([], dt=1 / 60)
+        assert app.toasts == []
+    finally:
+        pygame.quit()
