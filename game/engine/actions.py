@@ -73,16 +73,22 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
         try:
             # What the filter reads besides the target is the same for every candidate.
             key = (src, *(ctx.resolve(path) for path in others))
+            if key not in _TARGET_MEMO and len(_TARGET_MEMO) >= _TARGET_TABLES:
+                _TARGET_MEMO.clear()
         except X.FAULTS:
             key = None  # evaluated below as always, so the fault is reported as always
     out = []
     people = state.people
-    memo = _TARGET_MEMO
+    memo: dict[tuple[Any, ...], bool] | None = None
+    if key is not None:
+        memo = _TARGET_MEMO.get(key)
+        if memo is None or len(memo) >= _TARGET_MEMO_SIZE:
+            memo = _TARGET_MEMO[key] = {}
     for t in pool:
-        if key is not None:
+        if memo is not None:
             # A person filter reads only that person's fields (and what `key` holds): the same
             # fields give the same answer, so each is worked out once, not on every turn.
-            k = (key, t, fields(people[t]))
+            k = (t, fields(people[t]))
             ok = memo.get(k)
             if ok is not None:
                 if ok:
@@ -93,19 +99,19 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
             ok = bool(test(ctx))
         except X.FAULTS as exc:
             raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
-        if key is not None:
-            if len(memo) >= _TARGET_MEMO_SIZE:
-                memo.clear()
+        if memo is not None:
             memo[k] = ok
         if ok:
             out.append(t)
     return sorted(out)
 
 
-# (filter and what it reads besides the target, person id, that person's fields it reads) ->
-# whether the person qualifies. Bounded; cleared when full.
-_TARGET_MEMO: dict[tuple[Any, ...], bool] = {}
-_TARGET_MEMO_SIZE = 200_000
+# filter and what it reads besides the target -> {(person id, that person's fields it reads):
+# whether the person qualifies}. Each table is bounded (started afresh when full), and so is the
+# number of tables.
+_TARGET_MEMO: dict[tuple[Any, ...], dict[tuple[Any, ...], bool]] = {}
+_TARGET_MEMO_SIZE = 50_000
+_TARGET_TABLES = 256
 _PLANS: dict[str, tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None] = {}
 
 

@@ -312,9 +312,15 @@ def _compile(node: Node) -> Compiled:
         return lambda ctx: not a(ctx)
     if kind == "cmp":
         op, a, b = node[1], _compile(node[2]), _compile(node[3])
+        fast = _cmp_with_constant(op, a, node[3])
+        if fast is not None:
+            return fast
         return lambda ctx: _cmp(op, a(ctx), b(ctx))
     if kind == "arith":
         op, a, b = node[1], _compile(node[2]), _compile(node[3])
+        fast = _arith_with_constant(op, a, node[3])
+        if fast is not None:
+            return fast
         if op == "+":
             return lambda ctx: _num(a(ctx)) + _num(b(ctx))
         if op == "-":
@@ -334,6 +340,51 @@ def _compile(node: Node) -> Compiled:
         name, args = node[1], [_compile(x) for x in node[2]]
         return lambda ctx: ctx.call(name, [f(ctx) for f in args])
     raise AssertionError(f"unknown node {kind}")
+
+
+def _constant(node: Node) -> tuple[bool, Any]:
+    """(True, value) for a number written in the expression (true and false included)."""
+    if node[0] == "num":
+        return True, node[1]
+    return False, None
+
+
+def _cmp_with_constant(op: str, a: Compiled, right: Node) -> Compiled | None:
+    """A comparison with a number written on its right (`target.loyalty < 60`), the commonest
+    shape: the same answer and the same errors as `_cmp`, without evaluating the constant or
+    testing its type on every call. None for any other shape."""
+    ok, value = _constant(right)
+    if not ok:
+        return None
+    if op == "==":
+        return lambda ctx: bool(a(ctx) == value)
+    if op == "!=":
+        return lambda ctx: bool(a(ctx) != value)
+    n = _num(value)  # a number constant: _cmp always compares the two as numbers
+    if op == "<":
+        return lambda ctx: bool(_num(a(ctx)) < n)
+    if op == "<=":
+        return lambda ctx: bool(_num(a(ctx)) <= n)
+    if op == ">":
+        return lambda ctx: bool(_num(a(ctx)) > n)
+    return lambda ctx: bool(_num(a(ctx)) >= n)
+
+
+def _arith_with_constant(op: str, a: Compiled, right: Node) -> Compiled | None:
+    """Arithmetic with a number written on its right (`target.fear / 2`): as the general case."""
+    ok, value = _constant(right)
+    if not ok:
+        return None
+    n = _num(value)
+    if op == "+":
+        return lambda ctx: _num(a(ctx)) + n
+    if op == "-":
+        return lambda ctx: _num(a(ctx)) - n
+    if op == "*":
+        return lambda ctx: _num(a(ctx)) * n
+    if n:
+        return lambda ctx: _num(a(ctx)) / n
+    return None  # division by a written zero: the general case says 0
 
 
 @lru_cache(maxsize=4096)
