@@ -632,7 +632,7 @@ class AIPlayer:
 
     def _act(self, mind: Mind, views, only: set | None = None) -> tuple[dict, list]:
         side, w = mind.side, mind.w
-        best: tuple[float, dict, dict, float] | None = None
+        best: tuple[float, dict, list, float] | None = None
         ranked: list[tuple[float, tuple]] = []
         for view in views:
             a = view.action
@@ -641,24 +641,29 @@ class AIPlayer:
                 if only is not None and (a.id, t) not in only:
                     continue
                 gain = 0.0
-                parts: dict[str, float] = {}
+                tried = []  # (odds, change on success, on failure) per world: the reason, if it is chosen
                 for k in range(len(mind.worlds)):
                     p = mind.chance(a, t, k)
                     vs, ds = mind.outcome(k, a.success, t) if p > 0 else (0.0, {})
                     vf, df = mind.outcome(k, a.failure, t) if p < 1 else (0.0, {})
                     gain += p * vs + (1 - p) * vf - mind.base[k]
-                    for key in sorted(set(ds) | set(df)):  # sorted: set order varies with PYTHONHASHSEED
-                        parts[key] = parts.get(key, 0.0) + p * ds.get(key, 0.0) + (1 - p) * df.get(key, 0.0)
+                    tried.append((p, ds, df))
                 n = len(mind.worlds)
                 gain = gain / n + a.ai_weight * w.action_prior
                 score = gain - a.cost * w.min_gain_per_point + _tiebreak(mind.state, f"{a.id}:{t}")
                 ranked.append((score, (a.id, t)))
                 if best is None or score > best[0]:
-                    best = (score, {"t": "act", "side": side, "action": a.id, "target": t}, parts, p)
+                    best = (score, {"t": "act", "side": side, "action": a.id, "target": t}, tried, p)
         ranked = [c for _s, c in sorted(ranked, key=lambda x: -x[0])]
         if best is not None and best[0] > 0:
+            # The components of the chosen move's worth, summed over the worlds (only its reason
+            # reads them, so they are added up for it alone).
+            parts: dict[str, float] = {}
+            for p, ds, df in best[2]:
+                for key in sorted(set(ds) | set(df)):  # sorted: set order varies with PYTHONHASHSEED
+                    parts[key] = parts.get(key, 0.0) + p * ds.get(key, 0.0) + (1 - p) * df.get(key, 0.0)
             order = {k: v for k, v in best[1].items() if v is not None}
-            order["why"] = self._why_act(mind, order, best[2], best[3])
+            order["why"] = self._why_act(mind, order, parts, best[3])
             return order, ranked
         left = A.remaining(mind.state, side)
         order = {"t": "end", "side": side}
