@@ -59,7 +59,7 @@ def test_tactic_tooltips_are_short_and_cover_no_card(tactic_app):
                 assert not r.colliderect(other.rect), (card.t.id, other.t.id, r, other.rect)
         # the card's tip names its shout-down odds and the forecast band
         text = " ".join(card.tooltip_lines())
-        assert "Forecast" in text
+        assert "Played out" in text and "Shout-down odds" in text
     # by the keyboard: the focus's tip also sits above the row
     app.top.hover = None
     pump(app, [key(pygame.K_RIGHT)])
@@ -85,7 +85,11 @@ def test_details_panel_has_every_line_and_scrolls(tactic_app):
         assert scr.detail_tactic() is c.t
         detail = scr.details[c.t.id]
         # every line of the tip is in the details too (the tip is a digest of them)
-        assert detail[0] == c.t.name and any("Forecast" in ln for ln in detail)
+        assert (
+            detail[0] == c.t.name
+            and any("Forecast" in ln for ln in detail)
+            and any("Played out" in ln for ln in detail)
+        )
         assert len(detail) > len(c.tooltip_lines()) or not c.tooltip_lines()
         assert c.tooltip_lines() == []  # no tip over the panel
     pump(app, [pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)])

@@ -328,8 +328,11 @@ class App:
             return
         if self.session is not None:
             self.session.poll(dt)
-        if not self._dirty:
-            T.warm_step()  # build ahead while nothing else happens
+        if not self._dirty:  # build ahead while nothing else happens: the backdrop, then glyphs
+            if self._ahead_for != self.size:
+                self.build_ahead()
+            else:
+                T.warm_step()
         if getattr(self, "live", None) is not None:
             self.live.poll()  # plenum --dev / F5: reload changed files
         if top.update(dt):
@@ -355,16 +358,26 @@ class App:
             key = (id(self.stack[len(self.stack) - 2]), len(self.stack), self.size)
             if self._under is None or self._under_key != key:
                 under = pygame.Surface(self.size)
-                for scr in self.stack[i:-1]:
-                    scr.draw(under)
-                    if scr.modal:
-                        pass
+                below = self.stack[i:-1]
+                if len(below) == 1 and self._clean_for == (id(below[0]), self.size):
+                    # The screen beneath was the last one drawn: its picture is at hand (a dialog
+                    # opens without drawing it again).
+                    under.blit(self._clean, (0, 0))
+                else:
+                    for scr in below:
+                        scr.draw(under)
                 shade = pygame.Surface(self.size, pygame.SRCALPHA)
                 shade.fill((20, 8, 6, top.dim))
                 under.blit(shade, (0, 0))
                 self._under, self._under_key = under, key
             surf.blit(self._under, (0, 0))
         top.draw(surf)
+        if not top.modal:
+            # Keep the picture before tooltips and toasts: the backdrop of a dialog opened next.
+            if self._clean is None or self._clean.get_size() != surf.get_size():
+                self._clean = pygame.Surface(surf.get_size())
+            self._clean.blit(surf, (0, 0))
+            self._clean_for = (id(top), self.size)
         marks = []
         tip = top.tooltip()
         self._tip_more = False
@@ -405,6 +418,20 @@ class App:
     _tip_key: tuple[Any, ...] | None = None
     _tip_more = False
     tip_scroll = 0
+
+    def build_ahead(self) -> None:
+        """The backdrop the game's screens open on (the paper of this window size takes ~30 ms
+        to make), in the first idle frame; the glyphs follow, one style and size a frame."""
+        if self._ahead_for == self.size:
+            return
+        from game.ui.screens import common
+
+        common.paper(self.size)
+        self._ahead_for = self.size
+
+    _ahead_for: tuple[int, int] | None = None
+    _clean: pygame.Surface | None = None
+    _clean_for: tuple | None = None
 
     def draw_toasts(self, surf):
         """Toasts sit in the place the top screen gives them (``toast_area``: somewhere that hides

@@ -1,7 +1,11 @@
 """The forecast before a plenum: how this side's own count of the committee could come out on
-the day, from the best case for Kim to the worst, once the session itself has moved the hall
-(the tactics' mood, the speeches heard out or shouted down). Counted with the vote rule's band on
-the side's one picture (Session.view), so it agrees with the headline. Plain code, no pygame."""
+the day. ``play_out`` plays the session itself (every pair of tactics, the speeches heard out or
+shouted down, every motion) on a few worlds drawn from the side's own view exactly as the
+computer player draws them (game/ai/belief.determinize), each with its own RNG: best to worst,
+and the shout-down odds before a tactic is chosen. No hidden state is read and the game's RNG is
+never touched. ``forecast`` (the largest possible swing) stays as the fallback when no session
+can be played. Counted with the vote rule's band on the side's one picture (Session.view), so it
+agrees with the headline. Plain code, no pygame."""
 
 from __future__ import annotations
 
@@ -48,25 +52,144 @@ def forecast(view, pdef) -> Forecast:
     return Forecast(up, down, count(leans, 0), count(leans, up), count(leans, -down))
 
 
-def lines(view, pdef) -> list[str]:
+def lines(view, pdef, played: Played | None = None, people=None) -> list[str]:
+    """The forecast for a tooltip: today's count, then the session played out on this side's own
+    picture (best to worst); the largest possible swing only when it could not be played."""
     f = forecast(view, pdef)
     maj = view.majority
-    return [
+    out = [
         f"Forecast for {pdef.title}, from your own count (a motion needs {maj}):",
         f"Today: with Kim {f.today[0]}, undecided {f.today[1]}, with the critics {f.today[2]}.",
-        f"Best case for Kim (his warmest tactic, every loyal speech, every critic shouted down: the hall "
-        f"+{f.toward_kim:.0f}): with Kim {f.best_for_kim[0]}, with the critics {f.best_for_kim[2]}.",
-        f"Worst case for Kim (the critics' warmest tactic, every critic heard out: the hall "
-        f"−{f.toward_critics:.0f}): with Kim {f.worst_for_kim[0]}, with the critics {f.worst_for_kim[2]}.",
-        f"Each member's own judgement on the day adds up to ±{RULE.noise} more; the motions' weight pulls "
-        "members away from drastic steps.",
     ]
+    if played is not None:
+        out += played_lines(played, people or {}, maj)
+    else:
+        out += [
+            f"At most, for Kim (his warmest tactic, every loyal speech, every critic shouted down: the hall "
+            f"+{f.toward_kim:.0f}): with Kim {f.best_for_kim[0]}, with the critics {f.best_for_kim[2]}.",
+            f"At worst for Kim (the critics' warmest tactic, every critic heard out: the hall "
+            f"−{f.toward_critics:.0f}): with Kim {f.worst_for_kim[0]}, with the critics {f.worst_for_kim[2]}.",
+        ]
+    out.append(
+        f"Each member's own judgement on the day adds up to ±{RULE.noise}; the motions' weight pulls "
+        "members away from drastic steps. Counts move until the day: pledges fade, both sides work."
+    )
+    return out
 
 
-def short(view, pdef) -> str:
+def short(view, pdef, played: Played | None = None) -> str:
     """One line for a tooltip: the best-to-worst band against today's count."""
     f = forecast(view, pdef)
+    if played is not None:
+        return (
+            f"Played out {played.runs} times on your picture (a motion needs {view.majority}): with Kim "
+            f"{played.with_kim[0]}–{played.with_kim[1]}, the critics {played.with_critics[0]}–{played.with_critics[1]} "
+            f"(today {f.today[0]} and {f.today[2]})."
+        )
     return (
         f"Forecast (your count, a motion needs {view.majority}): with Kim {f.worst_for_kim[0]}–{f.best_for_kim[0]}, "
         f"the critics {f.best_for_kim[2]}–{f.worst_for_kim[2]} (today {f.today[0]} and {f.today[2]})."
     )
+
+
+# --------------------------------------------------------------------------- played out
+
+SAMPLES = 3  # plausible worlds drawn from the side's view, as the computer player draws them
+
+
+@dataclass(frozen=True)
+class Played:
+    """The session played out on this side's own picture: every pair of tactics the two sides may
+    choose, on a few plausible worlds drawn from what the side knows (game/ai/belief.determinize:
+    never the true hidden state), each with its own draw of the speeches and the judgements."""
+
+    runs: int
+    with_kim: tuple[int, int]  # lowest and highest count with Kim on the first motion
+    with_critics: tuple[int, int]
+    first_motion: str
+    carried: int  # runs in which the first motion carried
+    shout: tuple[tuple[str, int, int, int], ...]  # (speaker id, lowest %, highest %, runs shouted down)
+    by_tactic: dict[str, tuple[int, int]]  # this side's tactic id -> (with Kim low, high)
+
+
+def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Played | None:
+    """Play the session (both sides' tactics, the speeches, every motion) on copies of ``samples``
+    worlds drawn from ``side``'s view. Its own RNG; the game's is never touched."""
+    from game.ai import belief as B
+    from game.ai.weights import for_scenario
+    from game.engine.plenum import resolve, tactics_for
+
+    pl = state.plenums.get(pdef.id)
+    if pl is None or pl.status not in ("scheduled", "in_session", "unscheduled"):
+        return None
+    weights, _ = for_scenario(scn, "normal")
+    kim_counts: list[int] = []
+    opp_counts: list[int] = []
+    carried = 0
+    first = ""
+    shout: dict[str, list[int]] = {}
+    downs: dict[str, int] = {}
+    by_tactic: dict[str, list[int]] = {}
+    i = 0
+    for k in range(samples):
+        d = B.determinize(state, scn, side, view, k, weights)
+        kt = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
+        ot = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
+        for a in kt:
+            for b in ot:
+                i += 1
+                c = d.clone()
+                c.rng = B.engine_rng(state, side, k, salt=5000 + i)
+                cp = c.plenums[pdef.id]
+                cp.tactics = {s: t for s, t in (("kim", a), ("opposition", b)) if t is not None}
+                rec = resolve(c, scn, pdef)
+                votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
+                for st in rec["stages"]:
+                    if st.get("kind") == "speech" and st.get("side") == "opposition":
+                        shout.setdefault(st["person"], []).append(int(st["odds"]))
+                        downs[st["person"]] = downs.get(st["person"], 0) + (st["outcome"] == "shouted_down")
+                if not votes:
+                    continue
+                v = votes[0]
+                first = v["title"]
+                kim_motion = v["proposer"] == "kim"
+                t = v["tally"]
+                k_n = t["for"] if kim_motion else t["against"]
+                o_n = t["against"] if kim_motion else t["for"]
+                kim_counts.append(k_n)
+                opp_counts.append(o_n)
+                carried += bool(v["passed"])
+                mine = a if side == "kim" else b
+                if mine is not None:
+                    by_tactic.setdefault(mine, []).append(k_n)
+    if not kim_counts:
+        return None
+    return Played(
+        runs=len(kim_counts),
+        with_kim=(min(kim_counts), max(kim_counts)),
+        with_critics=(min(opp_counts), max(opp_counts)),
+        first_motion=first,
+        carried=carried,
+        shout=tuple((pid, min(v), max(v), downs.get(pid, 0)) for pid, v in shout.items()),
+        by_tactic={t: (min(v), max(v)) for t, v in by_tactic.items()},
+    )
+
+
+def played_lines(p: Played | None, people, majority: int) -> list[str]:
+    """The played-out band for a tooltip, with the shout-down odds before any tactic is chosen."""
+    if p is None:
+        return []
+    out = [
+        f"Played out {p.runs} times on your own picture (every pair of tactics, a few plausible worlds, "
+        f"the speeches' chances; a motion needs {majority}):",
+        f"“{p.first_motion}”: with Kim {p.with_kim[0]}–{p.with_kim[1]}, with the critics "
+        f"{p.with_critics[0]}–{p.with_critics[1]}; it carried in {p.carried} of {p.runs}.",
+    ]
+    if p.shout:
+        parts = []
+        for pid, lo, hi, down in p.shout:
+            name = people[pid].name if pid in people else pid
+            odds = f"{lo}%" if lo == hi else f"{lo}–{hi}%"
+            parts.append(f"{name} {odds} (down in {down} of {p.runs})")
+        out.append("Shout-down odds before any tactic is chosen: " + ", ".join(parts) + ".")
+    return out

@@ -91,6 +91,7 @@ class Session:
         self._report_mark: dict[str, int] = {}
         self._report_est: dict[str, dict] = {}
         self._views: dict[str, tuple[tuple, SideView]] = {}
+        self._played: dict[str, tuple] = {}
         self._report_snap: dict[str, Snapshot] = {}
         self.told_plot: dict[str, str] = {}  # the last 'plot found' reading each side was told
         self._report_turn: dict[str, int] = {}
@@ -326,6 +327,20 @@ class Session:
         if got is None or got[0] != key:
             got = (key, side_view(st, self.g.scn, side))
             self._views[side] = got
+        return got[1]
+
+    def played(self, pdef, side: str | None = None):
+        """The coming session played out on this side's own picture (forecast.play_out), worked
+        out once per state of the game and side (~20-40 ms), then read by every tooltip."""
+        side = side or self.viewer
+        st = self.g.state
+        key = (id(st), st.turn, st.phase, len(st.log), len(st.decisions), tuple(sorted(st.spent.items())), pdef.id)
+        got = self._played.get(side)
+        if got is None or got[0] != key:
+            from game.ui.forecast import play_out
+
+            got = (key, play_out(st, self.g.scn, side, self.view(side), pdef))
+            self._played[side] = got
         return got[1]
 
     def estimate(self, key: str, side: str | None = None) -> tuple[int, int]:

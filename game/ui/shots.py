@@ -82,6 +82,7 @@ def render_all(
     ui_scale: float = 0.0,
     cuts: dict[str, list] | None = None,
     toasts: dict[str, list] | None = None,
+    on_title=None,
 ) -> list[Path]:
     """Render every screen to PNG. ``cuts``: fill it with the text each screen had to cut
     (screen name -> [(how, text)]), for the text-fit test."""
@@ -125,6 +126,8 @@ def render_all(
     from game.ui.screens.title import TitleScreen
 
     app.push(TitleScreen(app))
+    if on_title is not None:
+        on_title(app)  # e.g. the first-frame bench idles the title here, as a player would
     if want("01-main-menu"):
         snap("01-main-menu")
     if want("02-new-game"):

@@ -70,6 +70,7 @@ def set_font_dir(path: Path | None) -> None:
     _fonts.clear()
     _cache.clear()
     _wrap_cache.clear()
+    _width_cache.clear()
 
 
 def reset() -> None:
@@ -77,6 +78,7 @@ def reset() -> None:
     _fonts.clear()
     _cache.clear()
     _wrap_cache.clear()
+    _width_cache.clear()
     _warm[:] = [(st, sz) for sz in WARM_SIZES for st in WARM_STYLES]
 
 
@@ -121,9 +123,22 @@ def render(text: str, size: int, colour=(0, 0, 0), style: str = "body") -> pygam
     return s
 
 
+_width_cache: dict[tuple[str, int, str], int] = {}
+
+
 def width(text: str, size: int, style: str = "body") -> int:
+    # Measured once per string: layouts ask for the same widths every frame (fit, wrap, buttons),
+    # and Font.size costs about as much as a render.
+    key = (text, size, style)
+    got = _width_cache.get(key)
+    if got is not None:
+        return got
+    if len(_width_cache) > 20000:
+        _width_cache.clear()
     w = font(_style_for(text, style), size).size(text)[0]
-    return int(w * CONDENSE) if style == "head" else w
+    got = int(w * CONDENSE) if style == "head" else w
+    _width_cache[key] = got
+    return got
 
 
 def line_height(size: int, style: str = "body") -> int:

@@ -274,6 +274,17 @@ class EndingScreen(Screen):
     # from the same start and seed, and what followed (game/engine/replay_divergence.py).
     _divergence = None
 
+    # Working it out replays history from the same start (~30-50 ms): the first frame opens
+    # without it ("working out...") and the next frame fills it in.
+    _drawn_once = False
+
+    def update(self, dt):
+        if self._divergence is None and self._drawn_once:
+            self.divergence()
+            self.rebuild()
+            return True
+        return False
+
     def divergence(self):
         if self._divergence is None:
             from game.tools.replay import divergence_for
@@ -291,6 +302,12 @@ class EndingScreen(Screen):
         return ["Where this game left history", d.first, *d.followed]
 
     def draw_divergence(self, surf, r):
+        if self._divergence is None:
+            self._drawn_once = True
+            if r.height >= 70:
+                T.draw(surf, "WHERE THIS GAME LEFT HISTORY", (r.x, r.y), 18, C.RED, "head")
+                T.draw(surf, "Working it out…", (r.x, r.y + 26), 14, C.INK_SOFT, "italic")
+            return
         d = self.divergence()
         if d is None or r.height < 70:
             return

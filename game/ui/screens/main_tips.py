@@ -197,7 +197,7 @@ class MainTips:
             "The bars below are your informers' count of how the full members would vote today.",
         ]
         if pdef:
-            lines += forecast_lines(self.s.view(), pdef)
+            lines += forecast_lines(self.s.view(), pdef, self.s.played(pdef), st.people)
         for p2 in scn.plenums:
             rec = st.plenums[p2.id].record
             if rec:

@@ -306,13 +306,16 @@ class TacticScreen(Screen):
         n = max(1, len(self.tactics))
         bw = (w - 40 - (n - 1) * 12) // n
         row = pygame.Rect(20, top, w - 40, h - top - 70)
-        self.details = {}
+        self.details = LazyDetails(self)
         for i, t in enumerate(self.tactics):
             # Every card has a short tooltip (what it does, the shout-down odds, the forecast), shown
             # above the row of cards so it never hides a neighbour's title; everything else is in
             # the details panel (D), which takes the chart's place.
-            self.details[t.id] = self.detail_lines(t)
-            card = self.add(TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, self.compact_tip(t)))
+            # Worked out when first shown (the session played out costs a few tens of ms), so
+            # the screen's first frame does not wait for it.
+            card = self.add(
+                TacticCard((20 + i * (bw + 12), top, bw, h - top - 70), self, i, t, lambda t=t: self.compact_tip(t))
+            )
             card.tip_above = row
         if self.show_details:
             cr = self.chart.rect
@@ -380,7 +383,11 @@ class TacticScreen(Screen):
         _, _, odds = self.shout_odds(t)
         if odds:
             tip.append("Shout-down odds: " + ", ".join(f"{n} {o}%" for n, o in odds[:6]) + ".")
-        tip.append(forecast_short(s.view(), self.pdef))
+        played = s.played(self.pdef)
+        band = played.by_tactic.get(t.id) if played is not None else None
+        if band is not None:
+            tip.append(f"Played out with this tactic: with Kim {band[0]}–{band[1]}.")
+        tip.append(forecast_short(s.view(), self.pdef, played))
         if self.reveal and t.historical:
             tip.append("★ What history chose.")
         tip.append("D: details of every tactic, over the chart.")
@@ -400,7 +407,13 @@ class TacticScreen(Screen):
             )
             lines += [f"  {n}: about {o}% to be shouted down" for n, o in odds]
             lines.append("Later speakers face a hall already moved by the first.")
-        lines += forecast_lines(s.view(), self.pdef)
+        played = s.played(self.pdef)
+        band = played.by_tactic.get(t.id) if played is not None else None
+        if band is not None:
+            lines.append(
+                f"Played out with this tactic (against each of the other side's): with Kim {band[0]}–{band[1]}."
+            )
+        lines += forecast_lines(s.view(), self.pdef, played, s.state.people)
         if self.reveal and t.historical:
             lines.append("★ What history chose.")
         return lines
@@ -520,6 +533,23 @@ class TacticCard(W.Widget):
             W.stamp(surf, (r.right - 70, r.bottom - 26), "History", C.GOLD_DARK, 22, 6)
         if focused:
             W.focus_ring(surf, r)
+
+
+class LazyDetails(dict):
+    """tactic id -> its full explanation, worked out on first reading."""
+
+    def __init__(self, screen):
+        super().__init__()
+        self.screen = screen
+
+    def __missing__(self, tid):
+        t = next((x for x in self.screen.tactics if x.id == tid), None)
+        got = self.screen.detail_lines(t) if t is not None else []
+        self[tid] = got
+        return got
+
+    def get(self, tid, default=None):  # type: ignore[override]
+        return self[tid]
 
 
 class DetailsPanel(W.Widget):
