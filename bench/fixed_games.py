@@ -71,7 +71,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--quick", action="store_true", help="only the August games")
+    ap.add_argument(
+        "--hash-seeds",
+        default="",
+        help="comma-separated PYTHONHASHSEED values: play the set once under each (in fresh processes) "
+        "and check every run gives the same hashes (no result may depend on a set's order)",
+    )
     args = ap.parse_args()
+    if args.hash_seeds:
+        return _across_hash_seeds(args)
     games = [g for g in GAMES if not (args.quick and g[0] != "august-1956")]
     t0 = time.perf_counter()
     if args.jobs > 1:
@@ -90,6 +98,25 @@ def main() -> int:
     print(f"all {len(games)}: {digest.hexdigest()}")
     print(f"({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
     return 0
+
+
+def _across_hash_seeds(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    outs = {}
+    for hs in args.hash_seeds.split(","):
+        env = {**os.environ, "PYTHONHASHSEED": hs.strip()}
+        cmd = [sys.executable, __file__, "--jobs", str(args.jobs)] + (["--quick"] if args.quick else [])
+        outs[hs] = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+    first = next(iter(outs.values()))
+    bad = [hs for hs, out in outs.items() if out != first]
+    print(first, end="")
+    for hs in bad:
+        lines = [a for a, b in zip(outs[hs].splitlines(), first.splitlines()) if a != b]
+        print(f"PYTHONHASHSEED={hs} differs:", *lines, sep="\n  ")
+    print("same under every hash seed" if not bad else f"{len(bad)} hash seed(s) differ")
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

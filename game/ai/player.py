@@ -69,6 +69,13 @@ def _soft(x: float, s: float, band: int, exp) -> tuple[float, float]:
     )
 
 
+def _in_order(ids: set[str]) -> set[str] | list[str]:
+    """The people to recount, in a fixed order: the sums are floating point, and a set's order
+    changes with the interpreter's hash seed (PYTHONHASHSEED), which made a few games play
+    differently from one run to the next."""
+    return ids if len(ids) < 2 else sorted(ids)
+
+
 def _lost(people) -> int:
     """How many of the critics' circle are arrested, executed, expelled, fled or dead."""
     return sum(1 for p in people if p.plotter and p.status in _LOST)
@@ -274,7 +281,7 @@ class Mind:
                 if shift[f]:
                     redo.add(pid)
         if counts_only:
-            for pid in redo:
+            for pid in _in_order(redo):
                 if pid not in only:
                     assert rows is not None  # only a shared shift adds members beyond `only`
                     # Moved only by the shared shift: still a member present, its lean shifted.
@@ -308,7 +315,7 @@ class Mind:
                     vo += b * (1 - b)
             return Frame({}, {}, {}, ek, eo, vk, vo, n // 2 + 1)
         lean, pk, po = dict(blean), dict(bpk), dict(bpo)
-        for pid in redo:
+        for pid in _in_order(redo):
             old = lean.pop(pid, None)
             if old is not None:  # out of the old count
                 a, b = pk.pop(pid), po.pop(pid)
