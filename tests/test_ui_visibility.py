@@ -66,7 +66,10 @@ def screen_texts(app, rec) -> str:
 def secrets_for(state, viewer: str) -> list[str]:
     """Texts only the other side may read."""
     other = "opposition" if viewer == "kim" else "kim"
+    from game.ui.view import readable
+
     hidden = [e.text for e in state.log if e.visible_to == other and len(e.text) > 12]
+    hidden += [readable(e).text for e in state.log if e.visible_to == other and len(e.text) > 12]
     hidden.append("Won over by the critics" if viewer == "kim" else "Secured by Kim")
     return hidden
 
