@@ -66,7 +66,10 @@ def screen_texts(app, rec) -> str:
 def secrets_for(state, viewer: str) -> list[str]:
     """Texts only the other side may read."""
     other = "opposition" if viewer == "kim" else "kim"
+    from game.ui.view import readable
+
     hidden = [e.text for e in state.log if e.visible_to == other and len(e.text) > 12]
+    hidden += [readable(e).text for e in state.log if e.visible_to == other and len(e.text) > 12]
     hidden.append("Won over by the critics" if viewer == "kim" else "Secured by Kim")
     return hidden
 
@@ -196,3 +199,46 @@ def test_hotseat_hides_each_sides_secrets_everywhere(app, monkeypatch, august):
             pump(app, [key(pygame.K_ESCAPE)], frames=2)
     assert handoffs >= 2 and checked["kim"] and checked["opposition"], (handoffs, checked)
     assert extra["kim"] and extra["opposition"], extra
+
+
+def test_hotseat_dialogs_open_only_for_the_seated_side(app, august):
+    """From February to May (both sides take the Third Congress's decision on one day): every
+    decision dialog and tactic screen is for the side in the seat; the other side's waits for the
+    hand-over."""
+    from game.engine.game import Game
+    from game.ui.screens.common import MessageScreen
+    from game.ui.screens.event_dialog import EventDialog
+    from game.ui.screens.handoff import HandoffScreen
+    from game.ui.screens.main_screen import MainScreen
+    from game.ui.screens.plenum_hall import PlenumHall
+    from game.ui.screens.plenum_prep import TacticScreen
+    from game.ui.screens.report import ReportScreen
+    from game.ui.session import Players, Session
+
+    sess = Session(Game.new(august, "congress", 5), "august-1956", Players(SIDES, "normal"))
+    app.director.enter_session(sess)
+    pump(app)
+    dialogs = handoffs = 0
+    for _ in range(400):
+        if sess.g.over or sess.state.date > "1956-05-10":
+            break
+        top = app.top
+        if isinstance(top, (EventDialog, TacticScreen)):
+            assert top.pending.side == sess.viewer, (sess.state.date, top.pending, sess.viewer)
+            assert not app.toasts or all(t.turn == sess.state.turn for t in app.toasts)
+            dialogs += 1
+            pump(app, [key(pygame.K_1)], frames=2)
+        elif isinstance(top, HandoffScreen):
+            assert not app.toasts, [t.text for t in app.toasts]  # nothing of the previous side shows
+            handoffs += 1
+            pump(app, [key(pygame.K_RETURN)], frames=2)
+        elif isinstance(top, (ReportScreen, MessageScreen)):
+            pump(app, [key(pygame.K_RETURN)], frames=2)
+        elif isinstance(top, PlenumHall):
+            pump(app, [key(pygame.K_s)], frames=1)
+            pump(app, [key(pygame.K_ESCAPE)], frames=2)
+        elif isinstance(top, MainScreen):
+            pump(app, [key(pygame.K_e)], frames=2)
+        else:
+            pump(app, [key(pygame.K_ESCAPE)], frames=2)
+    assert dialogs >= 2 and handoffs >= 4, (dialogs, handoffs)

@@ -33,3 +33,21 @@ def test_flags_and_factions_read_as_sentences(august):
     assert words("target.faction != 'partisan'", august) == "the target is not of the Partisans"
     assert words("not target.plotter", august) == "the target is not in the critics' circle"
     assert words("country.security >= 50", august) == "the security grip is at least 50"
+
+
+def test_sparing_someone_reads_as_one_step(august):
+    from game.ui.words import effect_lines
+
+    e = august.get("event", "crossing_the_yalu")
+    lines = effect_lines(august, e.options[0].effects)
+    assert any("The opposition's circle except Choe Chang-ik" in ln and "flee abroad" in ln for ln in lines), lines
+    assert not any("leaves the opposition's circle" in ln or "joins the opposition's circle" in ln for ln in lines)
+
+
+def test_effect_lines_show_dates_in_words(august):
+    from game.ui.words import effect_lines
+
+    for ev in august.events:
+        for o in ev.options:
+            for ln in effect_lines(august, o.effects):
+                assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", ln), (ev.id, ln)

@@ -458,6 +458,13 @@ class App:
         # Only what fits the place: the newest first, older ones dropped from view (not from the log).
         while len(boxes) > 1 and sum(b[2] + 6 for b in boxes) - 6 > place.height:
             boxes.pop(0)
+        # One message taller than its place: its first lines, the rest is in the dispatch log.
+        fit = max(1, (place.height - 14) // 20)
+        if len(boxes) == 1 and len(boxes[0][1]) > fit:
+            t0, lines0, _ = boxes[0]
+            cut = lines0[:fit]
+            cut[-1] = cut[-1].rstrip(" .,;") + "…"
+            boxes = [(t0, cut, len(cut) * 20 + 14)]
         y = place.bottom - sum(b[2] + 6 for b in boxes) + 6
         area: pygame.Rect | None = None
         for t, lines, h in boxes:

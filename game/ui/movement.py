@@ -179,6 +179,7 @@ def movements(old: Snapshot, new: Snapshot, people, viewer: str = "kim", scn=Non
     """How this side's headline moved from ``old`` to ``new``, and why (see the module's notes)."""
     seen_in = dispatch_causes(scn, entries) if scn is not None else {}
     causes: dict[str, dict[str, int]] = {}
+    left_names: dict[str, list[str]] = {}  # who left, by cause: a side is told who its people are
     changed = 0
 
     def add(text: str, frm: str | None, to: str | None) -> None:
@@ -195,7 +196,10 @@ def movements(old: Snapshot, new: Snapshot, people, viewer: str = "kim", scn=Non
         changed += 1
         if b is None:
             p = people.get(pid)
-            add(f"{LEFT} ({p.status})" if p is not None else LEFT, a, None)
+            text = f"{LEFT} ({p.status})" if p is not None else LEFT
+            add(text, a, None)
+            if p is not None:
+                left_names.setdefault(text, []).append("" if p.generated else p.name)
             continue
         if a is None:
             add(JOINED, None, b)
@@ -213,6 +217,12 @@ def movements(old: Snapshot, new: Snapshot, people, viewer: str = "kim", scn=Non
         if seen_in.get(label):
             text += " (after " + ", ".join(f"“{t}”" for t in seen_in[label][:2]) + ")"
         add(text, a, b)
+    for text, names in left_names.items():
+        named = [n for n in names if n]
+        if named:
+            rest = len(names) - len(named)
+            said = ", ".join(named) + (f" and {rest} unnamed" if rest else "")
+            causes[f"{text}: {said}"] = causes.pop(text)
     unknown = unknown_words(viewer)
     rows = [(t, d) for t, d in causes.items() if any(d.values())]
     # Largest first; the part the side cannot see last among equals (named causes come first).

@@ -238,8 +238,14 @@ def fit_size(text: str, size: int, max_width: int, style: str = "body", min_size
     """The largest size from ``size`` down to ``min_size`` at which text fits on one line; only
     when none does, the text is shortened (and the cut recorded)."""
     floor = min_size if min_size is not None else max(10, size - 4)
-    for sz in range(size, floor - 1, -1):
-        if width(text, sz, style) <= max_width:
+    full = width(text, size, style)
+    if full <= max_width:
+        return text, size
+    # Width grows about in step with the size: start from the size that should just fit, and
+    # measure only around it (instead of every size from the largest down).
+    start = max(floor, min(size - 1, int(size * max_width / max(1, full))))
+    for sz in range(start + 2, floor - 1, -1):
+        if sz < size and width(text, sz, style) <= max_width:
             return text, sz
     return fit(text, floor, max_width, style), floor
 

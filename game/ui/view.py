@@ -169,9 +169,17 @@ def prose_dates(text: str) -> str:
     return _ISO.sub(say, text)
 
 
+_BUSY = re.compile(r"^Informers report that (.+?) were busy: (.+)\.$")
+
+
 def readable(entry):
-    """A dispatch as the player reads it (dates in words)."""
+    """A dispatch as the player reads it (dates in words; an informer's glimpse names the move
+    seen as its title, not as an order: "were seen at work: “Launch an ideological campaign”")."""
     text = prose_dates(entry.text)
+    m = _BUSY.match(text)
+    if m:
+        move = m.group(2)
+        text = f"Informers report that {m.group(1)} were seen at work: “{move[:1].upper() + move[1:]}”."
     return entry if text == entry.text else replace(entry, text=text)
 
 

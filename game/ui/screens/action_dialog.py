@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
+from game.engine.actions import chance as action_chance
 from game.engine.vote_rule import RULE
 from game.ui import text as T
 from game.ui import theme as C
@@ -40,10 +41,9 @@ class ActionDialog(Screen):
         self.targets = list(view.targets)
         self.odds = {}
         for t in self.targets:
-            try:
-                self.odds[t] = s.g.preview(s.viewer, self.action.id, t).chance
-            except Refused:
-                self.odds[t] = 0
+            # The odds alone for the list (the full preview, with every effect worded, is for the
+            # target chosen).
+            self.odds[t] = action_chance(s.state, s.scn, self.action, t) if self.action.side == s.viewer else 0
         # best odds first, named people before cadres
         st = s.state
 

@@ -335,7 +335,8 @@ class EndingScreen(Screen):
         circle = [p for p in st.people.values() if p.plotter and not p.generated]
         sitting = sum(1 for p in circle if p.status in ("active", "demoted") and p.cc in ("full", "candidate"))
         if circle:
-            parts.append(f"Of the critics' circle of {len(circle)}, {sitting} still sit on the Central Committee.")
+            verb = "sits" if sitting == 1 else "sit"
+            parts.append(f"Of the critics' circle of {len(circle)}, {sitting} still {verb} on the Central Committee.")
         return ("\n\n" + " ".join(parts)) if parts else ""
 
     def draw_record(self, surf, r):

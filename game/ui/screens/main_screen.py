@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
+from game.engine.actions import chance as action_chance
 from game.ui import dated as D
 from game.ui import text as T
 from game.ui import view as V
@@ -184,10 +185,7 @@ class MainScreen(MainTips, MainDraw, Screen):
                 # The best odds among the targets: the list shows what is within reach.
                 best, best_t = -1, None
                 for t_ in v.targets:
-                    try:
-                        c = s.g.preview(viewer, a.id, t_).chance
-                    except Refused:
-                        continue
+                    c = action_chance(st, scn, a, t_)  # the odds alone (a preview also words every effect)
                     if c > best:
                         best, best_t = c, t_
                 tip.append(f"Target: a {a.target}; {len(v.targets)} qualify. Odds depend on the target.")

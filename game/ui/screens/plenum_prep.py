@@ -488,7 +488,7 @@ def hall_effects(t) -> list[str]:
     """What a tactic does in the hall, in words."""
     out = []
     if t.mood:
-        out.append(f"Mood {t.mood:+d} toward {'Kim' if t.mood > 0 else 'the critics'}.")
+        out.append(f"Moves the hall's mood {abs(t.mood)} toward {'Kim' if t.mood > 0 else 'the critics'}.")
     if t.interrupt:
         out.append(f"Chance of shouting a critic down {t.interrupt:+d} points.")
     return out

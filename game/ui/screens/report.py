@@ -38,6 +38,9 @@ class ReportScreen(Screen):
         self.moves = app.session.movement_now(side, old_snap, entries) if app.session else None
         self.first_count = old_snap is None
         self.page = 0
+        # The report lists these dispatches: a passing message repeating one of them goes.
+        texts = [e.text for e in self.entries]
+        app.toasts = [t for t in app.toasts if not any(x and x in t.text for x in texts)]
         app.sound.play("typewriter")
 
     # ------------------------------------------------------------------ layout
