@@ -539,10 +539,9 @@ def _pledge_ids(state: GameState, v: PledgeFx, target: str | None) -> list[str |
 
 
 def _pledge_touched(state: GameState, v: PledgeFx, target: str | None) -> set[str] | None:
-    if v.person:
-        pid = _who(target, v.person)
-        return {pid} if pid is not None else set()
-    return {pid for pid, p in state.people.items() if p.faction == v.faction}
+    # Exactly the people the pledge is given to (a faction's pledge reaches only its members
+    # with a seat), so a look-ahead copies and recounts no one else.
+    return {pid for pid in _pledge_ids(state, v, target) if pid is not None}
 
 
 @kind(
