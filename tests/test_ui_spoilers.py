@@ -93,3 +93,23 @@ def test_person_screen_on_an_early_date_shows_no_later_note(august):
         assert not GIVEAWAY.search(text), GIVEAWAY.search(text)
     finally:
         pygame.quit()
+
+
+def test_a_codex_title_dated_later_waits_for_its_date(august):
+    """An entry whose title names a day (the meeting of 7-8 June) never opens weeks before it."""
+    from game.engine.basics import MONTHS
+
+    months = {m: i + 1 for i, m in enumerate(MONTHS)}
+    pat = re.compile(r"(\d{1,2})(?:[-–]\d{1,2})? (" + "|".join(MONTHS) + r") (\d{4})")
+    for c in august.codex:
+        m = pat.search(c.title)
+        if c.category == "source" or not m:
+            continue
+        day = f"{m.group(3)}-{months[m.group(2)]:02d}-{int(m.group(1)):02d}"
+        opens = [e.earliest for e in august.events if c.id in e.codex and e.earliest]
+        if c.after is None and opens and min(opens) < day:
+            # a week's grace: the event of the day itself may fire on the turn before
+            import datetime as dt
+
+            gap = (dt.date.fromisoformat(day) - dt.date.fromisoformat(min(opens))).days
+            assert gap <= 3, f"codex {c.id} ({c.title}) may open {gap} days early: give it 'after: {day}'"

@@ -821,12 +821,28 @@ class AIPlayer:
             weight = w.ending
         if c.ending:  # the session ended the game: that is all there is to weigh
             return mind.value(c, mind.frame(c)), eid or ""
-        v = mind.value(c, mind.frame(c))
+        parts = mind.parts(c, mind.frame(c))
+        if not _plenum_ahead(c):
+            # No plenum is left to sit: the count and the hunt for the plot are worth nothing now,
+            # only the endings and what the patrons think. (Weighing a count for a plenum that
+            # would never come made the AI Kim stonewall the September envoys in over half of
+            # the games he had won, and the patrons then settled a third of them.)
+            for key in _PLENUM_PARTS:
+                parts.pop(key, None)
+        v = sum(parts.values())
         if eid:
             e = mind.scn.get("ending", eid)
             victor = e.victor if e else "none"
             v += weight if victor == side else (-weight if victor in OTHER else 0.0)
         return v, eid or ""
+
+
+_PLENUM_PARTS = ("vote", "margin", "counter", "found", "strike")
+
+
+def _plenum_ahead(st: GameState) -> bool:
+    """Whether any plenum may still sit (held and cancelled ones cannot)."""
+    return any(pl.status not in ("held", "cancelled") for pl in st.plenums.values())
 
 
 def _phase_plan(st: GameState, side: str) -> list | None:

@@ -63,6 +63,11 @@ FLAGS = {
     "patron_settlement": ("the patrons have imposed a settlement", "no settlement by the patrons"),
     "nam_il_asked": ("Nam Il has been approached", "Nam Il has not been approached"),
     "choe_yong_gon_asked": ("Choe Yong-gon has been approached", "Choe Yong-gon has not been approached"),
+    "critics_spoke": ("the critics have spoken out at a plenum", "the critics have not yet spoken out at a plenum"),
+    "critics_stayed": ("the critics stayed to fight", "the critics did not stay"),
+    "kim_defiant": ("Kim has defied the patrons", "Kim has not defied the patrons"),
+    "patrons_relented": ("the patrons have stepped back", "the patrons have not stepped back"),
+    "plan_first_proposed": ("the plan-first line has been put forward", "the plan-first line has not been put forward"),
 }
 VOTES = {
     "kim": "members with Kim",

@@ -178,13 +178,13 @@ class MainDraw:
         T.draw(surf, f"Majority: {maj} votes  (estimates)", (pr2.x + 12, pr2.bottom - 46), 13, C.INK_SOFT)
         view = s.view()
         if view.exposure is not None:
-            found = {"suspected": " · found out?", "known": " · FOUND OUT"}.get(view.plot_found, "")
+            found = {"suspected": " · found?", "known": " · FOUND"}.get(view.plot_found, "")
             T.draw_line(
                 surf,
                 f"Exposure: {view.exposure}{found}",
                 (pr2.x + 12, pr2.bottom - 26),
                 14,
-                pr2.width - 180,
+                pr2.width - 172,
                 C.RED if found or view.exposure in ("watched", "marked") else C.INK,
                 "bold",
                 min_size=10,

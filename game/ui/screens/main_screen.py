@@ -665,7 +665,9 @@ class MainScreen(MainTips, MainDraw, Screen):
             changed = True
         # New in the codex: entries unlocked, and open by the game's date (an entry dated later
         # is told of when its date comes, never ahead of it).
-        if len(s.state.codex) > self.seen_codex or self.codex_waiting:
+        # (Not while a plenum waits to be watched: the game has moved past the session's day,
+        # and what was unlocked since must not be told before the session is seen.)
+        if (len(s.state.codex) > self.seen_codex or self.codex_waiting) and not s.unseen_plenum():
             fresh_ids = [*self.codex_waiting, *s.state.codex[self.seen_codex :]]
             self.codex_waiting = []
             seen_by_viewer = set(V.codex_seen(s.state, s.scn, s.viewer))

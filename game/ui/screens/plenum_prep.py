@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.actions import Refused
+from game.engine.plenum import tactics_for
 from game.engine.vote_rule import RULE
 from game.ui import text as T
 from game.ui import theme as C
@@ -356,22 +357,31 @@ class TacticScreen(Screen):
         the cards or the heading."""
         return pygame.Rect(544, self.h - 62, max(240, self.w - 564), 58)
 
-    def shout_odds(self, t) -> tuple[int, int, list[tuple[str, int]]]:
-        """(hecklers, members, [(critic, % shouted down)]) if this tactic is played: the vote rule's
-        own odds, counted on this side's estimate of the hall (before the other side's tactic and
-        the members' own judgement on the day)."""
+    def shout_odds(self, t) -> tuple[tuple[int, int], int, list[tuple[str, int, int]]]:
+        """((hecklers low, high), members, [(critic, lowest %, highest % shouted down)]) if this
+        tactic is played, over every tactic the other side may answer with: the vote rule's own
+        odds, counted on this side's estimate of the hall (before the speeches move it and the
+        members' own judgement on the day)."""
         s = self.app.session
         st = s.state
         view = s.view()
-        hostile = sum(1 for m in view.members.values() if m.lean + t.mood >= RULE.hostile_lean)
-        pct = 100 * hostile / max(1, len(view.members))
-        out = []
-        for sp in self.pdef.speakers:
-            person = st.people.get(sp.person)
-            if sp.side != "opposition" or person is None or person.status not in ("active", "demoted"):
-                continue
-            out.append((person.name, RULE.shout_odds(pct, t.interrupt, person.reputation)))
-        return hostile, len(view.members), out
+        other = "kim" if self.pending.side == "opposition" else "opposition"
+        answers = tactics_for(s.scn, st, self.pdef, other) or [None]
+        rows: dict[str, list[int]] = {}
+        hostiles = []
+        for o in answers:
+            mood = t.mood + (o.mood if o is not None else 0)
+            interrupt = t.interrupt + (o.interrupt if o is not None else 0)
+            hostile = sum(1 for m in view.members.values() if m.lean + mood >= RULE.hostile_lean)
+            hostiles.append(hostile)
+            pct = 100 * hostile / max(1, len(view.members))
+            for sp in self.pdef.speakers:
+                person = st.people.get(sp.person)
+                if sp.side != "opposition" or person is None or person.status not in ("active", "demoted"):
+                    continue
+                rows.setdefault(person.name, []).append(RULE.shout_odds(pct, interrupt, person.reputation))
+        out = [(name, min(v), max(v)) for name, v in rows.items()]
+        return (min(hostiles), max(hostiles)), len(view.members), out
 
     def compact_tip(self, t) -> list[str]:
         """The card's tooltip: the most important lines only (the details panel has the rest)."""
@@ -382,7 +392,11 @@ class TacticScreen(Screen):
             tip.append("Does: " + "; ".join(does) + ".")
         _, _, odds = self.shout_odds(t)
         if odds:
-            tip.append("Shout-down odds: " + ", ".join(f"{n} {o}%" for n, o in odds[:6]) + ".")
+            tip.append(
+                "Shout-down odds, whatever the other side plays: "
+                + ", ".join(f"{n} {_span(lo, hi)}" for n, lo, hi in odds[:6])
+                + "."
+            )
         played = s.played(self.pdef)
         band = played.by_tactic.get(t.id) if played is not None else None
         if band is not None:
@@ -402,10 +416,10 @@ class TacticScreen(Screen):
         hostile, members, odds = self.shout_odds(t)
         if odds:
             lines.append(
-                f"If the critics speak (your estimate: {hostile} of {members} full members would heckle "
-                f"at a lean of +{RULE.hostile_lean} or more):"
+                f"If the critics speak (your estimate: {_span(*hostile, '')} of {members} full members would "
+                f"heckle at a lean of +{RULE.hostile_lean} or more, by the other side's tactic):"
             )
-            lines += [f"  {n}: about {o}% to be shouted down" for n, o in odds]
+            lines += [f"  {n}: {_span(lo, hi)} to be shouted down" for n, lo, hi in odds]
             lines.append("Later speakers face a hall already moved by the first.")
         played = s.played(self.pdef)
         band = played.by_tactic.get(t.id) if played is not None else None
@@ -482,6 +496,10 @@ class TacticScreen(Screen):
         if not self.show_details:
             self.chart.draw(surf)
         T.draw(surf, "CHOOSE A TACTIC", (20, self.chart.rect.bottom + 18), 20, C.RED, "head")
+
+
+def _span(lo: int, hi: int, unit: str = "%") -> str:
+    return f"{lo}{unit}" if lo == hi else f"{lo}–{hi}{unit}"
 
 
 def hall_effects(t) -> list[str]:
