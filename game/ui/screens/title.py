@@ -115,12 +115,15 @@ class TitleScreen(Screen):
         pygame.draw.line(surf, C.INK, (w - 420, h // 2 - 204), (w - 80, h // 2 - 204), 2)
         common.footer_hint(surf, w + split, h, f"v{__version__} · F1 help · arrows/Tab move · Enter selects")
         if self.latest is not None:
-            T.draw(
+            # "Autosave: August 1956, 31 December 1956 (turn 22)" said shortly enough to fit whole.
+            label = self.latest.label.replace("Autosave: ", "autosave, ", 1)
+            T.draw_box(
                 surf,
-                T.fit(f"Latest: {self.latest.label}", 13, 340),
-                (w - 420, h // 2 - 170 + 8 * 58 + 6),
+                f"Latest: {label}",
+                pygame.Rect(w - 420, h // 2 - 170 + 8 * 58 + 2, 350, 34),
                 13,
                 C.INK_SOFT,
+                min_size=10,
             )
 
     # actions
