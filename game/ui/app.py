@@ -359,7 +359,7 @@ class App:
             if self._under is None or self._under_key != key:
                 under = pygame.Surface(self.size)
                 below = self.stack[i:-1]
-                if len(below) == 1 and self._clean_for == (id(below[0]), self.size):
+                if len(below) == 1 and self._clean is not None and self._clean_for == (id(below[0]), self.size):
                     # The screen beneath was the last one drawn: its picture is at hand (a dialog
                     # opens without drawing it again).
                     under.blit(self._clean, (0, 0))

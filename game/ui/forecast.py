@@ -133,8 +133,8 @@ def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Playe
     i = 0
     for k in range(samples):
         d = B.determinize(state, scn, side, view, k, weights)
-        kt = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
-        ot = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
+        kt: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
+        ot: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
         for a in kt:
             for b in ot:
                 i += 1

@@ -90,7 +90,7 @@ def dispatch_causes(scn, entries) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     by_title = {e.title: e for e in scn.events}
     for entry in entries:
-        effects = []
+        effects: list = []
         title = entry.text
         if entry.kind == "news" and entry.text in by_title:
             e = by_title[entry.text]

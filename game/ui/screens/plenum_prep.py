@@ -366,7 +366,7 @@ class TacticScreen(Screen):
         st = s.state
         view = s.view()
         other = "kim" if self.pending.side == "opposition" else "opposition"
-        answers = tactics_for(s.scn, st, self.pdef, other) or [None]
+        answers: list = tactics_for(s.scn, st, self.pdef, other) or [None]
         rows: dict[str, list[int]] = {}
         hostiles = []
         for o in answers:
@@ -566,7 +566,7 @@ class LazyDetails(dict):
         self[tid] = got
         return got
 
-    def get(self, tid, default=None):  # type: ignore[override]
+    def get(self, tid, default=None):
         return self[tid]
 
 
