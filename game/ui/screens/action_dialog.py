@@ -195,6 +195,7 @@ class ActionDialog(Screen):
             if self.target is None:
                 return
             order["target"] = self.target
+        before = s.view().members.get(self.target) if self.action.target == "person" else None
         try:
             out = s.submit(order)
         except Refused as exc:
@@ -202,7 +203,19 @@ class ActionDialog(Screen):
             return
         self.app.pop(self)
         self.app.sound.play("typewriter")
-        self.app.notify(("Done: " if out.ok else "Failed: ") + out.text, "info" if out.ok else "error", 5)
+        said = ("Done: " if out.ok else "Failed: ") + out.text
+        after = s.view().members.get(self.target) if before is not None else None
+        if before is not None and after is not None:
+            # Say what the move did to this side's count of the member: a pledge may not be
+            # enough to bring him over ("still with the critics").
+            a, b = shown_total(before.lean), shown_total(after.lean)
+            col = {"kim": "with Kim", "opposition": "with the critics", "abstain": "undecided"}[
+                RULE.side_of(after.lean)
+            ]
+            moved = RULE.side_of(after.lean) != RULE.side_of(before.lean)
+            who = s.state.people[self.target].name
+            said += f" Your count of {who}: {a:+d} → {b:+d}, {'now' if moved else 'still'} {col}."
+        self.app.notify(said, "info" if out.ok else "error", 5)
 
     def target_label(self, t):
         s = self.app.session
