@@ -113,3 +113,30 @@ def test_a_codex_title_dated_later_waits_for_its_date(august):
 
             gap = (dt.date.fromisoformat(day) - dt.date.fromisoformat(min(opens))).days
             assert gap <= 3, f"codex {c.id} ({c.title}) may open {gap} days early: give it 'after: {day}'"
+
+
+def test_a_campaign_file_opened_in_1953_tells_nothing_of_1956():
+    """The campaign reuses the 1956 cast: its texts, read in July 1953, leave out every sentence
+    about a day still to come (dated notes or not)."""
+    from pathlib import Path
+
+    from game.scenario.loader import load
+    from game.ui.dated import latest_date
+
+    res = load(Path(__file__).resolve().parents[1] / "game" / "scenarios" / "campaign-1953")
+    assert res.ok
+    campaign = res.scenario
+
+    g = Game.new(campaign, None, 1)
+    date = g.state.date
+    assert date < "1954-01-01"
+    for p in campaign.people:
+        shown = D.text_at(p.bio or p.role, p.later, date) + " " + D.known_text(p.uncertain, date)
+        for sentence in re.split(r"(?<=[.!?])\s+", shown):
+            assert latest_date(sentence) <= date, (p.id, sentence)
+    entries = build_entries(campaign, {c.id for c in campaign.codex}, date)
+    for e in entries:
+        if e.locked:
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", f"{e.text} {e.uncertain}"):
+            assert latest_date(sentence) <= date, (e.id, sentence)

@@ -68,7 +68,8 @@ def build_entries(scn, unlocked: set[str], date: str | None = None) -> list[Entr
             if d is not None and d.name_ko and d.name_ko not in title:
                 title = f"{title}  {d.name_ko}"
         text = D.text_at(c.text, c.later, day)
-        out.append(Entry(c.id, title, c.category, text, c.sources, c.uncertain, locked, cite=c.cite))
+        unsure = D.known_text(c.uncertain, day)
+        out.append(Entry(c.id, title, c.category, text, c.sources, unsure, locked, cite=c.cite))
     for f in scn.factions:
         art = articles.get(f.id)
         if art is not None and art.id in unlocked:
@@ -88,7 +89,7 @@ def build_entries(scn, unlocked: set[str], date: str | None = None) -> list[Entr
                     "person",
                     D.text_at((p.role + "\n\n" + p.bio).strip(), p.later, day),
                     p.sources,
-                    p.uncertain,
+                    D.known_text(p.uncertain, day),
                 )
             )
     # Open entries first, alphabetically; locked ones after, as a count of what is still to learn.

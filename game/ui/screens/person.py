@@ -200,11 +200,10 @@ class PersonScreen(Screen):
             )
             + 6
         )
-        if d and d.uncertain:
+        unsure = D.known_text(d.uncertain, st.date) if d and d.uncertain else ""
+        if unsure:
             y2 += (
-                T.draw_box(
-                    surf, "Uncertain: " + d.uncertain, pygame.Rect(x2, y2, col_w, 80), 12, C.INK_SOFT, min_size=10
-                )
+                T.draw_box(surf, "Uncertain: " + unsure, pygame.Rect(x2, y2, col_w, 80), 12, C.INK_SOFT, min_size=10)
                 + 4
             )
         T.draw(surf, "CAREER IN THIS GAME", (x2, y2 + 4), 18, C.RED, "head")
