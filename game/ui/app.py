@@ -331,6 +331,8 @@ class App:
         if not self._dirty:  # build ahead while nothing else happens: the backdrop, then glyphs
             if self._ahead_for != self.size:
                 self.build_ahead()
+            elif not self._names_warm and T.first_warm():
+                self.warm_names()  # after the most used glyphs, the names (then the rest)
             else:
                 T.warm_step()
         if getattr(self, "live", None) is not None:
@@ -428,6 +430,18 @@ class App:
 
         common.paper(self.size)
         self._ahead_for = self.size
+
+    def warm_names(self) -> None:
+        """Once the scenarios have loaded: their Hangul names, which fill every people list."""
+        from game.ui import scenarios as SC
+
+        if SC.loading():
+            return
+        names = [p.name_ko for res in SC.loaded() for p in res.scenario.people if p.name_ko]
+        T.warm_korean("".join(names))
+        self._names_warm = True
+
+    _names_warm = False
 
     _ahead_for: tuple[int, int] | None = None
     _clean: pygame.Surface | None = None

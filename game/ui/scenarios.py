@@ -38,6 +38,12 @@ def ready(folder: Path):
     return _cache.get(str(folder))
 
 
+def loaded() -> list:
+    """The scenarios loaded so far that loaded cleanly (never waits for a load)."""
+    with _lock:
+        return [r for r in _cache.values() if getattr(r, "ok", False) and getattr(r, "scenario", None) is not None]
+
+
 def loading() -> bool:
     return _thread is not None and _thread.is_alive()
 

@@ -79,7 +79,7 @@ def reset() -> None:
     _cache.clear()
     _wrap_cache.clear()
     _width_cache.clear()
-    _warm[:] = [(st, sz) for sz in WARM_SIZES for st in WARM_STYLES]
+    _warm[:] = _warm_order()
 
 
 def font(style: str, size: int) -> pygame.font.Font:
@@ -317,16 +317,54 @@ def preview(text: str, size: int, max_width: int, style: str = "body") -> str:
 WARM_SIZES = tuple(range(9, 29)) + (32, 34, 36, 40, 44)
 WARM_STYLES = ("body", "bold", "head", "italic")
 WARM_TEXT = "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 .,:;'’“”()–−+±%·…/◀▶"
-_warm = [(st, sz) for sz in WARM_SIZES for st in WARM_STYLES]
+# The pairs the screens draw most (counted over every screen `plenum shots` renders) come first,
+# so the few idle frames of a quick player already cover most of what the next screen needs.
+WARM_FIRST = (
+    ("body", 13), ("body", 12), ("body", 14), ("body", 11), ("bold", 12), ("bold", 15), ("bold", 13),
+    ("head", 15), ("bold", 11), ("body", 15), ("bold", 16), ("head", 20), ("head", 16), ("head", 12),
+    ("head", 18), ("head", 13), ("body", 17), ("head", 22), ("bold", 14), ("head", 14),
+)  # fmt: skip
+
+
+def _warm_order() -> list[tuple[str, int]]:
+    rest = [(st, sz) for sz in WARM_SIZES for st in WARM_STYLES if (st, sz) not in WARM_FIRST]
+    return [*WARM_FIRST, *rest]
+
+
+_warm = _warm_order()
+# Hangul names (the scenario's, once known) in the sizes the people rows and files use.
+WARM_KOREAN = (("krbold", 15), ("kr", 13), ("krbold", 14), ("krbold", 13), ("kr", 16), ("kr", 12), ("kr", 14))
+_warm_kr: list[tuple[str, int, str]] = []
+
+
+def warm_korean(text: str) -> None:
+    """Queue Hangul text (the scenario's names) to be rasterised while the window idles."""
+    chars = "".join(sorted({ch for ch in text if _HANGUL.search(ch)}))
+    if chars:
+        _warm_kr[:] = [(st, sz, chars) for st, sz in WARM_KOREAN]
+
+
+def first_warm() -> bool:
+    """The most used pairs are warm (WARM_FIRST done)."""
+    return not _warm or _warm[0] not in WARM_FIRST
 
 
 def warm_step() -> bool:
-    """Rasterise one (style, size); False once everything is warm."""
-    if not _warm:
-        return False
-    style, size = _warm.pop(0)
-    font(style if style != "head" else "bold", size).render(WARM_TEXT, True, (0, 0, 0))
-    return True
+    """Rasterise one (style, size); False once everything is warm. The Hangul names, once
+    queued, go before the rest of the Latin pairs."""
+    if _warm_kr and first_warm():
+        style, size, chars = _warm_kr.pop(0)
+        font(style, size).render(chars, True, (0, 0, 0))
+        return True
+    if _warm:
+        style, size = _warm.pop(0)
+        font(style if style != "head" else "bold", size).render(WARM_TEXT, True, (0, 0, 0))
+        return True
+    if _warm_kr:
+        style, size, chars = _warm_kr.pop(0)
+        font(style, size).render(chars, True, (0, 0, 0))
+        return True
+    return False
 
 
 def fonts_ok() -> bool:
