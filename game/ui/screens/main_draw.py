@@ -254,7 +254,8 @@ class MainDraw:
             for ln in lines[:2]:
                 T.draw(
                     surf,
-                    ln if len(lines) <= 2 or ln is not lines[1] else T.fit(ln + " …", 14, inner.width - 100),
+                    # a longer dispatch shows its first two lines; its tooltip has the whole of it
+                    ln if len(lines) <= 2 or ln is not lines[1] else T.preview(ln + " …", 14, inner.width - 100),
                     (inner.x + 90, y),
                     14,
                     C.INK if e.visible_to == "all" else C.SIDE_COLOUR.get(e.visible_to, C.INK),
