@@ -826,6 +826,13 @@ class PlenumHall(Screen):
             )
             yy += 44
         T.draw(surf, f"Needed to carry: {vote['needed']} of {total} present", (x, yy), 13, C.PAPER_LIGHT)
+        votes = [st for st in self.stages if st.get("kind") == "vote"]
+        if vote in votes and votes.index(vote) > 0 and self.counted(vote) >= set(vote["votes"]):
+            # Once counted: how it differs from the motion before (pointing at the record says why).
+            k = votes.index(vote)
+            ch = MC.between(votes[k - 1], vote, self.app.session.viewer)
+            T.draw_line(surf, f"Beside motion {k}: " + MC.short(ch), (x, yy + 18), 12, 284, C.GOLD_LIGHT, min_size=10)
+            yy += 18
         self.draw_legend(surf, 20, self.h - 96)
         self.draw_seat_panel(surf, x, yy + 14)
 
