@@ -43,3 +43,34 @@ def test_at_most_two_gone_next_turn_and_kept(august):
         assert app.toasts == []
     finally:
         pygame.quit()
+
+
+def test_a_dialog_opens_over_the_screen_as_it_is_now(august):
+    """The picture under a dialog is the screen beneath as it stands (reused from the last frame
+    only if that screen has not been rebuilt since)."""
+    from game.engine.game import Game
+    from game.ui.screens.main_screen import MainScreen
+    from game.ui.screens.person import PersonScreen
+    from game.ui.session import Players, Session
+    from tests.ui_helpers import make_app, pump
+
+    app = make_app()
+    try:
+        s = Session(Game.new(august, "congress", 2), "august-1956", Players(("kim", "opposition"), "normal"))
+        app.session = s
+        app.reset(MainScreen(app))
+        main = app.top
+        main.update = lambda dt: False
+        pump(app)
+        s.viewer = "opposition"
+        main.rebuild()  # the screen changed, no frame drawn since
+        app.push(PersonScreen(app, "nam_il"))
+        app.frame([], dt=1 / 60, force=True)
+        fresh = pygame.Surface(app.size)
+        main.draw(fresh)
+        shade = pygame.Surface(app.size, pygame.SRCALPHA)
+        shade.fill((20, 8, 6, app.top.dim))
+        fresh.blit(shade, (0, 0))
+        assert pygame.image.tobytes(app._under, "RGB") == pygame.image.tobytes(fresh, "RGB")
+    finally:
+        pygame.quit()

@@ -361,7 +361,11 @@ class App:
             if self._under is None or self._under_key != key:
                 under = pygame.Surface(self.size)
                 below = self.stack[i:-1]
-                if len(below) == 1 and self._clean is not None and self._clean_for == (id(below[0]), self.size):
+                if (
+                    len(below) == 1
+                    and self._clean is not None
+                    and self._clean_for == (id(below[0]), below[0]._build_no, self.size)
+                ):
                     # The screen beneath was the last one drawn: its picture is at hand (a dialog
                     # opens without drawing it again).
                     under.blit(self._clean, (0, 0))
@@ -379,7 +383,7 @@ class App:
             if self._clean is None or self._clean.get_size() != surf.get_size():
                 self._clean = pygame.Surface(surf.get_size())
             self._clean.blit(surf, (0, 0))
-            self._clean_for = (id(top), self.size)
+            self._clean_for = (id(top), top._build_no, self.size)
         marks = []
         tip = top.tooltip()
         self._tip_more = False
@@ -413,6 +417,7 @@ class App:
 
     def invalidate_under(self) -> None:
         self._under = None
+        self._clean_for = None
         self.dirty = True
 
     _marks: list = []
