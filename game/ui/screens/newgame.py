@@ -6,6 +6,7 @@ import random
 
 import pygame
 
+from game.ai.weights import LEVELS, Level
 from game.engine.game import Game
 from game.ui import scenarios as SC
 from game.ui import text as T
@@ -20,7 +21,27 @@ SIDE_CHOICES = [
     ("opposition", "The opposition (vs computer)"),
     ("hotseat", "Hot-seat: two players"),
 ]
-DIFFS = [("easy", "Easy"), ("normal", "Normal"), ("hard", "Hard")]
+# The levels' in-world names and what each does differently come from the AI's own table, so
+# the screen cannot describe a level the AI does not play.
+DIFFS = [(k, lv.name) for k, lv in LEVELS.items()]
+
+
+def level_words(key: str, lv: Level) -> str:
+    """One level in plain words, from its foresight settings (no level sees more than its side may)."""
+    parts = [
+        f"weighs {lv.width} targets for each action",
+        f"{lv.samples} {'picture' if lv.samples == 1 else 'pictures'} of what it cannot see",
+    ]
+    if lv.horizon:
+        parts.append("looks ahead to the plenum")
+    if lv.hints:
+        parts.append("reads its informers' hints")
+    if lv.strike:
+        parts.append("chooses when to strike")
+    share = round(lv.sessions * 100)
+    plays = "every plenum" if share >= 100 else f"{share}% of plenums"
+    parts.append(f"rehearses {plays}")
+    return f"{lv.name} ({key}): " + ", ".join(parts) + "."
 
 
 class NewGameScreen(Screen):
@@ -157,9 +178,8 @@ class NewGameScreen(Screen):
                 self.set_diff,
                 name="difficulty",
                 tooltip=[
-                    "Difficulty of the computer opponent",
-                    "Easy looks at fewer options; Normal weighs each against the vote count; "
-                    "Hard also rehearses the plenum.",
+                    "How far the computer opponent looks ahead. Every level sees only what its side may see.",
+                    *(level_words(k, lv) for k, lv in LEVELS.items()),
                 ],
             )
         )
