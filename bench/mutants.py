@@ -137,8 +137,12 @@ MUTANTS: list[Mutant] = [
         'if side == "abstain":\n            v = "abstain"',
         'if side == "abstain":\n            v = "against"',
     ),
+    Mutant("for and against swapped", PLENUM, "elif side in welcomed:", "elif side not in welcomed:"),
     Mutant(
-        "for and against swapped", PLENUM, 'elif (side == "kim") == kim_motion:', 'elif (side == "kim") != kim_motion:'
+        "only the proposer's side votes for",
+        PLENUM,
+        "welcomed = motion.welcomed()",
+        "welcomed = (motion.proposer,)",
     ),
     Mutant(
         "pass needs more than the majority", PLENUM, 'passed = tally["for"] >= needed', 'passed = tally["for"] > needed'

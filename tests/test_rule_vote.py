@@ -187,3 +187,29 @@ def test_a_session_with_envoys_present_doubles_their_signal(g, mini):
         rec = P.resolve(g2.state, mini, base.model_copy(update={"patrons_present": list(present)}))
         vote = next(s for s in rec["stages"] if s["kind"] == "vote")
         assert vote["terms"]["rebel"][col] == signal
+
+
+def test_a_motion_both_sides_welcome_gets_both_sides_votes(g):
+    """A concession both want (the leadership restoring the critics it expelled): members on
+    either side of the band vote for it, only the undecided abstain. Moved by Kim's side alone,
+    the same leans put the critics against their own friends' return."""
+    ms = members(g)
+    leans = {ms[0]: 10, ms[1]: -10, ms[2]: 0}
+    pdef = g.scn.get("plenum", "session")
+    both = MotionDef(id="m", title="Restore them", proposer="kim", welcomed_by=["kim", "opposition"])
+    rec = P.vote(g.state, g.scn, pdef, both, 0.0, {pid: leans.get(pid, 0) for pid in ms}, ())
+    assert (rec["votes"][ms[0]], rec["votes"][ms[1]], rec["votes"][ms[2]]) == ("F", "F", "N")
+    assert rec["welcomed_by"] == ["kim", "opposition"]
+    alone = run_vote(g, leans, proposer="kim")
+    assert (alone["votes"][ms[0]], alone["votes"][ms[1]]) == ("F", "A")
+    assert alone["welcomed_by"] == ["kim"]
+
+
+def test_the_september_restoration_is_welcomed_by_both_sides():
+    """The shipped September plenum: Kim's ritual compliance moves the restoration and the
+    critics vote for it (they voted against it when the rule read every Kim motion as Kim's)."""
+    from game.scenario.loader import find_scenario, load
+
+    scn = load(find_scenario("august-1956")).scenario
+    motion = next(m for m in scn.get("plenum", "september_plenum").motions if m.id == "rehabilitate")
+    assert set(motion.welcomed()) == {"kim", "opposition"}

@@ -10,7 +10,7 @@ from game import ai
 from game.engine.game import Game
 from game.engine.vote_rule import RULE
 from game.tools.report import final_report, run
-from game.ui.explain import apportion, estimate_terms, shown_terms, shown_total, side_for_vote
+from game.ui.explain import apportion, estimate_terms, shown_terms, shown_total, vote_for_side
 
 
 def test_apportion_adds_up_and_follows_remainders():
@@ -75,7 +75,7 @@ def test_report_terms_add_up_and_agree_with_the_vote(reports):
                 for pid, row in m["members"].items():
                     seats += 1
                     assert sum(row["terms"].values()) == row["lean"], (rep["seed"], m["id"], pid)
-                    assert RULE.side_of(row["lean"]) == side_for_vote(row["vote"], m["proposer"]), (
+                    assert vote_for_side(RULE.side_of(row["lean"]), m["welcomed_by"]) == row["vote"], (
                         rep["seed"],
                         m["id"],
                         pid,

@@ -374,9 +374,20 @@ class MotionDef(Strict):
         description="Extra reluctance to vote for it: a positive number pushes members toward the status quo.",
     )
     requires: Expr | None = None
+    welcomed_by: list[Side] = Field(
+        default_factory=list,
+        max_length=2,
+        description="The sides whose members vote for it; empty means the proposer's side alone. "
+        "A concession both want (the leadership restoring the critics it expelled) lists both, so "
+        "the critics do not vote against their own friends' return.",
+    )
     on_pass: list[Effect] = Field(default_factory=list)
     on_fail: list[Effect] = Field(default_factory=list)
     description: Text = ""
+
+    def welcomed(self) -> tuple[str, ...]:
+        """The sides whose members vote for this motion."""
+        return tuple(self.welcomed_by) or (self.proposer,)
 
 
 class TacticDef(Strict):

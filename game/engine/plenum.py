@@ -286,6 +286,7 @@ def vote(
 ) -> dict[str, Any]:
     members = sorted(present_members(state))
     kim_motion = motion.proposer == "kim"
+    welcomed = motion.welcomed()
     votes: dict[str, str] = {}
     terms: dict[str, list[int]] = {}
     totals: dict[str, float] = {}
@@ -307,7 +308,7 @@ def vote(
         side = RULE.side_of(lean)
         if side == "abstain":
             v = "abstain"
-        elif (side == "kim") == kim_motion:
+        elif side in welcomed:
             v = "for"
         else:
             v = "against"
@@ -332,6 +333,7 @@ def vote(
         "motion": motion.id,
         "title": motion.title,
         "proposer": motion.proposer,
+        "welcomed_by": list(welcomed),
         "tally": tally,
         "needed": needed,
         "passed": passed,

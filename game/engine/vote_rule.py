@@ -129,7 +129,8 @@ def hidden_labels(viewer: str) -> tuple[str, ...]:
 def band_text(rule: VoteRule = RULE) -> str:
     return (
         f"A lean of +{rule.band} or more votes with Kim's side, −{rule.band} or less with the critics; "
-        f"anything between abstains."
+        f"anything between abstains. A member votes for a motion his side wants (the mover's, or "
+        f"both sides' for a concession both welcome) and against one it does not."
     )
 
 

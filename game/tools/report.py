@@ -65,6 +65,8 @@ def final_report(g: Game) -> dict:
                             "id": stage["motion"],
                             "title": stage["title"],
                             "proposer": stage["proposer"],
+                            # the sides whose members vote for it (records from before the field: the proposer's)
+                            "welcomed_by": stage.get("welcomed_by") or [stage["proposer"]],
                             "passed": stage["passed"],
                             "needed": stage["needed"],
                             **stage["tally"],

@@ -25,6 +25,13 @@ UNKNOWN_LABEL = "What you cannot see"
 UNKNOWN_TEXT = "the other side's private work and your informers' error, together"
 
 
+def vote_for_side(side: str, welcomed: Sequence[str]) -> str:
+    """The vote ('F', 'A', 'N') a member on ``side`` casts on a motion the ``welcomed`` sides want."""
+    if side == "abstain":
+        return "N"
+    return "F" if side in welcomed else "A"
+
+
 def side_for_vote(vote: str, proposer: str) -> str:
     """The side a recorded vote ('F', 'A', 'N') went with, given who moved the motion."""
     if vote == "N":
@@ -93,7 +100,9 @@ def vote_terms(
     if vals is None or vote is None:
         return None
     exact = stage.get("totals", {}).get(pid)
-    side = side_for_vote(vote, stage.get("proposer", "kim"))
+    # The side the exact lean fell on is the side that cast the vote; from the vote alone it is
+    # ambiguous when both sides welcomed the motion.
+    side = RULE.side_of(exact) if exact is not None else side_for_vote(vote, stage.get("proposer", "kim"))
     if viewer is not None:
         hidden = set(hidden_labels(viewer))
         seen = [(lab, v) for lab, v in zip(labels, vals) if lab not in hidden]

@@ -152,10 +152,11 @@ def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Playe
                     continue
                 v = votes[0]
                 first = v["title"]
-                kim_motion = v["proposer"] == "kim"
-                t = v["tally"]
-                k_n = t["for"] if kim_motion else t["against"]
-                o_n = t["against"] if kim_motion else t["for"]
+                # Counted by the side each exact lean fell on: a motion both sides welcome has
+                # the critics voting for it too, so 'for' is not 'with Kim'.
+                sides = [RULE.side_of(x) for x in v["totals"].values()]
+                k_n = sides.count("kim")
+                o_n = sides.count("opposition")
                 kim_counts.append(k_n)
                 opp_counts.append(o_n)
                 carried += bool(v["passed"])
