@@ -91,10 +91,12 @@ def test_human_plays_whole_game_by_answering_every_prompt(tmp_path):
         if not chunk:
             break
         buf += chunk
-        m = re.search(r"\[1-(\d+)[^\]]*\]: $", buf[-120:])
+        m = re.search(r"\[(?:1-(\d+)|0 or e)[^\]]*\]: $", buf[-120:])
         if m:
             prompts += 1
-            proc.stdin.write((m.group(1) + "\n").encode())
+            # The action menu ends the turn on a fixed key (0), not on its last number.
+            key = "0" if "0 or e to end" in m.group(0) else m.group(1)
+            proc.stdin.write((key + "\n").encode())
             proc.stdin.flush()
     proc.wait(timeout=60)
     assert proc.returncode == 0, proc.stderr.read()

@@ -220,8 +220,11 @@ def test_taking_a_seat_in_the_terminal_plays_on_and_reports():
             if self.first:
                 self.first = False
                 return "1\n"
-            asked = re.findall(r"\[1-(\d+)", out.getvalue())
-            return f"{asked[-1]}\n" if asked else "\n"
+            asked = re.findall(r"\[(?:1-(\d+))?([^\]]*)\]: ", out.getvalue())
+            if not asked:
+                return "\n"
+            # The action menu ends the turn on a fixed key (0), not on its last number.
+            return "0\n" if "0 or e to end" in asked[-1][1] else f"{asked[-1][0]}\n"
 
     answers = Answers()
 

@@ -129,10 +129,9 @@ def _finish(g: Game, args, scenario_name: str, humans: dict | None = None) -> in
         return 0
     e = g.scn.get("ending", g.state.ending)
     print()
-    print(
-        f"Ending: {e.title if e else g.state.ending}  ({'historical' if e and e.historical else 'counterfactual'};"
-        f" victor: {e.victor if e else '?'})   {g.state.date}, turn {g.state.turn}"
-    )
+    from game.tools.terminal import ending_line
+
+    print(ending_line(g))  # the day the game was decided, in words (not the calendar's end date)
     if e:
         import textwrap
 

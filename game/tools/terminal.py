@@ -1,32 +1,182 @@
-"""Playing from the terminal: numbered choices, for `plenum simulate --kim human`."""
+"""Playing from the terminal: numbered choices, for `plenum simulate --kim human`.
+
+What a side is shown comes from its own picture (game/engine/intel.side_view): the headline
+count, each member's estimated lean, the critics' exposure band and whether the plot is known.
+Never the other side's pledges, the true leans or the true exposure figure.
+
+Numbers are stable within a phase: an action keeps the number it had when the phase began
+(greyed, with its reason, once it cannot be taken), and "End your turn" is always 0 (or 'e').
+"""
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TextIO
 
+from game.engine.actions import ActionView
+from game.engine.basics import MONTHS
 from game.engine.effects import describe
 from game.engine.game import Game
+from game.engine.intel import SideView, side_view
 from game.engine.plenum import explain
+from game.engine.vote_rule import RULE
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_BUSY = re.compile(r"^Informers report that (.+?) were busy: (.+)\.$")
+SETTLED_PREFIX = "The question of the year is settled"
 
 
 class Quit(Exception):
     pass
 
 
+# ---------------------------------------------------------------------- words
+def date_words(iso: str) -> str:
+    """1956-08-02 -> 2 August 1956 (the engine's month names)."""
+    m = _ISO.fullmatch(iso.strip())
+    if not m:
+        return iso
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{d} {MONTHS[mo - 1]} {y}" if 1 <= mo <= 12 else iso
+
+
+def prose(text: str) -> str:
+    """A line as a reader writes it: dates in words, the first letter a capital, an informer's
+    glimpse naming the move as its title."""
+    text = _ISO.sub(lambda m: date_words(m.group(0)), text.strip())
+    m = _BUSY.match(text)
+    if m:
+        move = m.group(2)
+        text = f"Informers report that {m.group(1)} were seen at work: “{move[:1].upper() + move[1:]}”."
+    return text[:1].upper() + text[1:]
+
+
+def final_date(g: Game) -> str:
+    """The day the game was decided: when the year's question was settled early the calendar is
+    moved to the end date, but the game ended on the day it was settled."""
+    for e in g.state.log:
+        if e.kind == "info" and e.text.startswith(SETTLED_PREFIX):
+            return e.date
+    return g.state.date
+
+
+def ending_line(g: Game) -> str:
+    """The line that names the ending, with the game's actual final date in words."""
+    st = g.state
+    e = g.scn.get("ending", st.ending)
+    title = e.title if e else (st.ending or "?")
+    kind = "historical" if e and e.historical else "counterfactual"
+    victor = e.victor if e else "?"
+    when = final_date(g)
+    tail = f"decided on {date_words(when)}, turn {st.turn}"
+    if when != st.date:
+        tail += f" (the calendar then ran on to {date_words(st.date)})"
+    return f"Ending: {title}  ({kind}; victor: {victor})   {tail}"
+
+
+def lean_words(lean: float, error: float) -> str:
+    """An estimated lean as the side reads it: + toward Kim, - toward the critics."""
+    n = round(lean)
+    if lean >= RULE.band:
+        where = "with Kim"
+    elif lean <= -RULE.band:
+        where = "with the critics"
+    else:
+        where = "undecided"
+    return f"{where} {n:+d}±{round(error)}"
+
+
+@dataclass
+class TacticForecast:
+    runs: int
+    with_kim: tuple[int, int]
+    with_critics: tuple[int, int]
+    carried: int
+
+
+@dataclass
+class Outlook:
+    motion: str
+    by_tactic: dict[str, TacticForecast]
+    shout: dict[str, tuple[int, int, int, int]]  # speaker -> (lowest %, highest %, runs down, runs)
+
+
+def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlook | None:
+    """The session played out on this side's own picture (plausible worlds drawn from its view by
+    game/ai/belief.determinize, never the true hidden state), for each of its tactics against
+    each of the other side's: the count on the first motion and the shout-down odds. Private RNGs;
+    the game's is never touched. (The window's forecast, game/ui/forecast.play_out, does the same;
+    the import contract keeps game.tools from importing game.ui.)"""
+    from game.ai import belief as B
+    from game.ai.weights import for_scenario
+    from game.engine.plenum import resolve, tactics_for
+
+    state, scn = g.state, g.scn
+    pl = state.plenums.get(pdef.id)
+    if pl is None or pl.status not in ("scheduled", "in_session", "unscheduled"):
+        return None
+    weights, _ = for_scenario(scn, "normal")
+    rows: dict[str, list[tuple[int, int, bool]]] = {}
+    shout: dict[str, list[tuple[int, bool]]] = {}
+    motion = ""
+    i = 0
+    for k in range(samples):
+        d = B.determinize(state, scn, side, view, k, weights)
+        kt: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
+        ot: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
+        for a in kt:
+            for b in ot:
+                i += 1
+                c = d.clone()
+                c.rng = B.engine_rng(state, side, k, salt=7000 + i)
+                c.plenums[pdef.id].tactics = {s: t for s, t in (("kim", a), ("opposition", b)) if t is not None}
+                rec = resolve(c, scn, pdef)
+                for st in rec["stages"]:
+                    if st.get("kind") == "speech" and st.get("side") == "opposition":
+                        shout.setdefault(st["person"], []).append((int(st["odds"]), st["outcome"] == "shouted_down"))
+                votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
+                mine = a if side == "kim" else b
+                if not votes or mine is None:
+                    continue
+                v = votes[0]
+                motion = v["title"]
+                sides = [RULE.side_of(x) for x in v["totals"].values()]
+                rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"])))
+    if not rows and not shout:
+        return None
+    by = {
+        t: TacticForecast(
+            len(r),
+            (min(x[0] for x in r), max(x[0] for x in r)),
+            (min(x[1] for x in r), max(x[1] for x in r)),
+            sum(x[2] for x in r),
+        )
+        for t, r in rows.items()
+    }
+    sh = {pid: (min(o for o, _ in v), max(o for o, _ in v), sum(dn for _, dn in v), len(v)) for pid, v in shout.items()}
+    return Outlook(motion, by, sh)
+
+
+# ---------------------------------------------------------------------- the player
 class TerminalPlayer:
     """Asks a person at the terminal for each order. `save` is called with a path on 's'."""
 
-    def __init__(self, inp: TextIO = sys.stdin, out: TextIO = sys.stdout, save: Callable[[Game], str] | None = None):
-        self.inp = inp
-        self.out = out
+    def __init__(self, inp: TextIO | None = None, out: TextIO | None = None, save: Callable[[Game], str] | None = None):
+        # Read at call time, so a redirected (or test-patched) sys.stdin / sys.stdout is used.
+        self.inp = inp if inp is not None else sys.stdin
+        self.out = out if out is not None else sys.stdout
         self.save = save
         self._last_log = 0
         self._header_turn: tuple | None = None
+        # The action menu of the phase under way: its key and the action ids in their numbers.
+        self._menu_key: tuple | None = None
+        self._menu: list[str] = []
 
     # ------------------------------------------------------------------ output
     def say(self, text: str = "") -> None:
@@ -36,35 +186,50 @@ class TerminalPlayer:
         for para in text.strip().split("\n"):
             self.say(textwrap.fill(para, 88, initial_indent=indent, subsequent_indent=indent))
 
-    def ask(self, prompt: str, n: int, extra: str = "") -> int | str:
+    def _line(self) -> str:
+        line = self.inp.readline()
+        if not line:
+            raise Quit()
+        return line.strip().lower()
+
+    def ask(self, prompt: str, n: int, extra: str = "", end: bool = False) -> int | str:
+        """A number 1..n (returned 0-based), or with `end` 0 / 'e' (returned as 'e'); with `extra`
+        also s (save), l (log), i (committee); q quits."""
+        keys = f"1-{n}" if n else ""
+        if end:
+            keys = f"{keys}, 0 or e to end" if keys else "0 or e to end"
         while True:
-            self.out.write(f"{prompt} [1-{n}{extra}]: ")
+            self.out.write(f"{prompt} [{keys}{extra}]: ")
             self.out.flush()
-            line = self.inp.readline()
-            if not line:
-                raise Quit()
-            line = line.strip().lower()
+            line = self._line()
             if line in ("q", "quit"):
                 raise Quit()
-            if line in ("s", "save") and self.save:
-                return "s"
-            if line in ("l", "log"):
-                return "l"
-            if line in ("i", "info"):
-                return "i"
+            if end and line in ("0", "e", "end"):
+                return "e"
+            if extra:
+                if line in ("s", "save") and self.save:
+                    return "s"
+                if line in ("l", "log"):
+                    return "l"
+                if line in ("i", "info"):
+                    return "i"
             if line.isdigit() and 1 <= int(line) <= n:
                 return int(line) - 1
             self.say(
                 f"  Type a number from 1 to {n}"
-                + (", s to save, l for the log, i for the committee, q to quit." if extra else ".")
+                + (", 0 or e to end your turn" if end else "")
+                + (", s to save, l for the log, i for the committee, q to quit." if extra else ", q to quit.")
             )
+
+    def _entry(self, e) -> str:
+        return f"  {date_words(e.date)}  {prose(e.text)}"
 
     def _new_log(self, g: Game, side: str) -> None:
         entries = g.state.log[self._last_log :]
         self._last_log = len(g.state.log)
         for e in entries:
             if e.visible_to in ("all", side):
-                self.say(f"  {e.date}  {e.text}")
+                self.say(self._entry(e))
 
     def _header(self, g: Game, side: str) -> None:
         st = g.state
@@ -72,11 +237,10 @@ class TerminalPlayer:
         if key == self._header_turn:
             return
         self._header_turn = key
-        est = st.estimates.get(side, {})
         self.say("")
         self.say("=" * 88)
         self.say(
-            f" {st.date}   turn {st.turn}   playing {SIDE_NAME[side]}   "
+            f" {date_words(st.date)}   turn {st.turn}   playing {SIDE_NAME[side]}   "
             f"action points {g.remaining(side)}/{st.budget[side]}"
         )
         infl = "  ".join(f"{g.scn.get('faction', f).short or f} {fs.influence}" for f, fs in st.factions.items())
@@ -86,13 +250,32 @@ class TerminalPlayer:
             for p, ps in st.patrons.items()
         )
         self.say(f" Patrons: {pats}   rift {st.rift}")
-        if est:
-            k, o, s = est.get("kim", [0, 0]), est.get("opposition", [0, 0]), est.get("swing", [0, 0])
-            self.say(
-                f" Your estimate of the Central Committee: Kim {k[0]}±{k[1]}, critics {o[0]}±{o[1]}, "
-                f"undecided {s[0]}±{s[1]}; majority is {est.get('majority', [0])[0]}"
-            )
+        for line in self.view_lines(side_view(st, g.scn, side)):
+            self.say(textwrap.fill(line, 88, subsequent_indent="   "))
         self.say("=" * 88)
+
+    @staticmethod
+    def view_lines(v: SideView) -> list[str]:
+        """The side's own picture: the headline count, and its danger (the critics' exposure band
+        and whether the plot is known) -- from intel.side_view only."""
+        e = v.errors
+        out = [
+            f" Your estimate of the Central Committee ({v.present} full members present, a motion needs "
+            f"{v.majority}): with Kim {v.with_kim}±{e['with_kim']}, undecided {v.undecided}±{e['undecided']}, "
+            f"with the critics {v.with_critics}±{e['with_critics']}"
+        ]
+        if v.side == "opposition":
+            out.append(f" Your exposure: {v.exposure} -- {v.exposure_text}")
+            found = {
+                "no sign": "No sign that Kim knows of the plot.",
+                "suspected": "You suspect Kim knows of the plot.",
+                "known": "Kim knows of the plot: your contacts confirm it.",
+            }[v.plot_found]
+            out.append(f" {found}")
+        else:
+            plot = "known: the security files are open" if v.plot_found == "known" else "not uncovered"
+            out.append(f" The critics' plot: {plot}; plotters you count: about {v.plotters[0]}±{v.plotters[1]}")
+        return out
 
     # ------------------------------------------------------------------ decisions
     def __call__(self, g: Game, side: str) -> dict:
@@ -110,10 +293,30 @@ class TerminalPlayer:
             pdef = g.scn.get("plenum", p.event.split(":", 1)[1])
             self.say(f"\n*** {pdef.title} ***")
             self.wrap(pdef.agenda)
+            view = side_view(g.state, g.scn, side)
+            self.wrap("Your count today. " + self.view_lines(view)[0].strip())
+            ol = outlook(g, side, view, pdef)
+            if ol and ol.shout:
+                parts = []
+                for pid, (lo, hi, down, runs) in ol.shout.items():
+                    odds = f"{lo}%" if lo == hi else f"{lo}-{hi}%"
+                    parts.append(f"{g.state.people[pid].name} {odds} (down in {down} of {runs})")
+                self.wrap("Shout-down odds, before any tactic is chosen: " + ", ".join(parts) + ".")
+            if ol and ol.motion:
+                self.wrap(
+                    f"Forecast per tactic: the session played out on your own picture against each of the "
+                    f"other side's tactics; counts on “{ol.motion}”."
+                )
             self.say("  How will you play the session?")
             for i, t in enumerate(opts, 1):
                 self.say(f"  {i}. {t.name}")
                 self.wrap(t.summary, "       ")
+                f = ol.by_tactic.get(t.id) if ol else None
+                if f:
+                    self.say(
+                        f"       Forecast: with Kim {f.with_kim[0]}-{f.with_kim[1]}, with the critics "
+                        f"{f.with_critics[0]}-{f.with_critics[1]}; the motion carried in {f.carried} of {f.runs}"
+                    )
             r = self.ask("Tactic", len(opts))
             if isinstance(r, str):
                 self._meta(g, side, r)
@@ -121,61 +324,75 @@ class TerminalPlayer:
             return {"t": "tactic", "side": side, "plenum": pdef.id, "tactic": opts[r].id}
         e = g.scn.get("event", p.event)
         self.say(f"\n--- {e.title} ---")
-        self.wrap(e.text)
+        self.wrap(prose(e.text))
         for i, o in enumerate(opts, 1):
-            self.say(f"  {i}. {o.text}")
+            self.say(f"  {i}. {prose(o.text)}")
             if o.detail:
-                self.wrap(o.detail, "       ")
+                self.wrap(prose(o.detail), "       ")
             for line in describe(g.scn, o.effects):
-                self.say(f"       - {line}")
+                self.say(f"       - {prose(line)}")
         r = self.ask("Your decision", len(opts), ", s, l, i, q")
         if isinstance(r, str):
             self._meta(g, side, r)
             return None
         return {"t": "choose", "side": side, "event": e.id, "option": opts[r].id}
 
+    def menu(self, g: Game, side: str) -> list[tuple[str, ActionView | None]]:
+        """The action menu of this phase: (action id, its view or None), numbered 1.. in a fixed
+        order for the whole phase; a new action is added at the end, none ever moves."""
+        st = g.state
+        key = (st.turn, st.phase, side, st.date)
+        views = {v.action.id: v for v in g.actions(side)}
+        if key != self._menu_key:
+            self._menu_key = key
+            self._menu = [aid for aid, v in views.items() if v.open]
+        for aid, v in views.items():
+            if v.open and aid not in self._menu:
+                self._menu.append(aid)
+        return [(aid, views.get(aid)) for aid in self._menu]
+
     def _phase(self, g: Game, side: str) -> dict | None:
-        views = [v for v in g.actions(side) if v.open]
-        self.say(f"\n  Actions ({g.remaining(side)} points left):")
-        for i, v in enumerate(views, 1):
-            mark = "" if v.affordable else "  (too costly now)"
+        entries = self.menu(g, side)
+        left = g.remaining(side)
+        self.say(f"\n  Actions ({left} point{'s' if left != 1 else ''} left):")
+        for i, (aid, v) in enumerate(entries, 1):
+            a = v.action if v is not None else g.scn.get("action", aid)
+            usable = v is not None and v.open and v.affordable
             odds = ""
-            if v.action.target == "none":
-                odds = f"  {g.preview(side, v.action.id, None).chance}%"
-            self.say(f"  {i:2d}. [{v.action.cost}] {v.action.name}{odds}{mark}")
-        end_i = len(views) + 1
-        self.say(f"  {end_i:2d}. End your turn")
-        r = self.ask("Choose", end_i, ", s, l, i, q")
+            if usable and a.target == "none":
+                odds = f"  {g.preview(side, a.id, None).chance}%"
+            mark = ""
+            if v is None or not v.open:
+                mark = f"  -- not now: {(v.reason if v is not None else '') or 'no longer possible this turn'}"
+            elif not v.affordable:
+                mark = f"  -- needs {a.cost} point{'s' if a.cost != 1 else ''}, you have {left}"
+            num = f"{i:2d}." if usable else f"({i})"
+            self.say(f"  {num:>4s} [{a.cost}] {a.name}{odds}{mark}")
+        self.say("     0. End your turn (also e)")
+        r = self.ask("Choose", len(entries), ", s, l, i, q", end=True)
+        if r == "e":
+            return {"t": "end", "side": side}
         if isinstance(r, str):
             self._meta(g, side, r)
             return None
-        if r == end_i - 1:
-            return {"t": "end", "side": side}
-        v = views[r]
+        aid, v = entries[r]
+        if v is None or not v.open:
+            why = (v.reason if v is not None else "") or "no longer possible this turn"
+            self.say(f"  Not possible now: {why.rstrip('.')}.")
+            return None
         a = v.action
         self.wrap(a.summary)
         target = None
         if a.target != "none":
-            # Named figures first, then the best odds among the unnamed cadres.
-            chances = {t: g.preview(side, a.id, t).chance for t in v.targets}
-            names = [(t, self._target_name(g, a.target, t)) for t in v.targets]
-            names.sort(
-                key=lambda x: (x[1].startswith("Cadre"), -chances[x[0]] if x[1].startswith("Cadre") else 0, x[1])
-            )
-            shown = names[:30]
-            for i, (t, n) in enumerate(shown, 1):
-                self.say(f"  {i:2d}. {n}  ({chances[t]}%)")
-            self.say(f"  {len(shown) + 1:2d}. Back")
-            r2 = self.ask("Target", len(shown) + 1)
-            if isinstance(r2, str) or r2 == len(shown):
+            target = self._pick_target(g, side, v)
+            if target is None:
                 return None
-            target = shown[r2][0]
         pv = g.preview(side, a.id, target)
         self.say(f"  Chance {pv.chance}%.  On success: {'; '.join(pv.success) or 'as described'}")
         if pv.failure:
             self.say(f"  On failure: {'; '.join(pv.failure)}")
         if not v.affordable:
-            self.say("  You do not have enough action points for that.")
+            self.say(f"  You do not have enough action points for that (it needs {a.cost}, you have {left}).")
             return None
         self.say(f"  1. Do it ({a.cost} point{'s' if a.cost != 1 else ''})   2. Back")
         if self.ask("Confirm", 2) != 0:
@@ -184,6 +401,44 @@ class TerminalPlayer:
         if target:
             order["target"] = target
         return order
+
+    def target_rows(self, g: Game, side: str, v) -> list[tuple[str, str]]:
+        """(target id, the line shown) for a target picker: named figures first, then the best odds
+        among the unnamed cadres; for a person the side's own estimate of the lean (never the true
+        one), and a mark on those who have no vote."""
+        a = v.action
+        chances = {t: g.preview(side, a.id, t).chance for t in v.targets}
+        names = [(t, self._target_name(g, a.target, t)) for t in v.targets]
+        names.sort(key=lambda x: (x[1].startswith("Cadre"), -chances[x[0]] if x[1].startswith("Cadre") else 0, x[1]))
+        est = side_view(g.state, g.scn, side).members if a.target == "person" else {}
+        rows = []
+        for t, n in names[:30]:
+            extra = f"{chances[t]}%"
+            if a.target == "person":
+                p = g.state.people[t]
+                m = est.get(t)
+                if m is not None:
+                    extra += f"; your estimate: {lean_words(m.lean, m.error)}"
+                elif p.cc == "candidate":
+                    extra += "; candidate member: no vote"
+                elif p.cc == "full":
+                    extra += "; full member, not sitting: no vote"
+                else:
+                    extra += "; not on the Central Committee: no vote"
+            rows.append((t, f"{n}  ({extra})"))
+        return rows
+
+    def _pick_target(self, g: Game, side: str, v) -> str | None:
+        rows = self.target_rows(g, side, v)
+        if v.action.target == "person":
+            self.say(f"  Leans are your own estimates (+ toward Kim, - toward the critics; ±{RULE.band} is undecided).")
+        for i, (_t, line) in enumerate(rows, 1):
+            self.say(f"  {i:2d}. {line}")
+        self.say(f"  {len(rows) + 1:2d}. Back")
+        r2 = self.ask("Target", len(rows) + 1)
+        if isinstance(r2, str) or r2 == len(rows):
+            return None
+        return rows[r2][0]
 
     def _target_name(self, g: Game, kind: str, tid: str) -> str:
         if kind == "person":
@@ -199,9 +454,8 @@ class TerminalPlayer:
         if cmd == "s" and self.save:
             self.say(f"  Saved to {self.save(g)}")
         elif cmd == "l":
-            for e in g.state.log[-25:]:
-                if e.visible_to in ("all", side):
-                    self.say(f"  {e.date}  {e.text}")
+            for e in [e for e in g.state.log if e.visible_to in ("all", side)][-25:]:
+                self.say(self._entry(e))
         elif cmd == "i":
             for _pid, p in g.state.people.items():
                 if p.generated or p.patron:
@@ -217,7 +471,7 @@ class TerminalPlayer:
         if not pl.record:
             return
         pdef = g.scn.get("plenum", plenum_id)
-        self.say(f"\n*** {pdef.title}, {pl.record['date']} ***")
+        self.say(f"\n*** {pdef.title}, {date_words(pl.record['date'])} ***")
         for stage in pl.record["stages"]:
             if stage["kind"] == "speech":
                 who = g.state.people[stage["person"]].name

@@ -1,0 +1,208 @@
+"""The text-mode game (game/tools/terminal.py), driven with scripted input as a player types it:
+numbers that stay put within a phase, dates in words, the critics' exposure band, the side's own
+estimate of each lean (never the true one), the forecast before a plenum, the ending's date."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from game.engine.game import Game
+from game.engine.intel import exposure_band, side_view
+from game.engine.plenum import leans, present_members
+from game.tools.lab import make_player
+from game.tools.terminal import SETTLED_PREFIX, Quit, TerminalPlayer, date_words, ending_line, prose
+
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+MENU_ROW = re.compile(r"^\s+(?:(\d+)\.|\((\d+)\)) \[\d+\] (.+?)(?:  \d+%)?(?:  -- .*)?$")
+
+
+def player(script: str) -> tuple[TerminalPlayer, io.StringIO]:
+    out = io.StringIO()
+    return TerminalPlayer(inp=io.StringIO(script), out=out), out
+
+
+def to_side(g: Game, side: str) -> None:
+    """Play the other side by history until `side` is to move."""
+    other = make_player("history", "kim" if side == "opposition" else "opposition", g.scn)
+    while g.to_move() not in (side, None):
+        g.submit(other(g, g.to_move()))
+
+
+def menus(text: str) -> list[dict[int, str]]:
+    """Each action menu printed, as number -> action name."""
+    out: list[dict[int, str]] = []
+    for block in text.split("Actions (")[1:]:
+        rows: dict[int, str] = {}
+        for line in block.splitlines()[1:]:
+            if "0. End your turn" in line:
+                break
+            m = MENU_ROW.match(line)
+            if m:
+                rows[int(m.group(1) or m.group(2))] = m.group(3)
+        out.append(rows)
+    return out
+
+
+def test_numbers_stay_put_within_a_phase_and_end_has_a_fixed_key(august):
+    g = Game.new(august, None, 3)
+    to_side(g, "opposition")
+    probe, _ = player("")
+    ids = [aid for aid, _v in probe.menu(g, "opposition")]
+    assert "lie_low" in ids and "draft_critique" in ids
+    n_lie, n_draft = ids.index("lie_low") + 1, ids.index("draft_critique") + 1
+
+    p, out = player(f"{n_draft}\n1\n{n_draft}\n{n_lie}\n1\n")
+    first = p(g, "opposition")
+    assert first == {"t": "act", "side": "opposition", "action": "draft_critique"}
+    g.submit(first)
+    # The number seen a moment ago for "Lie low" is still "Lie low", not "End your turn"; the
+    # spent action keeps its number and only says why it cannot be taken again.
+    second = p(g, "opposition")
+    assert second == {"t": "act", "side": "opposition", "action": "lie_low"}
+    text = out.getvalue()
+    assert "Not possible now:" in text
+    shown = menus(text)
+    assert len(shown) >= 3
+    for later in shown[1:]:
+        for num, name in shown[0].items():
+            assert later[num] == name, (num, name, later)
+    assert all("0. End your turn" in b for b in text.split("Actions (")[1:])
+
+    g.submit(second)
+    for key in ("0", "e"):
+        g2 = Game.new(august, None, 3)
+        to_side(g2, "opposition")
+        p2, _ = player(f"{key}\n")
+        assert p2(g2, "opposition") == {"t": "end", "side": "opposition"}
+
+
+def test_a_few_turns_on_each_side_dates_in_words_and_what_each_side_sees(august):
+    for side in ("opposition", "kim"):
+        g = Game.new(august, None, 4)
+        other_side = "kim" if side == "opposition" else "opposition"
+        other = make_player("history", other_side, g.scn)
+        # Take the first action on offer (and the first target), answer every dispatch with its
+        # first option, end the turn: a few turns of it.
+        p, out = player("1\n1\n1\n0\n" * 40)
+        turns_seen = set()
+        exposures = []
+        try:
+            while g.to_move() is not None and g.state.turn <= 4:
+                s = g.to_move()
+                if s == side:
+                    turns_seen.add(g.state.turn)
+                    if side == "opposition":
+                        exposures.append(exposure_band(g.state.exposure)[0])
+                    g.submit(p(g, s))
+                else:
+                    g.submit(other(g, s))
+        except Quit:
+            pass
+        text = out.getvalue()
+        assert len(turns_seen) >= 3
+        assert not ISO.search(text), ISO.search(text)
+        assert "25 February 1956" in text
+        if side == "opposition":
+            assert "Your exposure: " in text
+            for word in exposures:
+                assert f"Your exposure: {word} -- " in text
+            assert re.search(r"(No sign that Kim knows|You suspect Kim knows|Kim knows) of the plot", text)
+        else:
+            # Kim is never told the critics' exposure band, or anything of the kind.
+            assert "Your exposure" not in text
+            assert "The critics' plot: " in text
+        for line in text.splitlines():
+            body = line.strip()
+            m = re.match(r"^\d{1,2} [A-Z][a-z]+ \d{4}  (.)", body)
+            if m:
+                assert not m.group(1).islower(), line
+
+
+def test_prose_and_dates():
+    assert date_words("1956-08-30") == "30 August 1956"
+    assert prose("on 1956-08-30 the critics met.") == "On 30 August 1956 the critics met."
+    assert (
+        prose("Informers report that the critics were busy: build a coalition.")
+        == "Informers report that the critics were seen at work: “Build a coalition”."
+    )
+
+
+def test_target_picker_shows_the_sides_own_estimate_and_marks_non_voters(august):
+    g = Game.new(august, None, 3)
+    to_side(g, "opposition")
+    view = {v.action.id: v for v in g.actions("opposition")}["recruit_member"]
+    p, _out = player("")
+    rows = p.target_rows(g, "opposition", view)
+    est = side_view(g.state, g.scn, "opposition").members
+    true = leans(g.state, g.scn, present_members(g.state))
+    differs = 0
+    marked = 0
+    for pid, line in rows:
+        m = re.search(r"your estimate: (?:with Kim|undecided|with the critics) ([+-]\d+)±(\d+)", line)
+        if pid in est:
+            assert m, line
+            assert int(m.group(1)) == round(est[pid].lean)
+            assert int(m.group(2)) == round(est[pid].error)
+            differs += round(true[pid]) != round(est[pid].lean)
+        else:
+            assert "no vote" in line, line
+            marked += 1
+    assert differs, "the estimates happen to equal the true leans: the test proves nothing"
+    assert marked, "no candidate among the targets: the non-voter mark is untested"
+
+    # What Kim has secured since the critics' last report is hidden from them: the lean the
+    # picker shows does not move when it changes. (The odds beside it are the engine's preview,
+    # which does read it: see the report of this change.)
+    def shown_leans(rs):
+        return [(pid, line.split("your estimate: ")[-1]) for pid, line in rs]
+
+    target = next(pid for pid, _ in rows if pid in est)
+    g.state.people[target].pledge_kim += 40
+    assert shown_leans(p.target_rows(g, "opposition", view)) == shown_leans(rows)
+
+
+def test_plenum_tactic_choice_shows_the_forecast_per_tactic_and_shout_down_odds(august):
+    g = Game.new(august, None, 3)
+    kim = make_player("history", "kim", g.scn)
+    opp = make_player("history", "opposition", g.scn)
+    while g.to_move() is not None:
+        s = g.to_move()
+        if s == "opposition" and any(p.side == s and p.event.startswith("plenum:") for p in g.state.pending):
+            break
+        g.submit((kim if s == "kim" else opp)(g, s))
+    else:
+        pytest.fail("no plenum tactic to choose")
+    rng = g.state.rng
+    rng_before = (rng.state, rng.inc, rng.draws)
+    p, out = player("1\n")
+    order = p(g, "opposition")
+    assert order["t"] == "tactic"
+    text = out.getvalue()
+    assert "Your count today." in text
+    assert "Shout-down odds, before any tactic is chosen:" in text
+    n_tactics = len(g.options(next(x for x in g.state.pending if x.side == "opposition")))
+    assert text.count("Forecast: with Kim ") == n_tactics
+    assert (rng.state, rng.inc, rng.draws) == rng_before  # the forecast never touches the game's dice
+
+
+def test_ending_line_names_the_day_the_game_was_decided(august):
+    g = Game.new(august, None, 3)
+    st = g.state
+    st.add_log(f"{SETTLED_PREFIX} (An Uneasy Truce); the calendar moves to its end.", "info")
+    st.date = st.end_date
+    st.ending = "uneasy_truce"
+    line = ending_line(g)
+    assert "decided on 25 February 1956" in line
+    assert "ran on to 31 December 1956" in line
+    assert not ISO.search(line)
+
+
+def test_simulate_prints_the_ending_line_in_words(august, capsys):
+    from game.cli import main
+
+    assert main(["simulate", "--kim", "history", "--opposition", "history", "--seed", "3"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Ending:"))
+    assert "decided on 31 December 1956" in line and not ISO.search(line)
