@@ -206,3 +206,25 @@ def test_simulate_prints_the_ending_line_in_words(august, capsys):
     assert main(["simulate", "--kim", "history", "--opposition", "history", "--seed", "3"]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Ending:"))
     assert "decided on 31 December 1956" in line and not ISO.search(line)
+
+
+def test_the_critics_are_told_when_their_exposure_band_moves_and_the_plot_is_found(august):
+    g = Game.new(august, None, 3)
+    to_side(g, "opposition")
+    p, _out = player("")
+    v0 = side_view(g.state, g.scn, "opposition")
+    assert p.danger_news(v0) == []  # the first reading is the header itself
+    g.state.exposure = 50  # "watched": fears the worst
+    v1 = side_view(g.state, g.scn, "opposition")
+    news = p.danger_news(v1)
+    assert any("exposure has risen" in n and "watched" in n for n in news), news
+    assert any("suspect Kim knows of the plot" in n for n in news), news
+    g.state.intel["opposition"] = 60
+    g.state.flags.append("plot_discovered")
+    news = p.danger_news(side_view(g.state, g.scn, "opposition"))
+    assert any("Kim knows of the plot" in n for n in news), news
+    # Kim is never told the critics' exposure.
+    k = TerminalPlayer(inp=io.StringIO(""), out=io.StringIO())
+    kv = side_view(g.state, g.scn, "kim")
+    k.danger_news(kv)
+    assert all("exposure" not in line.lower() for line in k.view_lines(kv))

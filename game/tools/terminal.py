@@ -21,7 +21,7 @@ from game.engine.actions import ActionView
 from game.engine.basics import MONTHS
 from game.engine.effects import describe
 from game.engine.game import Game
-from game.engine.intel import SideView, side_view
+from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.plenum import explain
 from game.engine.vote_rule import RULE
 
@@ -177,6 +177,8 @@ class TerminalPlayer:
         # The action menu of the phase under way: its key and the action ids in their numbers.
         self._menu_key: tuple | None = None
         self._menu: list[str] = []
+        # What this side last read of its danger (exposure band, plot found), to say when it moves.
+        self._danger: dict[str, tuple[str | None, str]] = {}
 
     # ------------------------------------------------------------------ output
     def say(self, text: str = "") -> None:
@@ -250,9 +252,36 @@ class TerminalPlayer:
             for p, ps in st.patrons.items()
         )
         self.say(f" Patrons: {pats}   rift {st.rift}")
-        for line in self.view_lines(side_view(st, g.scn, side)):
+        view = side_view(st, g.scn, side)
+        for line in self.view_lines(view):
             self.say(textwrap.fill(line, 88, subsequent_indent="   "))
+        for line in self.danger_news(view):
+            self.say(f" ** {line}")
         self.say("=" * 88)
+
+    def danger_news(self, v: SideView) -> list[str]:
+        """What changed in the side's own reading of its danger since its last turn."""
+        before = self._danger.get(v.side)
+        self._danger[v.side] = (v.exposure, v.plot_found)
+        if before is None:
+            return []
+        out = []
+        if v.side == "opposition" and v.exposure != before[0]:
+            words = [b[1] for b in EXPOSURE_BANDS]
+            up = before[0] in words and v.exposure in words and words.index(v.exposure) > words.index(before[0])
+            out.append(f"Your exposure has {'risen' if up else 'fallen'}: {before[0]} -> {v.exposure}.")
+        if v.plot_found != before[1]:
+            if v.side == "opposition":
+                out.append(
+                    "Your contacts confirm it: Kim knows of the plot."
+                    if v.plot_found == "known"
+                    else "You now suspect Kim knows of the plot."
+                    if v.plot_found == "suspected"
+                    else "No sign any more that Kim knows of the plot."
+                )
+            elif v.plot_found == "known":
+                out.append("The security services have uncovered the critics' plot.")
+        return out
 
     @staticmethod
     def view_lines(v: SideView) -> list[str]:
