@@ -9,6 +9,7 @@ agrees with the headline. Plain code, no pygame."""
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from game.engine.vote_rule import RULE
@@ -110,11 +111,25 @@ class Played:
     carried: int  # runs in which the first motion carried
     shout: tuple[tuple[str, int, int, int], ...]  # (speaker id, lowest %, highest %, runs shouted down)
     by_tactic: dict[str, tuple[int, int]]  # this side's tactic id -> (with Kim low, high)
+    for_it: tuple[int, int] = (0, 0)  # lowest and highest count of votes for the first motion
+    needed: int = 0  # the votes the first motion needs (the vote rule's majority of those present)
 
 
 def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Played | None:
     """Play the session (both sides' tactics, the speeches, every motion) on copies of ``samples``
     worlds drawn from ``side``'s view. Its own RNG; the game's is never touched."""
+    steps = play_out_steps(state, scn, side, view, pdef, samples)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Generator[None, None, Played | None]:
+    """``play_out`` one session at a time: it yields after each pair of tactics played (about a
+    millisecond each), so a screen can work it out over idle frames; its value (StopIteration)
+    is exactly what ``play_out`` returns, since each run has its own RNG."""
     from game.ai import belief as B
     from game.ai.weights import for_scenario
     from game.engine.plenum import resolve, tactics_for
@@ -130,6 +145,8 @@ def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Playe
     shout: dict[str, list[int]] = {}
     downs: dict[str, int] = {}
     by_tactic: dict[str, list[int]] = {}
+    for_it: list[int] = []
+    needed = 0
     i = 0
     for k in range(samples):
         d = B.determinize(state, scn, side, view, k, weights)
@@ -137,6 +154,7 @@ def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Playe
         ot: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
         for a in kt:
             for b in ot:
+                yield None
                 i += 1
                 c = d.clone()
                 c.rng = B.engine_rng(state, side, k, salt=5000 + i)
@@ -160,6 +178,8 @@ def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Playe
                 kim_counts.append(k_n)
                 opp_counts.append(o_n)
                 carried += bool(v["passed"])
+                for_it.append(int(v["tally"]["for"]))
+                needed = int(v["needed"])
                 mine = a if side == "kim" else b
                 if mine is not None:
                     by_tactic.setdefault(mine, []).append(k_n)
@@ -173,7 +193,20 @@ def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Playe
         carried=carried,
         shout=tuple((pid, min(v), max(v), downs.get(pid, 0)) for pid, v in shout.items()),
         by_tactic={t: (min(v), max(v)) for t, v in by_tactic.items()},
+        for_it=(min(for_it), max(for_it)),
+        needed=needed,
     )
+
+
+def band(lo_hi: tuple[int, int]) -> str:
+    lo, hi = lo_hi
+    return f"{lo}" if lo == hi else f"{lo}–{hi}"
+
+
+def first_motion_line(p: Played) -> str:
+    """The main screen's line under the headline count: the first motion's votes for it, as the
+    session played out on this side's picture gives them (the plenum-prep forecast's own figures)."""
+    return f"First motion, as forecast: for it {band(p.for_it)} · needs {p.needed}"
 
 
 def played_lines(p: Played | None, people, majority: int) -> list[str]:
@@ -184,7 +217,8 @@ def played_lines(p: Played | None, people, majority: int) -> list[str]:
         f"Played out {p.runs} times on your own picture (every pair of tactics, a few plausible worlds, "
         f"the speeches' chances; a motion needs {majority}):",
         f"“{p.first_motion}”: with Kim {p.with_kim[0]}–{p.with_kim[1]}, with the critics "
-        f"{p.with_critics[0]}–{p.with_critics[1]}; it carried in {p.carried} of {p.runs}.",
+        f"{p.with_critics[0]}–{p.with_critics[1]}; for it {band(p.for_it)} (needs {p.needed}); it carried in "
+        f"{p.carried} of {p.runs}.",
     ]
     if p.shout:
         parts = []

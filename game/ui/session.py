@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,6 +93,7 @@ class Session:
         self._report_est: dict[str, dict] = {}
         self._views: dict[str, tuple[tuple, SideView]] = {}
         self._played: dict[str, tuple] = {}
+        self._played_steps: dict[str, tuple] = {}  # side -> (key, forecast.play_out_steps) under way
         self._report_snap: dict[str, Snapshot] = {}
         self.told_plot: dict[str, str] = {}  # the last 'plot found' reading each side was told
         self._report_turn: dict[str, int] = {}
@@ -329,19 +331,60 @@ class Session:
             self._views[side] = got
         return got[1]
 
+    def _played_key(self, pdef) -> tuple:
+        st = self.g.state
+        return (id(st), st.turn, st.phase, len(st.log), len(st.decisions), tuple(sorted(st.spent.items())), pdef.id)
+
     def played(self, pdef, side: str | None = None):
         """The coming session played out on this side's own picture (forecast.play_out), worked
         out once per state of the game and side (~20-40 ms), then read by every tooltip."""
         side = side or self.viewer
-        st = self.g.state
-        key = (id(st), st.turn, st.phase, len(st.log), len(st.decisions), tuple(sorted(st.spent.items())), pdef.id)
+        key = self._played_key(pdef)
         got = self._played.get(side)
         if got is None or got[0] != key:
-            from game.ui.forecast import play_out
+            from game.ui.forecast import play_out_steps
 
-            got = (key, play_out(st, self.g.scn, side, self.view(side), pdef))
+            steps = self._played_steps.get(side)
+            if steps is None or steps[0] != key:
+                steps = (key, play_out_steps(self.g.state, self.g.scn, side, self.view(side), pdef))
+            self._played_steps.pop(side, None)
+            while True:
+                try:
+                    next(steps[1])
+                except StopIteration as done:
+                    got = (key, done.value)
+                    break
             self._played[side] = got
         return got[1]
+
+    _NOT_YET = object()
+
+    def played_soon(self, pdef, budget_s: float = 0.008, side: str | None = None):
+        """``played`` worked out a little at a time, for a screen's idle frames: the finished
+        forecast (the very cache ``played`` fills and reads), or ``Session._NOT_YET`` after about
+        ``budget_s`` of work. ``budget_s=0`` only looks."""
+        side = side or self.viewer
+        key = self._played_key(pdef)
+        got = self._played.get(side)
+        if got is not None and got[0] == key:
+            return got[1]
+        if budget_s <= 0:
+            return self._NOT_YET
+        from game.ui.forecast import play_out_steps
+
+        steps = self._played_steps.get(side)
+        if steps is None or steps[0] != key:
+            steps = (key, play_out_steps(self.g.state, self.g.scn, side, self.view(side), pdef))
+            self._played_steps[side] = steps
+        t0 = time.perf_counter()
+        while time.perf_counter() - t0 < budget_s:
+            try:
+                next(steps[1])
+            except StopIteration as done:
+                self._played[side] = (key, done.value)
+                self._played_steps.pop(side, None)
+                return done.value
+        return self._NOT_YET
 
     def estimate(self, key: str, side: str | None = None) -> tuple[int, int]:
         """(count, error) of the headline: kim / opposition / swing, majority, present, plotters."""

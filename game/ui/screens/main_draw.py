@@ -10,12 +10,56 @@ from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
+from game.ui.forecast import first_motion_line
 from game.ui.screens import common
+
+ROW0, ROW = 60, 25  # the headline count's rows in the plenum panel (main_screen.build's hotspots)
+BAND_Y = ROW0 + 3 * ROW + 3  # the first motion's forecast band, under the rows
 
 LOG_PAGE = 7  # dispatches per page of the log panel
 
 
 class MainDraw:
+    _band_pdef = None
+
+    def draw_band(self, surf):
+        """Under the headline count, what the first motion of the plenum on the calendar would
+        get on the day: the session played out on this side's own picture (the plenum-prep
+        forecast's own figures, from the session's one cache). Drawn over the cached background,
+        since it is worked out over the idle frames after the first (MainScreen.update)."""
+        band = self.first_motion_band(self._band_pdef)
+        if band is None:
+            return
+        text, ready = band
+        pr2 = self.plenum_rect
+        T.draw_line(
+            surf,
+            text,
+            (pr2.x + 12, pr2.y + BAND_Y),
+            13,
+            pr2.width - 24,
+            C.INK if ready else C.INK_SOFT,
+            "bold" if ready else "regular",
+            min_size=10,
+        )
+
+    def first_motion_band(self, pdef):
+        """(the line, ready) for the first motion of the plenum on the calendar, or None. Only
+        looks at the session's cache: never works the forecast out inside a frame."""
+        s = self.s
+        if pdef is None:
+            self._band_pending = False
+            return None
+        got = s.played_soon(pdef, 0)
+        self._band_pending = got is s._NOT_YET
+        if self._band_pending:
+            return "First motion, as forecast: working it out…", False
+        if got is None:  # no session to play out: the votes needed, as without a plenum
+            return f"Majority: {s.estimate('majority')[0]} votes  (estimates)", False
+        return first_motion_line(got), True
+
+    _band_pending = False
+
     def draw_background(self, surf):
         s = self.s
         w, h = self.w, self.h
@@ -162,7 +206,7 @@ class MainDraw:
             (("kim", "With Kim"), ("opposition", "With the critics"), ("swing", "Undecided"))
         ):
             v, e = s.estimate(key)
-            y = pr2.y + 62 + j * 26
+            y = pr2.y + ROW0 + j * ROW
             col = C.SIDE_COLOUR.get(key, C.VOTE_ABSTAIN)
             T.draw(surf, label, (pr2.x + 12, y + 3), 14, C.INK)
             W.bar(
@@ -175,7 +219,11 @@ class MainDraw:
                 marker=maj if key != "swing" else None,
             )
             T.draw(surf, f"{v} ±{e}", (pr2.right - 12, y + 3), 15, C.INK, "bold", "topright")
-        T.draw(surf, f"Majority: {maj} votes  (estimates)", (pr2.x + 12, pr2.bottom - 46), 13, C.INK_SOFT)
+        # Under today's count: the first motion's forecast band (draw_overlay, over this cached
+        # picture, as it is worked out over the idle frames after the first).
+        self._band_pdef = pdef
+        if pdef is None:  # (with a plenum on the calendar, the band's line names the votes needed)
+            T.draw(surf, f"Majority: {maj} votes  (estimates)", (pr2.x + 12, pr2.bottom - 46), 13, C.INK_SOFT)
         view = s.view()
         if view.exposure is not None:
             found = {"suspected": " · found?", "known": " · FOUND"}.get(view.plot_found, "")
@@ -267,6 +315,7 @@ class MainDraw:
         s = self.s
         if s is None:
             return
+        self.draw_band(surf)
         if s.thinking or (not s.is_human(s.mover()) and s.mover()):
             dots = "." * (1 + int(self.app.clock_s * 3) % 3)
             other = "Kim" if s.mover() == "kim" else "The opposition"

@@ -17,10 +17,12 @@ from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
-from game.ui.screens.main_draw import LOG_PAGE, MainDraw
+from game.ui.screens.main_draw import BAND_Y, LOG_PAGE, ROW, ROW0, MainDraw
 from game.ui.screens.main_rows import ActionButton, GroupRow, PersonRow
 from game.ui.screens.main_tips import MainTips
 from game.ui.words import flag_lines, words
+
+BAND_BUDGET_S = 0.012  # work on the first motion's forecast per idle frame (a frame is 16.7 ms)
 
 
 class MainScreen(MainTips, MainDraw, Screen):
@@ -308,11 +310,13 @@ class MainScreen(MainTips, MainDraw, Screen):
         for j, key in enumerate(("kim", "opposition", "swing")):
             self.add(
                 W.Hotspot(
-                    (pr2.x + 8, pr2.y + 62 + j * 26, pr2.width - 16, 24),
+                    (pr2.x + 8, pr2.y + ROW0 + j * ROW, pr2.width - 16, ROW - 1),
                     lambda key=key: self.estimate_tip(key),
                     name=f"estimate:{key}",
                 )
             )
+        if V.plenum_next(scn, st)[0] is not None:  # the first motion's forecast band: the plenum's tooltip
+            self.add(W.Hotspot((pr2.x + 8, pr2.y + BAND_Y - 2, pr2.width - 16, 20), self.plenum_tip, name="band"))
         if s.view().exposure is not None:
             self.add(W.Hotspot((pr2.x + 8, pr2.bottom - 28, pr2.width - 170, 22), self.exposure_tip, name="exposure"))
         self.add(
@@ -632,6 +636,13 @@ class MainScreen(MainTips, MainDraw, Screen):
         if s is None or self.app.top is not self:
             return False
         changed = False
+        if self._band_pending:
+            # The first motion's forecast band, a few milliseconds a frame after the first one
+            # (the session's one cache, as the plenum-prep screen reads it).
+            pdef, _pl = V.plenum_next(s.scn, s.state)
+            if pdef is None or s.played_soon(pdef, BAND_BUDGET_S) is not s._NOT_YET:
+                self._band_pending = False
+                changed = True
         for side, text in s.notices:
             if side in ("all", s.viewer):
                 self.app.notify(text, "error", keep=True)

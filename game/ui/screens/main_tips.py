@@ -10,6 +10,7 @@ from game.engine.plenum import present_members
 from game.engine.vote_rule import RULE
 from game.engine.world import INFLUENCE_PULL
 from game.ui import view as V
+from game.ui.forecast import band
 from game.ui.forecast import lines as forecast_lines
 from game.ui.screens import common
 from game.ui.words import missing, words
@@ -158,9 +159,25 @@ class MainTips:
             "count against it.",
             f"Your intelligence is {intel}: the error is about (100 − {intel}) / 6"
             + (", smaller for your own side's pledges." if own else "."),
-            "Counted before speeches and chance: the hall's mood on the day can still move a few votes.",
+            self.count_vs_vote(),
             "Your informers recount at the start of each turn: what you do now shows in next turn's figures.",
         ]
+
+    def count_vs_vote(self) -> str:
+        """One line: the count is today's leanings; the vote on the day can differ by the forecast
+        band (the session's one played-out forecast, as the plenum-prep screen shows it)."""
+        s = self.s
+        pdef, _pl = V.plenum_next(s.scn, s.state)
+        played = s.played(pdef) if pdef is not None else None
+        if played is None:
+            return (
+                "This is today's leanings: the vote can differ (the motion's weight, the hall's mood, the "
+                "speeches and shout-downs on the day)."
+            )
+        return (
+            f"This is today's leanings: the vote can differ by the forecast band (“{played.first_motion}”: "
+            f"for it {band(played.for_it)}, needs {played.needed})."
+        )
 
     def log_tip(self, e):
         who = {

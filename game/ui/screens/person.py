@@ -162,7 +162,7 @@ class PersonScreen(Screen):
         T.draw(surf, "STANCE (YOUR ESTIMATE)", (inner.x, y), 18, C.RED, "head")
         y += 24
         for ln in V.stance_lines(s, self.pid)[:8]:
-            y += T.draw_wrapped(surf, ln, pygame.Rect(inner.x, y, col_w, 60), 13, C.INK, max_lines=2)
+            y += T.draw_wrapped(surf, ln, pygame.Rect(inner.x, y, col_w, 100), 13, C.INK, max_lines=5)
         viewer = s.viewer
         mine = p.pledge_kim if viewer == "kim" else p.pledge_opposition
         if mine:
