@@ -16,7 +16,7 @@ from game.tools.lab import make_player
 from game.tools.terminal import SETTLED_PREFIX, Quit, TerminalPlayer, date_words, ending_line, prose
 
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-MENU_ROW = re.compile(r"^\s+(?:(\d+)\.|\((\d+)\)) \[\d+\] (.+?)(?:  \d+%)?(?:  -- .*)?$")
+MENU_ROW = re.compile(r"^\s+(?:(\d+)\.|\((\d+)\)) \[\d+\] (.+?)(?:  (?:about )?\d+%)?(?:  -- .*)?$")
 
 
 def player(script: str) -> tuple[TerminalPlayer, io.StringIO]:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from game.ai.odds import seen_odds
 from game.engine.actions import ActionView
 from game.engine.basics import MONTHS
 from game.engine.effects import describe
@@ -389,7 +390,7 @@ class TerminalPlayer:
             usable = v is not None and v.open and v.affordable
             odds = ""
             if usable and a.target == "none":
-                odds = f"  {g.preview(side, a.id, None).chance}%"
+                odds = f"  {seen_odds(g.state, g.scn, side, a.id, None).text()}"
             mark = ""
             if v is None or not v.open:
                 mark = f"  -- not now: {(v.reason if v is not None else '') or 'no longer possible this turn'}"
@@ -417,7 +418,11 @@ class TerminalPlayer:
             if target is None:
                 return None
         pv = g.preview(side, a.id, target)
-        self.say(f"  Chance {pv.chance}%.  On success: {'; '.join(pv.success) or 'as described'}")
+        # The odds as this side may know them (the preview's own figure reads the true state).
+        seen = seen_odds(g.state, g.scn, side, a.id, target)
+        self.say(f"  Chance {seen.text()}.  On success: {'; '.join(pv.success) or 'as described'}")
+        if not seen.exact:
+            self.wrap(seen.range_text())
         if pv.failure:
             self.say(f"  On failure: {'; '.join(pv.failure)}")
         if not v.affordable:
@@ -436,7 +441,7 @@ class TerminalPlayer:
         among the unnamed cadres; for a person the side's own estimate of the lean (never the true
         one), and a mark on those who have no vote."""
         a = v.action
-        chances = {t: g.preview(side, a.id, t).chance for t in v.targets}
+        chances = {t: seen_odds(g.state, g.scn, side, a.id, t).chance for t in v.targets}
         names = [(t, self._target_name(g, a.target, t)) for t in v.targets]
         names.sort(key=lambda x: (x[1].startswith("Cadre"), -chances[x[0]] if x[1].startswith("Cadre") else 0, x[1]))
         est = side_view(g.state, g.scn, side).members if a.target == "person" else {}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.ai.odds import seen_odds
 from game.engine.actions import Refused
-from game.engine.actions import chance as action_chance
 from game.engine.vote_rule import RULE
 from game.ui import text as T
 from game.ui import theme as C
@@ -43,7 +43,11 @@ class ActionDialog(Screen):
         for t in self.targets:
             # The odds alone for the list (the full preview, with every effect worded, is for the
             # target chosen).
-            self.odds[t] = action_chance(s.state, s.scn, self.action, t) if self.action.side == s.viewer else 0
+            # As this side may know them: odds that hang on the other side's secrets are worked
+            # out on plausible pictures, never the true state (which would give the secret away).
+            self.odds[t] = (
+                seen_odds(s.state, s.scn, s.viewer, self.action.id, t).chance if self.action.side == s.viewer else 0
+            )
         # best odds first, named people before cadres
         st = s.state
 
@@ -266,14 +270,24 @@ class ActionDialog(Screen):
             return
         if self.target:
             T.draw(surf, T.fit(self.target_label(self.target), 22, pw, "head"), (px, y - 22), 22, C.INK, "head")
-        T.draw(surf, f"{pv.chance}%", (px, y + 8), 64, C.RED, "head")
-        T.draw(surf, "chance of success", (px + T.width(f"{pv.chance}%", 64, "head") + 12, y + 44), 16, C.INK_SOFT)
+        odds = seen_odds(s.state, s.scn, s.viewer, a.id, self.target)
+        T.draw(surf, f"{odds.chance}%", (px, y + 8), 64, C.RED, "head")
+        T.draw(
+            surf,
+            "chance of success" if odds.exact else "chance of success (estimated)",
+            (px + T.width(f"{odds.chance}%", 64, "head") + 12, y + 44),
+            16,
+            C.INK_SOFT,
+        )
         T.draw(surf, f"Costs {pv.cost} of your {s.g.remaining(s.viewer)} remaining points.", (px, y + 86), 15, C.INK)
         yy = y + 134
         if a.chance.strip() not in ("100",):
             used = T.draw_box(
                 surf,
-                "Odds: " + words(a.chance, s.scn) + " (kept within 5–95%)",
+                "Odds: "
+                + words(a.chance, s.scn)
+                + " (kept within 5–95%)"
+                + (f". {odds.range_text()}" if not odds.exact else ""),
                 pygame.Rect(px, y + 106, pw, 48),
                 12,
                 C.INK_SOFT,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.ai.odds import seen_odds
 from game.engine.actions import Refused
-from game.engine.actions import chance as action_chance
 from game.ui import dated as D
 from game.ui import text as T
 from game.ui import view as V
@@ -185,9 +185,11 @@ class MainScreen(MainTips, MainDraw, Screen):
             odds_label = ""
             if a.target != "none" and v.open:
                 # The best odds among the targets: the list shows what is within reach.
-                best, best_t = -1, None
+                best, best_t, exact = -1, None, True
                 for t_ in v.targets:
-                    c = action_chance(st, scn, a, t_)  # the odds alone (a preview also words every effect)
+                    # the odds alone (a preview also words every effect), as this side may know them
+                    o = seen_odds(st, scn, viewer, a.id, t_)
+                    c, exact = o.chance, exact and o.exact
                     if c > best:
                         best, best_t = c, t_
                 tip.append(f"Target: a {a.target}; {len(v.targets)} qualify. Odds depend on the target.")
@@ -197,16 +199,21 @@ class MainScreen(MainTips, MainDraw, Screen):
                         if a.target == "person"
                         else getattr(scn.get(a.target, best_t), "name", best_t)
                     )
-                    tip.append(f"Best odds: {best}% ({who}).")
+                    tip.append(
+                        f"Best odds: {best}% ({who})"
+                        + ("." if exact else ", estimated: they hang on what you cannot see.")
+                    )
                     odds_label = f"≤{best}%"
             elif v.open:
                 try:
                     pv = s.g.preview(viewer, a.id, None)
-                    tip.append(f"Chance of success: {pv.chance}%")
+                    seen = seen_odds(st, scn, viewer, a.id, None)  # the preview's own figure reads the true state
+                    tip.append(f"Chance of success: {seen.text()}")
+                    tip += [seen.range_text()] if not seen.exact else []
                     ok_lines = [*map(V.prose_dates, pv.success), *flag_lines(a.success)]
                     tip += ["If it works: " + "; ".join(ok_lines)] if ok_lines else []
                     tip += ["If it fails: " + "; ".join(map(V.prose_dates, pv.failure))] if pv.failure else []
-                    odds_label = f"{pv.chance}%"
+                    odds_label = f"{seen.chance}%" if seen.exact else f"~{seen.chance}%"
                 except Refused:
                     pass
             if a.limit_per_turn:
