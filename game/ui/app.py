@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from game.ui.session import Session
 
 FPS = 60
+WARM_BUDGET_S = 0.006  # building glyphs ahead, per idle frame (a frame is 16.7 ms)
 
 
 # The smallest window the layouts are made for; smaller windows are scaled down to it.
@@ -331,10 +332,19 @@ class App:
         if not self._dirty:  # build ahead while nothing else happens: the backdrop, then glyphs
             if self._ahead_for != self.size:
                 self.build_ahead()
-            elif not self._names_warm and T.first_warm():
-                self.warm_names()  # after the most used glyphs, the names (then the rest)
             else:
-                T.warm_step()
+                # A few (style, size) pairs an idle frame, within a few milliseconds: a screen
+                # opened after only a handful of idle frames finds most of its glyphs made.
+                until = time.perf_counter() + WARM_BUDGET_S
+                while True:
+                    if not self._names_warm and T.first_warm():
+                        self.warm_names()  # after the most used glyphs, the names (then the rest)
+                        if not self._names_warm:
+                            break  # the scenarios are still loading
+                    elif not T.warm_step():
+                        break
+                    if time.perf_counter() >= until:
+                        break
         if getattr(self, "live", None) is not None:
             self.live.poll()  # plenum --dev / F5: reload changed files
         if top.update(dt):

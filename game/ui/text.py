@@ -83,11 +83,14 @@ def reset() -> None:
 
 
 def font(style: str, size: int) -> pygame.font.Font:
-    key = (style, size)
+    # The heading style is the bold face (squeezed after rendering): one Font for both, since
+    # each new Font pays ~1-2 ms on its first glyph (the hinting set-up for its size), and the
+    # glyphs built ahead (warm_step) in the bold face are then the headings' too.
+    base = _face(style)
+    key = (base, size)
     f = _fonts.get(key)
     if f is not None:
         return f
-    base = "bold" if style == "head" else style
     path = (_font_dir_override or FONT_DIR) / FILES.get(base, FILES["body"])
     try:
         f = pygame.font.Font(str(path), size)
@@ -326,9 +329,17 @@ WARM_FIRST = (
 )  # fmt: skip
 
 
+def _face(style: str) -> str:
+    return "bold" if style == "head" else style
+
+
+# The headings share the bold face's Font (``font``): each pair is warmed once, as bold.
+_WARM_FIRST = tuple(dict.fromkeys((_face(st), sz) for st, sz in WARM_FIRST))
+
+
 def _warm_order() -> list[tuple[str, int]]:
-    rest = [(st, sz) for sz in WARM_SIZES for st in WARM_STYLES if (st, sz) not in WARM_FIRST]
-    return [*WARM_FIRST, *rest]
+    rest = [(_face(st), sz) for sz in WARM_SIZES for st in WARM_STYLES]
+    return list(dict.fromkeys([*_WARM_FIRST, *rest]))
 
 
 _warm = _warm_order()
@@ -346,7 +357,7 @@ def warm_korean(text: str) -> None:
 
 def first_warm() -> bool:
     """The most used pairs are warm (WARM_FIRST done)."""
-    return not _warm or _warm[0] not in WARM_FIRST
+    return not _warm or _warm[0] not in _WARM_FIRST
 
 
 def warm_step() -> bool:
@@ -358,7 +369,7 @@ def warm_step() -> bool:
         return True
     if _warm:
         style, size = _warm.pop(0)
-        font(style if style != "head" else "bold", size).render(WARM_TEXT, True, (0, 0, 0))
+        font(style, size).render(WARM_TEXT, True, (0, 0, 0))
         return True
     if _warm_kr:
         style, size, chars = _warm_kr.pop(0)
