@@ -329,7 +329,7 @@ class App:
             return
         if self.session is not None:
             self.session.poll(dt)
-        if not self._dirty:  # build ahead while nothing else happens: the backdrop, then glyphs
+        if not self._dirty and not top.idle_work:  # build ahead while nothing else happens: the backdrop, then glyphs
             if self._ahead_for != self.size:
                 self.build_ahead()
             else:

@@ -203,6 +203,9 @@ class Screen:
     # Screens whose background depends only on what ``build`` saw cache it: a frame that only
     # moves the hover or the focus then costs a blit and the widgets.
     cache_background = False
+    # True while the screen works something out over its idle frames (the app then builds no
+    # glyphs ahead in the same frames, so the two never add up to a slow frame).
+    idle_work = False
     hover_full = False
     _bg = None
 

@@ -57,6 +57,10 @@ class MainScreen(MainTips, MainDraw, Screen):
         self.codex_waiting: list[str] = []  # unlocked, but dated after the game's date
 
     @property
+    def idle_work(self):  # the first motion's forecast band, over the idle frames
+        return self._band_pending
+
+    @property
     def s(self):
         return self.app.session
 
@@ -639,17 +643,22 @@ class MainScreen(MainTips, MainDraw, Screen):
 
     # ------------------------------------------------------------------ the director
     def update(self, dt):
+        changed = self.direct(dt)
         s = self.s
-        if s is None or self.app.top is not self:
-            return False
-        changed = False
-        if self._band_pending:
-            # The first motion's forecast band, a few milliseconds a frame after the first one
-            # (the session's one cache, as the plenum-prep screen reads it).
+        if self._band_pending and not changed and s is not None and self.app.top is self:
+            # The first motion's forecast band, a few milliseconds of an idle frame after the
+            # first (the session's one cache, as the plenum-prep screen reads it).
             pdef, _pl = V.plenum_next(s.scn, s.state)
             if pdef is None or s.played_soon(pdef, BAND_BUDGET_S) is not s._NOT_YET:
                 self._band_pending = False
                 changed = True
+        return changed
+
+    def direct(self, dt):
+        s = self.s
+        if s is None or self.app.top is not self:
+            return False
+        changed = False
         for side, text in s.notices:
             if side in ("all", s.viewer):
                 self.app.notify(text, "error", keep=True)
