@@ -584,7 +584,7 @@ def _var(state: GameState, scn: Scenario, v: VarFx, target: str | None) -> None:
 
 
 def _exposure_describe(scn: Scenario, v: int, tl: str) -> list[str]:
-    return [f"Kim's view of the plot {_signed(v)}"]
+    return [f"Exposure {_signed(v)} (what Kim's people may learn of the plot)"]
 
 
 @kind(

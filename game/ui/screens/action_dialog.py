@@ -17,6 +17,8 @@ from game.ui.screen import Screen
 from game.ui.words import flag_lines, words
 
 ROWS = 10
+# Why an estimate is one, short enough to sit with the odds under the figure.
+HIDDEN_ODDS = "An estimate: the odds hang on what you cannot see, so they are worked out on plausible pictures."
 TOP = 118  # where the list of targets starts, below the summary and its heading
 
 
@@ -274,7 +276,7 @@ class ActionDialog(Screen):
         T.draw(surf, f"{odds.chance}%", (px, y + 8), 64, C.RED, "head")
         T.draw(
             surf,
-            "chance of success" if odds.exact else "chance of success (estimated)",
+            "chance of success" if odds.exact else f"chance of success, estimated ({odds.low}–{odds.high}%)",
             (px + T.width(f"{odds.chance}%", 64, "head") + 12, y + 44),
             16,
             C.INK_SOFT,
@@ -284,11 +286,8 @@ class ActionDialog(Screen):
         if a.chance.strip() not in ("100",):
             used = T.draw_box(
                 surf,
-                "Odds: "
-                + words(a.chance, s.scn)
-                + " (kept within 5–95%)"
-                + (f". {odds.range_text()}" if not odds.exact else ""),
-                pygame.Rect(px, y + 106, pw, 48),
+                "Odds: " + words(a.chance, s.scn) + " (kept within 5–95%)" + ("" if odds.exact else ". " + HIDDEN_ODDS),
+                pygame.Rect(px, y + 106, pw, 64),
                 12,
                 C.INK_SOFT,
                 min_size=10,
