@@ -152,13 +152,33 @@ def hidden_index(side: str) -> int:
 _DRAWS: dict[tuple, tuple[Scenario, tuple]] = {}
 
 
-def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView, sample: int, weights) -> GameState:
+def picture_key(state: GameState, side: str, view: intel.SideView) -> tuple:
+    """The part of a draw's key that is the same for every sample of one decision: the side's
+    blur and the picture it gives (see determinize). Worked out once per decision, not per sample."""
+    noise = state.estimate_noise.get(side, {})
+    return (
+        tuple(noise.items()),
+        tuple((m.pid, m.lean, m.error, m.own) for m in view.members.values()),
+        view.plot_found,
+        view.exposure,
+        view.plotters,
+    )
+
+
+def determinize(
+    state: GameState,
+    scn: Scenario,
+    side: str,
+    view: intel.SideView,
+    sample: int,
+    weights,
+    picture: tuple | None = None,
+) -> GameState:
     """A whole plausible state for `side`: the real state where the side sees it, a draw where
     it does not. The copy's RNG is private. The draws are made once a turn per side and sample
     (the view they come from changes only at the next report) and laid over the live state."""
     other = OTHER[side]
     hide = "pledge_opposition" if side == "kim" else "pledge_kim"
-    noise = state.estimate_noise.get(side, {})
     # The blur identifies the report the draws came from (a new one each turn); the count of
     # orders identifies the state within the turn, so a draw is always made from the state as it
     # is now (one made earlier in the turn missed the side's own moves since, e.g. the exposure
@@ -178,11 +198,7 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
         state.date,
         side,
         sample,
-        tuple(noise.items()),
-        tuple((m.pid, m.lean, m.error, m.own) for m in view.members.values()),
-        view.plot_found,
-        view.exposure,
-        view.plotters,
+        *(picture if picture is not None else picture_key(state, side, view)),
         weights,
     )
     hit = _DRAWS.get(key)
