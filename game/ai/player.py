@@ -487,7 +487,7 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     field (copy.copy and keyword construction cost more than the copying itself)."""
     new = object.__new__
     c = new(GameState)
-    c.__dict__.update(d.__dict__)
+    c.__dict__ = d.__dict__.copy()
     if only is None:
         c.people = {k: _person(v) for k, v in d.people.items()}
     else:
@@ -532,7 +532,7 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
 
 def _person(p):
     q = object.__new__(PersonState)
-    q.__dict__.update(p.__dict__)
+    q.__dict__ = p.__dict__.copy()
     q.offices = list(p.offices)
     q.career = []
     return q
