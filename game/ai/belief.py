@@ -21,7 +21,6 @@ the game's RNG, so thinking never changes the game.
 
 from __future__ import annotations
 
-import copy
 import random
 import re
 
@@ -152,13 +151,41 @@ def hidden_index(side: str) -> int:
 _DRAWS: dict[tuple, tuple[Scenario, tuple]] = {}
 
 
-def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView, sample: int, weights) -> GameState:
+def _shallow(obj):
+    """copy.copy of one of the state's plain dataclasses (no __copy__, __setstate__ or slots):
+    a new object with a copy of its fields, without copy's dispatch."""
+    c = object.__new__(type(obj))
+    c.__dict__ = obj.__dict__.copy()
+    return c
+
+
+def picture_key(state: GameState, side: str, view: intel.SideView) -> tuple:
+    """The part of a draw's key that is the same for every sample of one decision: the side's
+    blur and the picture it gives (see determinize). Worked out once per decision, not per sample."""
+    noise = state.estimate_noise.get(side, {})
+    return (
+        tuple(noise.items()),
+        tuple((m.pid, m.lean, m.error, m.own) for m in view.members.values()),
+        view.plot_found,
+        view.exposure,
+        view.plotters,
+    )
+
+
+def determinize(
+    state: GameState,
+    scn: Scenario,
+    side: str,
+    view: intel.SideView,
+    sample: int,
+    weights,
+    picture: tuple | None = None,
+) -> GameState:
     """A whole plausible state for `side`: the real state where the side sees it, a draw where
     it does not. The copy's RNG is private. The draws are made once a turn per side and sample
     (the view they come from changes only at the next report) and laid over the live state."""
     other = OTHER[side]
     hide = "pledge_opposition" if side == "kim" else "pledge_kim"
-    noise = state.estimate_noise.get(side, {})
     # The blur identifies the report the draws came from (a new one each turn); the count of
     # orders identifies the state within the turn, so a draw is always made from the state as it
     # is now (one made earlier in the turn missed the side's own moves since, e.g. the exposure
@@ -178,22 +205,18 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
         state.date,
         side,
         sample,
-        tuple(noise.items()),
-        tuple((m.pid, m.lean, m.error, m.own) for m in view.members.values()),
-        view.plot_found,
-        view.exposure,
-        view.plotters,
+        *(picture if picture is not None else picture_key(state, side, view)),
         weights,
     )
     hit = _DRAWS.get(key)
     draws = hit[1] if hit is not None and hit[0] is scn else None
-    d = copy.copy(state)
+    d = _shallow(state)
     d.rng = engine_rng(state, side, sample)
     new = object.__new__
     people: dict[str, PersonState] = {}
     for pid, p in state.people.items():
         q = new(PersonState)
-        q.__dict__.update(p.__dict__)  # offices and career stay shared: copies made to try moves copy them
+        q.__dict__ = p.__dict__.copy()  # offices and career stay shared: copies made to try moves copy them
         people[pid] = q
     d.people = people
     if draws is None:
@@ -212,8 +235,8 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
             qd[hide] = get(pid, 0)
             qd["plotter"] = pid in plotters
     d.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in state.factions.items()}
-    d.patrons = {k: copy.copy(v) for k, v in state.patrons.items()}
-    d.country = copy.copy(state.country)
+    d.patrons = {k: _shallow(v) for k, v in state.patrons.items()}
+    d.country = _shallow(state.country)
     d.intel = dict(state.intel)
     # The other side's intelligence: the critics assume Kim's services are sharp; Kim knows the
     # critics' contacts only as they were at the start.
@@ -225,7 +248,7 @@ def determinize(state: GameState, scn: Scenario, side: str, view: intel.SideView
     d.budget, d.spent, d.budget_bonus = dict(state.budget), dict(state.spent), dict(state.budget_bonus)
     d.vars, d.fired = dict(state.vars), dict(state.fired)
     d.queued_events = list(state.queued_events)
-    d.pending = [copy.copy(p) for p in state.pending if p.side != other]
+    d.pending = [_shallow(p) for p in state.pending if p.side != other]
     d.plenums = {
         k: PlenumState(v.date, v.status, v.postponed_days, {s: t for s, t in v.tactics.items() if s == side}, v.record)
         for k, v in state.plenums.items()
@@ -254,20 +277,21 @@ def _draw(state, scn, side, view, sample, weights, people, hide):
     rnd = private_rng(state, side, sample)
     other = OTHER[side]
     for q in people.values():
-        setattr(q, hide, 0)
-    d = copy.copy(state)
+        q.__dict__[hide] = 0  # a plain dataclass: the same as setattr, without the name lookup
+    d = _shallow(state)
     d.people = people
     # The other side's pledge on each member, from the estimated lean: with the hidden pledge at
     # zero the lean is `known`; the estimate says how far the real one sits from it.
     ft = _faction_terms(d, scn, ())
     sign = -1.0 if side == "kim" else 1.0  # the other side's pledge pulls its own way
     pledges: dict[str, int] = {}
+    per_point = RULE.pledge
     for pid, m in view.members.items():
         known = lean_of(d, people[pid], ft)
         # The first world is the estimate itself; further ones draw within its error. (With one
         # world drawn at random, the target that looked best was often only the luckiest draw.)
         guess = m.lean + (rnd.uniform(-m.error, m.error) if sample else 0.0)
-        pledge = int(max(0, min(100, round((guess - known) * sign / RULE.pledge))))
+        pledge = int(max(0, min(100, round((guess - known) * sign / per_point))))
         if pledge:
             pledges[pid] = pledge
     secrets = private_flags(scn)

@@ -134,8 +134,9 @@ class Mind:
         # The typical width of a member's vote curve (judgement and this side's doubt).
         self.scale = 0.55 * math.sqrt(_NOISE_VAR + intel.lean_error(self.state, side) ** 2 / 3)
         self.threat, self.quiet_in = self._threat()
+        picture = B.picture_key(self.state, side, self.view)  # the samples' shared key part
         self.worlds = [
-            B.determinize(self.state, self.scn, side, self.view, k, self.w) for k in range(self.level.samples)
+            B.determinize(self.state, self.scn, side, self.view, k, self.w, picture) for k in range(self.level.samples)
         ]
         if (
             prev is not None
@@ -253,6 +254,7 @@ class Mind:
             assert rows is not None
             # One pass over the members a shared term moved (each faction by what one untouched
             # member of it moved), then the people the effect itself touched.
+            lo0 = -band + 0.5
             for pid, (old, a, b, s, f, va, vb) in rows.items():
                 if pid in only:
                     continue
@@ -264,7 +266,13 @@ class Mind:
                     eo -= b
                     vk -= va
                     vo -= vb
-                    a, b = _soft(old + sh + mood, s, band, exp)
+                    # _soft(old + sh + mood, s, band, exp), written out: the hottest loop of the
+                    # look-ahead (the same arithmetic in the same order, so the same bits).
+                    x = old + sh + mood
+                    hi = (x - band + 0.5) / s
+                    lo = (lo0 - x) / s
+                    a = 0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + exp(-hi)))
+                    b = 0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + exp(-lo)))
                     ek += a
                     eo += b
                     vk += a * (1 - a)
@@ -479,7 +487,7 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     field (copy.copy and keyword construction cost more than the copying itself)."""
     new = object.__new__
     c = new(GameState)
-    c.__dict__.update(d.__dict__)
+    c.__dict__ = d.__dict__.copy()
     if only is None:
         c.people = {k: _person(v) for k, v in d.people.items()}
     else:
@@ -524,7 +532,7 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
 
 def _person(p):
     q = object.__new__(PersonState)
-    q.__dict__.update(p.__dict__)
+    q.__dict__ = p.__dict__.copy()
     q.offices = list(p.offices)
     q.career = []
     return q

@@ -19,10 +19,23 @@ def _holds(state: GameState, scn: Scenario, e: EndingDef) -> bool:
     return bool(X.run(e.condition, EvalContext(state, scn, votes=projection), f"ending '{e.id}' (condition)"))
 
 
+# id(scenario) -> (the scenario, its endings by priority): a loaded scenario never changes, and
+# the AI's look-ahead checks the endings after every move it tries.
+_RANKED: dict[int, tuple[Scenario, list[tuple[int, EndingDef]]]] = {}
+
+
+def _ranked(scn: Scenario) -> list[tuple[int, EndingDef]]:
+    """The scenario's endings, highest priority first, then file order."""
+    hit = _RANKED.get(id(scn))
+    if hit is None or hit[0] is not scn:
+        hit = (scn, sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0])))
+        _RANKED[id(scn)] = hit
+    return hit[1]
+
+
 def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
     """The id of the ending reached now, if any: highest priority first, then file order."""
-    ranked = sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0]))
-    for _, e in ranked:
+    for _, e in _ranked(scn):
         if e.when == "end" and not at_end:
             continue
         if e.condition is None and not at_end:

@@ -105,19 +105,18 @@ def lean_of(state: GameState, p: PersonState, ft: dict[str, tuple[float, float]]
     r = RULE
     line, patron_signal = ft[p.faction]
     c = state.country
-    return sum(
-        (
-            line,
-            (p.loyalty - r.neutral) * r.loyalty,
-            p.fear * r.fear + (c.security - r.neutral) * r.security,
-            (c.cult - r.neutral) * r.cult,
-            p.pledge_kim * r.pledge,
-            -p.pledge_opposition * r.pledge,
-            patron_signal,
-            0.0,  # the motion's severity, the mood and the member's judgement: none today
-            0.0,
-            0.0,
-        )
+    # Added left to right as sum() adds them (Python 3.11 sum of floats is plain addition);
+    # sum() starts from 0, which differs from starting at `line` only in the sign of a zero
+    # partial, and the closing + 0.0 (the three empty terms) folds a -0.0 to 0.0 as sum does.
+    return (
+        line
+        + (p.loyalty - r.neutral) * r.loyalty
+        + (p.fear * r.fear + (c.security - r.neutral) * r.security)
+        + (c.cult - r.neutral) * r.cult
+        + p.pledge_kim * r.pledge
+        + -p.pledge_opposition * r.pledge
+        + patron_signal
+        + 0.0
     )
 
 
