@@ -228,11 +228,18 @@ class Mind:
             po: dict[str, float] = {}
             ek = eo = vk = vo = 0.0
             n = 0
+            lo0 = -band + 0.5
             for pid, p in people.items():
                 if p.cc != "full" or p.status not in ACTIVE:
                     continue
                 x = lean_of(d, p, ft)
-                a, b = _soft(x + mood, scales.get(pid, scale), band, exp)
+                # _soft(x + mood, ...), written out (the same arithmetic in the same order).
+                xm = x + mood
+                s = scales.get(pid, scale)
+                hi = (xm - band + 0.5) / s
+                lo = (lo0 - xm) / s
+                a = 0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + exp(-hi)))
+                b = 0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + exp(-lo)))
                 if not counts_only:
                     lean[pid], pk[pid], po[pid] = x, a, b
                 n += 1
@@ -500,7 +507,7 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
         factions = {}
         for k, v in d.factions.items():
             f = new(FactionState)
-            f.__dict__.update(v.__dict__)
+            f.__dict__ = v.__dict__.copy()
             f.standing = dict(v.standing)
             factions[k] = f
         c.factions = factions
@@ -508,12 +515,12 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
         patrons = {}
         for k, was in d.patrons.items():
             pat = new(PatronState)
-            pat.__dict__.update(was.__dict__)
+            pat.__dict__ = was.__dict__.copy()
             patrons[k] = pat
         c.patrons = patrons
     if records is None or "country" in records:
         country = new(CountryState)
-        country.__dict__.update(d.country.__dict__)
+        country.__dict__ = d.country.__dict__.copy()
         c.country = country
     if records is None:
         c.pending = [Pending(p.event, p.side) for p in d.pending]
