@@ -216,7 +216,9 @@ def determinize(
     people: dict[str, PersonState] = {}
     for pid, p in state.people.items():
         q = new(PersonState)
-        q.__dict__ = p.__dict__.copy()  # offices and career stay shared: copies made to try moves copy them
+        qd = p.__dict__.copy()  # offices and career stay shared: copies made to try moves copy them
+        qd[hide] = 0  # the hidden pledge: drawn (below) where it is not zero
+        q.__dict__ = qd
         people[pid] = q
     d.people = people
     if draws is None:
@@ -227,8 +229,10 @@ def determinize(
     pledges, extra_flags, exposure, plotters, discovered = draws
     get = pledges.get
     if plotters is None:
-        for pid, q in people.items():
-            q.__dict__[hide] = get(pid, 0)
+        for pid, n in pledges.items():  # everyone else's is 0 already
+            drawn = people.get(pid)
+            if drawn is not None:
+                drawn.__dict__[hide] = n
     else:
         for pid, q in people.items():
             qd = q.__dict__
@@ -276,8 +280,7 @@ def _draw(state, scn, side, view, sample, weights, people, hide):
 
     rnd = private_rng(state, side, sample)
     other = OTHER[side]
-    for q in people.values():
-        q.__dict__[hide] = 0  # a plain dataclass: the same as setattr, without the name lookup
+    # (Every copy's hidden pledge is 0 already: determinize sets it so as it copies them.)
     d = _shallow(state)
     d.people = people
     # The other side's pledge on each member, from the estimated lean: with the hidden pledge at

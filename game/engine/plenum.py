@@ -126,7 +126,28 @@ def leans(state: GameState, scn: Scenario, members: list[str]) -> dict[str, floa
     computed once for the whole list."""
     ft = _faction_terms(state, scn, ())
     people = state.people
-    return {pid: lean_of(state, people[pid], ft) for pid in members}
+    # lean_of for each, written out with the terms every member shares worked out once (the same
+    # operands, so the same values; the terms added in lean_of's order, so the same sums).
+    r = RULE
+    c = state.country
+    neutral, loyalty, fear, pledge = r.neutral, r.loyalty, r.fear, r.pledge
+    security = (c.security - neutral) * r.security
+    cult = (c.cult - neutral) * r.cult
+    out: dict[str, float] = {}
+    for pid in members:
+        p = people[pid]
+        line, patron_signal = ft[p.faction]
+        out[pid] = (
+            line
+            + (p.loyalty - neutral) * loyalty
+            + (p.fear * fear + security)
+            + cult
+            + p.pledge_kim * pledge
+            + -p.pledge_opposition * pledge
+            + patron_signal
+            + 0.0
+        )
+    return out
 
 
 def side_of(lean: float) -> str:
