@@ -27,7 +27,7 @@ import re
 from game.engine import intel
 from game.engine.basics import ACTIVE
 from game.engine.content import Scenario
-from game.engine.plenum import lean_of
+from game.engine.plenum import leans
 from game.engine.rng import Rng
 from game.engine.state import FactionState, GameState, PersonState, PlenumState
 from game.engine.vote_rule import INDEX, RULE
@@ -276,8 +276,6 @@ def determinize(
 def _draw(state, scn, side, view, sample, weights, people, hide):
     """The hidden part of one plausible state: (other side's pledges, its secret flags, the
     exposure, Kim's guess at the circle or None, whether the plot is found, for the critics)."""
-    from game.engine.plenum import _faction_terms
-
     rnd = private_rng(state, side, sample)
     other = OTHER[side]
     # (Every copy's hidden pledge is 0 already: determinize sets it so as it copies them.)
@@ -285,12 +283,12 @@ def _draw(state, scn, side, view, sample, weights, people, hide):
     d.people = people
     # The other side's pledge on each member, from the estimated lean: with the hidden pledge at
     # zero the lean is `known`; the estimate says how far the real one sits from it.
-    ft = _faction_terms(d, scn, ())
+    known_of = leans(d, scn, list(view.members))  # lean_of each, the shared terms worked out once
     sign = -1.0 if side == "kim" else 1.0  # the other side's pledge pulls its own way
     pledges: dict[str, int] = {}
     per_point = RULE.pledge
     for pid, m in view.members.items():
-        known = lean_of(d, people[pid], ft)
+        known = known_of[pid]
         # The first world is the estimate itself; further ones draw within its error. (With one
         # world drawn at random, the target that looked best was often only the luckiest draw.)
         guess = m.lean + (rnd.uniform(-m.error, m.error) if sample else 0.0)
