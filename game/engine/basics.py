@@ -126,6 +126,16 @@ MONTHS = (
 )
 
 
+def date_words(iso: str) -> str:
+    """'1956-08-02' -> '2 August 1956', for every date a player reads (the window, the terminal,
+    the replay, the AI's reasons); anything that is not an ISO date comes back as it was."""
+    try:
+        d = _dt.date.fromisoformat(str(iso).strip())
+    except ValueError:
+        return str(iso)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
 def date_add(date: str, days: int) -> str:
     return (_dt.date.fromisoformat(date) + _dt.timedelta(days=days)).isoformat()
 

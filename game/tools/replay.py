@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from game import ai
+from game.engine.basics import date_words
 from game.engine.content import ReplayStep, Scenario
 from game.engine.game import Game
 from game.engine.replay_divergence import Divergence, compare
@@ -125,7 +126,7 @@ def print_step(a: Annotation, n: int, total: int, out: TextIO) -> None:
     side = f" ({SIDE_NAME.get(a.side, '')})" if a.side != "none" and a.speaker else ""
     outcome = f" · {a.outcome}" if a.outcome else ""
     say()
-    say(f"[{n}/{total}] {a.date} · {a.kind}{who}{side}{outcome}")
+    say(f"[{n}/{total}] {date_words(a.date)} · {a.kind}{who}{side}{outcome}")
     say(f"  {a.title.upper()}")
     wrap(a.text)
     if a.uncertain:
@@ -145,7 +146,9 @@ def print_divergence(d: Divergence, out: TextIO) -> None:
         print(f'  It ends as history did: "{d.ending}".', file=out)
         return
     print(
-        textwrap.fill(f"First divergence ({d.date}): {d.first}", 92, initial_indent="  ", subsequent_indent="  "),
+        textwrap.fill(
+            f"First divergence ({date_words(d.date)}): {d.first}", 92, initial_indent="  ", subsequent_indent="  "
+        ),
         file=out,
     )
     if d.followed:
@@ -161,7 +164,7 @@ def play_seat(scn: Scenario, step_id: str, side: str, other: str, inp: TextIO, o
     g = take_seat(scn, step_id, side, seed)
     step = scn.get("replay", step_id)
     print(file=out)
-    print(f'You take {SIDE_NAME[side]}\'s seat at "{step.title}" ({g.state.date}).', file=out)
+    print(f'You take {SIDE_NAME[side]}\'s seat at "{step.title}" ({date_words(g.state.date)}).', file=out)
     print(f"  {step.seat.note}", file=out)
     other_side = "opposition" if side == "kim" else "kim"
     controllers: dict[str, Callable[[Game, str], dict]] = {side: TerminalPlayer(inp, out), other_side: ai.make(other)}

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from game.ai.odds import seen_odds
 from game.engine.actions import ActionView
-from game.engine.basics import MONTHS
+from game.engine.basics import date_words
 from game.engine.effects import describe
 from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
@@ -38,15 +38,6 @@ class Quit(Exception):
 
 
 # ---------------------------------------------------------------------- words
-def date_words(iso: str) -> str:
-    """1956-08-02 -> 2 August 1956 (the engine's month names)."""
-    m = _ISO.fullmatch(iso.strip())
-    if not m:
-        return iso
-    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    return f"{d} {MONTHS[mo - 1]} {y}" if 1 <= mo <= 12 else iso
-
-
 def prose(text: str) -> str:
     """A line as a reader writes it: dates in words, the first letter a capital, an informer's
     glimpse naming the move as its title."""

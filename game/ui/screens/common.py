@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.basics import date_words
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import widgets as W
@@ -111,10 +112,5 @@ def short_date(iso: str) -> str:
 
 
 def date_text(iso: str) -> str:
-    import datetime as dt
-
-    try:
-        d = dt.date.fromisoformat(iso)
-    except (ValueError, TypeError):
-        return str(iso)
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    # The engine's month names, not strftime's (which follow the machine's locale).
+    return date_words(iso)
