@@ -19,18 +19,21 @@ def _holds(state: GameState, scn: Scenario, e: EndingDef) -> bool:
     return bool(X.run(e.condition, EvalContext(state, scn, votes=projection), f"ending '{e.id}' (condition)"))
 
 
-# id(scenario) -> (the scenario, its endings by priority): a loaded scenario never changes, and
-# the AI's look-ahead checks the endings after every move it tries.
-_RANKED: dict[int, tuple[Scenario, list[tuple[int, EndingDef]]]] = {}
+# (scenario, its endings by priority) for the last few scenarios seen, matched by identity: a
+# loaded scenario never changes, and the AI's look-ahead checks the endings after every move it
+# tries. (No id() keys: the engine must not depend on object addresses.)
+_RANKED: list[tuple[Scenario, list[tuple[int, EndingDef]]]] = []
 
 
 def _ranked(scn: Scenario) -> list[tuple[int, EndingDef]]:
     """The scenario's endings, highest priority first, then file order."""
-    hit = _RANKED.get(id(scn))
-    if hit is None or hit[0] is not scn:
-        hit = (scn, sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0])))
-        _RANKED[id(scn)] = hit
-    return hit[1]
+    for known, ranked in _RANKED:
+        if known is scn:
+            return ranked
+    ranked = sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0]))
+    _RANKED.insert(0, (scn, ranked))
+    del _RANKED[4:]
+    return ranked
 
 
 def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
