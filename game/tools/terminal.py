@@ -103,43 +103,25 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
     """The session played out on this side's own picture (plausible worlds drawn from its view by
     game/ai/belief.determinize, never the true hidden state), for each of its tactics against
     each of the other side's: the count on the first motion and the shout-down odds. Private RNGs;
-    the game's is never touched. (The window's forecast, game/ui/forecast.play_out, does the same;
-    the import contract keeps game.tools from importing game.ui.)"""
-    from game.ai import belief as B
-    from game.ai.weights import for_scenario
-    from game.engine.plenum import resolve, tactics_for
+    the game's is never touched. The plays are game/ai/rehearse.sessions, which the window's
+    forecast reads too; this only tallies them per tactic for the terminal."""
+    from game.ai.rehearse import sessions
 
-    state, scn = g.state, g.scn
-    pl = state.plenums.get(pdef.id)
-    if pl is None or pl.status not in ("scheduled", "in_session", "unscheduled"):
-        return None
-    weights, _ = for_scenario(scn, "normal")
     rows: dict[str, list[tuple[int, int, bool]]] = {}
     shout: dict[str, list[tuple[int, bool]]] = {}
     motion = ""
-    i = 0
-    for k in range(samples):
-        d = B.determinize(state, scn, side, view, k, weights)
-        kt: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
-        ot: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
-        for a in kt:
-            for b in ot:
-                i += 1
-                c = d.clone()
-                c.rng = B.engine_rng(state, side, k, salt=7000 + i)
-                c.plenums[pdef.id].tactics = {s: t for s, t in (("kim", a), ("opposition", b)) if t is not None}
-                rec = resolve(c, scn, pdef)
-                for st in rec["stages"]:
-                    if st.get("kind") == "speech" and st.get("side") == "opposition":
-                        shout.setdefault(st["person"], []).append((int(st["odds"]), st["outcome"] == "shouted_down"))
-                votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
-                mine = a if side == "kim" else b
-                if not votes or mine is None:
-                    continue
-                v = votes[0]
-                motion = v["title"]
-                sides = [RULE.side_of(x) for x in v["totals"].values()]
-                rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"])))
+    for a, b, rec in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000):
+        for st in rec["stages"]:
+            if st.get("kind") == "speech" and st.get("side") == "opposition":
+                shout.setdefault(st["person"], []).append((int(st["odds"]), st["outcome"] == "shouted_down"))
+        votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
+        mine = a if side == "kim" else b
+        if not votes or mine is None:
+            continue
+        v = votes[0]
+        motion = v["title"]
+        sides = [RULE.side_of(x) for x in v["totals"].values()]
+        rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"])))
     if not rows and not shout:
         return None
     by = {

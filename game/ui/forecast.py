@@ -130,14 +130,8 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     """``play_out`` one session at a time: it yields after each pair of tactics played (about a
     millisecond each), so a screen can work it out over idle frames; its value (StopIteration)
     is exactly what ``play_out`` returns, since each run has its own RNG."""
-    from game.ai import belief as B
-    from game.ai.weights import for_scenario
-    from game.engine.plenum import resolve, tactics_for
+    from game.ai.rehearse import sessions
 
-    pl = state.plenums.get(pdef.id)
-    if pl is None or pl.status not in ("scheduled", "in_session", "unscheduled"):
-        return None
-    weights, _ = for_scenario(scn, "normal")
     kim_counts: list[int] = []
     opp_counts: list[int] = []
     carried = 0
@@ -147,42 +141,30 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     by_tactic: dict[str, list[int]] = {}
     for_it: list[int] = []
     needed = 0
-    i = 0
-    for k in range(samples):
-        d = B.determinize(state, scn, side, view, k, weights)
-        kt: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
-        ot: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
-        for a in kt:
-            for b in ot:
-                yield None
-                i += 1
-                c = d.clone()
-                c.rng = B.engine_rng(state, side, k, salt=5000 + i)
-                cp = c.plenums[pdef.id]
-                cp.tactics = {s: t for s, t in (("kim", a), ("opposition", b)) if t is not None}
-                rec = resolve(c, scn, pdef)
-                votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
-                for st in rec["stages"]:
-                    if st.get("kind") == "speech" and st.get("side") == "opposition":
-                        shout.setdefault(st["person"], []).append(int(st["odds"]))
-                        downs[st["person"]] = downs.get(st["person"], 0) + (st["outcome"] == "shouted_down")
-                if not votes:
-                    continue
-                v = votes[0]
-                first = v["title"]
-                # Counted by the side each exact lean fell on: a motion both sides welcome has
-                # the critics voting for it too, so 'for' is not 'with Kim'.
-                sides = [RULE.side_of(x) for x in v["totals"].values()]
-                k_n = sides.count("kim")
-                o_n = sides.count("opposition")
-                kim_counts.append(k_n)
-                opp_counts.append(o_n)
-                carried += bool(v["passed"])
-                for_it.append(int(v["tally"]["for"]))
-                needed = int(v["needed"])
-                mine = a if side == "kim" else b
-                if mine is not None:
-                    by_tactic.setdefault(mine, []).append(k_n)
+    for a, b, rec in sessions(state, scn, side, view, pdef, samples, salt=5000):
+        yield None
+        votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
+        for st in rec["stages"]:
+            if st.get("kind") == "speech" and st.get("side") == "opposition":
+                shout.setdefault(st["person"], []).append(int(st["odds"]))
+                downs[st["person"]] = downs.get(st["person"], 0) + (st["outcome"] == "shouted_down")
+        if not votes:
+            continue
+        v = votes[0]
+        first = v["title"]
+        # Counted by the side each exact lean fell on: a motion both sides welcome has
+        # the critics voting for it too, so 'for' is not 'with Kim'.
+        sides = [RULE.side_of(x) for x in v["totals"].values()]
+        k_n = sides.count("kim")
+        o_n = sides.count("opposition")
+        kim_counts.append(k_n)
+        opp_counts.append(o_n)
+        carried += bool(v["passed"])
+        for_it.append(int(v["tally"]["for"]))
+        needed = int(v["needed"])
+        mine = a if side == "kim" else b
+        if mine is not None:
+            by_tactic.setdefault(mine, []).append(k_n)
     if not kim_counts:
         return None
     return Played(

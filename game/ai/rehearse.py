@@ -1,0 +1,43 @@
+"""A plenum's session rehearsed on a side's own picture: each pair of tactics played on a few
+plausible worlds drawn from the side's view (belief.determinize), never the true hidden state.
+The window's forecast and the terminal's outlook both read these plays. Each play has its own
+RNG (from the seed, the side, the world and the pair), so the game's is never touched and the
+plays come out the same however they are spread over frames."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from game.ai import belief as B
+from game.ai.weights import for_scenario
+from game.engine.content import PlenumDef, Scenario
+from game.engine.intel import SideView
+from game.engine.plenum import resolve, tactics_for
+from game.engine.state import GameState
+
+OPEN = ("scheduled", "in_session", "unscheduled")  # a plenum still to sit
+
+
+def sessions(
+    state: GameState, scn: Scenario, side: str, view: SideView, pdef: PlenumDef, samples: int, salt: int
+) -> Iterator[tuple[str | None, str | None, dict[str, Any]]]:
+    """(Kim's tactic, the critics' tactic, the session's record) for every pair of tactics on
+    each of ``samples`` worlds; nothing once the plenum has sat. ``salt`` keeps one reader's
+    dice apart from another's."""
+    pl = state.plenums.get(pdef.id)
+    if pl is None or pl.status not in OPEN:
+        return
+    weights, _ = for_scenario(scn, "normal")
+    i = 0
+    for k in range(samples):
+        d = B.determinize(state, scn, side, view, k, weights)
+        kt: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
+        ot: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]
+        for a in kt:
+            for b in ot:
+                i += 1
+                c = d.clone()
+                c.rng = B.engine_rng(state, side, k, salt=salt + i)
+                c.plenums[pdef.id].tactics = {s: t for s, t in (("kim", a), ("opposition", b)) if t is not None}
+                yield a, b, resolve(c, scn, pdef)
