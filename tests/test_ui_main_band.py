@@ -7,25 +7,12 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from tests.ui_helpers import make_app, pump, quick_policy
+from tests.ui_helpers import pump, title_app
 
 
 @pytest.fixture
 def app(monkeypatch):
-    from game.ui import session as SS
-
-    monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": quick_policy)
-    monkeypatch.setattr(SS.Session, "synchronous", True)
-    a = make_app()
-    from game.ui.screens.title import TitleScreen
-
-    a.push(TitleScreen(a))
-    pump(a)
-    from game.ui import scenarios as SC
-
-    SC.wait()
-    yield a
-    pygame.quit()
+    yield from title_app(monkeypatch)
 
 
 @pytest.mark.parametrize("side", ["kim", "opposition"])

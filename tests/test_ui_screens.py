@@ -5,25 +5,12 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from tests.ui_helpers import click, key, make_app, move, press_widget, pump, quick_policy, widget
+from tests.ui_helpers import click, key, make_app, move, press_widget, pump, title_app, widget
 
 
 @pytest.fixture
 def app(monkeypatch):
-    from game.ui import session as SS
-
-    monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": quick_policy)
-    monkeypatch.setattr(SS.Session, "synchronous", True)
-    a = make_app()
-    from game.ui.screens.title import TitleScreen
-
-    a.push(TitleScreen(a))
-    pump(a)
-    from game.ui import scenarios as SC
-
-    SC.wait()  # the title screen loads the scenarios in the background
-    yield a
-    pygame.quit()
+    yield from title_app(monkeypatch)
 
 
 def start_game(app, start="eve_of_plenum", side="kim"):

@@ -60,3 +60,20 @@ def widget(app, name):
 def press_widget(app, name, frames=2):
     w = widget(app, name)
     pump(app, [click(w.rect.center)], frames)
+
+
+def title_app(monkeypatch):
+    """An app on the title screen with the scenarios loaded, quick computer players and the
+    session run synchronously; for a fixture to ``yield from``."""
+    from game.ui import scenarios as SC
+    from game.ui import session as SS
+    from game.ui.screens.title import TitleScreen
+
+    monkeypatch.setattr(SS.ai, "make", lambda kind, diff="normal": quick_policy)
+    monkeypatch.setattr(SS.Session, "synchronous", True)
+    a = make_app()
+    a.push(TitleScreen(a))
+    pump(a)
+    SC.wait()  # the title screen loads the scenarios in the background
+    yield a
+    pygame.quit()
