@@ -228,3 +228,62 @@ def test_the_critics_are_told_when_their_exposure_band_moves_and_the_plot_is_fou
     kv = side_view(g.state, g.scn, "kim")
     k.danger_news(kv)
     assert all("exposure" not in line.lower() for line in k.view_lines(kv))
+
+
+def test_an_actions_result_is_printed_once(august):
+    g = Game.new(august, None, 3)
+    # Secure a vote on the first target, confirm; then end the turn.
+    p, out = player("1\n1\n1\n0\n")
+    order = p(g, "kim")
+    assert order["t"] == "act"
+    outcome = g.submit(order)
+    p.result(g, "kim", outcome.text)
+    assert p(g, "kim")["t"] == "end"
+    text = out.getvalue()
+    assert f">> {prose(outcome.text)}" in text
+    assert text.count(prose(outcome.text)) == 1, text
+
+
+def test_hot_seat_hands_the_keyboard_over_and_holds_each_sides_plenum_report(august):
+    from game.engine.vote_rule import hidden_labels
+    from game.figures import HIDDEN_VOTE_LABEL
+    from game.tools.terminal import HotSeat
+
+    g = Game.new(august, None, 3)
+    seat = HotSeat()
+    out = io.StringIO()
+    kim = TerminalPlayer(inp=io.StringIO("0\n"), out=out, seat=seat)
+    opp = TerminalPlayer(inp=io.StringIO("\n0\n"), out=out, seat=seat)
+    g.submit(kim(g, "kim"))
+    assert "Pass the keyboard" not in out.getvalue()  # the first side just sits down
+    before = len(out.getvalue())
+    to_side(g, "opposition")
+    g.submit(opp(g, "opposition"))
+    handed = out.getvalue()[before:]
+    assert handed.index("Pass the keyboard to the Opposition") < handed.index("playing the Opposition")
+
+    # Play on by history until the August plenum has sat; its report waits for each side's turn.
+    hist = {s: make_player("history", s, g.scn) for s in ("kim", "opposition")}
+    while g.state.plenums["august_plenum"].status != "held":
+        s = g.to_move()
+        g.submit(hist[s](g, s))
+    seat.side = "opposition"
+    kim.plenum_report(g, "august_plenum", "kim")
+    opp.plenum_report(g, "august_plenum", "opposition")
+    text = out.getvalue()
+    assert text.count("*** ") >= 1 and kim._reports and not opp._reports
+    held = "\n".join(kim._reports)
+    assert "VOTE:" in held
+    for label in hidden_labels("kim"):  # the critics' pledges are never named to Kim
+        assert label not in held
+    # Kim's seat comes round: the report is shown after the hand-over, not before.
+    kim.inp = io.StringIO("\n0\n")
+    before = len(out.getvalue())
+    to_side(g, "kim")
+    assert g.to_move() == "kim"
+    kim(g, "kim")
+    after = out.getvalue()[before:]
+    assert after.index("Pass the keyboard to Kim Il Sung") < after.index("VOTE:")
+    assert not kim._reports
+    # The critics' pledges, where they counted, appear only as the one unnamed term.
+    assert HIDDEN_VOTE_LABEL in after or "Won over" not in after

@@ -9,8 +9,8 @@ import pytest
 from game import ai
 from game.engine.game import Game
 from game.engine.vote_rule import RULE
+from game.figures import apportion, estimate_terms, shown_terms, shown_total, vote_for_side
 from game.tools.report import final_report, run
-from game.ui.explain import apportion, estimate_terms, shown_terms, shown_total, vote_for_side
 
 
 def test_apportion_adds_up_and_follows_remainders():

@@ -8,7 +8,7 @@ from typing import Any
 from game.engine.game import Game
 from game.engine.intel import side_view
 from game.engine.vote_rule import TERM_LABELS
-from game.ui.explain import vote_terms
+from game.figures import vote_terms
 
 Controller = Callable[[Game, str], dict]
 

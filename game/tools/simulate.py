@@ -13,7 +13,7 @@ from game.paths import saves_dir
 from game.scenario.installed import mod_not_found, read_mod_meta, resolve_mod
 from game.scenario.loader import find_scenario, load
 from game.tools.report import Controller, final_report, run
-from game.tools.terminal import Quit, TerminalPlayer
+from game.tools.terminal import HotSeat, Quit, TerminalPlayer
 
 
 def _err(msg: str) -> int:
@@ -84,10 +84,12 @@ def main(args) -> int:
 
     humans = {}
     controllers: dict[str, Controller] = {}
+    # Two people at one keyboard: the screen is cleared and handed over between their turns.
+    seat = HotSeat() if args.kim == "human" and args.opposition == "human" else None
     for side in ("kim", "opposition"):
         kind = getattr(args, side)
         if kind == "human":
-            humans[side] = TerminalPlayer(save=save_to)
+            humans[side] = TerminalPlayer(save=save_to, seat=seat)
             controllers[side] = humans[side]
         else:
             # The same player specs as the lab (ai:LEVEL, history, script:...), so any lab game replays here.
@@ -104,7 +106,7 @@ def main(args) -> int:
     def on_order(order, outcome) -> None:
         side = order.get("side")
         if side in humans and order.get("t") == "act":
-            humans[side].say(f"  >> {outcome.text}")
+            humans[side].result(g, side, outcome.text)
         for pid, pl in g.state.plenums.items():
             if pl.status == "held" and pid not in held_before:
                 held_before.add(pid)
@@ -127,6 +129,8 @@ def _finish(g: Game, args, scenario_name: str, humans: dict | None = None) -> in
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
+    for h in (humans or {}).values():
+        h.flush_reports()  # a plenum's report still held back for a side (hot-seat): the game is over
     e = g.scn.get("ending", g.state.ending)
     print()
     from game.tools.terminal import ending_line

@@ -6,6 +6,10 @@ Never the other side's pledges, the true leans or the true exposure figure.
 
 Numbers are stable within a phase: an action keeps the number it had when the phase began
 (greyed, with its reason, once it cannot be taken), and "End your turn" is always 0 (or 'e').
+
+Two people at one terminal (hot-seat) share a `HotSeat`: when the seat changes hands the screen is
+cleared and the next side must press Enter, and a plenum's report waits for each side's own turn
+at the keyboard (each sees the other side's pledges only as one unnamed term).
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from game.engine.basics import date_words
 from game.engine.effects import describe
 from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
-from game.engine.plenum import explain
 from game.engine.vote_rule import RULE
+from game.figures import vote_terms
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -35,6 +39,13 @@ SETTLED_PREFIX = "The question of the year is settled"
 
 class Quit(Exception):
     pass
+
+
+class HotSeat:
+    """Who sits at a terminal shared by two human sides."""
+
+    def __init__(self) -> None:
+        self.side: str | None = None
 
 
 # ---------------------------------------------------------------------- words
@@ -141,11 +152,20 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
 class TerminalPlayer:
     """Asks a person at the terminal for each order. `save` is called with a path on 's'."""
 
-    def __init__(self, inp: TextIO | None = None, out: TextIO | None = None, save: Callable[[Game], str] | None = None):
+    def __init__(
+        self,
+        inp: TextIO | None = None,
+        out: TextIO | None = None,
+        save: Callable[[Game], str] | None = None,
+        seat: HotSeat | None = None,
+    ):
         # Read at call time, so a redirected (or test-patched) sys.stdin / sys.stdout is used.
         self.inp = inp if inp is not None else sys.stdin
         self.out = out if out is not None else sys.stdout
         self.save = save
+        self.seat = seat
+        # Plenum reports held back until this side has the keyboard (hot-seat only).
+        self._reports: list[str] = []
         self._last_log = 0
         self._header_turn: tuple | None = None
         # The action menu of the phase under way: its key and the action ids in their numbers.
@@ -200,12 +220,37 @@ class TerminalPlayer:
     def _entry(self, e) -> str:
         return f"  {date_words(e.date)}  {prose(e.text)}"
 
-    def _new_log(self, g: Game, side: str) -> None:
+    def _new_log(self, g: Game, side: str, skip: str | None = None) -> None:
+        """The log entries this side may read since it last looked; `skip`, a text already shown
+        (an action's result), is not printed again."""
         entries = g.state.log[self._last_log :]
         self._last_log = len(g.state.log)
         for e in entries:
             if e.visible_to in ("all", side):
+                if skip is not None and e.text == skip:
+                    skip = None
+                    continue
                 self.say(self._entry(e))
+
+    def result(self, g: Game, side: str, text: str) -> None:
+        """What came of this side's own action, once (the log line that says the same is not repeated)."""
+        self.say(f"  >> {prose(text)}")
+        self._new_log(g, side, skip=text)
+
+    def _take_seat(self, side: str) -> None:
+        """Hot-seat: hand the keyboard over before the other side's screen is drawn."""
+        if self.seat is None or self.seat.side == side:
+            return
+        if self.seat.side is not None:
+            # Clear what the last side read: a terminal's own clear, then blank lines for a log file.
+            self.out.write("\033[2J\033[H" if getattr(self.out, "isatty", lambda: False)() else "\n" * 60)
+            self.say(f"Pass the keyboard to {SIDE_NAME[side]}.")
+            self.out.write("Press Enter when only they can see the screen (q quits): ")
+            self.out.flush()
+            if self._line() in ("q", "quit"):
+                raise Quit()
+        self.seat.side = side
+        self._header_turn = None  # the new side reads its own header
 
     def _header(self, g: Game, side: str) -> None:
         st = g.state
@@ -282,6 +327,10 @@ class TerminalPlayer:
 
     # ------------------------------------------------------------------ decisions
     def __call__(self, g: Game, side: str) -> dict:
+        self._take_seat(side)
+        for text in self._reports:
+            self.say(text)
+        self._reports.clear()
         while True:
             self._new_log(g, side)
             self._header(g, side)
@@ -474,28 +523,50 @@ class TerminalPlayer:
         return None
 
     def plenum_report(self, g: Game, plenum_id: str, side: str) -> None:
+        """A plenum's record as `side` may read it: now, or in hot-seat play when that side next
+        has the keyboard."""
+        lines = self._plenum_lines(g, plenum_id, side)
+        if self.seat is not None and self.seat.side != side:
+            self._reports.extend(lines)
+        else:
+            for line in lines:
+                self.say(line)
+
+    def flush_reports(self) -> None:
+        """At the game's end nothing is secret any more: print what is still held back."""
+        for text in self._reports:
+            self.say(text)
+        self._reports.clear()
+
+    def _plenum_lines(self, g: Game, plenum_id: str, side: str) -> list[str]:
+        out: list[str] = []
         pl = g.state.plenums[plenum_id]
         if not pl.record:
-            return
+            return out
         pdef = g.scn.get("plenum", plenum_id)
-        self.say(f"\n*** {pdef.title}, {date_words(pl.record['date'])} ***")
+        out.append(f"\n*** {pdef.title}, {date_words(pl.record['date'])} ***")
         for stage in pl.record["stages"]:
             if stage["kind"] == "speech":
                 who = g.state.people[stage["person"]].name
                 if stage["outcome"] == "shouted_down":
-                    self.say(
+                    out.append(
                         f'  {who} rises: "{stage["topic"]}" -- the hall shouts him down ({stage["odds"]}% chance).'
                     )
                 else:
-                    self.say(f'  {who} speaks: "{stage["topic"]}".')
+                    out.append(f'  {who} speaks: "{stage["topic"]}".')
             elif stage["kind"] == "vote":
                 t = stage["tally"]
-                self.say(
+                out.append(
                     f"  VOTE: {stage['title']}: {t['for']} for, {t['against']} against, "
                     f"{t['abstain']} abstaining; {stage['needed']} needed -> "
                     f"{'CARRIED' if stage['passed'] else 'DEFEATED'}"
                 )
                 swing = sorted(stage["terms"], key=lambda pid: abs(sum(stage["terms"][pid])))[:2]
                 for pid in swing:
-                    why = ", ".join(f"{lab} {v:+d}" for lab, v in explain(stage, pid)[:4])
-                    self.say(f"     e.g. {g.state.people[pid].name}: {why}")
+                    # The other side's pledges are one unnamed term, as in the window's hall.
+                    shown = vote_terms(stage, pid, viewer=side)
+                    if shown is None:
+                        continue
+                    why = ", ".join(f"{lab} {v:+d}" for lab, v in shown[0][:4])
+                    out.append(f"     e.g. {g.state.people[pid].name}: {why}")
+        return out

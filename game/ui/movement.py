@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from game.engine.intel import BLUR_PREFIX, BLUR_SCALE
 from game.engine.plenum import lean_terms
 from game.engine.vote_rule import RULE, TERM_LABELS, hidden_labels
-from game.ui.explain import UNKNOWN_LABEL, shown_terms
+from game.figures import UNKNOWN_LABEL, shown_terms
 
 KEYS = (("kim", "With Kim"), ("swing", "Undecided"), ("opposition", "With the critics"))
 COLUMN = {"kim": "kim", "opposition": "opposition", "abstain": "swing"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from game.engine.basics import MONTHS
 from game.engine.plenum import lean_terms
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
-from game.ui.explain import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
+from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
 
 STATUS_WORDS = {
     "active": "Active",

@@ -8,11 +8,11 @@ import pygame
 from game.ai.odds import seen_odds
 from game.engine.actions import Refused
 from game.engine.vote_rule import RULE
+from game.figures import shown_total
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
-from game.ui.explain import shown_total
 from game.ui.screen import Screen
 from game.ui.words import flag_lines, words
 

@@ -6,11 +6,11 @@ import pygame
 
 from game.engine.vote_rule import RULE
 from game.engine.world import PLEDGE_DECAY
+from game.figures import shown_total
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
-from game.ui.explain import shown_total
 
 
 class ActionButton(W.Widget):

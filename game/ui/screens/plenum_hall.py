@@ -16,12 +16,12 @@ from typing import Any
 import pygame
 
 from game.engine.vote_rule import TERM_LABELS, band_text, explanation_lines
+from game.figures import vote_terms
 from game.ui import motion_change as MC
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
-from game.ui.explain import vote_terms
 from game.ui.hemicycle import hemicycle
 from game.ui.playback import Playback
 from game.ui.screen import Screen

@@ -8,11 +8,11 @@ import pygame
 from game.engine.actions import Refused
 from game.engine.plenum import tactics_for
 from game.engine.vote_rule import RULE
+from game.figures import shown_total
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
-from game.ui.explain import shown_total
 from game.ui.forecast import lines as forecast_lines
 from game.ui.forecast import short as forecast_short
 from game.ui.screen import Screen
