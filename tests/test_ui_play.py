@@ -80,6 +80,16 @@ def test_scripted_game_reaches_an_ending(side, monkeypatch):
     assert seen[-1] == "EndingScreen", seen
     assert "PlenumHall" in seen
     assert app.session.g.over
+    if side == "kim":
+        # Watch the plenum again and come back: Enter is "Back to the title" again (it used to
+        # replay the session, the focus left on "Watch the plenum").
+        end = app.top
+        replay = next(w for w in end.widgets if w.name == "replay")
+        pump(app, [click(replay.rect.center)])
+        assert type(app.top).__name__ == "PlenumHall"
+        pump(app, [key(pygame.K_ESCAPE)])  # the first skips the session to its end
+        pump(app, [key(pygame.K_ESCAPE)])  # the second leaves the hall
+        assert app.top is end and end.focus is not None and end.focus.name == "finish"
     # the ending's tabs and the way back to the title
     pump(app, [key(pygame.K_2), key(pygame.K_3), key(pygame.K_PAGEDOWN), key(pygame.K_RETURN)])
     assert type(app.top).__name__ == "TitleScreen"

@@ -177,8 +177,21 @@ class EndingScreen(Screen):
         self.page = max(0, min(self.pages - 1, self.page + d))
         self.rebuild()
 
+    def on_resume(self):
+        # Back from watching the plenum: Enter means "Back to the title" again, as its hint says
+        # (the focus had stayed on "Watch the plenum", so Enter replayed the session).
+        self.rebuild()
+        self.focus_named("finish")
+
     def on_event(self, ev):
         if ev.type == pygame.KEYDOWN:
+            if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not (
+                self.key_focus and self.focus is not None and self.focus.name != "finish"
+            ):
+                # Enter is the primary button's key unless the player has moved the focus to
+                # another control with the keyboard (a click on a tab leaves Enter as it was).
+                self.finish()
+                return True
             if ev.key in (pygame.K_LEFT, pygame.K_RIGHT) and (
                 self.focus is None or self.focus.name.startswith("tab") or self.focus.name == "finish"
             ):
