@@ -74,3 +74,44 @@ def test_a_dialog_opens_over_the_screen_as_it_is_now(august):
         assert pygame.image.tobytes(app._under, "RGB") == pygame.image.tobytes(fresh, "RGB")
     finally:
         pygame.quit()
+
+
+def test_a_toast_over_the_aim_panel_never_hides_the_aim(august, monkeypatch):
+    """The main screen gives toasts its aim panel; the aim's text then keeps above them."""
+    from game.engine.game import Game
+    from game.ui import text as T
+    from game.ui.screens.main_screen import MainScreen
+    from game.ui.session import Players, Session
+    from tests.ui_helpers import key, make_app, pump
+
+    app = make_app(size=(1600, 900), ui_scale=1.0)  # a canvas tall enough for the aim panel
+    try:
+        s = Session(Game.new(august, "congress", 2), "august-1956", Players(("kim", "opposition"), "normal"))
+        app.session = s
+        main = MainScreen(app)
+        app.reset(main)
+        pump(app)
+        for _ in range(5):  # the turn's report first
+            if app.top is main:
+                break
+            pump(app, [key(pygame.K_RETURN)])
+        assert app.top is main
+        drawn: list[pygame.Rect] = []
+        real = T.draw_box
+
+        def spy(surf, text, rect, *a, **k):
+            if text == main.aim_text():
+                drawn.append(pygame.Rect(rect))
+            return real(surf, text, rect, *a, **k)
+
+        monkeypatch.setattr(T, "draw_box", spy)
+        app.notify("A long passing message about the committee, two lines or more when it is wrapped to fit.")
+        app.frame([], dt=1 / 60, force=True)
+        boxes = app.toast_boxes()
+        assert boxes and drawn
+        aim = main.left_rects["aim"]
+        assert all(r.colliderect(aim) for _t, _l, r in boxes)  # the toast sits on the aim panel...
+        assert not any(drawn[-1].colliderect(r) for _t, _l, r in boxes)  # ...but not on its text
+        assert drawn[-1].height >= 16
+    finally:
+        pygame.quit()

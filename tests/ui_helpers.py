@@ -28,8 +28,12 @@ def quick_policy(g, side):
 def make_app(**kw):
     from game.ui.app import App
 
-    settings = S.Settings(seen_intro=kw.pop("seen_intro", True), text_speed=kw.pop("text_speed", "instant"))
-    app = App(settings, size=(1280, 720))
+    settings = S.Settings(
+        seen_intro=kw.pop("seen_intro", True),
+        text_speed=kw.pop("text_speed", "instant"),
+        ui_scale=kw.pop("ui_scale", 0.0),
+    )
+    app = App(settings, size=kw.pop("size", (1280, 720)))
     return app
 
 

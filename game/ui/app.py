@@ -465,8 +465,22 @@ class App:
     def draw_toasts(self, surf):
         """Toasts sit in the place the top screen gives them (``toast_area``: somewhere that hides
         no key panel or title), newest at the bottom."""
+        area: pygame.Rect | None = None
+        for t, lines, r in self.toast_boxes():
+            pygame.draw.rect(surf, C.INK, r.move(3, 3))
+            pygame.draw.rect(surf, C.RED if t.kind == "error" else C.INK, r)
+            pygame.draw.rect(surf, C.GOLD, r, 2)
+            yy = r.y + 7
+            for ln in lines:
+                T.draw(surf, ln, (r.x + 14, yy), 15, C.PAPER_LIGHT, "bold" if t.kind == "error" else "body")
+                yy += 20
+            area = r.inflate(8, 8) if area is None else area.union(r.inflate(8, 8))
+        return area
+
+    def toast_boxes(self) -> list[tuple[Toast, list[str], pygame.Rect]]:
+        """Where each toast shown goes, and its lines (a screen may lay its own text out around them)."""
         if not self.toasts:
-            return None
+            return []
         top = self.top
         place = top.toast_area() if top is not None else None
         width = place.width if place is not None else TOAST_W
@@ -495,19 +509,12 @@ class App:
             cut[-1] = cut[-1].rstrip(" .,;") + "…"
             boxes = [(t0, cut, len(cut) * 20 + 14)]
         y = place.bottom - sum(b[2] + 6 for b in boxes) + 6
-        area: pygame.Rect | None = None
+        out = []
         for t, lines, h in boxes:
             r = pygame.Rect(place.x, y, width, h)
-            pygame.draw.rect(surf, C.INK, r.move(3, 3))
-            pygame.draw.rect(surf, C.RED if t.kind == "error" else C.INK, r)
-            pygame.draw.rect(surf, C.GOLD, r, 2)
-            yy = r.y + 7
-            for ln in lines:
-                T.draw(surf, ln, (r.x + 14, yy), 15, C.PAPER_LIGHT, "bold" if t.kind == "error" else "body")
-                yy += 20
+            out.append((t, lines, r))
             y = r.bottom + 6
-            area = r.inflate(8, 8) if area is None else area.union(r.inflate(8, 8))
-        return area
+        return out
 
     def frame(self, events=(), dt: float = 1 / 60, force: bool = False) -> bool:
         """One frame: for the loop, for tests and for the screenshot tool. True when drawn;

@@ -209,9 +209,13 @@ class Screen:
     hover_full = False
     _bg = None
 
+    def background_key(self) -> object:
+        """Anything besides a rebuild that changes the cached background (None: nothing)."""
+        return None
+
     def draw(self, surf) -> None:
         if self.cache_background:
-            key = (self._build_no, surf.get_size())
+            key = (self._build_no, surf.get_size(), self.background_key())
             if self._bg is None or self._bg[0] != key:
                 # A modal screen's picture is drawn over the one beneath: keep it transparent.
                 bg = pygame.Surface(surf.get_size(), pygame.SRCALPHA if self.modal else 0)

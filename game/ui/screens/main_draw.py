@@ -169,7 +169,7 @@ class MainDraw:
         ar0 = self.left_rects.get("aim")
         if ar0 is not None and ar0.height > 60:
             inner = W.panel(surf, ar0, "Your aim", band=C.INK)
-            T.draw_box(surf, self.aim_text(), inner, 13, C.INK, min_size=10, preview=True)
+            T.draw_box(surf, self.aim_text(), self.aim_text_rect(inner), 13, C.INK, min_size=10, preview=True)
         # plenum forecast
         pr2 = self.plenum_rect
         inner = W.panel(surf, pr2, "The next plenum")

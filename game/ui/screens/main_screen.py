@@ -453,6 +453,21 @@ class MainScreen(MainTips, MainDraw, Screen):
             self.focus = None
         super().rebuild()
 
+    def background_key(self) -> object:
+        # The aim's text is laid out around the toasts over its panel (aim_text_rect).
+        r = getattr(self, "left_rects", {}).get("aim")
+        if r is None or not self.app.toasts:
+            return None
+        return tuple(tuple(b) for _t, _lines, b in self.app.toast_boxes() if b.colliderect(r))
+
+    def aim_text_rect(self, inner: pygame.Rect) -> pygame.Rect:
+        """The aim's text keeps to the space above any toast shown over its panel (smaller type,
+        or a preview cut whose whole text is the panel's tooltip), so a message never hides it."""
+        tops = [r.y for _t, _lines, r in self.app.toast_boxes() if r.colliderect(inner)]
+        if not tops:
+            return inner
+        return pygame.Rect(inner.x, inner.y, inner.width, max(16, min(tops) - 8 - inner.y))
+
     def toast_area(self):
         """Passing messages sit over the aim panel (its text is also the aim's tooltip), never
         over the moves, the counts or the dispatches."""
