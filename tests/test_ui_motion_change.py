@@ -81,3 +81,36 @@ def test_the_hall_record_explains_each_motion(august):
             assert any("beside" in ln for ln in tip), tip
     finally:
         pygame.quit()
+
+
+def test_the_hall_legend_counts_the_empty_seats_it_draws(august):
+    """The legend names every kind of seat drawn, and its count of empty rings is the rings'."""
+    import re
+
+    from game.ui.screens.plenum_hall import PlenumHall
+    from game.ui.session import Players, Session
+    from game.ui.shots import _play_until
+    from tests.ui_helpers import make_app, pump
+
+    app = make_app()
+    try:
+        g = Game.new(august, "eve_of_plenum", 3)
+        # Two full members gone before the session: their seats stand empty.
+        gone = [pid for pid, p in g.state.people.items() if p.cc == "full" and p.generated][:2]
+        for pid in gone:
+            g.state.people[pid].status = "arrested"
+        sess = Session(g, "august-1956", Players(("kim",), "normal"))
+        app.session = sess
+        _play_until(sess, lambda: sess.unseen_plenum() is not None)
+        hall = PlenumHall(app, sess.unseen_plenum())
+        app.reset(hall)
+        pump(app)
+        rings = sum(1 for _xy, pid, _kind in hall.slots if pid is None)
+        assert rings >= 2
+        tip = next(w for w in hall.widgets if w.name == "legend").tooltip_lines()
+        text = " ".join(tip)
+        m = re.search(r"Empty rings: (\d+) of the committee's \d+ full seats and (\d+) of", text)
+        assert m and int(m.group(1)) + int(m.group(2)) == rings, text
+        assert "candidate" in text and "majority" in text
+    finally:
+        pygame.quit()

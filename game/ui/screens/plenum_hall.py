@@ -15,7 +15,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.vote_rule import TERM_LABELS, band_text, explanation_lines
+from game.engine.vote_rule import RULE, TERM_LABELS, band_text, explanation_lines
 from game.figures import vote_terms
 from game.ui import motion_change as MC
 from game.ui import text as T
@@ -125,6 +125,7 @@ class PlenumHall(Screen):
             r = self.seat_r_full if kind == "full" else self.seat_r_cand
             self.add(Seat((int(x) - r, int(y) - r, 2 * r, 2 * r), self, pid, kind))
         w, h = self.w, self.h
+        self.add(W.Hotspot((20, h - 96, 380, 88), self.legend_tip, name="legend", focusable=False))
         self.add(W.Hotspot((w - 304, 52, 292, 64), self.mood_tip, name="mood", focusable=False))
         for i, key in enumerate(("F", "A", "N")):
             self.add(
@@ -850,6 +851,39 @@ class PlenumHall(Screen):
             pygame.draw.circle(surf, VOTE_COL[k], (xx + 6, y + 8), 6)
             pygame.draw.circle(surf, C.GOLD_DARK, (xx + 6, y + 8), 6, 1)
             T.draw(surf, label, (xx + 16, y), 13, C.PAPER_LIGHT)
+        # The seats that are not votes: the outer row's candidates and the empty rings.
+        y += 20
+        pygame.draw.circle(surf, C.mix(C.PAPER_LIGHT, C.HALL, 0.35), (x + 6, y + 8), 4)
+        T.draw(surf, "outer row: candidates, no vote", (x + 16, y), 13, C.PAPER_LIGHT)
+        xx = x + 237
+        pygame.draw.circle(surf, C.EMPTY_SEAT, (xx + 6, y + 8), 6, 1)
+        empty = self.n_full - len(self.seated_full) + self.n_cand - len(self.seated_cand)
+        T.draw(surf, f"empty seat ({empty})", (xx + 16, y), 13, C.PAPER_LIGHT)
+
+    def legend_tip(self) -> list[str]:
+        """What the empty seats are, and whose they would be."""
+        s = self.app.session
+        empty = self.n_full - len(self.seated_full)
+        empty_c = self.n_cand - len(self.seated_cand)
+        com = s.scn.scenario.committee
+        seated = set(self.seated_full)
+        away = sorted(
+            p.name for pid, p in s.state.people.items() if p.cc == "full" and not p.generated and pid not in seated
+        )
+        lines = [
+            "The seats",
+            "Inner rows: the full members, who vote; outer row: the candidate members, who have no vote "
+            "but cheer or shout down the speakers.",
+            f"Empty rings: {empty} of the committee's {com.full_seats} full seats and {empty_c} of its "
+            f"{com.candidate_seats} candidates' seats have no member in the hall (fled, arrested, dead, abroad, "
+            "or never filled). A motion needs a majority of the full members present, "
+            f"at the first motion {RULE.majority(len(self.seated_full))} of the {len(self.seated_full)} present.",
+        ]
+        if away:
+            lines.append(
+                "Named full members not in the hall: " + ", ".join(away[:10]) + ("…" if len(away) > 10 else "")
+            )
+        return lines
 
     def draw_seat_panel(self, surf, x, y):
         seat = self.hover if isinstance(self.hover, Seat) else (self.focus if isinstance(self.focus, Seat) else None)
