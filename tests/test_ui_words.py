@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from game.ui.words import words
+from game.words import words
 
 SYNTAX = re.compile(r"==|!=|>=|<=|\bflag\.|\bvar\.|\bcountry\.|\w_\w|\(\s*'")
 
@@ -36,7 +36,7 @@ def test_flags_and_factions_read_as_sentences(august):
 
 
 def test_sparing_someone_reads_as_one_step(august):
-    from game.ui.words import effect_lines
+    from game.words import effect_lines
 
     e = august.get("event", "crossing_the_yalu")
     lines = effect_lines(august, e.options[0].effects)
@@ -45,9 +45,41 @@ def test_sparing_someone_reads_as_one_step(august):
 
 
 def test_effect_lines_show_dates_in_words(august):
-    from game.ui.words import effect_lines
+    from game.words import effect_lines
 
     for ev in august.events:
         for o in ev.options:
             for ln in effect_lines(august, o.effects):
                 assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", ln), (ev.id, ln)
+
+
+def test_why_an_action_is_closed_reads_as_a_sentence_in_the_window_and_the_terminal(august):
+    """One wording for a closed action (game.words.why_closed), read by the main screen's greyed
+    buttons and the terminal's menu; never the engine's bare 'Not possible now.'."""
+    import io
+
+    from game.engine import actions as A
+    from game.engine.game import Game
+    from game.tools.terminal import TerminalPlayer
+    from game.words import why_closed
+
+    g = Game.new(august, None, 3)
+    g.state.flags.append("critique_drafted")
+    views = {v.action.id: v for v in A.view(g.state, august, "opposition")}
+    assert why_closed(views["draft_critique"], g.state, august) == "only when the critique is not yet drafted."
+    # After the plenum has sat, the negated call reads as English, not "not yet: ... has sat".
+    assert words("not held('august_plenum')", august) == "the August Plenum has not yet sat"
+    g = Game.new(august, None, 77)
+    while g.to_move() != "opposition":
+        g.submit({"t": "end", "side": g.to_move()})
+    # Draft the critique at the terminal (6, confirm); the menu then shows it closed, in words.
+    out = io.StringIO()
+    p = TerminalPlayer(inp=io.StringIO("6\n1\n0\n"), out=out)
+    order = p(g, "opposition")
+    assert order["action"] == "draft_critique"
+    g.submit(order)
+    assert g.state.has_flag("critique_drafted")  # this seed's roll succeeds
+    assert p(g, "opposition")["t"] == "end"
+    text = out.getvalue()
+    assert "Draft the critique  -- not now: only when the critique is not yet drafted" in text
+    assert "Not possible now" not in text

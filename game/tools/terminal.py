@@ -14,7 +14,6 @@ at the keyboard (each sees the other side's pledges only as one unnamed term).
 
 from __future__ import annotations
 
-import re
 import sys
 import textwrap
 from collections.abc import Callable
@@ -29,11 +28,10 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import vote_terms
+from game.words import dispatch_text, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_BUSY = re.compile(r"^Informers report that (.+?) were busy: (.+)\.$")
 SETTLED_PREFIX = "The question of the year is settled"
 
 
@@ -52,11 +50,7 @@ class HotSeat:
 def prose(text: str) -> str:
     """A line as a reader writes it: dates in words, the first letter a capital, an informer's
     glimpse naming the move as its title."""
-    text = _ISO.sub(lambda m: date_words(m.group(0)), text.strip())
-    m = _BUSY.match(text)
-    if m:
-        move = m.group(2)
-        text = f"Informers report that {m.group(1)} were seen at work: “{move[:1].upper() + move[1:]}”."
+    text = dispatch_text(text.strip())
     return text[:1].upper() + text[1:]
 
 
@@ -415,7 +409,8 @@ class TerminalPlayer:
                 odds = f"  {seen_odds(g.state, g.scn, side, a.id, None).text()}"
             mark = ""
             if v is None or not v.open:
-                mark = f"  -- not now: {(v.reason if v is not None else '') or 'no longer possible this turn'}"
+                why = why_closed(v, g.state, g.scn) if v is not None else ""
+                mark = f"  -- not now: {why.rstrip('.') or 'no longer possible this turn'}"
             elif not v.affordable:
                 mark = f"  -- needs {a.cost} point{'s' if a.cost != 1 else ''}, you have {left}"
             num = f"{i:2d}." if usable else f"({i})"
@@ -429,7 +424,7 @@ class TerminalPlayer:
             return None
         aid, v = entries[r]
         if v is None or not v.open:
-            why = (v.reason if v is not None else "") or "no longer possible this turn"
+            why = (why_closed(v, g.state, g.scn) if v is not None else "") or "no longer possible this turn"
             self.say(f"  Not possible now: {why.rstrip('.')}.")
             return None
         a = v.action

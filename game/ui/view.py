@@ -9,6 +9,7 @@ from game.engine.basics import MONTHS
 from game.engine.plenum import lean_terms
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
+from game.words import dispatch_text, prose_dates  # noqa: F401  (prose_dates: the screens read it as V.prose_dates)
 
 STATUS_WORDS = {
     "active": "Active",
@@ -156,30 +157,9 @@ def entry_story(scn, entry) -> str:
     return f"{rest} (In history: {when}.)" if when else rest
 
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def prose_dates(text: str) -> str:
-    """Dates written 1956-08-02 inside a sentence, as a reader writes them: 2 August 1956."""
-
-    def say(m: re.Match) -> str:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        return f"{d} {MONTHS[mo - 1]} {y}" if 1 <= mo <= 12 else m.group(0)
-
-    return _ISO.sub(say, text)
-
-
-_BUSY = re.compile(r"^Informers report that (.+?) were busy: (.+)\.$")
-
-
 def readable(entry):
-    """A dispatch as the player reads it (dates in words; an informer's glimpse names the move
-    seen as its title, not as an order: "were seen at work: “Launch an ideological campaign”")."""
-    text = prose_dates(entry.text)
-    m = _BUSY.match(text)
-    if m:
-        move = m.group(2)
-        text = f"Informers report that {m.group(1)} were seen at work: “{move[:1].upper() + move[1:]}”."
+    """A dispatch as the player reads it (game.words.dispatch_text, the terminal's wording too)."""
+    text = dispatch_text(entry.text)
     return entry if text == entry.text else replace(entry, text=text)
 
 

@@ -14,7 +14,7 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
-from game.ui.words import flag_lines, words
+from game.words import flag_lines, words
 
 ROWS = 10
 # Why an estimate is one, short enough to sit with the odds under the figure.

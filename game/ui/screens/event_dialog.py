@@ -13,7 +13,7 @@ from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
 from game.ui.sources import add_chips
-from game.ui.words import effect_lines
+from game.words import effect_lines
 
 
 class EventDialog(Screen):

@@ -20,7 +20,7 @@ from game.ui.screens import common
 from game.ui.screens.main_draw import BAND_Y, LOG_PAGE, ROW, ROW0, MainDraw
 from game.ui.screens.main_rows import ActionButton, GroupRow, PersonRow
 from game.ui.screens.main_tips import MainTips
-from game.ui.words import flag_lines, words
+from game.words import flag_lines, words
 
 BAND_BUDGET_S = 0.012  # work on the first motion's forecast per idle frame (a frame is 16.7 ms)
 

@@ -13,7 +13,7 @@ from game.ui import view as V
 from game.ui.forecast import band
 from game.ui.forecast import lines as forecast_lines
 from game.ui.screens import common
-from game.ui.words import missing, words
+from game.words import why_closed, words
 
 if TYPE_CHECKING:
     from game.ui.session import Session
@@ -23,17 +23,8 @@ class MainTips:
     s: Session  # set by MainScreen, the class this mixes into
 
     def why_closed(self, v) -> str:
-        """Why an action is greyed out, in words: the parts of its condition that do not hold."""
-        s, a = self.s, v.action
-        if v.reason == "Not possible now.":
-            parts = missing(a.available, s.state, s.scn)
-            if parts:
-                return "it needs " + "; and ".join(parts) + "."
-        if v.reason == "No one qualifies." and a.targets:
-            return f"no one qualifies now (it needs {words(a.targets, s.scn)})."
-        if v.reason == "Already done this turn.":
-            return f"already done this turn (at most {a.limit_per_turn} a turn)."
-        return v.reason
+        """Why an action is greyed out, in words (one wording with the terminal's)."""
+        return why_closed(v, self.s.state, self.s.scn)
 
     def faction_tip(self, fid):
         st, scn = self.s.state, self.s.scn

@@ -17,7 +17,7 @@ from game.ui.forecast import lines as forecast_lines
 from game.ui.forecast import short as forecast_short
 from game.ui.screen import Screen
 from game.ui.screens import common
-from game.ui.words import effect_lines
+from game.words import effect_lines
 
 COLUMNS = 36
 

@@ -7,9 +7,34 @@ greyed-out action says what it is waiting for.
 
 from __future__ import annotations
 
+import re
+
 from game.engine import expr as X
+from game.engine.basics import date_words
 from game.engine.context import EvalContext
 from game.engine.plenum import projection
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_BUSY = re.compile(r"^Informers report that (.+?) were busy: (.+)\.$")
+
+
+def prose_dates(text: str) -> str:
+    """Dates written 1956-08-02 inside a sentence, as a reader writes them: 2 August 1956."""
+
+    return _ISO.sub(lambda m: date_words(m.group(0)), text)
+
+
+def dispatch_text(text: str) -> str:
+    """A log line as the player reads it, in the window and at the terminal: dates in words, and
+    an informer's glimpse naming the move seen as its title, not as an order ("were seen at work:
+    “Launch an ideological campaign”")."""
+    text = prose_dates(text)
+    m = _BUSY.match(text)
+    if m:
+        move = m.group(2)
+        text = f"Informers report that {m.group(1)} were seen at work: “{move[:1].upper() + move[1:]}”."
+    return text
+
 
 COMPARE = {">=": "is at least", "<=": "is at most", ">": "is above", "<": "is below", "==": "is", "!=": "is not"}
 # A yes/no attribute said the other way round (after "not").
@@ -135,6 +160,16 @@ def _call(name: str, args: tuple, scn) -> str:
     return _human(name)
 
 
+# The verbs of the calls above, said the other way round (after "not").
+_NEGATED = (
+    (" has sat", " has not yet sat"),
+    (" has happened", " has not yet happened"),
+    (" has passed", " has not passed"),
+    (" holds the post of ", " does not hold the post of "),
+    (" was made at ", " was not made at "),
+)
+
+
 def words_node(node, scn=None) -> str:
     k = node[0]
     if k == "num":
@@ -153,7 +188,11 @@ def words_node(node, scn=None) -> str:
     if k == "not":
         inner = node[1]
         if inner[0] == "call" and inner[1] in ("held", "fired", "passed", "holds", "chose"):
-            return "not yet: " + words_node(inner, scn)
+            said = words_node(inner, scn)
+            for yes, no in _NEGATED:
+                if yes in said:
+                    return said.replace(yes, no, 1)
+            return "not yet: " + said
         if inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and inner[1][1] in FLAGS:
             return FLAGS[inner[1][1]][1]
         if inner[0] == "path" and inner[1][0] == "target" and len(inner[1]) == 2 and inner[1][1] in BOOL_NOT:
@@ -236,6 +275,22 @@ def missing(src: str | None, state, scn) -> list[str]:
     return out
 
 
+def why_closed(v, state, scn) -> str:
+    """Why an action (an engine ActionView) cannot be taken now, in words: the parts of its
+    condition that do not hold, who would qualify, or the limit reached. The window's greyed
+    buttons and the terminal's menu both say this."""
+    a = v.action
+    if v.reason == "Not possible now.":
+        parts = missing(a.available, state, scn)
+        if parts:
+            return "only when " + "; and when ".join(parts) + "."
+    if v.reason == "No one qualifies." and a.targets:
+        return f"no one qualifies now (it needs {words(a.targets, scn)})."
+    if v.reason == "Already done this turn.":
+        return f"already done this turn (at most {a.limit_per_turn} a turn)."
+    return v.reason
+
+
 def flag_lines(effects) -> list[str]:
     """What setting or clearing a flag means, in words (the effect table describes a flag as
     nothing, yet 'the plot is found out' is often the point of an action)."""
@@ -280,7 +335,6 @@ def _set_aside(effects) -> tuple[list, dict[int, list[str]]]:
 def effect_lines(scn, effects, target_label: str = "the target") -> list[str]:
     """Every effect in plain words: the effect table's own descriptions, then what any flag means."""
     from game.engine.effects import describe
-    from game.ui.view import prose_dates
 
     kept, spared = _set_aside(effects)
     out: list[str] = []
