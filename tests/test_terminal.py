@@ -12,6 +12,7 @@ import pytest
 from game.engine.game import Game
 from game.engine.intel import exposure_band, side_view
 from game.engine.plenum import leans, present_members
+from game.figures import shown_total
 from game.tools.lab import make_player
 from game.tools.terminal import SETTLED_PREFIX, Quit, TerminalPlayer, date_words, ending_line, prose
 
@@ -128,6 +129,11 @@ def test_prose_and_dates():
         prose("Informers report that the critics were busy: build a coalition.")
         == "Informers report that the critics were seen at work: “Build a coalition”."
     )
+    # An undecided lean never shows a figure that would vote (band 6: +5.7 reads +5).
+    from game.tools.terminal import lean_words
+
+    assert lean_words(5.7, 3) == "undecided +5±3" and lean_words(6.2, 3) == "with Kim +6±3"
+    assert lean_words(-5.6, 2) == "undecided -5±2"
 
 
 def test_target_picker_shows_the_sides_own_estimate_and_marks_non_voters(august):
@@ -135,8 +141,11 @@ def test_target_picker_shows_the_sides_own_estimate_and_marks_non_voters(august)
     to_side(g, "opposition")
     view = {v.action.id: v for v in g.actions("opposition")}["recruit_member"]
     p, _out = player("")
-    rows = p.target_rows(g, "opposition", view)
+    rows = p.target_rows(g, "opposition", view, limit=None)
     est = side_view(g.state, g.scn, "opposition").members
+    # Named figures first; then the unnamed voters nearest the line by the side's own estimate.
+    unnamed = [est[pid].lean for pid, _ in rows if pid in est and g.state.people[pid].generated]
+    assert unnamed == sorted(unnamed, key=abs) and len(unnamed) > 3
     true = leans(g.state, g.scn, present_members(g.state))
     differs = 0
     marked = 0
@@ -144,7 +153,7 @@ def test_target_picker_shows_the_sides_own_estimate_and_marks_non_voters(august)
         m = re.search(r"your estimate: (?:with Kim|undecided|with the critics) ([+-]\d+)±(\d+)", line)
         if pid in est:
             assert m, line
-            assert int(m.group(1)) == round(est[pid].lean)
+            assert int(m.group(1)) == shown_total(est[pid].lean)  # kept on its side of the band
             assert int(m.group(2)) == round(est[pid].error)
             differs += round(true[pid]) != round(est[pid].lean)
         else:
@@ -161,7 +170,7 @@ def test_target_picker_shows_the_sides_own_estimate_and_marks_non_voters(august)
 
     target = next(pid for pid, _ in rows if pid in est)
     g.state.people[target].pledge_kim += 40
-    assert shown_leans(p.target_rows(g, "opposition", view)) == shown_leans(rows)
+    assert shown_leans(p.target_rows(g, "opposition", view, limit=None)) == shown_leans(rows)
 
 
 def test_plenum_tactic_choice_shows_the_forecast_per_tactic_and_shout_down_odds(august):

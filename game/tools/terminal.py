@@ -27,7 +27,7 @@ from game.engine.effects import describe
 from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
-from game.figures import vote_terms
+from game.figures import shown_total, vote_terms
 from game.words import dispatch_text, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
@@ -37,6 +37,9 @@ SETTLED_PREFIX = "The question of the year is settled"
 
 class Quit(Exception):
     pass
+
+
+TARGET_ROWS = 30  # a target picker's rows (the rest are said to be there)
 
 
 class HotSeat:
@@ -78,8 +81,9 @@ def ending_line(g: Game) -> str:
 
 
 def lean_words(lean: float, error: float) -> str:
-    """An estimated lean as the side reads it: + toward Kim, - toward the critics."""
-    n = round(lean)
+    """An estimated lean as the side reads it: + toward Kim, - toward the critics. The figure is
+    kept on its side of the band, as the window shows it (an undecided +5.7 reads +5, not +6)."""
+    n = shown_total(lean)
     if lean >= RULE.band:
         where = "with Kim"
     elif lean <= -RULE.band:
@@ -167,6 +171,7 @@ class TerminalPlayer:
         self._menu: list[str] = []
         # What this side last read of its danger (exposure band, plot found), to say when it moves.
         self._danger: dict[str, tuple[str | None, str]] = {}
+        self._cut = 0  # targets the last picker left out
 
     # ------------------------------------------------------------------ output
     def say(self, text: str = "") -> None:
@@ -453,17 +458,29 @@ class TerminalPlayer:
             order["target"] = target
         return order
 
-    def target_rows(self, g: Game, side: str, v) -> list[tuple[str, str]]:
-        """(target id, the line shown) for a target picker: named figures first, then the best odds
-        among the unnamed cadres; for a person the side's own estimate of the lean (never the true
-        one), and a mark on those who have no vote."""
+    def target_rows(self, g: Game, side: str, v, limit: int | None = TARGET_ROWS) -> list[tuple[str, str]]:
+        """(target id, the line shown) for a target picker: named figures first, then the unnamed
+        cadres who vote, the nearest to the line first by this side's own estimate (where a visit
+        can tip a vote), then those with no vote, by odds; for a person the side's estimate of the
+        lean (never the true one), and a mark on those who have no vote."""
         a = v.action
         chances = {t: seen_odds(g.state, g.scn, side, a.id, t).chance for t in v.targets}
         names = [(t, self._target_name(g, a.target, t)) for t in v.targets]
-        names.sort(key=lambda x: (x[1].startswith("Cadre"), -chances[x[0]] if x[1].startswith("Cadre") else 0, x[1]))
         est = side_view(g.state, g.scn, side).members if a.target == "person" else {}
+
+        def order(x: tuple[str, str]) -> tuple:
+            t, n = x
+            if not n.startswith("Cadre"):
+                return (0, 0.0, n)
+            m = est.get(t)
+            if m is not None:
+                return (1, abs(m.lean), n)
+            return (2, -chances[t], n)
+
+        names.sort(key=order)
+        self._cut = max(0, len(names) - limit) if limit is not None else 0
         rows = []
-        for t, n in names[:30]:
+        for t, n in names[:limit]:
             extra = f"{chances[t]}%"
             if a.target == "person":
                 p = g.state.people[t]
@@ -482,9 +499,14 @@ class TerminalPlayer:
     def _pick_target(self, g: Game, side: str, v) -> str | None:
         rows = self.target_rows(g, side, v)
         if v.action.target == "person":
-            self.say(f"  Leans are your own estimates (+ toward Kim, - toward the critics; ±{RULE.band} is undecided).")
+            self.say(
+                f"  Leans are your own estimates (+ toward Kim, - toward the critics; ±{RULE.band} is undecided);"
+                " unnamed members nearest the line first."
+            )
         for i, (_t, line) in enumerate(rows, 1):
             self.say(f"  {i:2d}. {line}")
+        if self._cut:
+            self.say(f"      ({self._cut} more, further from the line or with no vote, not shown)")
         self.say(f"  {len(rows) + 1:2d}. Back")
         r2 = self.ask("Target", len(rows) + 1)
         if isinstance(r2, str) or r2 == len(rows):
