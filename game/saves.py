@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from game.engine.basics import date_words
 from game.engine.content import STATUSES, Scenario
 from game.engine.game import Game
 from game.engine.state import SAVE_VERSION, GameState
@@ -208,7 +209,7 @@ def write(path: Path, game: Game, scenario_dir: str, label: str = "") -> Path:
         "version": SAVE_VERSION,
         "scenario": scenario,
         "mods": list(game.state.mods),
-        "label": (label or f"{game.scn.scenario.title}, {game.state.date}")[:200],
+        "label": (label or f"{game.scn.scenario.title}, {date_words(game.state.date)}")[:200],
         "hash": game.state.hash(),
         "state": game.state.to_dict(),
     }

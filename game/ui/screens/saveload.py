@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from game import saves
+from game.engine.basics import MONTHS
 from game.paths import saves_dir
 from game.ui import text as T
 from game.ui import theme as C
@@ -16,6 +17,7 @@ from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
 from game.ui.session import load_session, slug
+from game.words import prose_dates
 
 ROWS = 9
 
@@ -65,7 +67,11 @@ class SaveLoadScreen(Screen):
         y0 = 150
         if self.mode == "save":
             st = self.app.session.state
-            default = self.name_field.value if self.name_field else f"{self.app.session.scn.scenario.title} {st.date}"
+            default = (
+                self.name_field.value
+                if self.name_field
+                else f"{self.app.session.scn.scenario.title}, {common.date_text(st.date)}"
+            )
             self.name_field = self.add(
                 W.TextField(
                     (40, 90, 620, 42),
@@ -211,13 +217,15 @@ class SaveRow(W.Widget):
         pygame.draw.rect(surf, C.GOLD if auto else (C.RED if damaged else C.INK), (r.x, r.y, 6, r.height))
         T.draw(
             surf,
-            T.fit(e.label, 16, r.width - 330, "bold"),
+            T.fit(prose_dates(e.label), 16, r.width - 330, "bold"),
             (r.x + 16, r.y + 4),
             16,
             C.RED if damaged else C.INK,
             "bold",
         )
-        when = dt.datetime.fromtimestamp(e.mtime).strftime("%d %b %Y %H:%M") if e.mtime else ""
+        # The file's time, in the game's month names (strftime's %b follows the machine's locale).
+        t = dt.datetime.fromtimestamp(e.mtime) if e.mtime else None
+        when = f"{t.day} {MONTHS[t.month - 1][:3]} {t.year} {t:%H:%M}" if t else ""
         T.draw(
             surf,
             f"{e.scenario} · {common.date_text(e.date)} · turn {e.turn}"

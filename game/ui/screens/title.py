@@ -12,6 +12,7 @@ from game.ui import theme as C
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
+from game.words import prose_dates
 
 
 def draw_hall_silhouette(surf, rect: pygame.Rect, colour) -> None:
@@ -116,7 +117,8 @@ class TitleScreen(Screen):
         common.footer_hint(surf, w + split, h, f"v{__version__} · F1 help · arrows/Tab move · Enter selects")
         if self.latest is not None:
             # "Autosave: August 1956, 31 December 1956 (turn 22)" said shortly enough to fit whole.
-            label = self.latest.label.replace("Autosave: ", "autosave, ", 1)
+            # (Saves written before labels said dates in words still read as prose.)
+            label = prose_dates(self.latest.label.replace("Autosave: ", "autosave, ", 1))
             T.draw_box(
                 surf,
                 f"Latest: {label}",
