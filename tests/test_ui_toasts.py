@@ -112,6 +112,37 @@ def test_a_toast_over_the_aim_panel_never_hides_the_aim(august, monkeypatch):
         aim = main.left_rects["aim"]
         assert all(r.colliderect(aim) for _t, _l, r in boxes)  # the toast sits on the aim panel...
         assert not any(drawn[-1].colliderect(r) for _t, _l, r in boxes)  # ...but not on its text
+        assert all(r.top >= aim.top + 32 for _t, _l, r in boxes)  # ...nor on its title band
         assert drawn[-1].height >= 16
+    finally:
+        pygame.quit()
+
+
+def test_on_the_smallest_main_screen_the_toast_leaves_the_aims_title(august):
+    """At 1280×720 the aim panel is short: a toast sits under its title band, cut to fit (the
+    news is in the dispatches), and hides no control."""
+    from game.engine.game import Game
+    from game.ui.screens.main_screen import MainScreen
+    from game.ui.session import Players, Session
+    from tests.ui_helpers import key, make_app, pump
+
+    app = make_app()
+    try:
+        s = Session(Game.new(august, "congress", 2), "august-1956", Players(("kim", "opposition"), "normal"))
+        app.session = s
+        main = MainScreen(app)
+        app.reset(main)
+        pump(app)
+        for _ in range(5):
+            if app.top is main:
+                break
+            pump(app, [key(pygame.K_RETURN)])
+        app.notify("Done: Kim Tu-bong has given his word to stand with the Chairman. Your count of him: +0 to +16.")
+        app.frame([], dt=1 / 60, force=True)
+        aim = main.left_rects["aim"]
+        boxes = app.toast_boxes()
+        assert boxes and all(aim.contains(r) and r.top >= aim.top + 32 for _t, _l, r in boxes)
+        controls = [w.rect for w in main.widgets if w.focusable and w.visible]
+        assert not any(r.colliderect(c) for _t, _l, r in boxes for c in controls)
     finally:
         pygame.quit()

@@ -469,12 +469,15 @@ class MainScreen(MainTips, MainDraw, Screen):
         return pygame.Rect(inner.x, inner.y, inner.width, max(16, min(tops) - 8 - inner.y))
 
     def toast_area(self):
-        """Passing messages sit over the aim panel (its text is also the aim's tooltip), never
-        over the moves, the counts or the dispatches."""
+        """Passing messages sit on the aim panel, under its title band (the aim's text is also the
+        panel's tooltip, and keeps above them where there is room), never over the moves, the
+        counts or the dispatches."""
         r = getattr(self, "left_rects", {}).get("aim")
         if r is None or r.height < 60:
             return None
-        return r.inflate(-8, -8)
+        band = 32  # the panel's title band (draw.panel: title size 20 + 10, from 2 px down)
+        area = pygame.Rect(r.x + 4, r.y + band + 2, r.width - 8, r.height - band - 6)
+        return area if area.height >= 34 else None  # room for one line of a toast
 
     def filtered_people(self) -> list[str]:
         st = self.s.state
