@@ -146,6 +146,8 @@ def blurred(state: GameState, side: str, true: dict[str, float]) -> list[tuple[s
 
 # pid -> its two keys in a side's stored blur, made once (every count looks them up).
 _KEYS: dict[str, tuple[str, str]] = {}
+_PREFIXES = frozenset((BLUR_PREFIX, SEEN_PREFIX))
+assert len(BLUR_PREFIX) == len(SEEN_PREFIX)  # draw_blur cuts both at one length
 
 
 def estimated_leans(
@@ -162,16 +164,23 @@ def draw_blur(state: GameState, side: str, members: list[str]) -> None:
     sorted order from the game RNG, so a replay draws the same."""
     noise = state.estimate_noise.setdefault(side, {})
     present = set(members)
-    for key in [k for k in noise if k.startswith(BLUR_PREFIX) and k[len(BLUR_PREFIX) :] not in present]:
-        del noise[key]
-    for key in [k for k in noise if k.startswith(SEEN_PREFIX) and k[len(SEEN_PREFIX) :] not in present]:
+    # The blur and the last sighting of members no longer present go (one pass over the keys;
+    # what is kept keeps its order).
+    cut = len(BLUR_PREFIX)
+    prefixes = _PREFIXES
+    for key in [k for k in noise if k[:cut] in prefixes and k[cut:] not in present]:
         del noise[key]
     hidden = "pledge_opposition" if side == "kim" else "pledge_kim"
-    for pid in sorted(members):
-        key = BLUR_PREFIX + pid
-        draw = state.rng.randint(-BLUR_SCALE, BLUR_SCALE)
-        noise[key] = round(noise.get(key, 0) / 2 + draw / 2)
-        noise[SEEN_PREFIX + pid] = getattr(state.people[pid], hidden)
+    people = state.people
+    keys = _KEYS
+    get = noise.get
+    ordered = sorted(members)
+    for pid, draw in zip(ordered, state.rng.randints(-BLUR_SCALE, BLUR_SCALE, len(ordered))):
+        k = keys.get(pid)
+        if k is None:
+            k = keys[pid] = (SEEN_PREFIX + pid, BLUR_PREFIX + pid)
+        noise[k[1]] = round(get(k[1], 0) / 2 + draw / 2)
+        noise[k[0]] = getattr(people[pid], hidden)
 
 
 def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, int], dict[str, int]]:
