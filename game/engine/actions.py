@@ -113,7 +113,7 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
         if ok:
             out.append(t)
     out.sort()
-    if column is not None:
+    if column is not None and key is not None:
         if key not in _TARGET_LAST and len(_TARGET_LAST) >= _TARGET_TABLES:
             _TARGET_LAST.clear()
         _TARGET_LAST[key] = (pool, column, list(out))
