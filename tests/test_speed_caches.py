@@ -113,3 +113,77 @@ def test_a_world_shares_only_people_who_read_the_same(scn, side):
                 f: v for f, v in real.__dict__.items() if f not in (hide, "plotter")
             }
     assert {pid: dict(p.__dict__) for pid, p in st.people.items()} == before
+
+
+def _fresh_view(st, scn, side):
+    saved = list(intel._PICTURES)
+    intel._PICTURES.clear()
+    try:
+        return intel.side_view(st, scn, side)
+    finally:
+        intel._PICTURES[:] = saved
+
+
+def _fresh_estimates(st, scn):
+    from game.engine import world as W
+
+    c = st.clone()
+    saved = list(intel._PICTURES)
+    intel._PICTURES.clear()
+    try:
+        W.estimates(c, scn, redraw=False)
+    finally:
+        intel._PICTURES[:] = saved
+    return c.estimates
+
+
+_CHANGES = [
+    ("a member's pledge to Kim", lambda st, pid: setattr(st.people[pid], "pledge_kim", st.people[pid].pledge_kim + 7)),
+    ("a member's pledge to the critics", lambda st, pid: setattr(st.people[pid], "pledge_opposition", 33)),
+    ("a member's fear", lambda st, pid: setattr(st.people[pid], "fear", 90)),
+    ("a member's faction", lambda st, pid: setattr(st.people[pid], "faction", "soviet")),
+    ("a member joins the circle", lambda st, pid: setattr(st.people[pid], "plotter", True)),
+    ("a member is arrested", lambda st, pid: setattr(st.people[pid], "status", "arrested")),
+    ("a member loses the seat", lambda st, pid: setattr(st.people[pid], "cc", "candidate")),
+    ("every member's fear", lambda st, pid: [setattr(p, "fear", p.fear + 3) for p in st.people.values()]),
+    ("the security service", lambda st, pid: setattr(st.country, "security", st.country.security + 9)),
+    ("the cult", lambda st, pid: setattr(st.country, "cult", st.country.cult - 9)),
+    ("a patron's favour", lambda st, pid: setattr(next(iter(st.patrons.values())), "favour_kim", 77)),
+    ("a faction's cohesion", lambda st, pid: setattr(st.factions["soviet"], "cohesion", 5)),
+    ("a faction's standing", lambda st, pid: st.factions["soviet"].standing.update({"ussr": 95})),
+    ("Kim's intelligence", lambda st, pid: st.intel.update({"kim": 95})),
+    ("the critics' intelligence", lambda st, pid: st.intel.update({"opposition": 95})),
+    ("the plot is found", lambda st, pid: st.set_flag("plot_discovered")),
+    ("the blur", lambda st, pid: st.estimate_noise["kim"].update({"lean:" + pid: 100})),
+    ("the last sighting", lambda st, pid: st.estimate_noise["opposition"].update({"seen:" + pid: 40})),
+]
+
+
+@pytest.mark.parametrize("what,change", _CHANGES, ids=[c[0] for c in _CHANGES])
+def test_pictures_follow_a_state_changed_behind_them(scn, what, change):
+    g = _midgame(scn, seed=11)
+    st = g.state
+    for side in ("kim", "opposition"):
+        intel.side_view(st, scn, side)  # the cache holds this state's pictures now
+    pid = next(p for p, q in st.people.items() if q.cc == "full" and q.status == "active" and not q.plotter)
+    change(st, pid)
+    for side in ("kim", "opposition"):
+        assert intel.side_view(st, scn, side) == _fresh_view(st, scn, side), (what, side)
+    from game.engine import world as W
+
+    want = _fresh_estimates(st, scn)
+    W.estimates(st, scn, redraw=False)
+    assert st.estimates == want, what
+
+
+def test_a_patched_picture_is_the_fresh_one_to_the_last_bit(scn):
+    """Orders that move a few members patch the last picture: it must equal one made afresh."""
+    g = Game.new(scn, None, 3)
+    players = {"kim": ai.make("ai:normal"), "opposition": ai.make("ai:normal")}
+    for _ in range(80):
+        s = g.to_move()
+        if s is None:
+            break
+        g.submit(players[s](g, s))
+        for side in ("kim", "opposition"):
+            assert intel.side_view(g.state, scn, side) == _fresh_view(g.state, scn, side)
