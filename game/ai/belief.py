@@ -213,13 +213,19 @@ def determinize(
     d = _shallow(state)
     d.rng = engine_rng(state, side, sample)
     new = object.__new__
-    people: dict[str, PersonState] = {}
-    for pid, p in state.people.items():
-        q = new(PersonState)
-        qd = p.__dict__.copy()  # offices and career stay shared: copies made to try moves copy them
-        qd[hide] = 0  # the hidden pledge: drawn (below) where it is not zero
-        q.__dict__ = qd
-        people[pid] = q
+    real = state.people
+    # A member whose hidden pledge is 0 already reads as the draw's starting point: the world
+    # shares that person with the state (nothing writes into a world's people: the AI's what-if
+    # copies copy whom they touch, its play-outs clone the world). Only the members whose hidden
+    # pledge is set, and those the draw below gives a different value, are copied.
+    people: dict[str, PersonState] = dict(real)
+    for pid, p in real.items():
+        if p.__dict__[hide]:
+            q = new(PersonState)
+            qd = p.__dict__.copy()  # offices and career stay shared: copies made to try moves copy them
+            qd[hide] = 0  # the hidden pledge: drawn (below) where it is not zero
+            q.__dict__ = qd
+            people[pid] = q
     d.people = people
     if draws is None:
         draws = _draw(state, scn, side, view, sample, weights, people, hide)
@@ -232,12 +238,19 @@ def determinize(
         for pid, n in pledges.items():  # everyone else's is 0 already
             drawn = people.get(pid)
             if drawn is not None:
+                if drawn is real[pid]:
+                    drawn = people[pid] = _shallow(drawn)
                 drawn.__dict__[hide] = n
     else:
         for pid, q in people.items():
             qd = q.__dict__
-            qd[hide] = get(pid, 0)
-            qd["plotter"] = pid in plotters
+            n, plots = get(pid, 0), pid in plotters
+            if qd[hide] != n or qd["plotter"] is not plots:
+                if q is real[pid]:
+                    q = people[pid] = _shallow(q)
+                    qd = q.__dict__
+                qd[hide] = n
+                qd["plotter"] = plots
     d.factions = {k: FactionState(v.influence, v.cohesion, dict(v.standing)) for k, v in state.factions.items()}
     d.patrons = {k: _shallow(v) for k, v in state.patrons.items()}
     d.country = _shallow(state.country)

@@ -80,15 +80,24 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
     out = []
     people = state.people
     memo: dict[tuple[Any, ...], bool] | None = None
+    column: list[Any] | None = None
     if key is not None:
+        # The whole answer, when no one in the pool has changed in the fields the filter reads
+        # since it was last worked out (compared, not hashed: the usual case between two
+        # decisions of one phase, as most moves touch a person or two).
+        column = list(map(fields, map(people.__getitem__, pool)))
+        last = _TARGET_LAST.get(key)
+        if last is not None and last[0] == pool and last[1] == column:
+            return list(last[2])
         memo = _TARGET_MEMO.get(key)
         if memo is None or len(memo) >= _TARGET_MEMO_SIZE:
             memo = _TARGET_MEMO[key] = {}
-    for t in pool:
+    for i, t in enumerate(pool):
         if memo is not None:
             # A person filter reads only that person's fields (and what `key` holds): the same
             # fields give the same answer, so each is worked out once, not on every turn.
-            k = (t, fields(people[t]))
+            assert column is not None
+            k = (t, column[i])
             ok = memo.get(k)
             if ok is not None:
                 if ok:
@@ -103,7 +112,12 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
             memo[k] = ok
         if ok:
             out.append(t)
-    return sorted(out)
+    out.sort()
+    if column is not None and key is not None:
+        if key not in _TARGET_LAST and len(_TARGET_LAST) >= _TARGET_TABLES:
+            _TARGET_LAST.clear()
+        _TARGET_LAST[key] = (pool, column, list(out))
+    return out
 
 
 # filter and what it reads besides the target -> {(person id, that person's fields it reads):
@@ -111,6 +125,9 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
 # number of tables.
 _TARGET_MEMO: dict[tuple[Any, ...], dict[tuple[Any, ...], bool]] = {}
 _TARGET_MEMO_SIZE = 50_000
+# filter and what it reads besides the target -> (the pool, each one's fields it reads, the
+# answer) as last worked out.
+_TARGET_LAST: dict[tuple[Any, ...], tuple[list[str], list[Any], list[str]]] = {}
 _TARGET_TABLES = 256
 _PLANS: dict[str, tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None] = {}
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 from game.engine.context import ACTIVE
 from game.engine.plenum import leans, present_members
@@ -146,6 +147,8 @@ def blurred(state: GameState, side: str, true: dict[str, float]) -> list[tuple[s
 
 # pid -> its two keys in a side's stored blur, made once (every count looks them up).
 _KEYS: dict[str, tuple[str, str]] = {}
+_PREFIXES = frozenset((BLUR_PREFIX, SEEN_PREFIX))
+assert len(BLUR_PREFIX) == len(SEEN_PREFIX)  # draw_blur cuts both at one length
 
 
 def estimated_leans(
@@ -162,16 +165,23 @@ def draw_blur(state: GameState, side: str, members: list[str]) -> None:
     sorted order from the game RNG, so a replay draws the same."""
     noise = state.estimate_noise.setdefault(side, {})
     present = set(members)
-    for key in [k for k in noise if k.startswith(BLUR_PREFIX) and k[len(BLUR_PREFIX) :] not in present]:
-        del noise[key]
-    for key in [k for k in noise if k.startswith(SEEN_PREFIX) and k[len(SEEN_PREFIX) :] not in present]:
+    # The blur and the last sighting of members no longer present go (one pass over the keys;
+    # what is kept keeps its order).
+    cut = len(BLUR_PREFIX)
+    prefixes = _PREFIXES
+    for key in [k for k in noise if k[:cut] in prefixes and k[cut:] not in present]:
         del noise[key]
     hidden = "pledge_opposition" if side == "kim" else "pledge_kim"
-    for pid in sorted(members):
-        key = BLUR_PREFIX + pid
-        draw = state.rng.randint(-BLUR_SCALE, BLUR_SCALE)
-        noise[key] = round(noise.get(key, 0) / 2 + draw / 2)
-        noise[SEEN_PREFIX + pid] = getattr(state.people[pid], hidden)
+    people = state.people
+    keys = _KEYS
+    get = noise.get
+    ordered = sorted(members)
+    for pid, draw in zip(ordered, state.rng.randints(-BLUR_SCALE, BLUR_SCALE, len(ordered))):
+        k = keys.get(pid)
+        if k is None:
+            k = keys[pid] = (SEEN_PREFIX + pid, BLUR_PREFIX + pid)
+        noise[k[1]] = round(get(k[1], 0) / 2 + draw / 2)
+        noise[k[0]] = getattr(people[pid], hidden)
 
 
 def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, int], dict[str, int]]:
@@ -225,11 +235,123 @@ def hints(state: GameState, side: str) -> tuple[Hint, ...]:
     return tuple(Hint(e.date, e.text) for e in state.log if e.kind == "intel" and e.visible_to == side)
 
 
-def side_view(state: GameState, scn: Scenario, side: str) -> SideView:
-    members = present_members(state)
-    rows = blurred(state, side, leans(state, scn, members))
+# What a side's picture of the committee is made from (besides the scenario): who is present,
+# each member's lean terms, the terms a faction's members share, and the side's own blur,
+# intelligence and whether the plot is found. Read whole, as plain tuples, so that two states
+# that read the same give the same key and a state changed in any of these gives another.
+_MEMBER_TERMS = attrgetter("faction", "loyalty", "fear", "pledge_kim", "pledge_opposition", "plotter")
+
+
+def terms_key(state: GameState, members: list[str]) -> tuple[Any, ...]:
+    """Everything of the state a picture reads that is the same for both sides; `members` is
+    present_members(state) (who is present: a full seat and a status in office)."""
+    people = state.people
+    c = state.country
+    # The terms every member shares first: two keys that differ there tell so at once.
+    return (
+        c.security,
+        c.cult,
+        tuple((k, p.favour_kim, p.favour_opposition, p.intervention) for k, p in state.patrons.items()),
+        tuple((k, f.cohesion, tuple(f.standing.items())) for k, f in state.factions.items()),
+        tuple(members),
+        tuple(map(_MEMBER_TERMS, map(people.__getitem__, members))),
+    )
+
+
+def _side_key(state: GameState, side: str) -> tuple[Any, ...]:
+    return (
+        side,
+        quality(state, side),
+        state.has_flag("plot_discovered"),
+        tuple(state.estimate_noise.get(side, {}).items()),
+    )
+
+
+# (members, rows, counts, errors, what side_view makes of the rows once: read only, shared by
+# every view of the same picture)
+Picture = tuple[list[str], list[tuple[str, float, float, bool]], dict[str, int], dict[str, int], dict[str, Any]]
+# (scenario, terms_key, side key, picture) for the last few pictures made: the counts after an
+# order and the computer player's view just after it read the same state.
+_PICTURES: list[tuple[Any, tuple[Any, ...], tuple[Any, ...], Picture]] = []
+# A picture is patched rather than made afresh when at most this many members changed.
+PATCH_MOST = 40
+
+
+def picture(
+    state: GameState,
+    scn: Scenario,
+    side: str,
+    members: list[str] | None = None,
+    terms: tuple[Any, ...] | None = None,
+    scratch: dict[str, Any] | None = None,
+) -> Picture:
+    """(members present, blurred rows, headline counts, their errors) of `side`'s picture: made
+    afresh, or the one made last from a state that reads the same in everything it is made from
+    (compared in full, so a state changed behind it never gets an old picture), or that one
+    with the few members who changed worked out again. `members` and `terms`, if given, are
+    present_members(state) and terms_key(state, members); `scratch`, a dict the caller keeps for
+    both sides' pictures of one state, where the members' leans are kept once worked out."""
+    if members is None:
+        members = present_members(state)
+    if terms is None:
+        terms = terms_key(state, members)
+    skey = _side_key(state, side)
+    near = None
+    for known, t, k, pic in _PICTURES:
+        if known is scn and k == skey:
+            if t == terms:
+                return pic
+            if near is None and t[:5] == terms[:5]:
+                near = (t, pic)
+    if near is not None:
+        patched = _patched(state, scn, side, terms, *near)
+        if patched is not None:
+            _remember(scn, terms, skey, patched)
+            return patched
+    if scratch is None:
+        scratch = {}
+    true = scratch.get("true")
+    if true is None:
+        true = scratch["true"] = leans(state, scn, members)
+    rows = blurred(state, side, true)
     counts, errors = headline(rows)
-    est = {pid: MemberEstimate(pid, lean, err, own) for pid, lean, err, own in rows}
+    pic = (members, rows, counts, errors, {})
+    _remember(scn, terms, skey, pic)
+    return pic
+
+
+def _remember(scn: Scenario, terms: tuple[Any, ...], skey: tuple[Any, ...], pic: Picture) -> None:
+    _PICTURES.insert(0, (scn, terms, skey, pic))
+    del _PICTURES[4:]
+
+
+def _patched(
+    state: GameState, scn: Scenario, side: str, terms: tuple[Any, ...], was: tuple[Any, ...], pic: Picture
+) -> Picture | None:
+    """A picture made from `pic` (made from a state that read as `was`: the same members, the
+    same shared terms, a few members' own terms different, e.g. just before an order that
+    pledged or frightened one): only those members' rows are worked out again, each exactly as
+    a fresh picture works it out, and the headline is counted over the rows. None when too
+    many changed."""
+    changed = [pid for pid, a, b in zip(terms[4], was[5], terms[5]) if a != b]
+    if len(changed) > PATCH_MOST:
+        return None
+    members, rows, _counts, _errors, made = pic
+    index = made.get("index")
+    if index is None:
+        index = made["index"] = {row[0]: i for i, row in enumerate(rows)}
+    rows = list(rows)
+    for row in blurred(state, side, leans(state, scn, changed)):
+        rows[index[row[0]]] = row
+    counts, errors = headline(rows)
+    return (members, rows, counts, errors, {"index": index})
+
+
+def side_view(state: GameState, scn: Scenario, side: str) -> SideView:
+    members, rows, counts, errors, made = picture(state, scn, side)
+    est = made.get("members")
+    if est is None:
+        est = made["members"] = {pid: MemberEstimate(pid, lean, err, own) for pid, lean, err, own in rows}
     stored = state.estimates.get(side, {})
     plot = stored.get("plotters", [0, 0])
     exp_word = exp_text = None

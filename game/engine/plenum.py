@@ -225,7 +225,7 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
 
     # Each member's own judgement is drawn once, in a fixed order, so the session is replayable.
     everyone = sorted(present_members(state, candidates=True))
-    noise = {pid: rng.randint(-RULE.noise, RULE.noise) for pid in everyone}
+    noise = dict(zip(everyone, rng.randints(-RULE.noise, RULE.noise, len(everyone))))
 
     speakers_against: list[str] = []
     # Nothing in the speeches changes a lean (only the mood, added apart): the hall's leans are

@@ -45,6 +45,32 @@ class Rng:
     def randint(self, lo: int, hi: int) -> int:
         return lo + self.below(hi - lo + 1)
 
+    def randints(self, lo: int, hi: int, count: int) -> list[int]:
+        """`count` draws of randint(lo, hi), in order: the same numbers, the same generator state
+        after, in one call (the blur redraws a value for every member each turn)."""
+        n = hi - lo + 1
+        if n <= 0:
+            raise ValueError("n must be positive")
+        threshold = (0x100000000 - n) % n
+        state, inc, mult, mask = self.state, self.inc, _MULT, _MASK64
+        out = []
+        draws = 0
+        for _ in range(count):
+            while True:
+                # _next, written out (the same arithmetic)
+                old = state
+                state = (old * mult + inc) & mask
+                xorshifted = (((old >> 18) ^ old) >> 27) & 0xFFFFFFFF
+                rot = old >> 59
+                draws += 1
+                r = ((xorshifted >> rot) | (xorshifted << ((-rot) & 31))) & 0xFFFFFFFF
+                if r >= threshold:
+                    out.append(lo + r % n)
+                    break
+        self.state = state
+        self.draws += draws
+        return out
+
     def roll(self) -> int:
         """A percentile roll, 1..100."""
         return self.below(100) + 1

@@ -7,13 +7,13 @@ postponement in 1956 gave Kim a month to work the members one by one).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.engine import intel
 from game.engine.content import Scenario
 from game.engine.context import ACTIVE
 from game.engine.effects import clamp
-from game.engine.plenum import leans, present_members
+from game.engine.plenum import present_members
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -110,13 +110,12 @@ def estimates(state: GameState, scn: Scenario, *, redraw: bool = True) -> None:
     rather than jumps; between draws the same blur is laid over the live leans, so a player's
     own moves show at once without revealing anything new."""
     members = present_members(state)
-    true = leans(state, scn, members)
+    scratch: dict[str, Any] = {}
+    terms = intel.terms_key(state, members)
     plotters = intel.active_plotters(state)
     for side in ("kim", "opposition"):
         if redraw:
             intel.draw_blur(state, side, members)
-        counts, errors = intel.headline(intel.blurred(state, side, true))
-        view: dict[str, list[int]] = {key: [counts[key], errors[key]] for key in ("kim", "opposition", "swing")}
         noise = state.estimate_noise.setdefault(side, {})
         # The critics know their own circle; Kim's services can only guess at it until the
         # plot is found.
@@ -124,6 +123,10 @@ def estimates(state: GameState, scn: Scenario, *, redraw: bool = True) -> None:
         if redraw:
             draw = state.rng.randint(-e, e) if e else 0
             noise["plotters"] = round(noise.get("plotters", 0) / 2 + draw / 2)
+        # The counts (drawn from nothing, so they may come after the draw above): the picture
+        # made last from a state that reads the same, or made now, the leans worked out once.
+        _members, _rows, counts, errors, _made = intel.picture(state, scn, side, members, terms, scratch)
+        view: dict[str, list[int]] = {key: [counts[key], errors[key]] for key in ("kim", "opposition", "swing")}
         off = max(-e, min(e, noise.get("plotters", 0)))
         view["plotters"] = [max(0, plotters + off), e]
         view["majority"] = [len(members) // 2 + 1, 0]

@@ -1,0 +1,189 @@
+"""The speed caches must never answer for a state that has changed behind them.
+
+Each cache here is checked the same way: fill it, change the state in a way it must notice
+(without going through the orders), and compare its answer with one worked out from scratch.
+"""
+
+import copy
+
+import pytest
+
+from game import ai
+from game.ai import belief as B
+from game.ai.weights import for_scenario
+from game.engine import actions as A
+from game.engine import intel
+from game.engine.game import Game
+from game.engine.rng import Rng
+from game.scenario.loader import find_scenario, load
+
+
+@pytest.fixture(scope="module")
+def scn():
+    return load(find_scenario("august-1956")).scenario
+
+
+def _midgame(scn, seed: int = 5, moves: int = 40) -> Game:
+    g = Game.new(scn, None, seed)
+    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
+    for _ in range(moves):
+        s = g.to_move()
+        if s is None:
+            break
+        g.submit(players[s](g, s))
+    return g
+
+
+def test_randints_draws_what_randint_draws():
+    for lo, hi in ((-100, 100), (-5, 5), (0, 0), (1, 7)):
+        a, b = Rng(42), Rng(42)
+        one = [a.randint(lo, hi) for _ in range(300)]
+        assert b.randints(lo, hi, 300) == one
+        assert (a.state, a.inc, a.draws) == (b.state, b.inc, b.draws)
+
+
+def _fresh_candidates(state, scn, a):
+    """The filter run on every person, with no memo at all."""
+    saved = (dict(A._TARGET_MEMO), dict(A._TARGET_LAST))
+    A._TARGET_MEMO.clear()
+    A._TARGET_LAST.clear()
+    try:
+        return A.candidates(state, scn, a)
+    finally:
+        A._TARGET_MEMO.clear()
+        A._TARGET_LAST.clear()
+        A._TARGET_MEMO.update(saved[0])
+        A._TARGET_LAST.update(saved[1])
+
+
+def test_target_lists_follow_a_person_changed_behind_them(scn):
+    g = _midgame(scn)
+    st = g.state
+    person_actions = [a for a in scn.actions if a.target == "person" and a.targets and A._filter_plan(a.targets)]
+    assert person_actions
+    for a in person_actions:
+        first = A.candidates(st, scn, a)
+        assert A.candidates(st, scn, a) == first  # answered from the whole-pool cache
+        # Change each field the filter reads, one person at a time, behind the cache's back.
+        for pid in list(st.people)[:40]:
+            p = st.people[pid]
+            before = copy.copy(p.__dict__)
+            p.cc = "none" if p.cc == "full" else "full"
+            p.pledge_kim = 99 - p.pledge_kim
+            p.faction = "partisan" if p.faction != "partisan" else "soviet"
+            assert A.candidates(st, scn, a) == _fresh_candidates(st, scn, a), (a.id, pid)
+            p.__dict__.clear()
+            p.__dict__.update(before)
+        assert A.candidates(st, scn, a) == first
+
+
+def test_a_list_handed_out_cannot_change_the_cache(scn):
+    g = _midgame(scn)
+    a = next(a for a in scn.actions if a.target == "person" and a.targets and A._filter_plan(a.targets))
+    got = A.candidates(g.state, scn, a)
+    want = list(got)
+    got.append("nobody")
+    assert A.candidates(g.state, scn, a) == want
+
+
+@pytest.mark.parametrize("side", ["kim", "opposition"])
+def test_a_world_shares_only_people_who_read_the_same(scn, side):
+    """determinize shares with the state the people whose hidden values the draw leaves as they
+    are: every person of the world must read exactly as a full copy would, and the state's own
+    people must be untouched."""
+    g = _midgame(scn, seed=7, moves=60)
+    st = g.state
+    w, _flags = for_scenario(scn, "hard")
+    before = {pid: dict(p.__dict__) for pid, p in st.people.items()}
+    view = intel.side_view(st, scn, side)
+    hide = "pledge_opposition" if side == "kim" else "pledge_kim"
+    for k in range(3):
+        B._DRAWS.clear()  # so the one draw made is the one read back
+        d = B.determinize(st, scn, side, view, k, w)
+        ((_scn, (pledges, _extra, _exposure, plotters, _found)),) = B._DRAWS.values()
+        for pid, q in d.people.items():
+            assert q.__dict__[hide] == pledges.get(pid, 0), pid
+            if plotters is not None:
+                assert q.plotter == (pid in plotters), pid
+            real = st.people[pid]
+            if q is real:
+                assert real.__dict__[hide] == pledges.get(pid, 0)
+            # Apart from what is drawn, the world reads as the state.
+            assert {f: v for f, v in q.__dict__.items() if f not in (hide, "plotter")} == {
+                f: v for f, v in real.__dict__.items() if f not in (hide, "plotter")
+            }
+    assert {pid: dict(p.__dict__) for pid, p in st.people.items()} == before
+
+
+def _fresh_view(st, scn, side):
+    saved = list(intel._PICTURES)
+    intel._PICTURES.clear()
+    try:
+        return intel.side_view(st, scn, side)
+    finally:
+        intel._PICTURES[:] = saved
+
+
+def _fresh_estimates(st, scn):
+    from game.engine import world as W
+
+    c = st.clone()
+    saved = list(intel._PICTURES)
+    intel._PICTURES.clear()
+    try:
+        W.estimates(c, scn, redraw=False)
+    finally:
+        intel._PICTURES[:] = saved
+    return c.estimates
+
+
+_CHANGES = [
+    ("a member's pledge to Kim", lambda st, pid: setattr(st.people[pid], "pledge_kim", st.people[pid].pledge_kim + 7)),
+    ("a member's pledge to the critics", lambda st, pid: setattr(st.people[pid], "pledge_opposition", 33)),
+    ("a member's fear", lambda st, pid: setattr(st.people[pid], "fear", 90)),
+    ("a member's faction", lambda st, pid: setattr(st.people[pid], "faction", "soviet")),
+    ("a member joins the circle", lambda st, pid: setattr(st.people[pid], "plotter", True)),
+    ("a member is arrested", lambda st, pid: setattr(st.people[pid], "status", "arrested")),
+    ("a member loses the seat", lambda st, pid: setattr(st.people[pid], "cc", "candidate")),
+    ("every member's fear", lambda st, pid: [setattr(p, "fear", p.fear + 3) for p in st.people.values()]),
+    ("the security service", lambda st, pid: setattr(st.country, "security", st.country.security + 9)),
+    ("the cult", lambda st, pid: setattr(st.country, "cult", st.country.cult - 9)),
+    ("a patron's favour", lambda st, pid: setattr(next(iter(st.patrons.values())), "favour_kim", 77)),
+    ("a faction's cohesion", lambda st, pid: setattr(st.factions["soviet"], "cohesion", 5)),
+    ("a faction's standing", lambda st, pid: st.factions["soviet"].standing.update({"ussr": 95})),
+    ("Kim's intelligence", lambda st, pid: st.intel.update({"kim": 95})),
+    ("the critics' intelligence", lambda st, pid: st.intel.update({"opposition": 95})),
+    ("the plot is found", lambda st, pid: st.set_flag("plot_discovered")),
+    ("the blur", lambda st, pid: st.estimate_noise["kim"].update({"lean:" + pid: 100})),
+    ("the last sighting", lambda st, pid: st.estimate_noise["opposition"].update({"seen:" + pid: 40})),
+]
+
+
+@pytest.mark.parametrize("what,change", _CHANGES, ids=[c[0] for c in _CHANGES])
+def test_pictures_follow_a_state_changed_behind_them(scn, what, change):
+    g = _midgame(scn, seed=11)
+    st = g.state
+    for side in ("kim", "opposition"):
+        intel.side_view(st, scn, side)  # the cache holds this state's pictures now
+    pid = next(p for p, q in st.people.items() if q.cc == "full" and q.status == "active" and not q.plotter)
+    change(st, pid)
+    for side in ("kim", "opposition"):
+        assert intel.side_view(st, scn, side) == _fresh_view(st, scn, side), (what, side)
+    from game.engine import world as W
+
+    want = _fresh_estimates(st, scn)
+    W.estimates(st, scn, redraw=False)
+    assert st.estimates == want, what
+
+
+def test_a_patched_picture_is_the_fresh_one_to_the_last_bit(scn):
+    """Orders that move a few members patch the last picture: it must equal one made afresh."""
+    g = Game.new(scn, None, 3)
+    players = {"kim": ai.make("ai:normal"), "opposition": ai.make("ai:normal")}
+    for _ in range(80):
+        s = g.to_move()
+        if s is None:
+            break
+        g.submit(players[s](g, s))
+        for side in ("kim", "opposition"):
+            assert intel.side_view(g.state, scn, side) == _fresh_view(g.state, scn, side)
