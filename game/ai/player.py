@@ -734,7 +734,14 @@ class AIPlayer:
         for o in opts:
             v = 0.0
             for k in range(len(mind.worlds)):
-                v += mind.outcome(k, o.effects, None)[0]
+                value, delta = mind.outcome(k, o.effects, None)
+                if not _plenum_ahead(mind.worlds[k]):
+                    # No plenum is left to sit: the count and the hunt for the plot are worth
+                    # nothing now (as after a session, below). Counting them made the AI Kim
+                    # arrest the rehabilitated critics in November in every game, defying both
+                    # patrons for votes no plenum would take.
+                    value -= sum(delta.get(key, 0.0) for key in _PLENUM_PARTS)
+                v += value
             v = v / len(mind.worlds) + o.ai_weight * mind.w.option_prior + _tiebreak(mind.state, o.id)
             scored.append((v, o.id, o))
         best = max(scored, key=lambda t: t[0]) if scored else (0.0, opts[0].id, opts[0])
