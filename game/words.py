@@ -24,15 +24,17 @@ def prose_dates(text: str) -> str:
     return _ISO.sub(lambda m: date_words(m.group(0)), text)
 
 
-def dispatch_text(text: str) -> str:
+def dispatch_text(text: str, scn=None) -> str:
     """A log line as the player reads it, in the window and at the terminal: dates in words, and
     an informer's glimpse naming the move seen as its title, not as an order ("were seen at work:
-    “Launch an ideological campaign”")."""
+    “Launch an ideological campaign”"); with the scenario, the move's name as the scenario writes
+    it (the log has it in lower case: "canvass the soviet and yan'an members")."""
     text = prose_dates(text)
     m = _BUSY.match(text)
     if m:
         move = m.group(2)
-        text = f"Informers report that {m.group(1)} were seen at work: “{move[:1].upper() + move[1:]}”."
+        named = next((a.name for a in scn.actions if a.name.lower() == move), None) if scn is not None else None
+        text = f"Informers report that {m.group(1)} were seen at work: “{named or move[:1].upper() + move[1:]}”."
     return text
 
 

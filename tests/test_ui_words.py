@@ -83,3 +83,14 @@ def test_why_an_action_is_closed_reads_as_a_sentence_in_the_window_and_the_termi
     text = out.getvalue()
     assert "Draft the critique  -- not now: only when the critique is not yet drafted" in text
     assert "Not possible now" not in text
+
+
+def test_an_informers_glimpse_names_the_move_as_the_scenario_writes_it(august):
+    from game.tools.terminal import prose
+    from game.words import dispatch_text
+
+    line = "Informers report that the critics were busy: canvass the soviet and yan'an members."
+    assert dispatch_text(line, august) == (
+        "Informers report that the critics were seen at work: “Canvass the Soviet and Yan'an members”."
+    )
+    assert prose(line, august) == dispatch_text(line, august)

@@ -50,10 +50,10 @@ class HotSeat:
 
 
 # ---------------------------------------------------------------------- words
-def prose(text: str) -> str:
+def prose(text: str, scn=None) -> str:
     """A line as a reader writes it: dates in words, the first letter a capital, an informer's
-    glimpse naming the move as its title."""
-    text = dispatch_text(text.strip())
+    glimpse naming the move as its title (as the scenario spells it, given the scenario)."""
+    text = dispatch_text(text.strip(), scn)
     return text[:1].upper() + text[1:]
 
 
@@ -216,8 +216,8 @@ class TerminalPlayer:
                 + (", s to save, l for the log, i for the committee, q to quit." if extra else ", q to quit.")
             )
 
-    def _entry(self, e) -> str:
-        return f"  {date_words(e.date)}  {prose(e.text)}"
+    def _entry(self, e, scn=None) -> str:
+        return f"  {date_words(e.date)}  {prose(e.text, scn)}"
 
     def _new_log(self, g: Game, side: str, skip: str | None = None) -> None:
         """The log entries this side may read since it last looked; `skip`, a text already shown
@@ -229,7 +229,7 @@ class TerminalPlayer:
                 if skip is not None and e.text == skip:
                     skip = None
                     continue
-                self.say(self._entry(e))
+                self.say(self._entry(e, g.scn))
 
     def result(self, g: Game, side: str, text: str) -> None:
         """What came of this side's own action, once (the log line that says the same is not repeated)."""
@@ -528,7 +528,7 @@ class TerminalPlayer:
             self.say(f"  Saved to {self.save(g)}")
         elif cmd == "l":
             for e in [e for e in g.state.log if e.visible_to in ("all", side)][-25:]:
-                self.say(self._entry(e))
+                self.say(self._entry(e, g.scn))
         elif cmd == "i":
             for _pid, p in g.state.people.items():
                 if p.generated or p.patron:

@@ -256,7 +256,7 @@ class Session:
         if self._report_turn.get(side) == self.g.state.turn:
             return None
         mark = self._report_mark.get(side, 0)
-        fresh = [readable(e) for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
+        fresh = [readable(e, self.g.scn) for e in self.g.state.log[mark:] if e.visible_to in ("all", side)]
         news = self.plot_news(side)
         if news is not None:
             fresh.append(news)
@@ -317,7 +317,7 @@ class Session:
 
     def visible_log(self, side: str | None = None):
         side = side or self.viewer
-        out = [readable(e) for e in self.g.state.log if e.visible_to in ("all", side)]
+        out = [readable(e, self.g.scn) for e in self.g.state.log if e.visible_to in ("all", side)]
         return out + [e for e in self.kept if e.visible_to == side]
 
     def view(self, side: str | None = None) -> SideView:

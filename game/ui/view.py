@@ -157,9 +157,9 @@ def entry_story(scn, entry) -> str:
     return f"{rest} (In history: {when}.)" if when else rest
 
 
-def readable(entry):
+def readable(entry, scn=None):
     """A dispatch as the player reads it (game.words.dispatch_text, the terminal's wording too)."""
-    text = dispatch_text(entry.text)
+    text = dispatch_text(entry.text, scn)
     return entry if text == entry.text else replace(entry, text=text)
 
 

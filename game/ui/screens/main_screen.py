@@ -703,7 +703,7 @@ class MainScreen(MainTips, MainDraw, Screen):
             ):
                 for e in fresh[-2:]:
                     if e.kind in ("action", "event", "decision", "intel", "news"):
-                        self.app.notify(f"{common.date_text(e.date)}: {V.readable(e).text}", "info", 4)
+                        self.app.notify(f"{common.date_text(e.date)}: {V.readable(e, self.s.scn).text}", "info", 4)
                 self.app.sound.play("typewriter")
         if self.state_version() != self.version:
             self.rebuild()
