@@ -187,3 +187,27 @@ def test_a_patched_picture_is_the_fresh_one_to_the_last_bit(scn):
         g.submit(players[s](g, s))
         for side in ("kim", "opposition"):
             assert intel.side_view(g.state, scn, side) == _fresh_view(g.state, scn, side)
+
+
+def test_the_collector_settings_of_long_runs_change_no_game(scn):
+    """The lab and bench tune the garbage collector (game.tools.headless_gc): the same seeds
+    must play the same games with and without it."""
+    import gc
+
+    from game.tools import headless_gc
+    from game.tools.report import run
+
+    def play(seed):
+        g = Game.new(scn, None, seed)
+        run(g, {"kim": ai.make("ai:normal"), "opposition": ai.make("ai:easy")})
+        return g.state.hash()
+
+    plain = [play(s) for s in (31, 32)]
+    before = gc.get_threshold()
+    headless_gc.tune()
+    try:
+        assert gc.get_threshold() == (headless_gc.YOUNG, headless_gc.MIDDLE, headless_gc.OLD)
+        assert [play(s) for s in (31, 32)] == plain
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

@@ -13,10 +13,12 @@ if TYPE_CHECKING:
     from game.engine.state import GameState
 
 
-def _holds(state: GameState, scn: Scenario, e: EndingDef) -> bool:
+def _holds(state: GameState, scn: Scenario, e: EndingDef, ctx: EvalContext | None = None) -> bool:
     if e.condition is None:
         return True
-    return bool(X.run(e.condition, EvalContext(state, scn, votes=projection), f"ending '{e.id}' (condition)"))
+    if ctx is None:
+        ctx = EvalContext(state, scn, votes=projection)
+    return bool(X.run(e.condition, ctx, f"ending '{e.id}' (condition)"))
 
 
 # (scenario, its endings by priority) for the last few scenarios seen, matched by identity: a
@@ -38,12 +40,17 @@ def _ranked(scn: Scenario) -> list[tuple[int, EndingDef]]:
 
 def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
     """The id of the ending reached now, if any: highest priority first, then file order."""
+    # One context for every condition: it reads the live state and never draws, so the endings
+    # may share it (and the committee's count, which it works out once when a condition asks).
+    ctx = None
     for _, e in _ranked(scn):
         if e.when == "end" and not at_end:
             continue
         if e.condition is None and not at_end:
             continue
-        if _holds(state, scn, e):
+        if ctx is None:
+            ctx = EvalContext(state, scn, votes=projection)
+        if _holds(state, scn, e, ctx):
             return e.id
     return None
 
@@ -51,11 +58,12 @@ def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
 def settled(state: GameState, scn: Scenario) -> str | None:
     """The ending that nothing left in the game can avert, if a scenario says one is reached
     (its `settled` expression and its condition both hold); checked at the start of a turn."""
-    ranked = sorted(enumerate(scn.endings), key=lambda t: (-t[1].priority, t[0]))
-    for _, e in ranked:
+    ctx = None
+    for _, e in _ranked(scn):
         if e.settled is None:
             continue
-        ctx = EvalContext(state, scn, votes=projection)
-        if X.run(e.settled, ctx, f"ending '{e.id}' (settled)") and _holds(state, scn, e):
+        if ctx is None:
+            ctx = EvalContext(state, scn, votes=projection)
+        if X.run(e.settled, ctx, f"ending '{e.id}' (settled)") and _holds(state, scn, e, ctx):
             return e.id
     return None

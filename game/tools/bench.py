@@ -208,10 +208,12 @@ def sim_bench(
     history), the AI's time per decision, one campaign game, and with jobs > 1 the normal
     level on that many processes as the lab runs it."""
     from game.scenario.loader import find_scenario, load
+    from game.tools import headless_gc
 
     folder = find_scenario("august-1956")
     assert folder is not None, "the shipped scenario is missing"
     scn = load(folder).scenario
+    headless_gc.tune()  # as the lab's processes run (so the figures are the lab's)
     out = []
     dt, _t, turns = _games(scn, "history", "history", max(games, 10))
     n = max(games, 10)

@@ -25,6 +25,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from game.tools import headless_gc
+
 LEVELS = ("easy", "normal", "hard")
 SEEDS_PER_ENDING = 3
 SIDES = ("kim", "opposition")
@@ -78,6 +80,7 @@ def _init(folder: str, mods: list[str]) -> None:
     from game.scenario.loader import load
 
     _SCN = load(Path(folder), [Path(m) for m in mods]).scenario
+    headless_gc.tune()
 
 
 def _play(job: tuple) -> dict:
@@ -366,6 +369,7 @@ def main(args) -> int:
         else:
             global _SCN
             _SCN = scn
+            headless_gc.tune()
             for j in jobs:
                 results.append(_play(j))
                 progress.update(len(results))
