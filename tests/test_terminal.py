@@ -297,3 +297,20 @@ def test_hot_seat_hands_the_keyboard_over_and_holds_each_sides_plenum_report(aug
     assert not kim._reports
     # The critics' pledges, where they counted, appear only as the one unnamed term.
     assert HIDDEN_VOTE_LABEL in after or "Won over" not in after
+
+
+def test_after_a_game_the_terminal_prints_the_computers_reasons(august, capsys, monkeypatch, tmp_path):
+    from game.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # any save goes to a scratch folder
+    # A Kim who ends every phase and takes the first option of every dispatch.
+    monkeypatch.setattr("sys.stdin", io.StringIO("e\n1\n" * 200))
+    assert (
+        main(["simulate", "--start", "eve_of_plenum", "--kim", "human", "--opposition", "ai:easy", "--seed", "4"]) == 0
+    )
+    out = capsys.readouterr().out
+    m = re.search(r"HOW THE COMPUTER PLAYED THE OPPOSITION \((\d+) moves explained\)\n", out)
+    assert m and int(m.group(1)) > 0, out[-2000:]
+    after = out[m.end() :].splitlines()
+    dated = [ln for ln in after if re.match(r"^  \d{1,2} [A-Z][a-z]+ \d{4}  \S", ln)]
+    assert len(dated) == int(m.group(1))

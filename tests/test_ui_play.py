@@ -106,6 +106,22 @@ def test_game_against_the_real_computer_player(monkeypatch):
     app = make_app()
     seen = play_through(app, "kim", "eve_of_plenum", act=False)
     assert seen[-1] == "EndingScreen", seen
+    # The computer's reasons, readable once the game is over: its side's log lines of kind
+    # 'reason', all of them and only them, a page at a time.
+    end = app.top
+    log = app.session.g.state.log
+    theirs = [e.text for e in log if e.kind == "reason" and e.visible_to == "opposition"]
+    assert theirs and not any(e.kind == "reason" and e.visible_to == "kim" for e in log)
+    pump(app, [key(pygame.K_4)])
+    assert end.tab == 3
+    shown = []
+    for _ in range(20):
+        shown += [w.tooltip_lines()[1] for w in end.widgets if w.name.startswith("reason:")]
+        if end.rpage >= end.rpages - 1:
+            break
+        pump(app, [key(pygame.K_PAGEDOWN)])
+    assert [end.reasons()[i].text for i in range(len(theirs))] == shown
+    assert len(shown) == len(theirs)
     pygame.quit()
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from game import saves
 from game.engine.actions import Refused
+from game.engine.basics import date_words
 from game.engine.game import Game
 from game.paths import saves_dir
 from game.scenario.installed import mod_not_found, read_mod_meta, resolve_mod
@@ -137,8 +139,6 @@ def _finish(g: Game, args, scenario_name: str, humans: dict | None = None) -> in
 
     print(ending_line(g))  # the day the game was decided, in words (not the calendar's end date)
     if e:
-        import textwrap
-
         print(textwrap.fill(" ".join(e.text.split()), 88))
         if e.history:
             print()
@@ -149,6 +149,20 @@ def _finish(g: Game, args, scenario_name: str, humans: dict | None = None) -> in
                 f"  {pl['title']}: {m['title']}: {m['for']}-{m['against']}-{m['abstain']} "
                 f"({'carried' if m['passed'] else 'defeated'})"
             )
+    if humans and len(humans) == 1:
+        # The game is over: the computer's reasons for its moves, kept in its side's log, may be read.
+        from game.tools.terminal import SIDE_NAME, prose
+
+        ai_side = "opposition" if "kim" in humans else "kim"
+        why = [e for e in g.state.log if e.kind == "reason" and e.visible_to == ai_side]
+        if why:
+            print(f"\nHOW THE COMPUTER PLAYED {SIDE_NAME[ai_side].upper()} ({len(why)} moves explained)")
+            for e in why:
+                print(
+                    textwrap.fill(
+                        prose(e.text, g.scn), 88, initial_indent=f"  {date_words(e.date)}  ", subsequent_indent="      "
+                    )
+                )
     if humans:
         # A person played: say where this game left the historical course (same start and seed).
         from game.tools.replay import divergence_for, print_divergence

@@ -273,6 +273,9 @@ def render_all(
         snap("10b-ending-factions")
         app.top.set_tab(1)
         snap("10c-ending-people")
+        if app.top.ai_sides():
+            app.top.set_tab(3)
+            snap("10d-ending-reasons")
     app.session = sess
     from game.ui.screens.codex import CodexScreen
     from game.ui.screens.handoff import HandoffScreen

@@ -1,10 +1,13 @@
 """The ending: which ending, what became of each faction and person (beside what really
-happened), and the factions' influence over the game."""
+happened), the factions' influence over the game, and, when the computer played a side, the
+reason it gave for each of its moves (kept in its side's log; once the game is over they may be
+read)."""
 
 from __future__ import annotations
 
 import pygame
 
+from game.ai.weights import level_names
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -13,15 +16,16 @@ from game.ui.screen import Screen
 from game.ui.screens import common
 
 TABS = ("The ending", "People", "Factions")
+REASONS_TAB = "The computer's reasons"
 
 
 class EndingScreen(Screen):
     cache_background = True
     title = "Ending"
     help_lines = [
-        ("1 / 2 / 3", "Ending · people · factions"),
+        ("1 / 2 / 3 / 4", "Ending · people · factions · the computer's reasons"),
         ("Left / Right", "Switch tab"),
-        ("PgUp / PgDn", "Page the people"),
+        ("PgUp / PgDn", "Page the people or the reasons"),
         ("Enter", "Back to the title"),
     ]
 
@@ -29,6 +33,7 @@ class EndingScreen(Screen):
         super().__init__(app)
         self.tab = 0
         self.page = 0
+        self.rpage = 0  # the page of the computer's reasons
         app.sound.play("gavel")
 
     @property
@@ -38,6 +43,19 @@ class EndingScreen(Screen):
     def ending(self):
         s = self.s
         return s.scn.get("ending", s.state.ending) if s.state.ending else None
+
+    def tabs(self) -> tuple[str, ...]:
+        return (*TABS, REASONS_TAB) if self.ai_sides() else TABS
+
+    def ai_sides(self) -> list[str]:
+        s = self.s
+        return [side for side in ("kim", "opposition") if side not in s.players.humans]
+
+    def reasons(self):
+        """The computer's reasons, in the order it gave them (its side's log, kind 'reason')."""
+        s = self.s
+        sides = set(self.ai_sides())
+        return [V.readable(e, s.scn) for e in s.g.state.log if e.kind == "reason" and e.visible_to in sides]
 
     def people(self):
         st = self.s.state
@@ -50,10 +68,10 @@ class EndingScreen(Screen):
 
     def build(self):
         w, h = self.w, self.h
-        for i, label in enumerate(TABS):
+        for i, label in enumerate(self.tabs()):
             self.add(
                 W.Button(
-                    (24 + i * 170, 170, 160, 34),
+                    (24 + i * 170, 170, 160 if i < len(TABS) else 230, 34),
                     label,
                     lambda i=i: self.set_tab(i),
                     style="chip",
@@ -97,6 +115,8 @@ class EndingScreen(Screen):
                         draw_fn=lambda surf, rect, hov, foc, pid=pid: self.draw_fate(surf, rect, pid, hov or foc),
                     )
                 )
+        if self.tab == 3:
+            self.build_reasons()
         if self.tab == 2:
             area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
             chart = pygame.Rect(area.x + 40, area.y + 10, area.width - 340, area.height - 50)
@@ -169,12 +189,91 @@ class EndingScreen(Screen):
             lines.append("Fallen: " + ", ".join(fallen[:8]) + ("…" if len(fallen) > 8 else ""))
         return lines
 
+    # The computer's reasons: one row each, in two columns, a page at a time.
+    REASON_ROW = 44
+
+    def reason_rows(self):
+        area = pygame.Rect(24, 216, self.w - 48, self.h - 216 - 76)
+        per_col = max(1, (area.height - 30) // self.REASON_ROW)
+        return area, per_col, per_col * 2
+
+    def build_reasons(self):
+        w = self.w
+        area, per_col, per = self.reason_rows()
+        rs = self.reasons()
+        self.rpages = max(1, (len(rs) + per - 1) // per)
+        self.rpage = min(self.rpage, self.rpages - 1)
+        self.add(
+            W.Button(
+                (w - 260, 170, 40, 34), "◀", lambda: self.turn(-1), style="chip", enabled=self.rpage > 0, name="prev"
+            )
+        )
+        self.add(
+            W.Button(
+                (w - 212, 170, 40, 34),
+                "▶",
+                lambda: self.turn(1),
+                style="chip",
+                enabled=self.rpage < self.rpages - 1,
+                name="next",
+            )
+        )
+        col_w = (area.width - 20) // 2
+        for i, e in enumerate(rs[self.rpage * per : (self.rpage + 1) * per]):
+            c, r = divmod(i, per_col)
+            rect = pygame.Rect(area.x + c * (col_w + 20), area.y + 30 + r * self.REASON_ROW, col_w, self.REASON_ROW - 4)
+            self.add(
+                W.Hotspot(
+                    rect,
+                    [common.date_text(e.date), e.text],
+                    name=f"reason:{self.rpage * per + i}",
+                    draw_fn=lambda surf, rect, hov, foc, e=e: self.draw_reason(surf, rect, e, hov or foc),
+                )
+            )
+
+    def draw_reason(self, surf, rect, e, lit):
+        if lit:
+            pygame.draw.rect(surf, C.PAPER_DARK, rect)
+        day, month, year = common.date_text(e.date).split(" ")
+        T.draw(surf, f"{day} {month[:3]} {year}", (rect.x + 4, rect.y + 2), 12, C.RED, "bold")
+        T.draw_box(
+            surf,
+            e.text,
+            pygame.Rect(rect.x + 92, rect.y + 2, rect.width - 96, rect.height - 4),
+            13,
+            C.INK,
+            min_size=11,
+            preview=True,
+        )
+
+    def draw_reasons(self, surf, area):
+        s = self.s
+        names = level_names()
+        who = " and ".join(f"{'Kim Il Sung' if side == 'kim' else 'the opposition'}" for side in self.ai_sides())
+        level = names.get(s.players.difficulty, s.players.difficulty)
+        T.draw(surf, f"HOW THE COMPUTER PLAYED {who.upper()} ({level})", (area.x, area.y), 20, C.RED, "head")
+        rs = self.reasons()
+        T.draw(
+            surf,
+            f"{len(rs)} moves explained · page {self.rpage + 1}/{self.rpages} · hover a line for the whole of it",
+            (area.right, area.y + 4),
+            13,
+            C.INK_SOFT,
+            "body",
+            "topright",
+        )
+        if not rs:
+            T.draw(surf, "It gave no reasons in this game.", (area.x, area.y + 34), 15, C.INK_SOFT)
+
     def set_tab(self, i):
         self.tab = i
         self.rebuild()
 
     def turn(self, d):
-        self.page = max(0, min(self.pages - 1, self.page + d))
+        if self.tab == 3:
+            self.rpage = max(0, min(self.rpages - 1, self.rpage + d))
+        else:
+            self.page = max(0, min(self.pages - 1, self.page + d))
         self.rebuild()
 
     def on_resume(self):
@@ -195,12 +294,12 @@ class EndingScreen(Screen):
             if ev.key in (pygame.K_LEFT, pygame.K_RIGHT) and (
                 self.focus is None or self.focus.name.startswith("tab") or self.focus.name == "finish"
             ):
-                self.set_tab((self.tab + (1 if ev.key == pygame.K_RIGHT else -1)) % 3)
+                self.set_tab((self.tab + (1 if ev.key == pygame.K_RIGHT else -1)) % len(self.tabs()))
                 return True
-            if ev.key == pygame.K_PAGEUP and self.tab == 1:
+            if ev.key == pygame.K_PAGEUP and self.tab in (1, 3):
                 self.turn(-1)
                 return True
-            if ev.key == pygame.K_PAGEDOWN and self.tab == 1:
+            if ev.key == pygame.K_PAGEDOWN and self.tab in (1, 3):
                 self.turn(1)
                 return True
         return False
@@ -280,6 +379,8 @@ class EndingScreen(Screen):
             )
         elif self.tab == 1:
             self.draw_people(surf, area)
+        elif self.tab == 3:
+            self.draw_reasons(surf, area)
         else:
             self.draw_factions(surf, area)
 
