@@ -134,3 +134,14 @@ def test_wilson_interval():
     assert lo == 0.0 and hi == pytest.approx(0.2775, abs=1e-3)
     lo, hi = wilson(50, 100)
     assert lo == pytest.approx(0.4038, abs=1e-3) and hi == pytest.approx(0.5962, abs=1e-3)
+
+
+def test_dead_turns_are_counted_by_ending(capsys):
+    # From the September plenum, history on both sides: the jobs for the rehabilitated are the
+    # last choice (3 November); one empty fortnight follows while the envoys could still press
+    # for posts (until 30 November), and then the year is settled, not played out to December.
+    d = _lab_json(capsys, "--games", "2", "--start", "september_plenum", "--kim", "history", "--opposition", "history")
+    idle = d["idle_turns"]
+    assert set(idle) == {"mean", "games", "by_ending"}
+    assert set(idle["by_ending"]) == set(d["endings"]) == {"sole_rule"}
+    assert idle["mean"] == 1 and idle["games"] == 2

@@ -9,10 +9,10 @@ modder's routine). Game i plays seed K+i; every game the lab lists can be replay
 `plenum simulate --kim SPEC --opposition SPEC --seed K+i`, which gives the same state hash.
 
 The figures: each side's win rate with a 95% Wilson interval, the count of each ending, game
-length, how often each action and each option is chosen per side (as a share of that side's
-choices of that kind), the plenum tallies, and a few seeds per ending. Games never touch the
-disk or a window; with --jobs they are spread over processes (spawned, so the lab behaves the
-same on every platform).
+length, the turns played after the last real choice (dead turns), how often each action and each
+option is chosen per side (as a share of that side's choices of that kind), the plenum tallies,
+and a few seeds per ending. Games never touch the disk or a window; with --jobs they are spread
+over processes (spawned, so the lab behaves the same on every platform).
 """
 
 from __future__ import annotations
@@ -92,8 +92,32 @@ def _play(job: tuple) -> dict:
     scn = _SCN
     assert scn is not None, "the worker was started without a scenario"
     g = Game.new(scn, start, seed)
+    played: set[int] = set()  # turns in which a side was asked for an order
+    live: set[int] = set()  # turns in which a side had a real choice
+
+    def watched(player):
+        def ask(game: Game, side: str) -> dict:
+            st = game.state
+            order = player(game, side)
+            played.add(st.turn)
+            if order.get("t") in ("choose", "tactic"):
+                pend = next((p for p in st.pending if p.side == side), None)
+                if pend is not None and len(game.options(pend)) > 1:
+                    live.add(st.turn)
+            elif order.get("t") == "act" and any(pl.status not in ("held", "cancelled") for pl in st.plenums.values()):
+                live.add(st.turn)
+            return order
+
+        return ask
+
     try:
-        run(g, {"kim": make_player(kim, "kim", scn), "opposition": make_player(opp, "opposition", scn)})
+        run(
+            g,
+            {
+                "kim": watched(make_player(kim, "kim", scn)),
+                "opposition": watched(make_player(opp, "opposition", scn)),
+            },
+        )
     except Exception as exc:
         # Re-raised as a plain error naming the seed: some engine errors do not survive the trip
         # back from a worker process, and a pool waiting on a lost result never finishes.
@@ -123,6 +147,9 @@ def _play(job: tuple) -> dict:
         "ending": st.ending or "?",
         "victor": e.victor if e else "none",
         "turns": st.turn,
+        # Turns played after the last one with a real choice (an event option or plenum tactic
+        # out of two or more, or an action while a plenum may still sit): the dead turns.
+        "idle": max(played, default=0) - max(live, default=min(played, default=0)),
         "actions": {s: dict(c) for s, c in acts.items()},
         "options": {s: dict(c) for s, c in opts.items()},
         "tactics": {s: dict(c) for s, c in tacs.items()},
@@ -162,6 +189,14 @@ def summarise(results: list[dict], seconds: float, meta: dict) -> dict:
         "min": turns[0],
         "median": turns[n // 2],
         "max": turns[-1],
+    }
+    by_ending: dict[str, list[int]] = defaultdict(list)
+    for r in results:
+        by_ending[r["ending"]].append(r["idle"])
+    out["idle_turns"] = {
+        "mean": round(sum(r["idle"] for r in results) / n, 2),
+        "games": sum(1 for r in results if r["idle"]),
+        "by_ending": {e: round(sum(v) / len(v), 2) for e, v in sorted(by_ending.items(), key=lambda kv: -len(kv[1]))},
     }
     for kind in ("actions", "options", "tactics"):
         per: dict[str, Counter] = {s: Counter() for s in SIDES}
@@ -226,6 +261,12 @@ def print_report(s: dict, scn) -> None:
         print(f"  {count:5d} {_pct(count / n)}  {title} [{e.victor if e else '?'}]   seeds {seeds}")
     ln = s["length"]
     print(f"Length: mean {ln['mean']} turns (min {ln['min']}, median {ln['median']}, max {ln['max']})")
+    idle = s["idle_turns"]
+    per = ", ".join(f"{e} {v}" for e, v in idle["by_ending"].items())
+    print(
+        f"Turns played after the last real choice: mean {idle['mean']}, in {idle['games']} of {n} games "
+        f"(by ending: {per})"
+    )
     for kind, label in (("actions", "Actions"), ("options", "Event options"), ("tactics", "Plenum tactics")):
         for side in SIDES:
             c = s[kind][side]
