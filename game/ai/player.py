@@ -499,9 +499,9 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
         # Everyone (an effect that may reach anyone, e.g. a purge that frightens the whole
         # committee): _person, written out, as this copies a hundred people or more.
         people = {}
-        for pid, was in d.people.items():
-            qd = was.__dict__.copy()
-            qd["offices"] = list(was.offices)
+        for pid, person in d.people.items():
+            qd = person.__dict__.copy()
+            qd["offices"] = list(person.offices)
             qd["career"] = []
             q = new(PersonState)
             q.__dict__ = qd
