@@ -211,3 +211,52 @@ def test_the_collector_settings_of_long_runs_change_no_game(scn):
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def _other_value(v, pool):
+    if isinstance(v, bool):
+        return not v
+    if isinstance(v, int):
+        return v + 7 if v < 90 else v - 7
+    if isinstance(v, str):
+        return next(x for x in pool if x != v)
+    return None
+
+
+def test_pictures_follow_every_field_of_the_state_they_may_read(scn):
+    """Not only the fields the picture's key names today: every scalar field of a person, a
+    faction, a patron and the country is changed in turn behind the cache, and the view must
+    be the fresh one (so a vote rule that comes to read another field cannot leave it stale)."""
+    from dataclasses import fields
+
+    g = _midgame(scn, seed=13)
+    st = g.state
+    pid = next(p for p, q in st.people.items() if q.cc == "full" and q.status == "active")
+    pools = {
+        "faction": list(scn.ids("faction")),
+        "status": ["active", "arrested", "abroad", "expelled"],
+        "cc": ["full", "candidate", "none"],
+    }
+    targets = [
+        (st.people[pid], "person"),
+        (next(iter(st.factions.values())), "faction"),
+        (next(iter(st.patrons.values())), "patron"),
+        (st.country, "country"),
+    ]
+    tried = 0
+    for obj, label in targets:
+        for f in fields(obj):
+            was = getattr(obj, f.name)
+            new = _other_value(was, pools.get(f.name, ["a", "b"]))
+            if new is None:
+                continue
+            for side in ("kim", "opposition"):
+                intel.side_view(st, scn, side)  # cached for the state as it was
+            setattr(obj, f.name, new)
+            try:
+                for side in ("kim", "opposition"):
+                    assert intel.side_view(st, scn, side) == _fresh_view(st, scn, side), (label, f.name, side)
+            finally:
+                setattr(obj, f.name, was)
+            tried += 1
+    assert tried > 20

@@ -496,7 +496,17 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     c = new(GameState)
     c.__dict__ = d.__dict__.copy()
     if only is None:
-        c.people = {k: _person(v) for k, v in d.people.items()}
+        # Everyone (an effect that may reach anyone, e.g. a purge that frightens the whole
+        # committee): _person, written out, as this copies a hundred people or more.
+        people = {}
+        for pid, person in d.people.items():
+            qd = person.__dict__.copy()
+            qd["offices"] = list(person.offices)
+            qd["career"] = []
+            q = new(PersonState)
+            q.__dict__ = qd
+            people[pid] = q
+        c.people = people
     else:
         people = d.people
         c.people = cp = dict(people)
