@@ -717,25 +717,27 @@ class AIPlayer:
             because = f"the critics went quiet in {mind.quiet_in}"
             verb = "kept ordering" if mind.state.actions_this_turn.get(a.id) or _done_before(mind, a.id) else "ordered"
             return f"{verb.capitalize()} {a.name.lower()}{who}: {because}."
+        # Each reason as a phrase that follows the move's name ("Investigate the critics' circle:
+        # to find the plot before the plenum"), read by a player after the game.
         reasons = {
-            "vote": f"the plenum count ({mind.turns} turn{'s' if mind.turns != 1 else ''} away)",
-            "counter": "a majority of our own for the counter-attack",
-            "found": "the plot must be found before the plenum"
+            "vote": f"for the plenum count ({mind.turns} turn{'s' if mind.turns != 1 else ''} away)",
+            "counter": "for a majority of our own for the counter-attack",
+            "found": "to find the plot before the plenum"
             if mind.side == "kim"
-            else "the critics must not be found out",
-            "circle": "keeping the circle out of the cells",
-            "patrons": "the patrons' favour",
-            "intel": "sharper intelligence",
-            "budget": "more to spend next turn",
-            "ending": "it decides the game",
-            "flags": "it opens the way to what comes next",
-            "opens": "it opens the way to what comes next",
-            "margin": "the plenum count",
-            "strike": "striking while the moment is ours"
+            else "to keep the plot from being found",
+            "circle": "to keep the circle out of the cells",
+            "patrons": "for the patrons' favour",
+            "intel": "for sharper intelligence",
+            "budget": "for more to spend next turn",
+            "ending": "because it decides the game",
+            "flags": "because it opens the way to what comes next",
+            "opens": "because it opens the way to what comes next",
+            "margin": "for the plenum count",
+            "strike": "to strike while the moment is ours"
             if mind.side == "kim"
-            else "striking while Kim is abroad, before the plot is found",
+            else "to strike while Kim is abroad, before the plot is found",
         }
-        return f"{a.name}{who}: for {reasons.get(lead, 'its overall worth')}; odds {round(odds * 100)}%."
+        return f"{a.name}{who}: {reasons.get(lead, 'for its overall worth')}; odds {round(odds * 100)}%."
 
     # ------------------------------------------------------------------ decision points
     def _choose(self, mind: Mind, pend) -> dict:
