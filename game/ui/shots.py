@@ -74,7 +74,28 @@ def toast_problems(app) -> list[str]:
     return out
 
 
-def render_all(
+def render_all(*args, **kw) -> list[Path]:
+    """Render every screen to PNG (see _render_all), in a scratch home of its own: the sessions it
+    plays autosave, and the save screen lists a folder, and neither may be the player's own
+    (a run used to leave three autosaves among the player's saves and show them in the picture)."""
+    import shutil
+    import tempfile
+
+    home = Path(tempfile.gettempdir()) / "august-plenum-shots"
+    shutil.rmtree(home, ignore_errors=True)
+    before = os.environ.get("AUGUST_PLENUM_HOME")
+    os.environ["AUGUST_PLENUM_HOME"] = str(home)
+    try:
+        return _render_all(*args, **kw)
+    finally:
+        if before is None:
+            os.environ.pop("AUGUST_PLENUM_HOME", None)
+        else:
+            os.environ["AUGUST_PLENUM_HOME"] = before
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _render_all(
     out: Path,
     size=(1280, 720),
     only: set[str] | None = None,
