@@ -161,3 +161,21 @@ def test_ai_runs_off_the_event_loop(monkeypatch):
     if app.session._worker:
         app.session._worker.join(3)
     pygame.quit()
+
+
+def test_the_ending_help_names_the_reasons_tab_only_when_the_computer_played():
+    from game.engine.game import Game
+    from game.ui import scenarios as SC
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.session import Players, Session
+
+    app = make_app()
+    folder = next(f for f in SC.available() if f.name == "august-1956")
+    scn = SC.get(folder).scenario
+    for humans, four in ((("kim",), True), (("kim", "opposition"), False)):
+        app.session = Session(Game.new(scn, "eve_of_plenum", 1), "august-1956", Players(humans, "normal"))
+        end = EndingScreen(app)
+        assert (len(end.tabs()) == 4) is four
+        keys = end.help_lines[0][0]
+        assert ("4" in keys) is four, keys
+    pygame.quit()

@@ -22,12 +22,16 @@ REASONS_TAB = "The computer's reasons"
 class EndingScreen(Screen):
     cache_background = True
     title = "Ending"
-    help_lines = [
-        ("1 / 2 / 3 / 4", "Ending · people · factions · the computer's reasons"),
-        ("Left / Right", "Switch tab"),
-        ("PgUp / PgDn", "Page the people or the reasons"),
-        ("Enter", "Back to the title"),
-    ]
+
+    @property
+    def help_lines(self):
+        # The reasons' tab is there only when the computer played a side (not in hot-seat).
+        if self.ai_sides():
+            tabs = [("1 / 2 / 3 / 4", "Ending · people · factions · the computer's reasons")]
+            pages = "Page the people or the reasons"
+        else:
+            tabs, pages = [("1 / 2 / 3", "Ending · people · factions")], "Page the people"
+        return [*tabs, ("Left / Right", "Switch tab"), ("PgUp / PgDn", pages), ("Enter", "Back to the title")]
 
     def __init__(self, app):
         super().__init__(app)
