@@ -91,21 +91,7 @@ class EndingScreen(Screen):
             self.page = min(self.page, pages - 1)
             self.pages = pages
             self.per = per
-            self.add(
-                W.Button(
-                    (w - 260, 170, 40, 34), "◀", lambda: self.turn(-1), style="chip", enabled=self.page > 0, name="prev"
-                )
-            )
-            self.add(
-                W.Button(
-                    (w - 212, 170, 40, 34),
-                    "▶",
-                    lambda: self.turn(1),
-                    style="chip",
-                    enabled=self.page < pages - 1,
-                    name="next",
-                )
-            )
+            self.add_pager(self.page, pages)
             area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
             col_w = (area.width - 20) // 2
             for i, pid in enumerate(self.people()[self.page * per : (self.page + 1) * per]):
@@ -201,27 +187,24 @@ class EndingScreen(Screen):
         per_col = max(1, (area.height - 30) // self.REASON_ROW)
         return area, per_col, per_col * 2
 
-    def build_reasons(self):
+    def add_pager(self, page: int, pages: int) -> None:
+        """The ◀ ▶ buttons beside the tabs, for a tab that pages (the people, the reasons)."""
         w = self.w
+        self.add(
+            W.Button((w - 260, 170, 40, 34), "◀", lambda: self.turn(-1), style="chip", enabled=page > 0, name="prev")
+        )
+        self.add(
+            W.Button(
+                (w - 212, 170, 40, 34), "▶", lambda: self.turn(1), style="chip", enabled=page < pages - 1, name="next"
+            )
+        )
+
+    def build_reasons(self):
         area, per_col, per = self.reason_rows()
         rs = self.reasons()
         self.rpages = max(1, (len(rs) + per - 1) // per)
         self.rpage = min(self.rpage, self.rpages - 1)
-        self.add(
-            W.Button(
-                (w - 260, 170, 40, 34), "◀", lambda: self.turn(-1), style="chip", enabled=self.rpage > 0, name="prev"
-            )
-        )
-        self.add(
-            W.Button(
-                (w - 212, 170, 40, 34),
-                "▶",
-                lambda: self.turn(1),
-                style="chip",
-                enabled=self.rpage < self.rpages - 1,
-                name="next",
-            )
-        )
+        self.add_pager(self.rpage, self.rpages)
         col_w = (area.width - 20) // 2
         for i, e in enumerate(rs[self.rpage * per : (self.rpage + 1) * per]):
             c, r = divmod(i, per_col)
