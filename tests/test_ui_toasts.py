@@ -76,26 +76,32 @@ def test_a_dialog_opens_over_the_screen_as_it_is_now(august):
         pygame.quit()
 
 
-def test_a_toast_over_the_aim_panel_never_hides_the_aim(august, monkeypatch):
-    """The main screen gives toasts its aim panel; the aim's text then keeps above them."""
+def _main_screen(august, **app_kw):
+    """An app on a hot-seat game's main screen (the turn's report read and closed)."""
     from game.engine.game import Game
-    from game.ui import text as T
     from game.ui.screens.main_screen import MainScreen
     from game.ui.session import Players, Session
     from tests.ui_helpers import key, make_app, pump
 
-    app = make_app(size=(1600, 900), ui_scale=1.0)  # a canvas tall enough for the aim panel
+    app = make_app(**app_kw)
+    app.session = Session(Game.new(august, "congress", 2), "august-1956", Players(("kim", "opposition"), "normal"))
+    main = MainScreen(app)
+    app.reset(main)
+    pump(app)
+    for _ in range(5):  # the turn's report first
+        if app.top is main:
+            break
+        pump(app, [key(pygame.K_RETURN)])
+    assert app.top is main
+    return app, main
+
+
+def test_a_toast_over_the_aim_panel_never_hides_the_aim(august, monkeypatch):
+    """The main screen gives toasts its aim panel; the aim's text then keeps above them."""
+    from game.ui import text as T
+
+    app, main = _main_screen(august, size=(1600, 900), ui_scale=1.0)  # a canvas tall enough for the aim panel
     try:
-        s = Session(Game.new(august, "congress", 2), "august-1956", Players(("kim", "opposition"), "normal"))
-        app.session = s
-        main = MainScreen(app)
-        app.reset(main)
-        pump(app)
-        for _ in range(5):  # the turn's report first
-            if app.top is main:
-                break
-            pump(app, [key(pygame.K_RETURN)])
-        assert app.top is main
         drawn: list[pygame.Rect] = []
         real = T.draw_box
 
@@ -121,22 +127,8 @@ def test_a_toast_over_the_aim_panel_never_hides_the_aim(august, monkeypatch):
 def test_on_the_smallest_main_screen_the_toast_leaves_the_aims_title(august):
     """At 1280×720 the aim panel is short: a toast sits under its title band, cut to fit (the
     news is in the dispatches), and hides no control."""
-    from game.engine.game import Game
-    from game.ui.screens.main_screen import MainScreen
-    from game.ui.session import Players, Session
-    from tests.ui_helpers import key, make_app, pump
-
-    app = make_app()
+    app, main = _main_screen(august)
     try:
-        s = Session(Game.new(august, "congress", 2), "august-1956", Players(("kim", "opposition"), "normal"))
-        app.session = s
-        main = MainScreen(app)
-        app.reset(main)
-        pump(app)
-        for _ in range(5):
-            if app.top is main:
-                break
-            pump(app, [key(pygame.K_RETURN)])
         app.notify("Done: Kim Tu-bong has given his word to stand with the Chairman. Your count of him: +0 to +16.")
         app.frame([], dt=1 / 60, force=True)
         aim = main.left_rects["aim"]
