@@ -36,6 +36,15 @@ def mini():
 
 
 @pytest.fixture(scope="session")
+def campaign():
+    from game.scenario.loader import load
+
+    res = load(ROOT / "game" / "scenarios" / "campaign-1953")
+    assert res.ok, [d.format() for d in res.errors]
+    return res.scenario
+
+
+@pytest.fixture(scope="session")
 def august():
     from game.scenario.loader import load
 

@@ -3,24 +3,13 @@ prepared state, so no result here depends on the AI's tuning (the win rates are 
 `plenum lab --scenario campaign-1953`, not asserted)."""
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from game import ai
 from game.engine import actions as A
 from game.engine.game import Game
-from game.scenario.loader import load
 from game.tools.report import run
-
-CAMPAIGN = Path(__file__).resolve().parents[1] / "game" / "scenarios" / "campaign-1953"
-
-
-@pytest.fixture(scope="module")
-def campaign():
-    res = load(CAMPAIGN)
-    assert res.ok, [d.format() for d in res.errors]
-    return res.scenario
 
 
 def _yearly(scn):

@@ -18,13 +18,6 @@ from game.tools.report import final_report, run
 CAMPAIGN = Path(__file__).resolve().parents[1] / "game" / "scenarios" / "campaign-1953"
 
 
-@pytest.fixture(scope="module")
-def campaign():
-    res = load(CAMPAIGN)
-    assert res.ok, [d.format() for d in res.errors]
-    return res.scenario
-
-
 def test_campaign_validates_with_no_errors():
     res = load(CAMPAIGN)
     assert res.scenario is not None
