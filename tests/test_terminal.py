@@ -299,10 +299,9 @@ def test_hot_seat_hands_the_keyboard_over_and_holds_each_sides_plenum_report(aug
     assert HIDDEN_VOTE_LABEL in after or "Won over" not in after
 
 
-def test_after_a_game_the_terminal_prints_the_computers_reasons(august, capsys, monkeypatch, tmp_path):
+def test_after_a_game_the_terminal_prints_the_computers_reasons(august, capsys, monkeypatch):
     from game.cli import main
 
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # any save goes to a scratch folder
     # A Kim who ends every phase and takes the first option of every dispatch.
     monkeypatch.setattr("sys.stdin", io.StringIO("e\n1\n" * 200))
     assert (
