@@ -7,17 +7,11 @@ from game.engine import intel
 from game.engine.game import Game
 from game.engine.state import GameState
 from game.tools.report import run
+from tests.play import play_moves
 
 
 def _played(scn, seed, orders=40):
-    g = Game.new(scn, seed=seed)
-    pol = {"kim": ai.make("history"), "opposition": ai.make("history")}
-    for _ in range(orders):
-        side = g.to_move()
-        if side is None:
-            break
-        g.submit(pol[side](g, side))
-    return g
+    return play_moves(Game.new(scn, seed=seed), {"kim": ai.make("history"), "opposition": ai.make("history")}, orders)
 
 
 def test_headline_counts_sum_to_members_present_and_match_the_stored_estimate(august):

@@ -16,6 +16,7 @@ from game.engine import intel
 from game.engine.game import Game
 from game.engine.rng import Rng
 from game.scenario.loader import find_scenario, load
+from tests.play import play_moves
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +25,7 @@ def scn():
 
 
 def _midgame(scn, seed: int = 5, moves: int = 40) -> Game:
-    g = Game.new(scn, None, seed)
-    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
-    for _ in range(moves):
-        s = g.to_move()
-        if s is None:
-            break
-        g.submit(players[s](g, s))
-    return g
+    return play_moves(Game.new(scn, None, seed), {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}, moves)
 
 
 def test_randints_draws_what_randint_draws():

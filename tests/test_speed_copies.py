@@ -22,6 +22,7 @@ from game.engine.rng import Rng
 from game.engine.state import GameState
 from game.scenario.loader import find_scenario, load
 from game.tools.report import run
+from tests.play import play_moves
 
 
 def _effect_lists(scn):
@@ -51,13 +52,7 @@ def _effect_lists(scn):
 
 def _world(scn, side: str) -> GameState:
     """A determinized world (as the AI keeps them) some way into a game."""
-    g = Game.new(scn, None, 5)
-    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
-    for _ in range(40):
-        s = g.to_move()
-        if s is None:
-            break
-        g.submit(players[s](g, s))
+    g = play_moves(Game.new(scn, None, 5), {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}, 40)
     from game.ai.weights import for_scenario
 
     w, _flags = for_scenario(scn, "normal")
