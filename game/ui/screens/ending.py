@@ -92,7 +92,7 @@ class EndingScreen(Screen):
             self.pages = pages
             self.per = per
             self.add_pager(self.page, pages)
-            area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
+            area = self.area()
             col_w = (area.width - 20) // 2
             for i, pid in enumerate(self.people()[self.page * per : (self.page + 1) * per]):
                 c, r = divmod(i, per // 2)
@@ -108,7 +108,7 @@ class EndingScreen(Screen):
         if self.tab == 3:
             self.build_reasons()
         if self.tab == 2:
-            area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
+            area = self.area()
             chart = pygame.Rect(area.x + 40, area.y + 10, area.width - 340, area.height - 50)
             st = self.s.state
             for i, fid in enumerate(V.faction_ids(self.s.scn, st)):
@@ -183,9 +183,13 @@ class EndingScreen(Screen):
     REASON_ROW = 44
 
     def reason_rows(self):
-        area = pygame.Rect(24, 216, self.w - 48, self.h - 216 - 76)
+        area = self.area()
         per_col = max(1, (area.height - 30) // self.REASON_ROW)
         return area, per_col, per_col * 2
+
+    def area(self) -> pygame.Rect:
+        """Where a tab's content goes: under the tabs, above the buttons."""
+        return pygame.Rect(24, 216, self.w - 48, self.h - 216 - 76)
 
     def add_pager(self, page: int, pages: int) -> None:
         """The ◀ ▶ buttons beside the tabs, for a tab that pages (the people, the reasons)."""
@@ -334,7 +338,7 @@ class EndingScreen(Screen):
             )
         if e and e.historical:
             W.stamp(surf, (w - 120, 40), "As in history", C.GOLD, 22, 8)
-        area = pygame.Rect(24, 216, w - 48, h - 216 - 76)
+        area = self.area()
         if self.tab == 0:
             col = (area.width - 30) // 2
             T.draw(surf, "IN THIS GAME", (area.x, area.y), 22, C.RED, "head")
