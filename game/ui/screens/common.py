@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.basics import date_words
+from game.engine.basics import MONTHS, date_words
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import widgets as W
@@ -100,15 +100,16 @@ def show_error(app, title: str, body: str) -> None:
     app.push(MessageScreen(app, title, body, error=True))
 
 
-def short_date(iso: str) -> str:
-    """'22 Sep' (for the dispatches column)."""
+def short_date(iso: str, year: bool = False) -> str:
+    """'22 Sep' (the dispatches column), or '22 Sep 1956' with the year; the engine's month
+    names, not strftime's (which follow the machine's locale)."""
     import datetime as dt
 
     try:
         d = dt.date.fromisoformat(iso)
     except (ValueError, TypeError):
         return str(iso)
-    return f"{d.day} {d.strftime('%b')}"
+    return f"{d.day} {MONTHS[d.month - 1][:3]}" + (f" {d.year}" if year else "")
 
 
 def date_text(iso: str) -> str:

@@ -225,8 +225,7 @@ class EndingScreen(Screen):
     def draw_reason(self, surf, rect, e, lit):
         if lit:
             pygame.draw.rect(surf, C.PAPER_DARK, rect)
-        day, month, year = common.date_text(e.date).split(" ")
-        T.draw(surf, f"{day} {month[:3]} {year}", (rect.x + 4, rect.y + 2), 12, C.RED, "bold")
+        T.draw(surf, common.short_date(e.date, year=True), (rect.x + 4, rect.y + 2), 12, C.RED, "bold")
         T.draw_box(
             surf,
             e.text,

@@ -9,7 +9,6 @@ from typing import Any
 import pygame
 
 from game import saves
-from game.engine.basics import MONTHS
 from game.paths import saves_dir
 from game.ui import text as T
 from game.ui import theme as C
@@ -225,7 +224,7 @@ class SaveRow(W.Widget):
         )
         # The file's time, in the game's month names (strftime's %b follows the machine's locale).
         t = dt.datetime.fromtimestamp(e.mtime) if e.mtime else None
-        when = f"{t.day} {MONTHS[t.month - 1][:3]} {t.year} {t:%H:%M}" if t else ""
+        when = f"{common.short_date(t.date().isoformat(), year=True)} {t:%H:%M}" if t else ""
         T.draw(
             surf,
             f"{e.scenario} · {common.date_text(e.date)} · turn {e.turn}"
