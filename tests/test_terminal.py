@@ -313,3 +313,11 @@ def test_after_a_game_the_terminal_prints_the_computers_reasons(august, capsys, 
     after = out[m.end() :].splitlines()
     dated = [ln for ln in after if re.match(r"^  \d{1,2} [A-Z][a-z]+ \d{4}  \S", ln)]
     assert len(dated) == int(m.group(1))
+
+
+def test_absurd_input_gets_the_prompt_again_not_a_traceback(august):
+    g = Game.new(august, None, 3)
+    # A line of 100,000 digits, a line of rubbish, then a real choice (end the turn).
+    p, out = player("9" * 100_000 + "\n" + "\x00\xff{[(" * 1000 + "\n0\n")
+    assert p(g, "kim")["t"] == "end"
+    assert out.getvalue().count("Type a number from 1 to") == 2

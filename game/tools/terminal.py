@@ -208,7 +208,8 @@ class TerminalPlayer:
                     return "l"
                 if line in ("i", "info"):
                     return "i"
-            if line.isdigit() and 1 <= int(line) <= n:
+            # (A choice is a short number; a line of 100,000 digits is not one, and int() would refuse it.)
+            if line.isdigit() and len(line) <= 6 and 1 <= int(line) <= n:
                 return int(line) - 1
             self.say(
                 f"  Type a number from 1 to {n}"
