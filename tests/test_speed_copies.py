@@ -15,7 +15,7 @@ from game.ai import belief as B
 from game.ai.player import _light_copy
 from game.engine import intel
 from game.engine.actions import Refused
-from game.engine.effect_kinds import KINDS, writes
+from game.engine.effect_kinds import KINDS, copied, writes
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
 from game.engine.rng import Rng
@@ -75,7 +75,8 @@ def test_trying_any_shipped_effect_leaves_the_world_untouched(name, side):
     for where, effects, target in _effect_lists(scn):
         if not effects:
             continue
-        c = _light_copy(d, touched(d, effects, target), writes(effects))
+        who = touched(d, effects, target)
+        c = _light_copy(d, who if who is not None else copied(d, effects, target), writes(effects))
         c.rng = Rng(7)
         try:
             apply_effects(c, scn, effects, target=target)

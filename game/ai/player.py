@@ -28,7 +28,7 @@ from game.engine import endings as E
 from game.engine import intel
 from game.engine.actions import Refused
 from game.engine.basics import ACTIVE, MONTHS
-from game.engine.effect_kinds import writes
+from game.engine.effect_kinds import copied, writes
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
 from game.engine.plenum import _faction_terms, lean_of
@@ -427,7 +427,9 @@ class Mind:
         """The value of world k after these effects, and its change by component."""
         d, f = self.worlds[k], self.frames[k]
         who = touched(d, effects, target)
-        c = _light_copy(d, who, writes(effects))
+        # Whom to copy may be fewer than whom to recount (a purge writes one person, yet moves
+        # everyone's count: that recount below stays whole).
+        c = _light_copy(d, who if who is not None else copied(d, effects, target), writes(effects))
         r0 = self._rng0[k]
         if r0 is None:
             r0 = self._rng0[k] = B.engine_rng(self.state, self.side, k, salt=len(self.state.decisions))

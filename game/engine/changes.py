@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from game.engine.content import GeneratedBloc, Scenario
 
 
+# The statuses whose purge frightens the whole committee (everyone else's fear rises).
+FRIGHTENING = ("arrested", "executed")
+
+
 def set_status(state: GameState, scn: Scenario, pid: str, status: str) -> None:
     p = state.people[pid]
     if p.status == status:
@@ -39,7 +43,7 @@ def _purge_cost(state: GameState, scn: Scenario, pid: str, status: str) -> None:
     if fdef and fdef.patron and fdef.patron in state.patrons and status in ("arrested", "executed", "expelled"):
         pat = state.patrons[fdef.patron]
         pat.favour_kim = clamp(pat.favour_kim - (4 if status == "executed" else 2), -100, 100)
-    if status in ("arrested", "executed"):
+    if status in FRIGHTENING:
         for q in state.people.values():
             if q.cc != "none" and q.status in ACTIVE:
                 q.fear = clamp(q.fear + (3 if status == "arrested" else 5))
@@ -101,7 +105,8 @@ def prominence(state: GameState, scn: Scenario, pid: str) -> tuple[int, int, str
     return (min(ranks) if ranks else 9, -p.reputation, pid)
 
 
-def group_members(state: GameState, scn: Scenario, group: str, faction: str | None) -> list[str]:
+def group_pool(state: GameState, group: str, faction: str | None) -> list[str]:
+    """Everyone a group names (in no particular order; group_members ranks them)."""
     if group == "plotters":
         ids = [pid for pid, p in state.people.items() if p.plotter]
     elif group == "speakers":
@@ -110,4 +115,8 @@ def group_members(state: GameState, scn: Scenario, group: str, faction: str | No
         ids = [pid for pid, p in state.people.items() if p.faction == faction]
     if faction and group != "faction":
         ids = [pid for pid in ids if state.people[pid].faction == faction]
-    return sorted(ids, key=lambda pid: prominence(state, scn, pid))
+    return ids
+
+
+def group_members(state: GameState, scn: Scenario, group: str, faction: str | None) -> list[str]:
+    return sorted(group_pool(state, group, faction), key=lambda pid: prominence(state, scn, pid))

@@ -34,7 +34,7 @@ from game.engine.basics import (
     clamp,
     date_add,
 )
-from game.engine.changes import group_members, seat_committee, set_status
+from game.engine.changes import FRIGHTENING, group_members, group_pool, seat_committee, set_status
 
 if TYPE_CHECKING:
     from game.engine.content import Scenario
@@ -215,6 +215,10 @@ class EffectKind:
     # "patrons", "country", "plenums"); None = it may change any. The AI's what-if copies copy
     # only these (a test applies every shipped effect to such a copy and checks the original).
     writes: frozenset[str] | None = None
+    # The people its apply may write, where that is fewer than `touched` names (whose count a
+    # move may change, None = recount everyone): the AI's what-if copy copies only these, and
+    # still recounts whom `touched` says. None here = the same as `touched`.
+    copies: Touched | None = None
 
 
 KINDS: dict[str, EffectKind] = {}
@@ -230,11 +234,12 @@ def kind(
     touched: Touched = _nobody,
     problems: Problems = _no_problems,
     writes: frozenset[str] | None = None,
+    copies: Touched | None = None,
 ) -> Callable[[Apply], Apply]:
     """Declare an effect kind around its apply function."""
 
     def register(apply: Apply) -> Apply:
-        KINDS[key] = EffectKind(key, value, doc, apply, describe, refs, touched, problems, writes)
+        KINDS[key] = EffectKind(key, value, doc, apply, describe, refs, touched, problems, writes, copies)
         return apply
 
     return register
@@ -405,6 +410,15 @@ def _person_touched(state: GameState, v: PersonFx, target: str | None) -> set[st
     return {pid} if pid is not None else set()
 
 
+def _person_copies(state: GameState, v: PersonFx, target: str | None) -> set[str] | None:
+    # A purge changes everyone's count (the recount is whole), but only an arrest or an
+    # execution frightens the others (changes.FRIGHTENING): any other status writes one person.
+    if v.status in FRIGHTENING:
+        return None
+    pid = _who(target, v.person)
+    return {pid} if pid is not None else set()
+
+
 # A change of status may cost the country and a patron something (changes._purge_cost).
 @kind(
     "person",
@@ -413,6 +427,7 @@ def _person_touched(state: GameState, v: PersonFx, target: str | None) -> set[st
     refs=_person_refs,
     touched=_person_touched,
     writes=frozenset({"country", "patrons"}),
+    copies=_person_copies,
 )
 def _person(state: GameState, scn: Scenario, v: PersonFx, target: str | None) -> None:
     pid = _who(target, v.person)
@@ -476,6 +491,13 @@ def _group_problems(v: GroupFx) -> Iterator[tuple[Path, str]]:
         yield (), "group 'faction' needs a 'faction' key"
 
 
+def _group_copies(state: GameState, v: GroupFx, target: str | None) -> set[str] | None:
+    # Its members (those it may pick from), unless it arrests or executes: that frightens all.
+    if v.status in FRIGHTENING:
+        return None
+    return set(group_pool(state, v.group, v.faction))
+
+
 @kind(
     "group",
     GroupFx,
@@ -484,6 +506,7 @@ def _group_problems(v: GroupFx) -> Iterator[tuple[Path, str]]:
     touched=_anybody,
     problems=_group_problems,
     writes=frozenset({"country", "patrons"}),
+    copies=_group_copies,
 )
 def _group(state: GameState, scn: Scenario, v: GroupFx, target: str | None) -> None:
     ids = [
@@ -658,6 +681,7 @@ def _plenum_problems(v: PlenumFx) -> Iterator[tuple[Path, str]]:
     describe=_plenum_describe,
     refs=_plenum_refs,
     touched=_anybody,
+    copies=_nobody,  # no one is written; the count is whole as `touched` says
     problems=_plenum_problems,
     writes=frozenset({"plenums"}),
 )
@@ -691,6 +715,7 @@ def _event_refs(v: str) -> Iterator[Ref]:
     describe=_event_describe,
     refs=_event_refs,
     touched=_anybody,
+    copies=_nobody,  # no one is written; the count is whole as `touched` says
     writes=frozenset(),
 )
 def _event(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
@@ -713,6 +738,7 @@ def _end_refs(v: str) -> Iterator[Ref]:
     describe=_end_describe,
     refs=_end_refs,
     touched=_anybody,
+    copies=_nobody,  # no one is written; the count is whole as `touched` says
     writes=frozenset(),
 )
 def _end(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
@@ -745,6 +771,11 @@ def _chance_touched(state: GameState, v: ChanceFx, target: str | None) -> set[st
     return None if a is None or b is None else a | b
 
 
+def _chance_copies(state: GameState, v: ChanceFx, target: str | None) -> set[str] | None:
+    a, b = copied(state, v.then, target), copied(state, v.otherwise, target)
+    return None if a is None or b is None else a | b
+
+
 @kind(
     "chance",
     ChanceFx,
@@ -752,6 +783,7 @@ def _chance_touched(state: GameState, v: ChanceFx, target: str | None) -> set[st
     refs=_chance_refs,
     touched=_chance_touched,
     problems=_chance_problems,
+    copies=_chance_copies,
 )
 def _chance(state: GameState, scn: Scenario, v: ChanceFx, target: str | None) -> None:
     branch = v.then if state.rng.chance(v.percent) else v.otherwise
@@ -891,6 +923,20 @@ def touched(state: GameState, effects: Sequence[Effect], target: str | None) -> 
     out: set[str] = set()
     for fx in effects:
         some = KINDS[fx.kind].touched(state, fx.value, target)
+        if some is None:
+            return None
+        out |= some
+    return out
+
+
+def copied(state: GameState, effects: Sequence[Effect], target: str | None) -> set[str] | None:
+    """The people a list of effects may write, or None if it could be anyone: at most those
+    `touched` names (a purge changes everyone's count, yet writes only the purged unless it
+    frightens the rest). The AI's what-if copy copies these people and shares the others."""
+    out: set[str] = set()
+    for fx in effects:
+        k = KINDS[fx.kind]
+        some = (k.copies or k.touched)(state, fx.value, target)
         if some is None:
             return None
         out |= some
