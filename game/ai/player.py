@@ -28,7 +28,8 @@ from game.engine import endings as E
 from game.engine import intel
 from game.engine.actions import Refused
 from game.engine.basics import ACTIVE, MONTHS
-from game.engine.effect_kinds import copied, writes
+from game.engine.context import overlaps
+from game.engine.effect_kinds import changes, copied, writes
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
 from game.engine.plenum import _faction_terms, lean_of
@@ -159,6 +160,10 @@ class Mind:
         self._rows: list[dict[str, tuple] | None] = [None] * len(self.worlds)
         self._lost: list[int | None] = [None] * len(self.worlds)
         self._turns_memo: dict[tuple, int] = {}
+        # The endings' verdict on each world (worked out when first asked), and what it reads: a
+        # move that changes none of that leaves the verdict as it is.
+        self._end0: dict[int, str | None] = {}
+        self._end_reads = E.check_reads(self.scn)
         self.base_parts = [self.parts(d, f) for d, f in zip(self.worlds, self.frames)]
         self.base = [sum(p.values()) for p in self.base_parts]
 
@@ -454,7 +459,12 @@ class Mind:
                 ft = self._ft[k] = _faction_terms(d, self.scn, ())
             nf = self.frame(c, f, who, counts_only=True, ft=ft)
         if c.ending is None and self.scn.endings:
-            c.ending = E.check(c, self.scn, at_end=False)
+            if overlaps(changes(effects), self._end_reads):
+                c.ending = E.check(c, self.scn, at_end=False)
+            else:
+                if k not in self._end0:
+                    self._end0[k] = E.check(d, self.scn, at_end=False)
+                c.ending = self._end0[k]
         lost = None
         if who is not None and self.side == "opposition":
             # The circle's losses change only among the people the effects touched.

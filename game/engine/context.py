@@ -11,8 +11,10 @@ type, so the tables and the resolver cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from game.engine import expr as X
 from game.engine.basics import (
     ACTIVE,
     CC_SEATS,
@@ -353,6 +355,95 @@ class EvalContext:
         raise KeyError(name)
 
 
+# --------------------------------------------------------------------------- what an answer reads
+
+
+def _people(*names: str) -> frozenset[str]:
+    return frozenset(f"people.{n}" for n in names)
+
+
+# The state's fields behind each answer (GameState's field names; "people.<field>" for one field
+# of the people), so that a caller can tell when an answer cannot have changed: the AI's look-ahead
+# skips the endings' check after a move that changes nothing they read (effect_kinds' `changes`
+# says what a move may change). Written beside `resolve` and `call`, branch for branch.
+_MEMBERS = _people("faction", "generated", "status", "offices", "cc")  # faction_members reads these
+FUNCTION_READS: dict[str, frozenset[str]] = {
+    "holds": _people("offices", "status"),
+    "passed": frozenset({"plenums"}),
+    "held": frozenset({"plenums"}),
+    "status_count": _people("status", "generated", "faction"),
+    "min": frozenset(),
+    "max": frozenset(),
+    "abs": frozenset(),
+    "fired": frozenset({"fired"}),
+    "chose": frozenset({"fired"}),
+}
+_ROOT_READS: dict[str, frozenset[str]] = {
+    "patron": frozenset({"patrons"}),
+    "country": frozenset({"country"}),
+    "flag": frozenset({"flags"}),
+    "var": frozenset({"vars"}),
+    "intel": frozenset({"intel"}),
+    "budget": frozenset({"budget", "spent"}),
+    "rift": frozenset({"rift"}),
+    "exposure": frozenset({"exposure"}),
+    "turn": frozenset({"turn"}),
+    "date": frozenset({"date"}),
+    "year": frozenset({"date"}),
+    "month": frozenset({"date"}),
+    "tactic": frozenset({"plenums"}),
+}
+
+
+def path_reads(path: tuple[str, ...]) -> frozenset[str] | None:
+    """The state's fields one name's answer reads (None: it may read anything, e.g. the
+    committee's count or an action's target)."""
+    root = path[0]
+    if root == "faction":
+        attr = path[2] if len(path) > 2 else ""
+        if attr == "members":
+            return _MEMBERS
+        if attr == "broken":
+            return _MEMBERS | {"factions"}
+        return frozenset({"factions"})
+    if root == "person":
+        attr = path[2] if len(path) > 2 else ""
+        return _people(*EvalContext.PERSON_READS.get(attr, (attr,)))
+    return _ROOT_READS.get(root)
+
+
+@lru_cache(maxsize=1024)
+def reads(src: str) -> frozenset[str] | None:
+    """The state's fields an expression's answer reads: what its names and functions read
+    (an expression reaches the state only through EvalContext.resolve and .call). None: it may
+    read anything."""
+    tree = X.parse(src)
+    out: set[str] = set()
+    for path, _col in X.paths_in(tree):
+        got = path_reads(path)
+        if got is None:
+            return None
+        out |= got
+    for name, _args, _col in X.calls_in(tree):
+        fn = FUNCTION_READS.get(name)
+        if fn is None:
+            return None
+        out |= fn
+    return frozenset(out)
+
+
+def overlaps(changes: frozenset[str] | None, reads: frozenset[str] | None) -> bool:
+    """Whether something that may change `changes` may change an answer that reads `reads`
+    ("people" in either stands for every field of the people)."""
+    if changes is None or reads is None:
+        return True
+    if not changes.isdisjoint(reads):
+        return True
+    if "people" in changes and any(r.startswith("people.") for r in reads):
+        return True
+    return "people" in reads and any(c.startswith("people.") for c in changes)
+
+
 def faction_members(state: GameState, fid: str) -> int:
     """Named members of a faction still active in the party's leadership (holding a post or a seat)."""
     return sum(
@@ -365,6 +456,7 @@ def faction_members(state: GameState, fid: str) -> int:
 __all__ = [
     "ACTIVE",
     "ENUMS",
+    "FUNCTION_READS",
     "FUNCTION_RESULTS",
     "STATUSES",
     "EvalContext",
@@ -372,5 +464,8 @@ __all__ = [
     "date_add",
     "enum_values",
     "faction_members",
+    "overlaps",
+    "path_reads",
+    "reads",
     "type_of",
 ]

@@ -211,15 +211,25 @@ class EffectKind:
     refs: Refs
     touched: Touched  # the people it may change; None = could be anyone
     problems: Problems = _no_problems
-    # Which of the state's shared records besides the people it may change in place ("factions",
-    # "patrons", "country", "plenums"); None = it may change any. The AI's what-if copies copy
-    # only these (a test applies every shipped effect to such a copy and checks the original).
-    writes: frozenset[str] | None = None
+    # Which of the state's fields it may change (GameState's field names; "people.<field>" for
+    # one field of a person, "people" for any); None = any. The AI's what-if copies copy only
+    # the records among them (`writes`), and skip the endings' check when they read none of them
+    # (a test applies every shipped effect to a full copy and compares every field).
+    changes: frozenset[str] | None = None
     # The people its apply may write, where that is fewer than `touched` names (whose count a
     # move may change, None = recount everyone): the AI's what-if copy copies only these, and
     # still recounts whom `touched` says. None here = the same as `touched`.
     copies: Touched | None = None
 
+    @property
+    def writes(self) -> frozenset[str] | None:
+        """The shared records among `changes` ("factions", "patrons", "country", "plenums"),
+        which the AI's what-if copy must copy to change in place; None = any."""
+        return None if self.changes is None else self.changes & RECORDS
+
+
+# The state's records a what-if copy shares with its world unless an effect changes them.
+RECORDS = frozenset({"factions", "patrons", "country", "plenums"})
 
 KINDS: dict[str, EffectKind] = {}
 
@@ -233,13 +243,13 @@ def kind(
     refs: Refs = _no_refs,
     touched: Touched = _nobody,
     problems: Problems = _no_problems,
-    writes: frozenset[str] | None = None,
+    changes: frozenset[str] | None = None,
     copies: Touched | None = None,
 ) -> Callable[[Apply], Apply]:
     """Declare an effect kind around its apply function."""
 
     def register(apply: Apply) -> Apply:
-        KINDS[key] = EffectKind(key, value, doc, apply, describe, refs, touched, problems, writes, copies)
+        KINDS[key] = EffectKind(key, value, doc, apply, describe, refs, touched, problems, changes, copies)
         return apply
 
     return register
@@ -293,7 +303,7 @@ def _faction_touched(state: GameState, v: FactionFx, target: str | None) -> set[
     describe=_faction_describe,
     refs=_faction_refs,
     touched=_faction_touched,
-    writes=frozenset({"factions"}),
+    changes=frozenset({"factions", "people.faction", "people.career"}),  # absorb_into moves people
 )
 def _faction(state: GameState, scn: Scenario, v: FactionFx, target: str | None) -> None:
     f = state.factions[v.faction]
@@ -318,7 +328,7 @@ def _standing_refs(v: StandingFx) -> Iterator[Ref]:
     yield Ref(("patron",), "patron", v.patron)
 
 
-@kind("standing", StandingFx, describe=_standing_describe, refs=_standing_refs, writes=frozenset({"factions"}))
+@kind("standing", StandingFx, describe=_standing_describe, refs=_standing_refs, changes=frozenset({"factions"}))
 def _standing(state: GameState, scn: Scenario, v: StandingFx, target: str | None) -> None:
     f = state.factions[v.faction]
     f.standing[v.patron] = _clamp(f.standing.get(v.patron, 0) + v.add, -100, 100)
@@ -336,7 +346,7 @@ def _patron_refs(v: PatronFx) -> Iterator[Ref]:
     yield Ref(("patron",), "patron", v.patron)
 
 
-@kind("patron", PatronFx, describe=_patron_describe, refs=_patron_refs, writes=frozenset({"patrons"}))
+@kind("patron", PatronFx, describe=_patron_describe, refs=_patron_refs, changes=frozenset({"patrons"}))
 def _patron(state: GameState, scn: Scenario, v: PatronFx, target: str | None) -> None:
     p = state.patrons[v.patron]
     for m in PATRON_MEASURES:
@@ -348,7 +358,7 @@ def _country_describe(scn: Scenario, v: CountryFx, tl: str) -> list[str]:
     return ["Country: " + ", ".join(parts)]
 
 
-@kind("country", CountryFx, describe=_country_describe, writes=frozenset({"country"}))
+@kind("country", CountryFx, describe=_country_describe, changes=frozenset({"country"}))
 def _country(state: GameState, scn: Scenario, v: CountryFx, target: str | None) -> None:
     c = state.country
     for m in COUNTRY_MEASURES:
@@ -426,7 +436,7 @@ def _person_copies(state: GameState, v: PersonFx, target: str | None) -> set[str
     describe=_person_describe,
     refs=_person_refs,
     touched=_person_touched,
-    writes=frozenset({"country", "patrons"}),
+    changes=frozenset({"people", "country", "patrons"}),
     copies=_person_copies,
 )
 def _person(state: GameState, scn: Scenario, v: PersonFx, target: str | None) -> None:
@@ -505,7 +515,7 @@ def _group_copies(state: GameState, v: GroupFx, target: str | None) -> set[str] 
     refs=_group_refs,
     touched=_anybody,
     problems=_group_problems,
-    writes=frozenset({"country", "patrons"}),
+    changes=frozenset({"people", "country", "patrons"}),
     copies=_group_copies,
 )
 def _group(state: GameState, scn: Scenario, v: GroupFx, target: str | None) -> None:
@@ -574,7 +584,7 @@ def _pledge_touched(state: GameState, v: PledgeFx, target: str | None) -> set[st
     refs=_pledge_refs,
     touched=_pledge_touched,
     problems=_pledge_problems,
-    writes=frozenset(),
+    changes=frozenset({"people.pledge_kim", "people.pledge_opposition"}),
 )
 def _pledge(state: GameState, scn: Scenario, v: PledgeFx, target: str | None) -> None:
     attr = "pledge_kim" if v.side == "kim" else "pledge_opposition"
@@ -591,17 +601,17 @@ def _flag_refs(v: str) -> Iterator[Ref]:
     yield Ref((), "flag", v)
 
 
-@kind("flag", Id, doc="Set a flag.", refs=_flag_refs, writes=frozenset())
+@kind("flag", Id, doc="Set a flag.", refs=_flag_refs, changes=frozenset({"flags"}))
 def _flag(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     state.set_flag(v)
 
 
-@kind("clear_flag", Id, writes=frozenset())
+@kind("clear_flag", Id, changes=frozenset({"flags"}))
 def _clear_flag(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     state.clear_flag(v)
 
 
-@kind("var", VarFx, writes=frozenset())
+@kind("var", VarFx, changes=frozenset({"vars"}))
 def _var(state: GameState, scn: Scenario, v: VarFx, target: str | None) -> None:
     state.vars[v.name] = v.set if v.set is not None else state.vars.get(v.name, 0) + v.add
 
@@ -615,7 +625,7 @@ def _exposure_describe(scn: Scenario, v: int, tl: str) -> list[str]:
     Delta,
     doc="Change how much Kim's people have seen of the plot.",
     describe=_exposure_describe,
-    writes=frozenset(),
+    changes=frozenset({"exposure"}),
 )
 def _exposure(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
     state.exposure = _clamp(state.exposure + v)
@@ -625,7 +635,7 @@ def _intel_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
     return [f"{_side_word(v.side)} intelligence {_signed(v.add)}"]
 
 
-@kind("intel", SideAmount, describe=_intel_describe, writes=frozenset())
+@kind("intel", SideAmount, describe=_intel_describe, changes=frozenset({"intel"}))
 def _intel(state: GameState, scn: Scenario, v: SideAmount, target: str | None) -> None:
     state.intel[v.side] = _clamp(state.intel[v.side] + v.add)
 
@@ -639,7 +649,7 @@ def _budget_describe(scn: Scenario, v: SideAmount, tl: str) -> list[str]:
     SideAmount,
     doc="Change a side's action points for next turn.",
     describe=_budget_describe,
-    writes=frozenset(),
+    changes=frozenset({"budget_bonus"}),
 )
 def _budget(state: GameState, scn: Scenario, v: SideAmount, target: str | None) -> None:
     state.budget_bonus[v.side] = state.budget_bonus.get(v.side, 0) + v.add
@@ -649,7 +659,7 @@ def _rift_describe(scn: Scenario, v: int, tl: str) -> list[str]:
     return [f"Sino-Soviet rift {_signed(v)}"]
 
 
-@kind("rift", Delta, describe=_rift_describe, writes=frozenset())
+@kind("rift", Delta, describe=_rift_describe, changes=frozenset({"rift"}))
 def _rift(state: GameState, scn: Scenario, v: int, target: str | None) -> None:
     state.rift = _clamp(state.rift + v)
 
@@ -683,7 +693,7 @@ def _plenum_problems(v: PlenumFx) -> Iterator[tuple[Path, str]]:
     touched=_anybody,
     copies=_nobody,  # no one is written; the count is whole as `touched` says
     problems=_plenum_problems,
-    writes=frozenset({"plenums"}),
+    changes=frozenset({"plenums", "log"}),
 )
 def _plenum(state: GameState, scn: Scenario, v: PlenumFx, target: str | None) -> None:
     pl = state.plenums[v.plenum]
@@ -716,7 +726,7 @@ def _event_refs(v: str) -> Iterator[Ref]:
     refs=_event_refs,
     touched=_anybody,
     copies=_nobody,  # no one is written; the count is whole as `touched` says
-    writes=frozenset(),
+    changes=frozenset({"queued_events"}),
 )
 def _event(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     if v not in state.queued_events:
@@ -739,7 +749,7 @@ def _end_refs(v: str) -> Iterator[Ref]:
     refs=_end_refs,
     touched=_anybody,
     copies=_nobody,  # no one is written; the count is whole as `touched` says
-    writes=frozenset(),
+    changes=frozenset({"ending"}),
 )
 def _end(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     if state.ending is None:
@@ -790,7 +800,7 @@ def _chance(state: GameState, scn: Scenario, v: ChanceFx, target: str | None) ->
     apply_effects(state, scn, branch, target=target)
 
 
-@kind("log", LogFx, writes=frozenset())
+@kind("log", LogFx, changes=frozenset({"log"}))
 def _log(state: GameState, scn: Scenario, v: LogFx, target: str | None) -> None:
     state.add_log(v.text, "info", v.visible_to)
 
@@ -799,7 +809,7 @@ def _codex_refs(v: str) -> Iterator[Ref]:
     yield Ref((), "codex", v)
 
 
-@kind("codex", Id, doc="Unlock a codex entry.", refs=_codex_refs, writes=frozenset())
+@kind("codex", Id, doc="Unlock a codex entry.", refs=_codex_refs, changes=frozenset({"codex"}))
 def _codex(state: GameState, scn: Scenario, v: str, target: str | None) -> None:
     if v not in state.codex:
         state.codex.append(v)
@@ -911,6 +921,18 @@ def writes(effects: Sequence[Effect]) -> frozenset[str] | None:
     out: frozenset[str] = frozenset()
     for fx in effects:
         some = KINDS[fx.kind].writes
+        if some is None:
+            return None
+        out |= some
+    return out
+
+
+def changes(effects: Sequence[Effect]) -> frozenset[str] | None:
+    """The state's fields (see EffectKind.changes) a list of effects may change, or None if it
+    could be any."""
+    out: frozenset[str] = frozenset()
+    for fx in effects:
+        some = KINDS[fx.kind].changes
         if some is None:
             return None
         out |= some

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from game.engine import expr as X
 from game.engine.content import EndingDef, Scenario
-from game.engine.context import EvalContext
+from game.engine.context import EvalContext, reads
 from game.engine.plenum import projection
 
 if TYPE_CHECKING:
@@ -36,6 +36,28 @@ def _ranked(scn: Scenario) -> list[tuple[int, EndingDef]]:
     _RANKED.insert(0, (scn, ranked))
     del _RANKED[4:]
     return ranked
+
+
+# (scenario, what the endings checked during play read) for the last few scenarios, by identity.
+_READS: list[tuple[Scenario, frozenset[str] | None]] = []
+
+
+def check_reads(scn: Scenario) -> frozenset[str] | None:
+    """The state's fields `check(..., at_end=False)` reads (context.reads of every condition it
+    evaluates): a state that differs from another in none of them reaches the same ending, or
+    none. None: it may read anything."""
+    for known, seen in _READS:
+        if known is scn:
+            return seen
+    out: frozenset[str] | None = frozenset()
+    for _, e in _ranked(scn):
+        if e.when == "end" or e.condition is None:
+            continue  # as `check` skips them during play
+        r = reads(e.condition)
+        out = None if r is None or out is None else out | r
+    _READS.insert(0, (scn, out))
+    del _READS[4:]
+    return out
 
 
 def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
