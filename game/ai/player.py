@@ -164,6 +164,9 @@ class Mind:
         # move that changes none of that leaves the verdict as it is.
         self._end0: dict[int, str | None] = {}
         self._end_reads = E.check_reads(self.scn)
+        # Per world, what parts() reads from fields most moves leave alone (see its `was`).
+        self._found0: dict[int, float] = {}
+        self._turns0: dict[int, int] = {}
         self.base_parts = [self.parts(d, f) for d, f in zip(self.worlds, self.frames)]
         self.base = [sum(p.values()) for p in self.base_parts]
 
@@ -370,9 +373,14 @@ class Mind:
         p = max(0.0, min(100.0, discovery_odds(d.exposure, d.intel.get("kim", 40)))) / 100
         return 1 - (1 - p) ** max(1, self.turns)
 
-    def parts(self, d: GameState, f: Frame, lost: int | None = None) -> dict[str, float]:
+    def parts(
+        self, d: GameState, f: Frame, lost: int | None = None, was: tuple[int, frozenset[str]] | None = None
+    ) -> dict[str, float]:
         """The value of a world, by component (for the reasons it gives). `lost`, if given, is
-        how many of the critics' circle the world has lost (the caller counted what changed)."""
+        how many of the critics' circle the world has lost (the caller counted what changed).
+        `was`, if given, is (k, the fields effect_kinds.changes says a move may change) for `d`
+        made from world k by that move: a component read only from fields it left alone is
+        world k's own (the same inputs, so the same value to the bit)."""
         w, side = self.w, self.side
         out: dict[str, float] = {}
         if d.ending:
@@ -380,13 +388,26 @@ class Mind:
             victor = e.victor if e else "none"
             out["ending"] = w.ending if victor == side else (-w.ending if victor in OTHER else 0.0)
             return out
+        base: dict[str, float] | None = None
+        ch: frozenset[str] = frozenset()
+        k = 0
+        if was is not None:
+            k, ch = was
+            base = self.base_parts[k]
+            if "patrons" not in base:  # world k itself had ended: nothing to take from it
+                base = None
         # The whole hall may swing with the speeches: a shared shift of about mood_sd lean points
         # moves every member near the line at once, so the count's spread is wider than the sum
         # of each member's own doubt (and a side far behind still sees its gains count).
         slope = self.w.mood_sd / self.scale
         crit = _sigmoid(1.7 * (f.e_opp - f.majority + 0.5) / math.sqrt(f.v_opp + (f.v_opp * slope) ** 2 + 0.25))
         kim_maj = _sigmoid(1.7 * (f.e_kim - f.majority + 0.5) / math.sqrt(f.v_kim + (f.v_kim * slope) ** 2 + 0.25))
-        found = self.p_found(d)
+        if base is not None and ch.isdisjoint(_FOUND_READS):
+            found = self._found0.get(k)
+            if found is None:
+                found = self._found0[k] = self.p_found(self.worlds[k])
+        else:
+            found = self.p_found(d)
         lead = (f.e_kim - f.e_opp) * self.sign
         if side == "kim":
             # The count matters whether or not a plot is afoot; the threat weighs only the hunt for it
@@ -406,23 +427,47 @@ class Mind:
             # When to strike: a plenum sooner is worth more the likelier it is won now; the
             # critics' moment is while Kim is abroad, Kim's once the plot is in his files.
             # The turns to the next plenum depend only on the date and the plenums' dates and states.
-            tkey = (d.date, *((pl.date, pl.status) for pl in d.plenums.values()))
-            turns = self._turns_memo.get(tkey)
-            if turns is None:
-                turns = self._turns_memo[tkey] = self._turns_to_plenum(d)
+            if base is not None and "plenums" not in ch:  # no move changes the date
+                turns = self._turns0.get(k)
+                if turns is None:
+                    turns = self._turns0[k] = self._turns_at(self.worlds[k])
+            else:
+                turns = self._turns_at(d)
             soon = 1.0 / (1 + turns)
             if side == "opposition":
                 out["strike"] = w.strike * crit * (1.0 if d.has_flag("kim_abroad") else 0.3) * soon
             else:
                 out["strike"] = w.strike * kim_maj * found * soon
-        out["patrons"] = self.sign * w.patron * sum(p.favour_kim - p.favour_opposition for p in d.patrons.values())
-        out["intel"] = w.intel * d.intel.get(side, 0)
-        out["budget"] = w.budget * d.budget_bonus.get(side, 0)
+        if base is not None and "patrons" not in ch:
+            out["patrons"] = base["patrons"]
+        else:
+            out["patrons"] = self.sign * w.patron * sum(p.favour_kim - p.favour_opposition for p in d.patrons.values())
+        out["intel"] = base["intel"] if base is not None and "intel" not in ch else w.intel * d.intel.get(side, 0)
+        if base is not None and "budget_bonus" not in ch:
+            out["budget"] = base["budget"]
+        else:
+            out["budget"] = w.budget * d.budget_bonus.get(side, 0)
+        flags_of = base if base is not None and "flags" not in ch else None  # the flags are world k's
         if self.enables:
-            out["opens"] = w.enabling_flag * sum(n for f_, n in self.enables.items() if f_ in d.flags)
+            if flags_of is not None:
+                out["opens"] = flags_of["opens"]
+            else:
+                out["opens"] = w.enabling_flag * sum(n for f_, n in self.enables.items() if f_ in d.flags)
         if self.flag_worth:
-            out["flags"] = sum(v.get(side, 0.0) for f_, v in self.flag_worth.items() if f_ in d.flags)
+            if flags_of is not None:
+                out["flags"] = flags_of["flags"]
+            else:
+                out["flags"] = sum(v.get(side, 0.0) for f_, v in self.flag_worth.items() if f_ in d.flags)
         return out
+
+    def _turns_at(self, d: GameState) -> int:
+        """_turns_to_plenum(d), remembered: it depends only on the date and the plenums' dates
+        and states."""
+        tkey = (d.date, *((pl.date, pl.status) for pl in d.plenums.values()))
+        turns = self._turns_memo.get(tkey)
+        if turns is None:
+            turns = self._turns_memo[tkey] = self._turns_to_plenum(d)
+        return turns
 
     def value(self, d: GameState, f: Frame) -> float:
         return sum(self.parts(d, f).values())
@@ -430,6 +475,26 @@ class Mind:
     # ------------------------------------------------------------------ trying a move
     def outcome(self, k: int, effects, target: str | None) -> tuple[float, dict[str, float]]:
         """The value of world k after these effects, and its change by component."""
+        value, after = self._tried(k, effects, target)
+        return value, self.change(k, after)
+
+    def change(self, k: int, after: dict[str, float] | None) -> dict[str, float]:
+        """The change by component from world k's own value to `after` (a move's parts, or None
+        for a move the rules refused)."""
+        if after is None:
+            return {}
+        before = self.base_parts[k]
+        # Every component either side has (the same ones, unless an ending was reached).
+        get = before.get
+        delta = {key: v - get(key, 0.0) for key, v in after.items()}
+        for key, v in before.items():
+            if key not in after:
+                delta[key] = 0.0 - v
+        return delta
+
+    def _tried(self, k: int, effects, target: str | None) -> tuple[float, dict[str, float] | None]:
+        """The value of world k after these effects and its components (None if refused); the
+        change by component is worked out only for the move chosen (see `change`)."""
         d, f = self.worlds[k], self.frames[k]
         who = touched(d, effects, target)
         # Whom to copy may be fewer than whom to recount (a purge writes one person, yet moves
@@ -444,7 +509,7 @@ class Mind:
         try:
             apply_effects(c, self.scn, effects, target=target)
         except (KeyError, ValueError, Refused):
-            return self.base[k], {}
+            return self.base[k], None
         if who is None:
             nf = self.frame(c, counts_only=True)
         elif _global_change(d, c):
@@ -458,8 +523,9 @@ class Mind:
             if ft is None:
                 ft = self._ft[k] = _faction_terms(d, self.scn, ())
             nf = self.frame(c, f, who, counts_only=True, ft=ft)
+        ch = changes(effects)
         if c.ending is None and self.scn.endings:
-            if overlaps(changes(effects), self._end_reads):
+            if overlaps(ch, self._end_reads):
                 c.ending = E.check(c, self.scn, at_end=False)
             else:
                 if k not in self._end0:
@@ -473,15 +539,8 @@ class Mind:
                 base_lost = self._lost[k] = _lost(d.people.values())
             dp, cp = d.people, c.people
             lost = base_lost + _lost(cp[p] for p in who if p in cp) - _lost(dp[p] for p in who if p in dp)
-        after = self.parts(c, nf, lost)
-        before = self.base_parts[k]
-        # Every component either side has (the same ones, unless an ending was reached).
-        get = before.get
-        delta = {key: v - get(key, 0.0) for key, v in after.items()}
-        for key, v in before.items():
-            if key not in after:
-                delta[key] = 0.0 - v
-        return sum(after.values()), delta
+        after = self.parts(c, nf, lost, None if ch is None else (k, ch))
+        return sum(after.values()), after
 
     def chance(self, a, target: str | None, k: int) -> float:
         src = a.chance
@@ -685,13 +744,13 @@ class AIPlayer:
                 if only is not None and (a.id, t) not in only:
                     continue
                 gain = 0.0
-                tried = []  # (odds, change on success, on failure) per world: the reason, if it is chosen
+                tried = []  # (odds, parts on success, on failure) per world: the reason, if it is chosen
                 for k in range(len(mind.worlds)):
                     p = mind.chance(a, t, k)
-                    vs, ds = mind.outcome(k, a.success, t) if p > 0 else (0.0, {})
-                    vf, df = mind.outcome(k, a.failure, t) if p < 1 else (0.0, {})
+                    vs, ps = mind._tried(k, a.success, t) if p > 0 else (0.0, None)
+                    vf, pf = mind._tried(k, a.failure, t) if p < 1 else (0.0, None)
                     gain += p * vs + (1 - p) * vf - mind.base[k]
-                    tried.append((p, ds, df))
+                    tried.append((p, ps, pf))
                 n = len(mind.worlds)
                 gain = gain / n + a.ai_weight * w.action_prior
                 score = gain - a.cost * w.min_gain_per_point + _tiebreak(mind.state, f"{a.id}:{t}")
@@ -703,7 +762,8 @@ class AIPlayer:
             # The components of the chosen move's worth, summed over the worlds (only its reason
             # reads them, so they are added up for it alone).
             parts: dict[str, float] = {}
-            for p, ds, df in best[2]:
+            for k, (p, ps, pf) in enumerate(best[2]):
+                ds, df = mind.change(k, ps), mind.change(k, pf)
                 for key in sorted(set(ds) | set(df)):  # sorted: set order varies with PYTHONHASHSEED
                     parts[key] = parts.get(key, 0.0) + p * ds.get(key, 0.0) + (1 - p) * df.get(key, 0.0)
             order = {k: v for k, v in best[1].items() if v is not None}
@@ -884,6 +944,9 @@ class AIPlayer:
 
 
 _PLENUM_PARTS = ("vote", "margin", "counter", "found", "strike")
+# The state's fields Mind.p_found reads (effect_kinds.changes names): the plot's flag, the
+# exposure and Kim's intelligence.
+_FOUND_READS = frozenset({"flags", "exposure", "intel"})
 
 
 def _plenum_ahead(st: GameState) -> bool:
