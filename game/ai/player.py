@@ -228,6 +228,12 @@ class Mind:
         scales, scale, mood = self.scales, self.scale, self.w.mood
         band = RULE.band
         exp = math.exp
+        # lean_of's terms every member shares (as plenum.leans works them out: the same operands,
+        # so the same values), for the loops below that write lean_of out.
+        r = RULE
+        neutral, r_loyalty, r_fear, r_pledge = r.neutral, r.loyalty, r.fear, r.pledge
+        security = (d.country.security - neutral) * r.security
+        cult = (d.country.cult - neutral) * r.cult
         if base is None or only is None:
             if ft is None:
                 ft = _faction_terms(d, scn, ())
@@ -240,7 +246,18 @@ class Mind:
             for pid, p in people.items():
                 if p.cc != "full" or p.status not in ACTIVE:
                     continue
-                x = lean_of(d, p, ft)
+                # lean_of(d, p, ft), written out: its terms in its order.
+                line, patron_signal = ft[p.faction]
+                x = (
+                    line
+                    + (p.loyalty - neutral) * r_loyalty
+                    + (p.fear * r_fear + security)
+                    + cult
+                    + p.pledge_kim * r_pledge
+                    + -p.pledge_opposition * r_pledge
+                    + patron_signal
+                    + 0.0
+                )
                 # _soft(x + mood, ...), written out (the same arithmetic in the same order).
                 xm = x + mood
                 s = scales.get(pid, scale)
@@ -329,8 +346,24 @@ class Mind:
                     vo -= b * (1 - b)
                 q = people.get(pid)
                 if q is not None and q.cc == "full" and q.status in ACTIVE:
-                    x = lean_of(d, q, ft) if old is None or pid in only else old + shift[q.faction]
-                    a, b = _soft(x + mood, scales.get(pid, scale), band, exp)
+                    # A person the effects touched (the rest went above): lean_of(d, q, ft) and
+                    # _soft(x + mood, ...), written out (a faction's pledge recounts forty at once).
+                    line, patron_signal = ft[q.faction]
+                    xm = (
+                        line
+                        + (q.loyalty - neutral) * r_loyalty
+                        + (q.fear * r_fear + security)
+                        + cult
+                        + q.pledge_kim * r_pledge
+                        + -q.pledge_opposition * r_pledge
+                        + patron_signal
+                        + 0.0
+                    ) + mood
+                    s = scales.get(pid, scale)
+                    hi = (xm - band + 0.5) / s
+                    lo = (-band + 0.5 - xm) / s
+                    a = 0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + exp(-hi)))
+                    b = 0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + exp(-lo)))
                     n += 1
                     ek += a
                     eo += b
