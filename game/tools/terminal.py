@@ -28,7 +28,7 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
-from game.words import dispatch_text, why_closed
+from game.words import dispatch_text, secrecy, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -448,6 +448,7 @@ class TerminalPlayer:
             self.wrap(seen.range_text())
         if pv.failure:
             self.say(f"  On failure: {'; '.join(pv.failure)}")
+        self.wrap(secrecy(a.visible))
         if not v.affordable:
             self.say(f"  You do not have enough action points for that (it needs {a.cost}, you have {left}).")
             return None

@@ -14,7 +14,7 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
-from game.words import flag_lines, words
+from game.words import flag_lines, secrecy, words
 
 ROWS = 10
 # Why an estimate is one, short enough to sit with the odds under the figure.
@@ -302,7 +302,7 @@ class ActionDialog(Screen):
             for ln in lines or ["Nothing changes."]:
                 yy += T.draw_wrapped(surf, "• " + ln, pygame.Rect(px + 6, yy, pw - 6, 200), 14, C.INK) + 2
             yy += 8
-        note = "Seen by the other side at once." if a.visible else "Done in secret, though informers may glimpse it."
+        note = secrecy(a.visible)
         T.draw(surf, note, (px, r.bottom - 86), 13, C.INK_SOFT)
         if a.target == "person" and self.target:
             st = s.state
