@@ -334,7 +334,8 @@ def test_target_picker_sorts_by_odds_or_name_on_a_key_and_keeps_it(august):
     text = out.getvalue()
     assert "o best odds" in text and "a by name" in text
     lists = [b for b in text.split("Leans are your own estimates")[1:]]
-    assert len(lists) == 3 and "the best odds first" in lists[1] and "by name first" in lists[2]
+    heads = [" ".join(b.split("\n   1.")[0].split()) for b in lists]  # the wrapped note, as one line
+    assert len(lists) == 3 and "the best odds first" in heads[1] and "by name first" in heads[2]
 
     def odds_of(block):
         return [int(x) for x in re.findall(r"\((\d+)%", block)]

@@ -452,11 +452,11 @@ class TerminalPlayer:
         pv = g.preview(side, a.id, target)
         # The odds as this side may know them (the preview's own figure reads the true state).
         seen = seen_odds(g.state, g.scn, side, a.id, target)
-        self.say(f"  Chance {seen.text()}.  On success: {'; '.join(pv.success) or 'as described'}")
+        self.wrap(f"Chance {seen.text()}.  On success: {'; '.join(pv.success) or 'as described'}")
         if not seen.exact:
             self.wrap(seen.range_text())
         if pv.failure:
-            self.say(f"  On failure: {'; '.join(pv.failure)}")
+            self.wrap(f"On failure: {'; '.join(pv.failure)}")
         self.wrap(secrecy(a.visible))
         if not v.affordable:
             self.say(f"  You do not have enough action points for that (it needs {a.cost}, you have {left}).")
@@ -524,8 +524,8 @@ class TerminalPlayer:
                     "odds": "the best odds",
                     "name": "by name",
                 }[self.target_sort]
-                self.say(
-                    f"  Leans are your own estimates (+ toward Kim, - toward the critics; ±{RULE.band} is"
+                self.wrap(
+                    f"Leans are your own estimates (+ toward Kim, - toward the critics; ±{RULE.band} is"
                     f" undecided); {order} first."
                 )
             for i, (_t, line) in enumerate(rows, 1):
