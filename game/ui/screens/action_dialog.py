@@ -337,8 +337,11 @@ class TargetRow(W.Widget):
         self.t = t
 
     def activate(self):
+        # Enter on the chosen row does it, as the "Do it" button's Enter hint says (it used to
+        # move the focus to that button, so the first Enter seemed to do nothing); on another row,
+        # Enter chooses that row first.
         if self.dlg.target == self.t:
-            self.dlg.focus_named("commit")
+            self.dlg.commit()
         else:
             self.dlg.select(self.t)
 
