@@ -22,13 +22,12 @@ LOG_PAGE = 7  # dispatches per page of the log panel
 def whose_move(phase: str, waiting: str | None) -> str:
     """The header's line on whose move it is: the side the game waits on (Game.to_move), which
     is not always the side whose phase it is: a decision of the other side's comes first at the
-    eve-of-plenum start, and the header said "Kim moves" while the critics' dialog was open."""
-    name = {"kim": "Kim", "opposition": "the opposition"}
+    eve-of-plenum start, and the header said "Kim moves" while the critics' dialog was open.
+    Short, as it sits between the date and the budget pips."""
+    name = {"kim": "Kim", "opposition": "Opposition"}
     if waiting not in name:
-        return "Kim moves" if phase == "kim" else "Opposition moves" if phase == "opposition" else phase.title()
-    if waiting == phase or phase not in name:
-        return f"{name[waiting][:1].upper()}{name[waiting][1:]} moves"
-    return f"{name[phase]}'s phase · {name[waiting]} decides"
+        return f"{name[phase]} moves" if phase in name else phase.title()
+    return f"{name[waiting]} {'moves' if waiting == phase else 'decides'}"
 
 
 class MainDraw:
@@ -89,7 +88,7 @@ class MainDraw:
         T.draw(surf, common.date_text(st.date), (300, 8), 22, C.GOLD_LIGHT, "head")
         T.draw(
             surf,
-            f"Turn {st.turn} · {whose_move(st.phase, s.g.to_move())}",
+            T.fit(f"Turn {st.turn} · {whose_move(st.phase, s.g.to_move())}", 14, 262),
             (300, 32),
             14,
             C.PAPER_LIGHT,
