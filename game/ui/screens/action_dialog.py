@@ -212,15 +212,19 @@ class ActionDialog(Screen):
         said = ("Done: " if out.ok else "Failed: ") + out.text
         after = s.view().members.get(self.target) if before is not None else None
         if before is not None and after is not None:
-            # Say what the move did to this side's count of the member: a pledge may not be
-            # enough to bring him over ("still with the critics").
+            # Say first what the move did to this side's count of the member (a pledge may not
+            # be enough to bring him over: "still with the critics"), then the dispatch: a toast
+            # too long for its place loses its last lines, and the dispatch is in the log.
             a, b = shown_total(before.lean), shown_total(after.lean)
             col = {"kim": "with Kim", "opposition": "with the critics", "abstain": "undecided"}[
                 RULE.side_of(after.lean)
             ]
             moved = RULE.side_of(after.lean) != RULE.side_of(before.lean)
             who = s.state.people[self.target].name
-            said += f" Your count of {who}: {a:+d} → {b:+d}, {'now' if moved else 'still'} {col}."
+            said = (
+                f"{'Done' if out.ok else 'Failed'}: {who} {a:+d} → {b:+d} in your count, "
+                f"{'now' if moved else 'still'} {col}. {out.text}"
+            )
         self.app.notify(said, "info" if out.ok else "error", 5)
 
     def target_label(self, t):
