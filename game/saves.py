@@ -439,6 +439,11 @@ def _info(p: Path) -> SaveInfo:
     )
 
 
+def info(p: Path) -> SaveInfo:
+    """One save's entry as the save list shows it (its label, date and turn)."""
+    return _info(p)
+
+
 def list_saves(folder: Path | None = None) -> list[SaveInfo]:
     """Every save in the folder, newest first; a damaged one is one entry marked damaged.
 

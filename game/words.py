@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from game.engine import expr as X
+from game.engine.actions import glimpse_odds
 from game.engine.basics import date_words
 from game.engine.context import EvalContext
 from game.engine.plenum import projection
@@ -36,6 +37,17 @@ def dispatch_text(text: str, scn=None) -> str:
         named = next((a.name for a in scn.actions if a.name.lower() == move), None) if scn is not None else None
         text = f"Informers report that {m.group(1)} were seen at work: “{named or move[:1].upper() + move[1:]}”."
     return text
+
+
+def secrecy(visible: bool) -> str:
+    """Who learns of a move, as the engine's rule has it (actions.glimpse_odds): a visible move
+    is told to the other side; a secret one only as far as its informers glimpse it."""
+    if visible:
+        return "The other side learns of it at once."
+    return (
+        "Not announced: the other side's informers may glimpse it "
+        f"({glimpse_odds(40)}% at intelligence 40, {glimpse_odds(80)}% at 80)."
+    )
 
 
 COMPARE = {">=": "is at least", "<=": "is at most", ">": "is above", "<": "is below", "==": "is", "!=": "is not"}

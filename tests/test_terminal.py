@@ -321,3 +321,28 @@ def test_absurd_input_gets_the_prompt_again_not_a_traceback(august):
     p, out = player("9" * 100_000 + "\n" + "\x00\xff{[(" * 1000 + "\n0\n")
     assert p(g, "kim")["t"] == "end"
     assert out.getvalue().count("Type a number from 1 to") == 2
+
+
+def test_target_picker_sorts_by_odds_or_name_on_a_key_and_keeps_it(august):
+    """As the window's dialog has three sorts, the terminal's picker takes o (best odds), a (by
+    name) and w (nearest the line), shows the list again in that order and keeps it."""
+    g = Game.new(august, None, 3)
+    to_side(g, "opposition")
+    view = {v.action.id: v for v in g.actions("opposition")}["recruit_member"]
+    p, out = player("o\na\n1\n")
+    target = p._pick_target(g, "opposition", view)
+    text = out.getvalue()
+    assert "o best odds" in text and "a by name" in text
+    lists = [b for b in text.split("Leans are your own estimates")[1:]]
+    heads = [" ".join(b.split("\n   1.")[0].split()) for b in lists]  # the wrapped note, as one line
+    assert len(lists) == 3 and "the best odds first" in heads[1] and "by name first" in heads[2]
+
+    def odds_of(block):
+        return [int(x) for x in re.findall(r"\((\d+)%", block)]
+
+    assert odds_of(lists[1]) == sorted(odds_of(lists[1]), reverse=True) != odds_of(lists[0])
+    names = re.findall(r"^\s+\d+\. (.+?)  \(", lists[2], re.M)
+    assert names == sorted(names) and len(names) > 5
+    assert target == sorted((t for t in view.targets), key=lambda t: p._target_name(g, "person", t))[0]
+    assert p.target_sort == "name"  # kept for the next picker
+    assert "a by name" not in text.split("Leans are your own estimates")[-1]  # the sort in use is not offered

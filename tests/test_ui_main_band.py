@@ -95,3 +95,23 @@ def test_main_screen_band_fits(monkeypatch, scale, side):
     finally:
         T.stop_watching()
         pygame.quit()
+
+
+def test_the_header_names_the_side_the_game_waits_on(august, app):
+    """At the eve-of-plenum start the critics' decision comes up while it is Kim's phase: the
+    header names who decides (Game.to_move), not only whose phase it is, and fits between the
+    date and the budget pips."""
+    from game.engine.game import Game
+    from game.ui import text as T
+    from game.ui.screens.main_draw import whose_move
+
+    g = Game.new(august, "eve_of_plenum", 51803)
+    st = g.state
+    assert st.phase == "kim" and g.to_move() == "opposition"
+    assert whose_move(st.phase, g.to_move()) == "Opposition decides"
+    assert whose_move("kim", "kim") == "Kim moves"
+    assert whose_move("opposition", "opposition") == "Opposition moves"
+    assert whose_move("opposition", "kim") == "Kim decides"
+    assert whose_move("plenum", None) == "Plenum"
+    for line in ("Opposition decides", "Opposition moves"):
+        assert T.width(f"Turn 22 · {line}", 14) <= 262

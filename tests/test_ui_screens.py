@@ -194,6 +194,36 @@ def test_action_dialog_takes_an_action(app):
     assert s.g.remaining("kim") < spent
 
 
+def test_one_enter_does_the_action_on_the_chosen_target_as_its_hint_says(app):
+    """The "Do it" button says Enter: one Enter on the opened dialog does it, on the target
+    shown; Down then Enter chooses another row first, and a second Enter does it on that one."""
+    from game.ui.screens.action_dialog import ActionDialog
+    from game.ui.screens.main_screen import ActionButton
+
+    main = start_game(app, start="congress")
+    pump(app)
+    s = app.session
+    btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.enabled and w.v.action.target == "person")
+    aid = btn.v.action.id
+    pump(app, [click(btn.rect.center)])
+    assert isinstance(app.top, ActionDialog)
+    chosen = app.top.target
+    assert chosen is not None
+    pump(app, [key(pygame.K_RETURN)])
+    assert not isinstance(app.top, ActionDialog)
+    assert s.state.decisions[-1] == {"t": "act", "side": "kim", "action": aid, "target": chosen}
+    btn = next(
+        w for w in app.top.widgets if isinstance(w, ActionButton) and w.enabled and w.v.action.target == "person"
+    )
+    pump(app, [click(btn.rect.center)])
+    first = app.top.target
+    pump(app, [key(pygame.K_DOWN), key(pygame.K_RETURN)])
+    assert isinstance(app.top, ActionDialog) and app.top.target != first  # chosen, not yet done
+    other = app.top.target
+    pump(app, [key(pygame.K_RETURN)])
+    assert not isinstance(app.top, ActionDialog) and s.state.decisions[-1]["target"] == other
+
+
 def test_toasts_over_the_action_dialog_hide_none_of_its_controls(app):
     from game.ui.screens.action_dialog import ActionDialog
     from game.ui.screens.main_screen import ActionButton

@@ -4,6 +4,8 @@ news the log does not have."""
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 import tests.ui_helpers  # noqa: F401  (dummy video and audio drivers)
@@ -136,5 +138,29 @@ def test_on_the_smallest_main_screen_the_toast_leaves_the_aims_title(august):
         assert boxes and all(aim.contains(r) and r.top >= aim.top + 32 for _t, _l, r in boxes)
         controls = [w.rect for w in main.widgets if w.focusable and w.visible]
         assert not any(r.colliderect(c) for _t, _l, r in boxes for c in controls)
+    finally:
+        pygame.quit()
+
+
+def test_after_a_move_on_a_member_the_toast_shows_the_count_change_whole(august):
+    """The member's count change comes first in the toast, so the smallest aim panel, which cuts
+    a long toast, never cuts it (the dispatch after it is in the log)."""
+    from game.ui.screens.action_dialog import ActionDialog
+    from game.ui.screens.main_screen import ActionButton
+    from tests.ui_helpers import click, key, pump
+
+    app, main = _main_screen(august)
+    try:
+        btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.v.action.id == "secure_votes")
+        pump(app, [click(btn.rect.center)])
+        assert isinstance(app.top, ActionDialog)
+        who = app.session.state.people[app.top.target].name
+        pump(app, [key(pygame.K_RETURN)])
+        assert app.top is main
+        app.frame([], dt=1 / 60, force=True)
+        (_t, lines, _r), *_ = app.toast_boxes()
+        shown = " ".join(lines)
+        assert re.search(rf"^(Done|Failed): {re.escape(who)} [+-]\d+ → [+-]\d+ in your count, (now|still) ", shown)
+        assert re.search(r"in your count, (now|still) (with Kim|with the critics|undecided)\.", shown), shown
     finally:
         pygame.quit()

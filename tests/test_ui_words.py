@@ -94,3 +94,39 @@ def test_an_informers_glimpse_names_the_move_as_the_scenario_writes_it(august):
         "Informers report that the critics were seen at work: “Canvass the Soviet and Yan'an members”."
     )
     assert prose(line, august) == dispatch_text(line, august)
+
+
+def test_who_learns_of_a_move_is_the_rule_the_engine_rolls(august, monkeypatch):
+    """The dialog's and the terminal's line on secrecy read actions.glimpse_odds, and so does the
+    engine: odds of 100 glimpse every secret move, odds below 1 none, and the line's figures move
+    with the rule."""
+    import io
+
+    from game.engine import actions as A
+    from game.engine.game import Game
+    from game.tools.terminal import TerminalPlayer
+    from game.words import secrecy
+
+    assert secrecy(True) == "The other side learns of it at once."
+    assert f"{A.glimpse_odds(40)}% at intelligence 40" in secrecy(False)
+
+    def glimpses(odds: int) -> int:
+        monkeypatch.setattr(A, "glimpse_odds", lambda intel: odds)
+        g = Game.new(august, None, 5)
+        while g.to_move() != "kim":
+            g.submit({"t": "end", "side": g.to_move()})
+        g.submit({"t": "act", "side": "kim", "action": "ideological_campaign"})
+        return sum(1 for e in g.state.log if e.kind == "intel" and e.visible_to == "opposition")
+
+    assert glimpses(100) == 1 and glimpses(0) == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(A, "GLIMPSE_SHARE", 2)  # the rule changed: the words follow
+    assert "20% at intelligence 40" in secrecy(False)
+    monkeypatch.undo()
+    # At the terminal the same line follows the odds of a secret move.
+    g = Game.new(august, None, 77)
+    while g.to_move() != "opposition":
+        g.submit({"t": "end", "side": g.to_move()})
+    out = io.StringIO()
+    TerminalPlayer(inp=io.StringIO("6\n2\n0\n"), out=out)(g, "opposition")
+    assert secrecy(False) in out.getvalue().replace("\n    ", " ").replace("\n  ", " ")

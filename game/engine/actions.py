@@ -22,6 +22,15 @@ class Refused(Exception):
     """An order the rules do not allow; the text is shown to the player as is."""
 
 
+
+GLIMPSE_SHARE = 4  # the other side's informers glimpse a secret move with 1/4 of their intelligence, in percent
+
+
+def glimpse_odds(intel: int) -> int:
+    """The chance in percent that informers with this intelligence glimpse a secret move: the rule
+    the engine rolls and the action dialog states."""
+    return intel // GLIMPSE_SHARE
+
 @dataclass
 class ActionView:
     action: ActionDef
@@ -234,7 +243,7 @@ def perform(state: GameState, scn: Scenario, side: str, action_id: str, target: 
     state.add_log(text, "action", "all" if a.visible else side)
     # What one side does in secret may still be glimpsed by the other's informers.
     other = "opposition" if side == "kim" else "kim"
-    if not a.visible and state.rng.roll() <= state.intel[other] // 4:
+    if not a.visible and state.rng.roll() <= glimpse_odds(state.intel[other]):
         who = "Kim's people" if side == "kim" else "the critics"
         state.add_log(f"Informers report that {who} were busy: {a.name.lower()}.", "intel", other)
     return ok, text

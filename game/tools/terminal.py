@@ -28,7 +28,7 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
-from game.words import dispatch_text, why_closed
+from game.words import dispatch_text, secrecy, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -172,6 +172,7 @@ class TerminalPlayer:
         # What this side last read of its danger (exposure band, plot found), to say when it moves.
         self._danger: dict[str, tuple[str | None, str]] = {}
         self._cut = 0  # targets the last picker left out
+        self.target_sort = "line"  # the picker's order: "line" (nearest it first), "odds" or "name"
 
     # ------------------------------------------------------------------ output
     def say(self, text: str = "") -> None:
@@ -187,12 +188,17 @@ class TerminalPlayer:
             raise Quit()
         return line.strip().lower()
 
-    def ask(self, prompt: str, n: int, extra: str = "", end: bool = False) -> int | str:
+    def ask(
+        self, prompt: str, n: int, extra: str = "", end: bool = False, letters: dict[str, str] | None = None
+    ) -> int | str:
         """A number 1..n (returned 0-based), or with `end` 0 / 'e' (returned as 'e'); with `extra`
-        also s (save), l (log), i (committee); q quits."""
+        also s (save), l (log), i (committee); a key of `letters` (letter -> what it does) is
+        returned as itself; q quits."""
+        letters = letters or {}
         keys = f"1-{n}" if n else ""
         if end:
             keys = f"{keys}, 0 or e to end" if keys else "0 or e to end"
+        keys += "".join(f", {k} {what}" for k, what in letters.items())
         while True:
             self.out.write(f"{prompt} [{keys}{extra}]: ")
             self.out.flush()
@@ -201,6 +207,8 @@ class TerminalPlayer:
                 raise Quit()
             if end and line in ("0", "e", "end"):
                 return "e"
+            if line in letters:
+                return line
             if extra:
                 if line in ("s", "save") and self.save:
                     return "s"
@@ -214,6 +222,7 @@ class TerminalPlayer:
             self.say(
                 f"  Type a number from 1 to {n}"
                 + (", 0 or e to end your turn" if end else "")
+                + "".join(f", {k} for {what}" for k, what in letters.items())
                 + (", s to save, l for the log, i for the committee, q to quit." if extra else ", q to quit.")
             )
 
@@ -443,11 +452,12 @@ class TerminalPlayer:
         pv = g.preview(side, a.id, target)
         # The odds as this side may know them (the preview's own figure reads the true state).
         seen = seen_odds(g.state, g.scn, side, a.id, target)
-        self.say(f"  Chance {seen.text()}.  On success: {'; '.join(pv.success) or 'as described'}")
+        self.wrap(f"Chance {seen.text()}.  On success: {'; '.join(pv.success) or 'as described'}")
         if not seen.exact:
             self.wrap(seen.range_text())
         if pv.failure:
-            self.say(f"  On failure: {'; '.join(pv.failure)}")
+            self.wrap(f"On failure: {'; '.join(pv.failure)}")
+        self.wrap(secrecy(a.visible))
         if not v.affordable:
             self.say(f"  You do not have enough action points for that (it needs {a.cost}, you have {left}).")
             return None
@@ -471,6 +481,10 @@ class TerminalPlayer:
 
         def order(x: tuple[str, str]) -> tuple:
             t, n = x
+            if self.target_sort == "odds":
+                return (-chances[t], n)
+            if self.target_sort == "name":
+                return (n,)
             if not n.startswith("Cadre"):
                 return (0, 0.0, n)
             m = est.get(t)
@@ -498,21 +512,37 @@ class TerminalPlayer:
         return rows
 
     def _pick_target(self, g: Game, side: str, v) -> str | None:
-        rows = self.target_rows(g, side, v)
-        if v.action.target == "person":
-            self.say(
-                f"  Leans are your own estimates (+ toward Kim, - toward the critics; ±{RULE.band} is undecided);"
-                " unnamed members nearest the line first."
-            )
-        for i, (_t, line) in enumerate(rows, 1):
-            self.say(f"  {i:2d}. {line}")
-        if self._cut:
-            self.say(f"      ({self._cut} more, further from the line or with no vote, not shown)")
-        self.say(f"  {len(rows) + 1:2d}. Back")
-        r2 = self.ask("Target", len(rows) + 1)
-        if isinstance(r2, str) or r2 == len(rows):
-            return None
-        return rows[r2][0]
+        """The target list, in the order last chosen (as the window's dialog remembers its sort):
+        w the nearest the line first, o the best odds first, a by name."""
+        sorts = {"w": "nearest the line", "o": "best odds", "a": "by name"}
+        by = {"w": "line", "o": "odds", "a": "name"}
+        while True:
+            rows = self.target_rows(g, side, v)
+            if v.action.target == "person":
+                order = {
+                    "line": "named figures, then unnamed members nearest the line",
+                    "odds": "the best odds",
+                    "name": "by name",
+                }[self.target_sort]
+                self.wrap(
+                    f"Leans are your own estimates (+ toward Kim, - toward the critics; ±{RULE.band} is"
+                    f" undecided); {order} first."
+                )
+            for i, (_t, line) in enumerate(rows, 1):
+                self.say(f"  {i:2d}. {line}")
+            if self._cut:
+                self.say(f"      ({self._cut} more not shown: further down this order)")
+            self.say(f"  {len(rows) + 1:2d}. Back")
+            letters = {k: what for k, what in sorts.items() if by[k] != self.target_sort}
+            r2 = self.ask("Target", len(rows) + 1, letters=letters if v.action.target == "person" else None)
+            if isinstance(r2, str):
+                if r2 in by:
+                    self.target_sort = by[r2]
+                    continue
+                return None
+            if r2 == len(rows):
+                return None
+            return rows[r2][0]
 
     def _target_name(self, g: Game, kind: str, tid: str) -> str:
         if kind == "person":

@@ -14,7 +14,7 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
-from game.words import flag_lines, words
+from game.words import flag_lines, secrecy, words
 
 ROWS = 10
 # Why an estimate is one, short enough to sit with the odds under the figure.
@@ -212,15 +212,19 @@ class ActionDialog(Screen):
         said = ("Done: " if out.ok else "Failed: ") + out.text
         after = s.view().members.get(self.target) if before is not None else None
         if before is not None and after is not None:
-            # Say what the move did to this side's count of the member: a pledge may not be
-            # enough to bring him over ("still with the critics").
+            # Say first what the move did to this side's count of the member (a pledge may not
+            # be enough to bring him over: "still with the critics"), then the dispatch: a toast
+            # too long for its place loses its last lines, and the dispatch is in the log.
             a, b = shown_total(before.lean), shown_total(after.lean)
             col = {"kim": "with Kim", "opposition": "with the critics", "abstain": "undecided"}[
                 RULE.side_of(after.lean)
             ]
             moved = RULE.side_of(after.lean) != RULE.side_of(before.lean)
             who = s.state.people[self.target].name
-            said += f" Your count of {who}: {a:+d} → {b:+d}, {'now' if moved else 'still'} {col}."
+            said = (
+                f"{'Done' if out.ok else 'Failed'}: {who} {a:+d} → {b:+d} in your count, "
+                f"{'now' if moved else 'still'} {col}. {out.text}"
+            )
         self.app.notify(said, "info" if out.ok else "error", 5)
 
     def target_label(self, t):
@@ -302,7 +306,7 @@ class ActionDialog(Screen):
             for ln in lines or ["Nothing changes."]:
                 yy += T.draw_wrapped(surf, "• " + ln, pygame.Rect(px + 6, yy, pw - 6, 200), 14, C.INK) + 2
             yy += 8
-        note = "Seen by the other side at once." if a.visible else "Done in secret, though informers may glimpse it."
+        note = secrecy(a.visible)
         T.draw(surf, note, (px, r.bottom - 86), 13, C.INK_SOFT)
         if a.target == "person" and self.target:
             st = s.state
@@ -337,8 +341,11 @@ class TargetRow(W.Widget):
         self.t = t
 
     def activate(self):
+        # Enter on the chosen row does it, as the "Do it" button's Enter hint says (it used to
+        # move the focus to that button, so the first Enter seemed to do nothing); on another row,
+        # Enter chooses that row first.
         if self.dlg.target == self.t:
-            self.dlg.focus_named("commit")
+            self.dlg.commit()
         else:
             self.dlg.select(self.t)
 

@@ -19,6 +19,17 @@ BAND_Y = ROW0 + 3 * ROW + 3  # the first motion's forecast band, under the rows
 LOG_PAGE = 7  # dispatches per page of the log panel
 
 
+def whose_move(phase: str, waiting: str | None) -> str:
+    """The header's line on whose move it is: the side the game waits on (Game.to_move), which
+    is not always the side whose phase it is: a decision of the other side's comes first at the
+    eve-of-plenum start, and the header said "Kim moves" while the critics' dialog was open.
+    Short, as it sits between the date and the budget pips."""
+    name = {"kim": "Kim", "opposition": "Opposition"}
+    if waiting not in name:
+        return f"{name[phase]} moves" if phase in name else phase.title()
+    return f"{name[waiting]} {'moves' if waiting == phase else 'decides'}"
+
+
 class MainDraw:
     _band_pdef = None
 
@@ -77,7 +88,7 @@ class MainDraw:
         T.draw(surf, common.date_text(st.date), (300, 8), 22, C.GOLD_LIGHT, "head")
         T.draw(
             surf,
-            f"Turn {st.turn} · {'Kim moves' if st.phase == 'kim' else 'Opposition moves' if st.phase == 'opposition' else st.phase.title()}",
+            T.fit(f"Turn {st.turn} · {whose_move(st.phase, s.g.to_move())}", 14, 262),
             (300, 32),
             14,
             C.PAPER_LIGHT,

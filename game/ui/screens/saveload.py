@@ -4,6 +4,7 @@ skipped; it never touches the other saves."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -32,7 +33,8 @@ def open_save(app, path) -> bool:
         common.show_error(app, "This save cannot be opened", f"{path}: {exc.__class__.__name__}: {exc}")
         return False
     app.director.enter_session(sess)
-    app.notify(f"Loaded: {path.name}")
+    # The save as the list names it ("Autosave: August 1956, 21 April 1956 (turn 5)"), not its file.
+    app.notify(f"Loaded: {prose_dates(saves.info(Path(path)).label)}")
     return True
 
 
