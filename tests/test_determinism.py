@@ -93,7 +93,7 @@ def _history_game(scn, seed=1):
 
 KNOWN_MINI = "a20ebbd5b4121adf166848bc8eb753363bf318323ab956aeb9838840723f6916"
 KNOWN_AUGUST_HISTORY_1 = "84a0c0fdaaefa605f5df9f617ba0c7dfba11fa0e0fdc6b6928ab63960e491796"
-KNOWN_CAMPAIGN_HISTORY_1 = "426a15100dec7f7a69cd71b4b46b1b369ab66068b2e26b78667c4a59eb38293a"
+KNOWN_CAMPAIGN_HISTORY_1 = "56feda7979d30a1a2c193491fd0af1a662d543534a43bbcac52e20e3354abc65"
 
 
 def test_known_hash_of_a_scripted_mini_game(mini):

@@ -189,11 +189,17 @@ class TerminalPlayer:
         return line.strip().lower()
 
     def ask(
-        self, prompt: str, n: int, extra: str = "", end: bool = False, letters: dict[str, str] | None = None
+        self,
+        prompt: str,
+        n: int,
+        extra: str = "",
+        end: bool = False,
+        letters: dict[str, str] | None = None,
+        quiet: set[str] | None = None,
     ) -> int | str:
         """A number 1..n (returned 0-based), or with `end` 0 / 'e' (returned as 'e'); with `extra`
         also s (save), l (log), i (committee); a key of `letters` (letter -> what it does) is
-        returned as itself; q quits."""
+        returned as itself, and so is one of `quiet` (taken but not offered); q quits."""
         letters = letters or {}
         keys = f"1-{n}" if n else ""
         if end:
@@ -207,7 +213,7 @@ class TerminalPlayer:
                 raise Quit()
             if end and line in ("0", "e", "end"):
                 return "e"
-            if line in letters:
+            if line in letters or line in (quiet or ()):
                 return line
             if extra:
                 if line in ("s", "save") and self.save:
@@ -533,8 +539,12 @@ class TerminalPlayer:
             if self._cut:
                 self.say(f"      ({self._cut} more not shown: further down this order)")
             self.say(f"  {len(rows) + 1:2d}. Back")
+            # The sort in use is not offered, but typing its letter shows the list again.
             letters = {k: what for k, what in sorts.items() if by[k] != self.target_sort}
-            r2 = self.ask("Target", len(rows) + 1, letters=letters if v.action.target == "person" else None)
+            if v.action.target == "person":
+                r2 = self.ask("Target", len(rows) + 1, letters=letters, quiet=set(sorts) - set(letters))
+            else:
+                r2 = self.ask("Target", len(rows) + 1)
             if isinstance(r2, str):
                 if r2 in by:
                     self.target_sort = by[r2]
