@@ -471,6 +471,9 @@ class Mind:
                 out["strike"] = w.strike * crit * (1.0 if d.has_flag("kim_abroad") else 0.3) * soon
             else:
                 out["strike"] = w.strike * kim_maj * found * soon
+                if self.level.delay:
+                    # Behind in the count, a later plenum is time to win members back (postponing).
+                    out["strike"] -= w.delay * crit * soon
         if base is not None and "patrons" not in ch:
             out["patrons"] = base["patrons"]
         else:
@@ -838,7 +841,7 @@ class AIPlayer:
             "flags": "because it opens the way to what comes next",
             "opens": "because it opens the way to what comes next",
             "margin": "for the plenum count",
-            "strike": "to strike while the moment is ours"
+            "strike": "to time the plenum: sooner while the count is ours, later while it is not"
             if mind.side == "kim"
             else "to strike while Kim is abroad, before the plot is found",
         }

@@ -33,6 +33,12 @@ class Weights:
     min_gain_per_point: float = 0.5  # an action must be worth this much per action point
     # a plenum sooner while it is likely won (critics: Kim abroad; Kim: plot found), times 1 / (1 + turns)
     strike: float = 40.0
+    # Kim, at a level that foresees it (Level.delay): a plenum later is worth more the likelier the
+    # critics would carry it now, times 1 / (1 + turns). Balance: without it the AI Kim never put a
+    # plenum off, even when he was losing the count; hard-hard Kim won 33.5% (critics 52.5%) of 200
+    # games at seed 1. With 60, and this at normal too: hard-hard 41.5 / 42.5 but normal-normal
+    # 41.5 / 36.5 and normal Kim against easy critics only 3.5 points over normal-normal; so hard only.
+    delay: float = 45.0
     margin: float = 3.0  # per expected vote of lead over the other side (keeps a losing side trying)
     enabling_flag: float = 8.0  # a flag that opens one of the side's own moves, tactics or speeches, per use
     # -- what the side expects of the unknown
@@ -68,6 +74,10 @@ class Level:
     # 21% against normal critics.
     sessions: float = 1.0
     opens: bool = True  # sees what a flag opens later (drafting the critique opens the coalition)
+    # Kim: foresees that time helps the side behind in the count, and puts the plenum off while losing
+    # (Weights.delay). Hard only: at normal it lifted normal-normal Kim as much as it lifted a normal
+    # Kim against easy critics, so the level margin there fell from 8 points to 6.5.
+    delay: bool = False
 
 
 LEVELS: dict[str, Level] = {
@@ -114,6 +124,7 @@ LEVELS: dict[str, Level] = {
         session_samples=2,
         end_endings=True,
         strike=True,
+        delay=True,
         # 3, as normal: weighing every move again after each one made the hard critics recruit
         # on and on (43% of their choices) and win less than normal ones (10% against 30%).
         replan_top=3,
