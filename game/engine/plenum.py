@@ -28,8 +28,9 @@ NOISE = RULE.noise
 
 
 def present_members(state: GameState, *, candidates: bool = False) -> list[str]:
-    seats = ("full", "candidate") if candidates else ("full",)
-    return [pid for pid, p in state.people.items() if p.cc in seats and p.status in ACTIVE]
+    if not candidates:  # the usual question (every count of the committee asks it): one compare
+        return [pid for pid, p in state.people.items() if p.cc == "full" and p.status in ACTIVE]
+    return [pid for pid, p in state.people.items() if p.cc in ("full", "candidate") and p.status in ACTIVE]
 
 
 def _faction_terms(state: GameState, scn: Scenario, patrons_present: tuple[str, ...]) -> dict[str, tuple[float, float]]:
