@@ -44,9 +44,13 @@ def _purge_cost(state: GameState, scn: Scenario, pid: str, status: str) -> None:
         pat = state.patrons[fdef.patron]
         pat.favour_kim = clamp(pat.favour_kim - (4 if status == "executed" else 2), -100, 100)
     if status in FRIGHTENING:
+        bump = 3 if status == "arrested" else 5
         for q in state.people.values():
             if q.cc != "none" and q.status in ACTIVE:
-                q.fear = clamp(q.fear + (3 if status == "arrested" else 5))
+                # clamp(), with its commonest case first (a whole number in range is itself): the
+                # AI tries an arrest on a whole committee several times a decision.
+                fear = q.fear + bump
+                q.fear = fear if type(fear) is int and 0 <= fear <= 100 else clamp(fear)
 
 
 def seat_committee(state: GameState, scn: Scenario, committee_id: str) -> None:

@@ -564,10 +564,11 @@ def _pledge_problems(v: PledgeFx) -> Iterator[tuple[Path, str]]:
 def _pledge_ids(state: GameState, v: PledgeFx, target: str | None) -> list[str | None]:
     if v.person is not None:
         return [_who(target, v.person)]
+    # The effect's two fields read once, not once a person (the AI tries a faction's pledge on a
+    # world of a hundred people or more, several times a decision).
+    faction, named_too = v.faction, not v.generated_only
     return [
-        pid
-        for pid, p in state.people.items()
-        if p.faction == v.faction and p.cc != "none" and (p.generated or not v.generated_only)
+        pid for pid, p in state.people.items() if p.faction == faction and p.cc != "none" and (p.generated or named_too)
     ]
 
 

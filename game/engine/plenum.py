@@ -28,8 +28,9 @@ NOISE = RULE.noise
 
 
 def present_members(state: GameState, *, candidates: bool = False) -> list[str]:
-    seats = ("full", "candidate") if candidates else ("full",)
-    return [pid for pid, p in state.people.items() if p.cc in seats and p.status in ACTIVE]
+    if not candidates:  # the usual question (every count of the committee asks it): one compare
+        return [pid for pid, p in state.people.items() if p.cc == "full" and p.status in ACTIVE]
+    return [pid for pid, p in state.people.items() if p.cc in ("full", "candidate") and p.status in ACTIVE]
 
 
 def _faction_terms(state: GameState, scn: Scenario, patrons_present: tuple[str, ...]) -> dict[str, tuple[float, float]]:
@@ -312,20 +313,36 @@ def vote(
     totals: dict[str, float] = {}
     tally = {"for": 0, "against": 0, "abstain": 0}
     ft = _faction_terms(state, scn, patrons)
+    # lean_terms for each member, written out with the terms every member shares worked out
+    # once (the same operands in the same order, so the same list): the AI's plenum play-outs
+    # count the hall thousands of times a sweep.
+    r = RULE
+    c = state.country
+    neutral, r_loyalty, r_fear, r_pledge = r.neutral, r.loyalty, r.fear, r.pledge
+    security = (c.security - neutral) * r.security
+    cult = (c.cult - neutral) * r.cult
+    motion_term = float(-motion.severity if kim_motion else motion.severity)
+    mood_term = float(mood)
+    people = state.people
+    side_of = r.side_of
+    letter = {"for": "F", "against": "A", "abstain": "N"}
     for pid in members:
-        t = lean_terms(
-            state,
-            scn,
-            pid,
-            severity=motion.severity,
-            kim_motion=kim_motion,
-            mood=mood,
-            noise=noise.get(pid, 0),
-            patrons_present=patrons,
-            _factions=ft,
-        )
+        p = people[pid]
+        line, patron_signal = ft[p.faction]
+        t = [
+            line,
+            (p.loyalty - neutral) * r_loyalty,
+            p.fear * r_fear + security,
+            cult,
+            p.pledge_kim * r_pledge,
+            -p.pledge_opposition * r_pledge,
+            patron_signal,
+            motion_term,
+            mood_term,
+            float(noise.get(pid, 0)),
+        ]
         lean = sum(t)
-        side = RULE.side_of(lean)
+        side = side_of(lean)
         if side == "abstain":
             v = "abstain"
         elif side in welcomed:
@@ -333,7 +350,7 @@ def vote(
         else:
             v = "against"
         tally[v] += 1
-        votes[pid] = {"for": "F", "against": "A", "abstain": "N"}[v]
+        votes[pid] = letter[v]
         # Terms are rounded for display; the exact lean that decided the vote is kept beside them.
         terms[pid] = [round(x) for x in t]
         totals[pid] = lean
