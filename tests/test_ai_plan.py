@@ -83,3 +83,49 @@ def test_weights_are_scenario_data(august):
     bad = august.model_copy(update={"scenario": august.scenario.model_copy(update={"ai": AIModel(weights={"vot": 1})})})
     with pytest.raises(ValueError, match="unknown name"):
         for_scenario(bad, "normal")
+
+
+def test_a_reason_is_dated_when_the_order_was_given(august, monkeypatch):
+    """A tactic may end the game and move the date to the calendar's end; its reason stays dated
+    on the day it was given (a Presidium critic's August tactic read '31 December 1956')."""
+    g = Game.new(august, seed=4)
+    while g.to_move() != "kim":
+        g.submit({"t": "end", "side": g.to_move()})
+    given = g.state.date
+    from game.engine import actions as A
+
+    real = A.perform
+
+    def jump(state, scn, side, aid, target=None):  # as an order that ends the game: the date runs on
+        out = real(state, scn, side, aid, target)
+        state.date = "1956-12-31"
+        return out
+
+    monkeypatch.setattr(A, "perform", jump)
+    g.submit({"t": "act", "side": "kim", "action": "surveillance", "why": "Order surveillance: to find the plot."})
+    entry = next(e for e in reversed(g.state.log) if e.kind == "reason")
+    assert g.state.date == "1956-12-31" and entry.date == given
+
+
+def test_a_level_that_does_not_look_ahead_names_no_turns_to_the_plenum(august):
+    """Cadet counts the plenum as always one turn away (it has no horizon): its reasons say
+    'for the plenum count', never '(1 turn away)' in a spring with no plenum called."""
+    g = Game.new(august, seed=4)
+    run(g, {"kim": ai.make("ai", "easy"), "opposition": ai.make("ai", "normal")})
+    easy = [e.text for e in g.state.log if e.kind == "reason" and e.visible_to == "kim"]
+    normal = [e.text for e in g.state.log if e.kind == "reason" and e.visible_to == "opposition"]
+    assert any("for the plenum count" in t for t in easy)
+    assert not any("turn away" in t or "turns away" in t for t in easy)
+    assert any("turns away)" in t or "turn away)" in t for t in normal)
+
+
+def test_a_decision_on_a_question_reads_without_a_colon_after_the_question_mark(august):
+    from game.engine.state import Pending
+
+    g = Game.new(august, seed=4)
+    ev = next(e for e in august.events if e.title.endswith("?") and len(e.options) > 1)
+    g.state.pending.append(Pending(ev.id, ev.side if ev.side != "both" else "kim"))
+    side = ev.side if ev.side != "both" else "kim"
+    g.submit({"t": "choose", "side": side, "event": ev.id, "option": ev.options[0].id})
+    line = next(e.text for e in reversed(g.state.log) if e.kind == "decision")
+    assert line == f"{ev.title} {ev.options[0].text}" and "?:" not in line

@@ -828,7 +828,11 @@ class AIPlayer:
         # Each reason as a phrase that follows the move's name ("Investigate the critics' circle:
         # to find the plot before the plenum"), read by a player after the game.
         reasons = {
-            "vote": f"for the plenum count ({mind.turns} turn{'s' if mind.turns != 1 else ''} away)",
+            # A level that does not look ahead to the plenum's date counts it as one turn away:
+            # its reason does not say so ("(1 turn away)" in April, with no plenum called).
+            "vote": f"for the plenum count ({mind.turns} turn{'s' if mind.turns != 1 else ''} away)"
+            if mind.level.horizon
+            else "for the plenum count",
             "counter": "for a majority of our own for the counter-attack",
             "found": "to find the plot before the plenum"
             if mind.side == "kim"

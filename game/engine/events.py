@@ -101,6 +101,8 @@ def choose(state: GameState, scn: Scenario, side: str, event_id: str, option_id:
     state.pending.remove(pend)
     prev = state.fired.get(event_id, "")
     state.fired[event_id] = f"{prev},{option_id}" if prev else option_id
-    state.add_log(f"{e.title}: {opt.text}", "decision", "all" if e.side == "both" else side)
+    # "What About Choe Yong-gon? Leave him alone", not "...?: Leave him alone".
+    sep = " " if e.title.endswith(("?", "!")) else ": "
+    state.add_log(f"{e.title}{sep}{opt.text}", "decision", "all" if e.side == "both" else side)
     apply_effects(state, scn, opt.effects)
     return opt

@@ -164,6 +164,7 @@ class Game:
     # ------------------------------------------------------------------ orders
     def submit(self, order: dict[str, Any]) -> Outcome:
         st = self.state
+        asked_on = st.date  # a computer player's reason is dated when it gave the order
         if st.ending:
             raise Refused("The game is over.")
         kind = order.get("t")
@@ -190,7 +191,9 @@ class Game:
         why = order.get("why")
         if isinstance(why, str) and why:
             # A computer player's reason for its move: in its own side's log only, and kept.
-            st.add_log(why[:240], "reason", side)
+            # (A tactic may end the game and move the date to the calendar's end: its reason
+            # was dated 31 December for a plenum held in August.)
+            st.log.append(LogEntry(asked_on, why[:240], "reason", side))
         if kind == "end":
             self._end_phase(side)
         elif st.ending is None:
