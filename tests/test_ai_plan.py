@@ -117,6 +117,17 @@ def test_a_level_that_does_not_look_ahead_names_no_turns_to_the_plenum(august):
     assert any("for the plenum count" in t for t in easy)
     assert not any("turn away" in t or "turns away" in t for t in easy)
     assert any("turns away)" in t or "turn away)" in t for t in normal)
+    # After the last plenum no reason names turns to one (every level assumed six turns).
+    late: list[str] = []
+    for seed in range(1, 30):
+        g = Game.new(august, seed=seed)
+        run(g, {"kim": ai.make("ai", "normal"), "opposition": ai.make("ai", "normal")})
+        held = [pl.date for pl in g.state.plenums.values() if pl.status == "held"]
+        if held and len(held) == len(g.state.plenums):
+            late += [e.text for e in g.state.log if e.kind == "reason" and e.date > max(held)]
+        if len(late) > 3:
+            break
+    assert late and not any("away)" in t for t in late), late
 
 
 def test_a_decision_on_a_question_reads_without_a_colon_after_the_question_mark(august):

@@ -132,6 +132,13 @@ class Mind:
         )
         self.sign = 1.0 if side == "kim" else -1.0
         self.turns = self._turns_to_plenum()
+        # Whether a plenum that may still sit is on the calendar (else `turns` is an assumption).
+        self.plenum_dated = any(
+            (pl := self.state.plenums.get(p.id)) is not None
+            and pl.status not in ("held", "cancelled")
+            and pl.date >= self.state.date
+            for p in self.scn.plenums
+        )
         # The typical width of a member's vote curve (judgement and this side's doubt).
         self.scale = 0.55 * math.sqrt(_NOISE_VAR + intel.lean_error(self.state, side) ** 2 / 3)
         self.threat, self.quiet_in = self._threat()
@@ -828,10 +835,12 @@ class AIPlayer:
         # Each reason as a phrase that follows the move's name ("Investigate the critics' circle:
         # to find the plot before the plenum"), read by a player after the game.
         reasons = {
-            # A level that does not look ahead to the plenum's date counts it as one turn away:
-            # its reason does not say so ("(1 turn away)" in April, with no plenum called).
+            # A level that does not look ahead to the plenum's date counts it as one turn away,
+            # and with no plenum on the calendar every level assumes one: the reason names the
+            # turns only when they are a date ("(1 turn away)" in April; "(6 turns away)" in
+            # November, after the last plenum).
             "vote": f"for the plenum count ({mind.turns} turn{'s' if mind.turns != 1 else ''} away)"
-            if mind.level.horizon
+            if mind.level.horizon and mind.plenum_dated
             else "for the plenum count",
             "counter": "for a majority of our own for the counter-attack",
             "found": "to find the plot before the plenum"
