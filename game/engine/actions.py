@@ -22,7 +22,6 @@ class Refused(Exception):
     """An order the rules do not allow; the text is shown to the player as is."""
 
 
-
 GLIMPSE_SHARE = 4  # the other side's informers glimpse a secret move with 1/4 of their intelligence, in percent
 
 
@@ -30,6 +29,7 @@ def glimpse_odds(intel: int) -> int:
     """The chance in percent that informers with this intelligence glimpse a secret move: the rule
     the engine rolls and the action dialog states."""
     return intel // GLIMPSE_SHARE
+
 
 @dataclass
 class ActionView:
