@@ -133,12 +133,7 @@ class Mind:
         self.sign = 1.0 if side == "kim" else -1.0
         self.turns = self._turns_to_plenum()
         # Whether a plenum that may still sit is on the calendar (else `turns` is an assumption).
-        self.plenum_dated = any(
-            (pl := self.state.plenums.get(p.id)) is not None
-            and pl.status not in ("held", "cancelled")
-            and pl.date >= self.state.date
-            for p in self.scn.plenums
-        )
+        self.plenum_dated = self._next_plenum(self.state) is not None
         # The typical width of a member's vote curve (judgement and this side's doubt).
         self.scale = 0.55 * math.sqrt(_NOISE_VAR + intel.lean_error(self.state, side) ** 2 / 3)
         self.threat, self.quiet_in = self._threat()
@@ -180,21 +175,25 @@ class Mind:
     # ------------------------------------------------------------------ what the side knows
     def _turns_to_plenum(self, st: GameState | None = None) -> int:
         """Turns until the next plenum that may still sit (its date on the calendar, known to all)."""
-        scn = self.scn
         if st is None:
             st = self.state
             if not self.level.horizon:
                 return 1
-        days = scn.scenario.calendar.turn_days
+        best = self._next_plenum(st)
+        return self.w.default_turns_to_plenum if best is None else max(0, best)
+
+    def _next_plenum(self, st: GameState) -> int | None:
+        """Turns to the nearest plenum on the calendar that may still sit, or None if none is."""
+        days = self.scn.scenario.calendar.turn_days
         best = None
-        for pdef in scn.plenums:
+        for pdef in self.scn.plenums:
             pl = st.plenums.get(pdef.id)
             if pl is None or pl.status in ("held", "cancelled"):
                 continue
             if pl.date >= st.date:
                 t = _days_between(st.date, pl.date) // max(1, days)
                 best = t if best is None else min(best, t)
-        return self.w.default_turns_to_plenum if best is None else max(0, best)
+        return best
 
     def _threat(self) -> tuple[float, str | None]:
         """Kim's belief that the critics are at work, from the informers' hints; and the month of

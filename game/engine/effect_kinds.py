@@ -916,28 +916,28 @@ def problems(fx: Effect) -> list[tuple[Path, str]]:
     return list(KINDS[fx.kind].problems(fx.value))
 
 
-def writes(effects: Sequence[Effect]) -> frozenset[str] | None:
-    """The state's shared records (see EffectKind.writes) a list of effects may change in
-    place, or None if it could be any."""
+def _union(effects: Sequence[Effect], attr: str) -> frozenset[str] | None:
+    """The union of one declaration (an EffectKind attribute) over a list of effects, or None
+    if any of them could reach anything."""
     out: frozenset[str] = frozenset()
     for fx in effects:
-        some = KINDS[fx.kind].writes
+        some = getattr(KINDS[fx.kind], attr)
         if some is None:
             return None
         out |= some
     return out
+
+
+def writes(effects: Sequence[Effect]) -> frozenset[str] | None:
+    """The state's shared records (see EffectKind.writes) a list of effects may change in
+    place, or None if it could be any."""
+    return _union(effects, "writes")
 
 
 def changes(effects: Sequence[Effect]) -> frozenset[str] | None:
     """The state's fields (see EffectKind.changes) a list of effects may change, or None if it
     could be any."""
-    out: frozenset[str] = frozenset()
-    for fx in effects:
-        some = KINDS[fx.kind].changes
-        if some is None:
-            return None
-        out |= some
-    return out
+    return _union(effects, "changes")
 
 
 def touched(state: GameState, effects: Sequence[Effect], target: str | None) -> set[str] | None:
