@@ -59,3 +59,43 @@ def test_a_public_flag_nothing_sets_is_reported_where_it_is_written(mini_dir):
     d = find(diags(mini_dir), "unknown-flag", "'caled'")
     assert d.file.endswith("scenario.yaml") and d.line == 21
     assert "called" in d.hint
+
+
+def test_a_plenum_put_off_or_cancelled_is_in_both_sides_dispatches(august):
+    """The plenum's date is public (both panels show it): when it moves, both logs say so."""
+    from game.engine.effects import apply_effects
+
+    g = Game.new(august, None, 1)
+    st = g.state
+    pdef = august.get("plenum", "august_plenum")
+    schedule = [e for e in pdef_effects(august, "schedule")][:1]
+    assert schedule, "the scenario has a schedule effect to call the plenum with"
+    apply_effects(st, august, schedule)
+    called = st.plenums[pdef.id].date
+    apply_effects(st, august, pdef_effects(august, "postpone")[:1])
+    later = st.plenums[pdef.id].date
+    assert later > called
+    for side in ("kim", "opposition"):
+        seen = [e.text for e in st.log if e.visible_to in ("all", side)]
+        assert any(f"put off to {later}" in t for t in seen), (side, seen[-3:])
+    st.plenums[pdef.id].status = "scheduled"
+    from game.engine import effect_kinds
+
+    effect_kinds._plenum(st, august, _fx(august, "cancel"), None)
+    assert st.log[-1].text == f"{pdef.title} is cancelled." and st.log[-1].visible_to == "all"
+
+
+def _all_effects(scn):
+    for e in scn.events:
+        for o in e.options:
+            yield from o.effects
+    for a in scn.actions:
+        yield from a.success
+
+
+def pdef_effects(scn, do: str):
+    return [fx for fx in _all_effects(scn) if fx.kind == "plenum" and fx.value.do == do]
+
+
+def _fx(scn, do: str):
+    return pdef_effects(scn, "schedule")[0].value.model_copy(update={"do": do})
