@@ -119,7 +119,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
     rows: dict[str, list[tuple[int, int, bool]]] = {}
     shout: dict[str, list[tuple[int, bool]]] = {}
     motion = ""
-    for a, b, rec in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000):
+    for a, b, rec in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000, first=1):
         for st in rec["stages"]:
             if st.get("kind") == "speech" and st.get("side") == "opposition":
                 shout.setdefault(st["person"], []).append((int(st["odds"]), st["outcome"] == "shouted_down"))
