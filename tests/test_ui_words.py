@@ -147,3 +147,25 @@ def test_an_action_closed_because_it_is_done_says_so(august):
     why = {v.action.id: why_closed(v, g.state, august) for v in g.actions("opposition") if not v.open}
     assert why["draft_critique"] == "the critics have drafted their critique already."
     assert why["demand_plenum"].startswith("only when ")
+
+
+def test_the_aim_names_the_question_the_next_session_puts(august, campaign):
+    """The aim panel reads the scenario's next plenum: in the campaign the first is December
+    1955's case against Pak Il-u (Kim's motion), not August 1956's cult resolution."""
+    from types import SimpleNamespace
+
+    from game.engine.game import Game
+    from game.ui.screens.main_tips import MainTips
+
+    def aim(scn, viewer):
+        tips = MainTips.__new__(MainTips)
+        tips.s = SimpleNamespace(scn=scn, state=Game.new(scn, None, 1).state, viewer=viewer, estimate=lambda k: (36, 0))
+        return tips.aim_text()
+
+    kim, critics = aim(campaign, "kim"), aim(campaign, "opposition")
+    assert "Carry “Expel Pak Il-u" in kim and "December Plenum, 1955" in kim
+    assert critics.startswith("Defeat “Expel Pak Il-u") and "cult" not in critics
+    assert aim(august, "opposition").startswith(
+        "Carry “Resolution condemning the personality cult” at The August Plenum"
+    )
+    assert aim(august, "kim").startswith("Defeat “Resolution condemning the personality cult”")

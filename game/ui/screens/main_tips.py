@@ -233,15 +233,25 @@ class MainTips:
                 "No plenum is called. Keep your people safe and your patrons interested: a new session, "
                 "or the patrons' pressure, is the only way back."
             )
-        if s.viewer == "kim":
-            return (
-                f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. Secure "
-                f"the waverers, find the plotters, strike when ready."
-            )
-        return (
-            f"Win {maj} votes at the plenum: condemn the cult, then replace Kim. Recruit the swing "
-            f"voters quietly: a refusal may be reported."
+        tail = (
+            "Secure the waverers, find the plotters, strike when ready."
+            if s.viewer == "kim"
+            else "Recruit the swing voters quietly: a refusal may be reported."
         )
+        if pdef is None:
+            # Not yet called (August's plenum waits for someone to call it): the next one due.
+            waiting = [p for p in s.scn.plenums if getattr(s.state.plenums.get(p.id), "status", "") == "unscheduled"]
+            pdef = min(waiting, key=lambda p: p.date, default=None)
+        if pdef is not None and pdef.motions:
+            # The question the next session puts, from the scenario's own plenum: in the campaign
+            # the first is December 1955's case against Pak Il-u, not August's cult resolution.
+            m = pdef.motions[0]
+            if m.proposer == s.viewer:
+                return f"Carry “{m.title}” at {pdef.title}: it needs {maj} votes. {tail}"
+            return f"Defeat “{m.title}” at {pdef.title}: keep it under {maj} votes. {tail}"
+        if s.viewer == "kim":
+            return f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. {tail}"
+        return f"Win {maj} votes at the plenum: condemn the cult, then replace Kim. {tail}"
 
     def aim_tip(self):
         return [
