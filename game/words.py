@@ -342,43 +342,10 @@ def flag_lines(effects) -> list[str]:
     return out
 
 
-def _set_aside(effects) -> tuple[list, dict[int, list[str]]]:
-    """A person taken out of the circle, the circle acted on, the person put back: read as one
-    step, "the circle except X" (the data's way of sparing someone, not three things that happen)."""
-    fx = list(effects)
-    spared: dict[int, list[str]] = {}
-    drop: set[int] = set()
-    for i, a in enumerate(fx):
-        if a.kind != "person" or a.value.plotter is not False:
-            continue
-        for j in range(i + 1, len(fx)):
-            b = fx[j]
-            if b.kind == "person" and b.value.person == a.value.person and b.value.plotter is True:
-                groups = [k for k in range(i + 1, j) if fx[k].kind == "group" and fx[k].value.group == "plotters"]
-                only = all(
-                    getattr(a.value, f) in (0, None, False)
-                    for f in ("loyalty", "ambition", "reputation", "fear", "status")
-                )
-                if groups and only:
-                    for k in groups:
-                        spared.setdefault(k, []).append(a.value.person)
-                    drop |= {i, j}
-                break
-    return [f for k, f in enumerate(fx) if k not in drop], {
-        k - sum(1 for d in drop if d < k): v for k, v in spared.items()
-    }
-
-
 def effect_lines(scn, effects, target_label: str = "the target") -> list[str]:
     """Every effect in plain words: the effect table's own descriptions, then what any flag means."""
     from game.engine.effects import describe
 
-    kept, spared = _set_aside(effects)
-    out: list[str] = []
-    for k, fx in enumerate(kept):
-        for ln in describe(scn, [fx], target_label):
-            if k in spared:
-                names = ", ".join(_name(scn, "person", p) for p in spared[k])
-                ln = ln.replace("The opposition's circle", f"The opposition's circle except {names}", 1)
-            out.append(prose_dates(ln))
-    return out + flag_lines(effects)
+    # (Someone a group effect spares is its own `exclude`, and the group's words name him: the
+    # data no longer takes him out of the circle and puts him back around it.)
+    return [prose_dates(ln) for ln in describe(scn, list(effects), target_label)] + flag_lines(effects)

@@ -40,7 +40,9 @@ def test_sparing_someone_reads_as_one_step(august):
 
     e = august.get("event", "crossing_the_yalu")
     lines = effect_lines(august, e.options[0].effects)
-    assert any("The opposition's circle except Choe Chang-ik" in ln and "flee abroad" in ln for ln in lines), lines
+    assert any("The opposition's circle (up to 4, not Choe Chang-ik)" in ln and "flee abroad" in ln for ln in lines), (
+        lines
+    )
     assert not any("leaves the opposition's circle" in ln or "joins the opposition's circle" in ln for ln in lines)
 
 
