@@ -254,3 +254,31 @@ def test_pictures_follow_every_field_of_the_state_they_may_read(scn):
                 setattr(obj, f.name, was)
             tried += 1
     assert tried > 20
+
+
+def _all_hints(st, side):
+    return tuple(intel.Hint(e.date, e.text) for e in st.log if e.kind == "intel" and e.visible_to == side)
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_the_hints_read_since_last_time_are_every_hint_of_the_log(name):
+    """hints() reads only what the log gained since it last read it: over a whole AI game (and
+    for a copy of the state, whose log is another list) it must give what a full read gives."""
+    s = load(find_scenario(name)).scenario
+    g = Game.new(s, None, 4)
+    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
+    seen = 0
+    for _ in range(400):
+        side = g.to_move()
+        if side is None:
+            break
+        g.submit(players[side](g, side))
+        for who in ("kim", "opposition"):
+            want = _all_hints(g.state, who)
+            assert intel.hints(g.state, who) == want
+            seen += len(want)
+            c = g.state.clone(history=True)
+            c.add_log("Informers report something.", "intel", who)
+            assert intel.hints(c, who) == _all_hints(c, who)
+            assert intel.hints(g.state, who) == want
+    assert seen > 0

@@ -539,9 +539,10 @@ class Mind:
         change by component is worked out only for the move chosen (see `change`)."""
         d, f = self.worlds[k], self.frames[k]
         who = touched(d, effects, target)
+        _effects, wr, ch = _declared(effects)
         # Whom to copy may be fewer than whom to recount (a purge writes one person, yet moves
         # everyone's count: that recount below stays whole).
-        c = _light_copy(d, who if who is not None else copied(d, effects, target), writes(effects))
+        c = _light_copy(d, who if who is not None else copied(d, effects, target), wr)
         r0 = self._rng0[k]
         if r0 is None:
             r0 = self._rng0[k] = B.engine_rng(self.state, self.side, k, salt=len(self.state.decisions))
@@ -565,7 +566,6 @@ class Mind:
             if ft is None:
                 ft = self._ft[k] = _faction_terms(d, self.scn, ())
             nf = self.frame(c, f, who, counts_only=True, ft=ft)
-        ch = changes(effects)
         if c.ending is None and self.scn.endings:
             if overlaps(ch, self._end_reads):
                 c.ending = E.check(c, self.scn, at_end=False)
@@ -593,6 +593,21 @@ class Mind:
             return 0.5
 
 
+def _declared(effects) -> tuple[object, frozenset[str] | None, frozenset[str] | None]:
+    """(effects, effect_kinds.writes, effect_kinds.changes) of a list of effects, worked out
+    once per list: the lists are the scenario's own, tried thousands of times a game. The list
+    is kept in the entry, so its id is not reused while the entry stands."""
+    hit = _DECLARED.get(id(effects))
+    if hit is None or hit[0] is not effects:
+        if len(_DECLARED) >= 4096:
+            _DECLARED.clear()
+        hit = _DECLARED[id(effects)] = (effects, writes(effects), changes(effects))
+    return hit
+
+
+_DECLARED: dict[int, tuple[object, frozenset[str] | None, frozenset[str] | None]] = {}
+
+
 def _days_between(a: str, b: str) -> int:
     import datetime as dt
 
@@ -600,14 +615,14 @@ def _days_between(a: str, b: str) -> int:
 
 
 def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | None = None) -> GameState:
-    """A copy to try effects on: the people named (all if None), every small container an
-    effect may change, and of the state's records (factions, patrons, country, plenums, the
-    waiting decisions) those named in `records` (all if None: effect_kinds.writes says which
-    a list of effects may change); the rest is shared and must not be written. Built field by
-    field (copy.copy and keyword construction cost more than the copying itself)."""
+    """A copy to try effects on: the people named (all if None), and of the state's records
+    and small containers (effect_kinds.RECORDS) those named in `records` (all if None:
+    effect_kinds.writes says which a list of effects may change); the rest is shared and must
+    not be written. Built field by field (copy.copy and keyword construction cost more than the
+    copying itself)."""
     new = object.__new__
     c = new(GameState)
-    c.__dict__ = d.__dict__.copy()
+    c.__dict__ = cd = d.__dict__.copy()
     if only is None:
         # Everyone (an effect that may reach anyone, e.g. a purge that frightens the whole
         # committee): _person, written out, as this copies a hundred people or more.
@@ -626,38 +641,52 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
         for pid in only:
             if pid in people:
                 cp[pid] = _person(people[pid])
-    if records is None or "factions" in records:
-        factions = {}
-        for k, v in d.factions.items():
-            f = new(FactionState)
-            f.__dict__ = v.__dict__.copy()
-            f.standing = dict(v.standing)
-            factions[k] = f
-        c.factions = factions
-    if records is None or "patrons" in records:
-        patrons = {}
-        for k, was in d.patrons.items():
-            pat = new(PatronState)
-            pat.__dict__ = was.__dict__.copy()
-            patrons[k] = pat
-        c.patrons = patrons
-    if records is None or "country" in records:
-        country = new(CountryState)
-        country.__dict__ = d.country.__dict__.copy()
-        c.country = country
-    if records is None:
-        c.pending = [Pending(p.event, p.side) for p in d.pending]
-    if records is None or "plenums" in records:
-        c.plenums = {
-            k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics), v.record) for k, v in d.plenums.items()
-        }
-    c.intel, c.budget, c.spent, c.budget_bonus = dict(d.intel), dict(d.budget), dict(d.spent), dict(d.budget_bonus)
-    c.flags, c.vars, c.fired = list(d.flags), dict(d.vars), dict(d.fired)
-    c.queued_events, c.codex = list(d.queued_events), list(d.codex)
-    c.actions_this_turn = dict(d.actions_this_turn)
+    copiers = _COPIERS
+    for name in copiers if records is None else records:
+        cd[name] = copiers[name](cd[name])
     c.log = []
-    c.last_speakers = list(d.last_speakers)
     return c
+
+
+def _factions_copy(was: dict[str, FactionState]) -> dict[str, FactionState]:
+    out = {}
+    new = object.__new__
+    for k, v in was.items():
+        f = new(FactionState)
+        f.__dict__ = v.__dict__.copy()
+        f.standing = dict(v.standing)
+        out[k] = f
+    return out
+
+
+def _patrons_copy(was: dict[str, PatronState]) -> dict[str, PatronState]:
+    out = {}
+    new = object.__new__
+    for k, v in was.items():
+        pat = new(PatronState)
+        pat.__dict__ = v.__dict__.copy()
+        out[k] = pat
+    return out
+
+
+def _country_copy(was: CountryState) -> CountryState:
+    country = object.__new__(CountryState)
+    country.__dict__ = was.__dict__.copy()
+    return country
+
+
+# How _light_copy copies each of effect_kinds.RECORDS (a test holds the two to the same names).
+_COPIERS = {
+    "factions": _factions_copy,
+    "patrons": _patrons_copy,
+    "country": _country_copy,
+    "plenums": lambda was: {
+        k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics), v.record) for k, v in was.items()
+    },
+    "pending": lambda was: [Pending(p.event, p.side) for p in was],
+    **dict.fromkeys(("intel", "budget", "spent", "budget_bonus", "vars", "fired", "actions_this_turn"), dict),
+    **dict.fromkeys(("flags", "queued_events", "codex", "last_speakers"), list),
+}
 
 
 def _person(p):

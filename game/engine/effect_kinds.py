@@ -223,13 +223,33 @@ class EffectKind:
 
     @property
     def writes(self) -> frozenset[str] | None:
-        """The shared records among `changes` ("factions", "patrons", "country", "plenums"),
-        which the AI's what-if copy must copy to change in place; None = any."""
+        """The shared records and containers among `changes` (RECORDS), which the AI's what-if
+        copy must copy to change in place; None = any."""
         return None if self.changes is None else self.changes & RECORDS
 
 
-# The state's records a what-if copy shares with its world unless an effect changes them.
-RECORDS = frozenset({"factions", "patrons", "country", "plenums"})
+# The state's records and small containers a what-if copy shares with its world unless an
+# effect changes them (copying all of them for every move tried cost more than the move).
+RECORDS = frozenset(
+    {
+        "factions",
+        "patrons",
+        "country",
+        "plenums",
+        "pending",
+        "intel",
+        "budget",
+        "spent",
+        "budget_bonus",
+        "flags",
+        "vars",
+        "fired",
+        "queued_events",
+        "codex",
+        "actions_this_turn",
+        "last_speakers",
+    }
+)
 
 KINDS: dict[str, EffectKind] = {}
 

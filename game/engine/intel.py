@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -232,7 +233,26 @@ def plot_found(state: GameState, side: str) -> str:
 
 
 def hints(state: GameState, side: str) -> tuple[Hint, ...]:
-    return tuple(Hint(e.date, e.text) for e in state.log if e.kind == "intel" and e.visible_to == side)
+    """The informers' reports to this side, oldest first. The log only grows (nothing in the
+    game rewrites or removes an entry), so the hints of the part of this log read last time
+    are kept and only what was added since is read: a campaign's log runs to thousands of
+    entries and every decision asks."""
+    log = state.log
+    n = len(log)
+    hit = _HINTS.get(side)
+    if hit is not None and hit[0] is log and hit[1] <= n and (hit[1] == 0 or log[hit[1] - 1] is hit[2]):
+        start, out = hit[1], hit[3]
+        if start == n:
+            return out
+    else:
+        start, out = 0, ()
+    out += tuple(Hint(e.date, e.text) for e in islice(log, start, None) if e.kind == "intel" and e.visible_to == side)
+    _HINTS[side] = (log, n, log[-1] if n else None, out)
+    return out
+
+
+# side -> (the log read last, how many entries of it were read, the last of them, their hints)
+_HINTS: dict[str, tuple[list[Any], int, Any, tuple[Hint, ...]]] = {}
 
 
 # What a side's picture of the committee is made from (besides the scenario): who is present,
@@ -341,10 +361,19 @@ def _patched(
     if index is None:
         index = made["index"] = {row[0]: i for i, row in enumerate(rows)}
     rows = list(rows)
-    for row in blurred(state, side, leans(state, scn, changed)):
+    fresh = blurred(state, side, leans(state, scn, changed))
+    for row in fresh:
         rows[index[row[0]]] = row
     counts, errors = headline(rows)
-    return (members, rows, counts, errors, {"index": index})
+    out: dict[str, Any] = {"index": index}
+    est = made.get("members")
+    if est is not None:
+        # side_view's estimates of the rows kept are the old picture's (the same rows).
+        est = dict(est)
+        for pid, lean, err, own in fresh:
+            est[pid] = MemberEstimate(pid, lean, err, own)
+        out["members"] = est
+    return (members, rows, counts, errors, out)
 
 
 def side_view(state: GameState, scn: Scenario, side: str) -> SideView:
