@@ -112,3 +112,21 @@ def test_a_full_game_still_plays_the_same_with_the_cheap_copies():
     run(a, {"kim": ai.make("ai:normal"), "opposition": ai.make("ai:normal")})
     b = Game.replay(scn, None, 9, a.state.decisions)
     assert a.state.hash() == b.state.hash()
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_each_effect_keeps_its_own_kind_and_value(name):
+    """apply_effects, touched and copied read each effect's (kind, value) as worked out when it
+    was loaded: it must be the kind and the value the effect holds."""
+    scn = load(find_scenario(name)).scenario
+    seen = 0
+    for _where, effects, _target in _effect_lists(scn):
+        stack = list(effects)
+        while stack:
+            fx = stack.pop()
+            k, v = fx.__pydantic_private__["_decl"]
+            assert k is KINDS[fx.kind] and v is fx.value
+            if fx.kind == "chance":
+                stack += list(v.then) + list(v.otherwise)
+            seen += 1
+    assert seen > 100

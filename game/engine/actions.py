@@ -96,11 +96,35 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
         # decisions of one phase, as most moves touch a person or two).
         column = list(map(fields, map(people.__getitem__, pool)))
         last = _TARGET_LAST.get(key)
-        if last is not None and last[0] == pool and last[1] == column:
+        same_pool = last is not None and last[0] == pool
+        if same_pool and last[1] == column:
             return list(last[2])
         memo = _TARGET_MEMO.get(key)
         if memo is None or len(memo) >= _TARGET_MEMO_SIZE:
             memo = _TARGET_MEMO[key] = {}
+        if same_pool:
+            # The same pool, a few of them changed since (the usual case after a move): the
+            # others' answers are the last ones, only the changed are asked again.
+            assert last is not None
+            old = last[1]
+            qualified = set(last[2])
+            for i in [i for i, (was, now) in enumerate(zip(old, column)) if was != now]:
+                t = pool[i]
+                k = (t, column[i])
+                ok = memo.get(k)
+                if ok is None:
+                    ctx.target = t
+                    try:
+                        ok = memo[k] = bool(test(ctx))
+                    except X.FAULTS as exc:
+                        raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
+                if ok:
+                    qualified.add(t)
+                else:
+                    qualified.discard(t)
+            out = sorted(qualified)
+            _TARGET_LAST[key] = (pool, column, list(out))
+            return out
     for i, t in enumerate(pool):
         if memo is not None:
             # A person filter reads only that person's fields (and what `key` holds): the same
