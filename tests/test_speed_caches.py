@@ -66,8 +66,15 @@ def test_target_lists_follow_a_person_changed_behind_them(scn):
             p.pledge_kim = 99 - p.pledge_kim
             p.faction = "partisan" if p.faction != "partisan" else "soviet"
             assert A.candidates(st, scn, a) == _fresh_candidates(st, scn, a), (a.id, pid)
+            p.status = "executed" if p.status != "executed" else "active"
+            assert A.candidates(st, scn, a) == _reference_candidates(st, scn, a), (a.id, pid)
             p.__dict__.clear()
             p.__dict__.update(before)
+        assert A.candidates(st, scn, a) == first
+        # Someone joins the committee (a new cadre): the lists follow the new pool.
+        st.people["cadre_new"] = copy.copy(next(iter(st.people.values())))
+        assert A.candidates(st, scn, a) == _fresh_candidates(st, scn, a), a.id
+        del st.people["cadre_new"]
         assert A.candidates(st, scn, a) == first
 
 
@@ -282,3 +289,52 @@ def test_the_hints_read_since_last_time_are_every_hint_of_the_log(name):
             assert intel.hints(c, who) == _all_hints(c, who)
             assert intel.hints(g.state, who) == want
     assert seen > 0
+
+
+def test_whether_an_expression_reads_hidden_things_is_remembered_per_scenario():
+    """reads_hidden answers each (expression, side) once per scenario: a second scenario asking
+    about the same text gets its own answer (its secret flags differ), never the first one's."""
+    scns = [load(find_scenario(n)).scenario for n in ("august-1956", "campaign-1953")]
+    srcs = sorted({a.chance for s in scns for a in s.actions if a.chance} | {"flag.critique_drafted + 1"})
+    for s in scns:
+        for side in ("kim", "opposition"):
+            for src in srcs:
+                want = B._reads_hidden(src, s, side)
+                assert B.reads_hidden(src, s, side) == want
+                assert B.reads_hidden(src, s, side) == want
+    # The critics' draft is their secret in the campaign, not in August 1956 (asked in turn).
+    for _ in range(2):
+        assert B.reads_hidden("flag.critique_drafted + 1", scns[1], "kim") is True
+        assert B.reads_hidden("flag.critique_drafted + 1", scns[0], "kim") is False
+
+
+def _reference_candidates(st, scn, a):
+    """A person filter's candidates as the rule states them, without actions.candidates: every
+    person neither dead nor executed whom the filter admits, in id order."""
+    from game.engine import expr as X
+    from game.engine.context import EvalContext
+
+    ctx = EvalContext(st, scn, target_kind="person")
+    out = []
+    for pid, p in st.people.items():
+        if p.status in ("dead", "executed"):
+            continue
+        ctx.target = pid
+        if X.compiled(a.targets)(ctx):
+            out.append(pid)
+    return sorted(out)
+
+
+def test_a_target_list_drops_the_dead_its_filter_does_not_ask_about(scn):
+    """A filter that reads no status still never names the dead or the executed: the kept list
+    must notice a person who died behind it, and one who came back."""
+    a = next(a for a in scn.actions if a.target == "person" and a.targets)
+    a = a.model_copy(update={"id": "anyone", "targets": "target.loyalty >= 0"})
+    st = _midgame(scn).state
+    first = A.candidates(st, scn, a)
+    assert first == _reference_candidates(st, scn, a)
+    pid = first[0]
+    for status in ("dead", "executed", "active"):
+        st.people[pid].status = status
+        assert A.candidates(st, scn, a) == _reference_candidates(st, scn, a), status
+    assert A.candidates(st, scn, a) == first

@@ -56,16 +56,25 @@ def remaining(state: GameState, side: str) -> int:
     return state.budget[side] - state.spent.get(side, 0)
 
 
+# The statuses a person target with a `targets` filter may not have (the rest qualify by it).
+_GONE = ("dead", "executed")
+
+
 def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
     if a.target == "none":
         return []
+    people = state.people
     if a.target == "person":
+        if a.targets:
+            plan = _filter_plan(a.targets)
+            if plan is not None:
+                return _person_candidates(state, scn, a, plan)
         # With a `targets` filter the scenario says which statuses qualify (a trial needs the
         # expelled, a return from exile the fled); without one, only people still in office.
         if a.targets:
-            pool = [pid for pid, p in state.people.items() if p.status not in ("dead", "executed")]
+            pool = [pid for pid, p in people.items() if p.status not in _GONE]
         else:
-            pool = [pid for pid, p in state.people.items() if p.status in ACTIVE]
+            pool = [pid for pid, p in people.items() if p.status in ACTIVE]
     elif a.target == "patron":
         pool = list(state.patrons)
     else:
@@ -75,81 +84,86 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
     src = a.targets
     test = X.compiled(src)
     ctx = _ctx(state, scn, None, a.target)
-    plan = _filter_plan(src) if a.target == "person" else None
-    key: tuple[Any, ...] | None = None
-    if plan is not None:
-        fields, others = plan
-        try:
-            # What the filter reads besides the target is the same for every candidate.
-            key = (src, *(ctx.resolve(path) for path in others))
-            if key not in _TARGET_MEMO and len(_TARGET_MEMO) >= _TARGET_TABLES:
-                _TARGET_MEMO.clear()
-        except X.FAULTS:
-            key = None  # evaluated below as always, so the fault is reported as always
     out = []
-    people = state.people
-    memo: dict[tuple[Any, ...], bool] | None = None
-    column: list[Any] | None = None
-    if key is not None:
-        # The whole answer, when no one in the pool has changed in the fields the filter reads
-        # since it was last worked out (compared, not hashed: the usual case between two
-        # decisions of one phase, as most moves touch a person or two).
-        column = list(map(fields, map(people.__getitem__, pool)))
-        last = _TARGET_LAST.get(key)
-        same_pool = last is not None and last[0] == pool
-        if same_pool and last[1] == column:
-            return list(last[2])
-        memo = _TARGET_MEMO.get(key)
-        if memo is None or len(memo) >= _TARGET_MEMO_SIZE:
-            memo = _TARGET_MEMO[key] = {}
-        if same_pool:
-            # The same pool, a few of them changed since (the usual case after a move): the
-            # others' answers are the last ones, only the changed are asked again.
-            assert last is not None
-            old = last[1]
-            qualified = set(last[2])
-            for i in [i for i, (was, now) in enumerate(zip(old, column)) if was != now]:
-                t = pool[i]
-                k = (t, column[i])
-                ok = memo.get(k)
-                if ok is None:
-                    ctx.target = t
-                    try:
-                        ok = memo[k] = bool(test(ctx))
-                    except X.FAULTS as exc:
-                        raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
-                if ok:
-                    qualified.add(t)
-                else:
-                    qualified.discard(t)
-            out = sorted(qualified)
-            _TARGET_LAST[key] = (pool, column, list(out))
-            return out
-    for i, t in enumerate(pool):
-        if memo is not None:
-            # A person filter reads only that person's fields (and what `key` holds): the same
-            # fields give the same answer, so each is worked out once, not on every turn.
-            assert column is not None
-            k = (t, column[i])
-            ok = memo.get(k)
-            if ok is not None:
-                if ok:
-                    out.append(t)
-                continue
+    for t in pool:
         ctx.target = t
         try:
             ok = bool(test(ctx))
         except X.FAULTS as exc:
             raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
-        if memo is not None:
-            memo[k] = ok
         if ok:
             out.append(t)
     out.sort()
-    if column is not None and key is not None:
+    return out
+
+
+def _person_candidates(
+    state: GameState, scn: Scenario, a: ActionDef, plan: tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...], Any]
+) -> list[str]:
+    """candidates() for a person filter that reads only the target's fields (`fields`) and the
+    names in `others`: the answer last worked out when everyone reads the same in those fields
+    and the status (compared in full, every person, so a state changed behind it is seen), or
+    that answer with the few people who changed asked again, or every one asked."""
+    fields, others, wide = plan
+    src = a.targets
+    assert src is not None
+    test = X.compiled(src)
+    ctx = _ctx(state, scn, None, a.target)
+    people = state.people
+    try:
+        # What the filter reads besides the target is the same for every candidate.
+        key: tuple[Any, ...] | None = (src, *(ctx.resolve(path) for path in others))
+        if key not in _TARGET_MEMO and len(_TARGET_MEMO) >= _TARGET_TABLES:
+            _TARGET_MEMO.clear()
+    except X.FAULTS:
+        key = None  # evaluated below as always, so the fault is reported as always
+    ids = list(people)
+    column = list(map(wide, people.values()))
+    last = _TARGET_LAST.get(key) if key is not None else None
+    if last is not None and last[0] == ids:
+        if last[1] == column:
+            return list(last[2])
+        # The same people, a few of them changed since (the usual case after a move): the
+        # others' answers are the last ones, only the changed are asked again.
+        qualified = set(last[2])
+        changed = [i for i, (was, now) in enumerate(zip(last[1], column)) if was != now]
+        pool = [ids[i] for i in changed]
+    else:
+        qualified = set()
+        pool = ids
+    memo: dict[tuple[Any, ...], bool] | None = None
+    if key is not None:
+        memo = _TARGET_MEMO.get(key)
+        if memo is None or len(memo) >= _TARGET_MEMO_SIZE:
+            memo = _TARGET_MEMO[key] = {}
+    for t in pool:
+        p = people[t]
+        if p.status in _GONE:
+            qualified.discard(t)
+            continue
+        ok = None
+        if memo is not None:
+            # The filter reads only this person's fields (and what `key` holds): the same fields
+            # give the same answer, so each is worked out once, not on every turn.
+            k = (t, fields(p))
+            ok = memo.get(k)
+        if ok is None:
+            ctx.target = t
+            try:
+                ok = bool(test(ctx))
+            except X.FAULTS as exc:
+                raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
+            if memo is not None:
+                memo[k] = ok
+        if ok:
+            qualified.add(t)
+        else:
+            qualified.discard(t)
+    out = sorted(qualified)
+    if key is not None:
         if key not in _TARGET_LAST and len(_TARGET_LAST) >= _TARGET_TABLES:
             _TARGET_LAST.clear()
-        _TARGET_LAST[key] = (pool, column, list(out))
+        _TARGET_LAST[key] = (ids, column, list(out))
     return out
 
 
@@ -158,20 +172,23 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
 # number of tables.
 _TARGET_MEMO: dict[tuple[Any, ...], dict[tuple[Any, ...], bool]] = {}
 _TARGET_MEMO_SIZE = 50_000
-# filter and what it reads besides the target -> (the pool, each one's fields it reads, the
-# answer) as last worked out.
+# filter and what it reads besides the target -> (everyone's id, each one's fields it reads and
+# status, the answer) as last worked out.
 _TARGET_LAST: dict[tuple[Any, ...], tuple[list[str], list[Any], list[str]]] = {}
 _TARGET_TABLES = 256
-_PLANS: dict[str, tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None] = {}
+_PLANS: dict[str, tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...], Callable[[Any], Any]] | None] = {}
 
 
-def _filter_plan(src: str) -> tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None:
+def _filter_plan(
+    src: str,
+) -> tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...], Callable[[Any], Any]] | None:
     """For a person filter that calls no function: (a getter of the person fields it reads,
-    the other names it reads); None if its answer may depend on more than those."""
+    the other names it reads, a getter of those fields and the status); None if its answer may
+    depend on more than those."""
     if src in _PLANS:
         return _PLANS[src]
     tree = X.parse(src)
-    plan: tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None = None
+    plan: tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...], Callable[[Any], Any]] | None = None
     if not X.calls_in(tree):
         reads: set[str] = set()
         others: list[tuple[str, ...]] = []
@@ -184,7 +201,7 @@ def _filter_plan(src: str) -> tuple[Callable[[Any], Any], tuple[tuple[str, ...],
         getter: Callable[[Any], Any] = (
             (lambda p: ()) if not names else attrgetter(*names) if len(names) > 1 else attrgetter(names[0], names[0])
         )
-        plan = (getter, tuple(others))
+        plan = (getter, tuple(others), attrgetter(*names, "status"))
     _PLANS[src] = plan
     return plan
 
