@@ -555,7 +555,8 @@ class Mind:
             return self.base[k], None
         if who is None:
             nf = self.frame(c, counts_only=True)
-        elif _global_change(d, c):
+        elif (wr is None or not wr.isdisjoint(_SHARED_TERMS)) and _global_change(d, c):
+            # (A move that writes none of the shared records shares them with the world.)
             rows = self._rows[k]
             if rows is None:
                 rows = self._rows[k] = _rows(f, d.people, self.scales, self.scale)
@@ -695,6 +696,10 @@ def _person(p):
     q.offices = list(p.offices)
     q.career = []
     return q
+
+
+# The records holding a term every member of a faction shares (see _global_change).
+_SHARED_TERMS = frozenset({"country", "factions", "patrons"})
 
 
 def _global_change(d: GameState, c: GameState) -> bool:

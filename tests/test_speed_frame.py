@@ -1,0 +1,47 @@
+"""A move's count is worked out from its world's by recounting only whom the move may have moved
+(Mind.frame with a base: the people it touched, and each faction by what a shared term moved it).
+Every shipped move tried on mid-game worlds of both scenarios, for both sides, must give the
+count a whole recount of the move's world gives (to rounding: the sums are kept in another order)."""
+
+import math
+
+import pytest
+
+from game import ai
+from game.ai import player as P
+from game.engine.game import Game
+from game.scenario.loader import find_scenario, load
+from tests.play import play_moves
+from tests.test_speed_copies import _effect_lists
+
+
+def _checked(mind, seen):
+    """The mind with every count of a move compared with the whole recount of its world."""
+    frame = mind.frame
+
+    def checked(d, base=None, only=None, shared=False, counts_only=False, ft=None, rows=None):
+        got = frame(d, base, only, shared, counts_only, ft, rows)
+        if base is not None and only is not None:
+            whole = frame(d)
+            for name in ("e_kim", "e_opp", "v_kim", "v_opp"):
+                assert math.isclose(getattr(got, name), getattr(whole, name), rel_tol=0, abs_tol=1e-9), name
+            assert got.majority == whole.majority
+            seen.append(shared)
+        return got
+
+    mind.frame = checked
+    return mind
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+@pytest.mark.parametrize("side", ["kim", "opposition"])
+def test_a_moves_count_is_the_whole_recount_of_its_world(name, side):
+    scn = load(find_scenario(name)).scenario
+    seen: list[bool] = []
+    for seed, moves in ((5, 30), (8, 90)):
+        g = play_moves(Game.new(scn, None, seed), {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}, moves)
+        mind = _checked(P.Mind(P.AIPlayer("normal"), g, side), seen)
+        for _where, effects, target in _effect_lists(scn):
+            for k in range(len(mind.worlds)):
+                mind._tried(k, effects, target)
+    assert seen.count(True) > 10 and seen.count(False) > 10  # both ways of recounting were tried
