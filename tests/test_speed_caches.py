@@ -338,3 +338,55 @@ def test_a_target_list_drops_the_dead_its_filter_does_not_ask_about(scn):
         st.people[pid].status = status
         assert A.candidates(st, scn, a) == _reference_candidates(st, scn, a), status
     assert A.candidates(st, scn, a) == first
+
+
+def _reference_eligible(state, scn, e, queued):
+    """events.eligible as the rule reads, with no remembered dates or keys."""
+    from game.engine import events as EV
+    from game.engine.basics import date_add
+
+    month = int(state.date[:4]) * 12 + int(state.date[5:7])
+    if e.once and e.id in state.fired:
+        return False
+    if not e.once and not queued and state.vars.get(EV.LAST_FIRED + e.id) == month:
+        return False
+    if any(p.event == e.id for p in state.pending):
+        return False
+    if e.triggered_only and not queued:
+        return False
+    if e.earliest and state.date < e.earliest and not queued:
+        return False
+    if e.latest and date_add(e.latest, scn.scenario.calendar.turn_days - 1) < state.date:
+        return False
+    return EV._cond(state, scn, e.condition)
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_which_events_may_fire_is_the_rule_worked_out_afresh(name):
+    from game.ai.history import HistoryPlayer
+    from game.engine import events as EV
+
+    s = load(find_scenario(name)).scenario
+    g = Game.new(s, None, 2)
+    players = {"kim": HistoryPlayer(), "opposition": HistoryPlayer()}
+    asked = fired = 0
+    for _ in range(600):
+        side = g.to_move()
+        if side is None:
+            break
+        for e in s.events:
+            for queued in (False, True):
+                want = _reference_eligible(g.state, s, e, queued)
+                assert EV.eligible(g.state, s, e, queued=queued) == want, (e.id, g.state.date)
+                asked += 1
+                fired += want
+        g.submit(players[side](g, side))
+    assert asked > 1000 and fired > 10
+    # The remembered window ends, asked again, are the dates worked out afresh.
+    from game.engine.basics import date_add
+
+    td = s.scenario.calendar.turn_days
+    for _ in range(2):
+        for e in s.events:
+            if e.latest:
+                assert EV._last_day(e.latest, td) == date_add(e.latest, td - 1)
