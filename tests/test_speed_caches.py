@@ -390,3 +390,24 @@ def test_which_events_may_fire_is_the_rule_worked_out_afresh(name):
         for e in s.events:
             if e.latest:
                 assert EV._last_day(e.latest, td) == date_add(e.latest, td - 1)
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_a_whole_listing_shares_one_reading_of_everyone_and_lists_the_same(name):
+    """view() reads everyone's fields once for all its actions: over a whole AI game, every
+    action's targets must be the rule's own (worked out afresh for each action)."""
+    s = load(find_scenario(name)).scenario
+    g = Game.new(s, None, 6)
+    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
+    checked = 0
+    for _ in range(300):
+        side = g.to_move()
+        if side is None:
+            break
+        for who in ("kim", "opposition"):
+            for v in A.view(g.state, s, who):
+                if v.open and v.action.target == "person" and v.action.targets:
+                    assert v.targets == _reference_candidates(g.state, s, v.action), v.action.id
+                    checked += 1
+        g.submit(players[side](g, side))
+    assert checked > 100
