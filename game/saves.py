@@ -414,6 +414,7 @@ class SaveInfo:
     damaged: bool = False
     problem: str = ""
     mods: tuple[str, ...] = ()
+    ended: bool = False  # the game in it is over (its ending reached)
 
 
 def _info(p: Path) -> SaveInfo:
@@ -436,6 +437,7 @@ def _info(p: Path) -> SaveInfo:
         st.turn,
         mtime,
         mods=tuple(payload.get("mods", [])),
+        ended=st.ending is not None or st.phase == "over",
     )
 
 

@@ -40,3 +40,35 @@ def test_loading_a_save_names_it_as_the_list_does(august, tmp_path):
         assert not any("autosave-3.json" in t for t in texts)
     finally:
         pygame.quit()
+
+
+def test_continue_resumes_a_game_in_play_never_an_ended_one(august):
+    """An ended game's autosave, however new, would open on its ending screen: Continue passes
+    over it to the newest game still in play, and with none it is off and says why. The save list
+    still shows the ended game, marked as ended."""
+    import os
+
+    import pygame
+
+    from game.paths import saves_dir
+    from game.ui.screens.title import TitleScreen
+    from tests.ui_helpers import make_app, pump
+
+    folder = saves_dir()
+    playing = saves.write(folder / "playing.json", Game.new(august, None, 1), "august-1956", "In play")
+    done = Game.new(august, None, 2)
+    done.state.phase, done.state.ending = "over", next(iter(august.endings)).id
+    ended = saves.write(folder / "autosave-1.json", done, "august-1956", "Ended")
+    os.utime(playing, (1_000_000, 1_000_000))  # the ended game is the newest file
+    assert {e.path.name: e.ended for e in saves.list_saves(folder)} == {"playing.json": False, "autosave-1.json": True}
+
+    app = make_app()
+    app.push(TitleScreen(app))
+    pump(app)
+    assert app.top.latest is not None and app.top.latest.path == playing
+    playing.unlink()
+    app.top.rebuild()
+    cont = next(w for w in app.top.widgets if w.name == "Continue")
+    assert app.top.latest is None and not cont.enabled and "have ended" in str(cont.tooltip)
+    assert ended.exists()
+    pygame.quit()

@@ -80,6 +80,29 @@ def test_numbers_stay_put_within_a_phase_and_end_has_a_fixed_key(august):
         assert p2(g2, "opposition") == {"t": "end", "side": "opposition"}
 
 
+def test_numbers_stay_put_from_turn_to_turn_as_actions_open_and_close(august):
+    """A number means one action for the whole game: over a dozen turns of each side, as actions
+    open and close, every menu printed gives each number the same name, and lists every action
+    of the side (the closed ones say why)."""
+    for side in ("opposition", "kim"):
+        g = Game.new(august, None, 5)
+        other = make_player("history", "kim" if side == "opposition" else "opposition", g.scn)
+        p, out = player("0\n1\n" * 60)
+        opened: set[frozenset[str]] = set()
+        while g.to_move() is not None and g.state.turn <= 12:
+            s = g.to_move()
+            if s == side and g.state.phase == side:
+                opened.add(frozenset(v.action.id for v in g.actions(side) if v.open))
+            g.submit(p(g, s) if s == side else other(g, s))
+        shown = [m for m in menus(out.getvalue()) if m]
+        assert len(shown) >= 8 and len(opened) >= 2, (len(shown), len(opened))  # actions did open and close
+        names = {v.action.name for v in g.actions(side)}
+        for m in shown:
+            assert m == shown[0]
+            assert set(m.values()) == names
+        assert "not now:" in out.getvalue()
+
+
 def test_a_few_turns_on_each_side_dates_in_words_and_what_each_side_sees(august):
     for side in ("opposition", "kim"):
         g = Game.new(august, None, 4)

@@ -224,6 +224,28 @@ def test_one_enter_does_the_action_on_the_chosen_target_as_its_hint_says(app):
     assert not isinstance(app.top, ActionDialog) and s.state.decisions[-1]["target"] == other
 
 
+def test_a_member_list_opens_nearest_the_line_and_keeps_the_sort_chosen(app):
+    """One Enter does the move on the first row, so a list of members opens on the swing voter
+    (the smallest lean by this side's estimate, among those with a vote), not on the surest and
+    least useful move. A sort the player picks is kept for the next dialog."""
+    from game.ui.screens.action_dialog import ActionDialog
+    from game.ui.screens.main_screen import ActionButton
+
+    main = start_game(app, start="congress")
+    pump(app)
+    btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.enabled and w.v.action.target == "person")
+    pump(app, [click(btn.rect.center)])
+    dlg = app.top
+    assert isinstance(dlg, ActionDialog) and dlg.sort == "swing" and dlg.leans
+    voters = [t for t in dlg.targets if t in dlg.leans]
+    assert dlg.target == min(voters, key=lambda pid: (abs(dlg.leans[pid]), -dlg.odds[pid], pid))
+    pump(app, [key(pygame.K_s)])
+    assert app.top.sort == "odds" and app.session.picker_sort == "odds"
+    pump(app, [key(pygame.K_ESCAPE)])
+    pump(app, [click(btn.rect.center)])
+    assert isinstance(app.top, ActionDialog) and app.top.sort == "odds"
+
+
 def test_toasts_over_the_action_dialog_hide_none_of_its_controls(app):
     from game.ui.screens.action_dialog import ActionDialog
     from game.ui.screens.main_screen import ActionButton

@@ -78,6 +78,9 @@ def _private_flags(scn: Scenario) -> dict[str, str]:
         walk(pl.after, None)
     for sp in scn.scenario.starts:
         walk(sp.effects, None)
+    # A flag the scenario declares public is known to both sides whoever set it: drawn as a
+    # secret, the critics' worlds had the Chairman abroad in February and at home in June.
+    public.update(scn.scenario.public_flags)
     return {f: next(iter(sides)) for f, sides in secret.items() if f not in public and len(sides) == 1}
 
 

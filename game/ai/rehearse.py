@@ -20,17 +20,27 @@ OPEN = ("scheduled", "in_session", "unscheduled")  # a plenum still to sit
 
 
 def sessions(
-    state: GameState, scn: Scenario, side: str, view: SideView, pdef: PlenumDef, samples: int, salt: int
+    state: GameState,
+    scn: Scenario,
+    side: str,
+    view: SideView,
+    pdef: PlenumDef,
+    samples: int,
+    salt: int,
+    first: int = 0,
 ) -> Iterator[tuple[str | None, str | None, dict[str, Any]]]:
     """(Kim's tactic, the critics' tactic, the session's record) for every pair of tactics on
-    each of ``samples`` worlds; nothing once the plenum has sat. ``salt`` keeps one reader's
-    dice apart from another's."""
+    each of ``samples`` worlds, from world ``first``; nothing once the plenum has sat. ``salt``
+    keeps one reader's dice apart from another's. World 0 is the side's estimate itself, with no
+    error drawn; a reader that shows its plays as odds starts at 1, every world drawn within the
+    estimate's error (bench/forecast_calibration.py: the forecast's calibration error fell from
+    0.110 to 0.083 for Kim and from 0.172 to 0.155 for the critics over 200 normal games)."""
     pl = state.plenums.get(pdef.id)
     if pl is None or pl.status not in OPEN:
         return
     weights, _ = for_scenario(scn, "normal")
     i = 0
-    for k in range(samples):
+    for k in range(first, first + samples):
         d = B.determinize(state, scn, side, view, k, weights)
         kt: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "kim")] or [None]
         ot: list[str | None] = [t.id for t in tactics_for(scn, d, pdef, "opposition")] or [None]

@@ -207,6 +207,13 @@ class ScenarioMeta(Strict):
     leader: Id = Field(description="The person whose fall the opposition seeks (Kim Il Sung).")
     leader_office: Id = Field(description="The office that makes the leader the leader.")
     ai: AIModel | None = Field(None, description="Optional tuning for the computer players.")
+    public_flags: list[Id] = Field(
+        default_factory=list,
+        description="Flags both sides always know, whoever sets them: a flag set only by one side's "
+        "decisions or hidden moves is otherwise that side's secret, which the other side (and the "
+        "computer player on it) can only guess at. E.g. the Chairman's journey abroad, which every "
+        "newspaper reports.",
+    )
 
 
 # --------------------------------------------------------------------------- world

@@ -727,8 +727,12 @@ def _plenum(state: GameState, scn: Scenario, v: PlenumFx, target: str | None) ->
     elif v.do == "postpone" and pl.status == "scheduled":
         pl.date = date_add(pl.date, v.days)
         pl.postponed_days += v.days
+        # The new date is public (both sides' plenum panels show it): the log says so, or the
+        # critics' dispatches still read "called for 2 August" beside a panel reading 30 August.
+        state.add_log(f"{scn.get('plenum', v.plenum).title} is put off to {pl.date}.", "plenum")
     elif v.do == "cancel" and pl.status == "scheduled":
         pl.status = "cancelled"
+        state.add_log(f"{scn.get('plenum', v.plenum).title} is cancelled.", "plenum")
 
 
 def _event_describe(scn: Scenario, v: str, tl: str) -> list[str]:

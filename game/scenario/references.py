@@ -353,6 +353,14 @@ class _Checker:
         for i, start in enumerate(scn.scenario.starts):
             for j, held in enumerate(start.held):
                 self.ref(("scenario", "starts", i, "held", j, "plenum"), "plenum", held.plenum)
+        for i, flag in enumerate(scn.scenario.public_flags):
+            if flag not in self.flags_set:
+                self.err(
+                    ("scenario", "public_flags", i),
+                    f"public flag '{flag}' is never set by any effect",
+                    suggest(flag, self.flags_set),
+                    code="unknown-flag",
+                )
         for flag, loc in sorted(self.flags_read.items()):
             if flag not in self.flags_set and flag not in _ENGINE_FLAGS:
                 self.err(

@@ -119,7 +119,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
     rows: dict[str, list[tuple[int, int, bool]]] = {}
     shout: dict[str, list[tuple[int, bool]]] = {}
     motion = ""
-    for a, b, rec in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000):
+    for a, b, rec in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000, first=1):
         for st in rec["stages"]:
             if st.get("kind") == "speech" and st.get("side") == "opposition":
                 shout.setdefault(st["person"], []).append((int(st["odds"]), st["outcome"] == "shouted_down"))
@@ -166,9 +166,8 @@ class TerminalPlayer:
         self._reports: list[str] = []
         self._last_log = 0
         self._header_turn: tuple | None = None
-        # The action menu of the phase under way: its key and the action ids in their numbers.
-        self._menu_key: tuple | None = None
-        self._menu: list[str] = []
+        # Each side's action menu: the action ids in their numbers, kept for the whole game.
+        self._menus: dict[str, list[str]] = {}
         # What this side last read of its danger (exposure band, plot found), to say when it moves.
         self._danger: dict[str, tuple[str | None, str]] = {}
         self._cut = 0  # targets the last picker left out
@@ -405,18 +404,15 @@ class TerminalPlayer:
         return {"t": "choose", "side": side, "event": e.id, "option": opts[r].id}
 
     def menu(self, g: Game, side: str) -> list[tuple[str, ActionView | None]]:
-        """The action menu of this phase: (action id, its view or None), numbered 1.. in a fixed
-        order for the whole phase; a new action is added at the end, none ever moves."""
-        st = g.state
-        key = (st.turn, st.phase, side, st.date)
+        """The action menu: (action id, its view or None), numbered 1.. in one order for the whole
+        game, every action of the side listed (a closed one says why, as the window's greyed
+        button does). Numbers that moved between turns, as actions opened and closed, had a
+        player who typed last turn's number take another action; one that appears later is added
+        at the end, and none ever moves."""
         views = {v.action.id: v for v in g.actions(side)}
-        if key != self._menu_key:
-            self._menu_key = key
-            self._menu = [aid for aid, v in views.items() if v.open]
-        for aid, v in views.items():
-            if v.open and aid not in self._menu:
-                self._menu.append(aid)
-        return [(aid, views.get(aid)) for aid in self._menu]
+        order = self._menus.setdefault(side, [])
+        order.extend(aid for aid in views if aid not in order)
+        return [(aid, views.get(aid)) for aid in order]
 
     def _phase(self, g: Game, side: str) -> dict | None:
         entries = self.menu(g, side)

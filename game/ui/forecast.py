@@ -141,7 +141,7 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     by_tactic: dict[str, list[int]] = {}
     for_it: list[int] = []
     needed = 0
-    for a, b, rec in sessions(state, scn, side, view, pdef, samples, salt=5000):
+    for a, b, rec in sessions(state, scn, side, view, pdef, samples, salt=5000, first=1):
         yield None
         votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
         for st in rec["stages"]:

@@ -65,8 +65,13 @@ class ActionDialog(Screen):
         self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()} if view.action.target == "person" else {}
         self.sort = "odds"
         self._key = key
-        # The picker remembers the order the player last chose (for this session).
-        remembered = getattr(s, "picker_sort", "odds")
+        # The picker remembers the order the player last chose (for this session). Until then a
+        # list of members opens nearest the line: with one Enter doing the move, "best odds" first
+        # had a new Kim secure a man already with him (the surest move is the one that matters
+        # least). Other targets (offices, patrons) have no line and open best odds first.
+        remembered = getattr(s, "picker_sort", None) or ("swing" if self.leans else "odds")
+        if remembered == "swing" and not self.leans:
+            remembered = "odds"
         if remembered != "odds":
             self.apply_sort(remembered)
         if self.action.target == "none":
@@ -102,8 +107,8 @@ class ActionDialog(Screen):
                     name="sort",
                     tooltip=[
                         "Order of the list",
-                        "Best odds first; or the members nearest the vote line "
-                        "(the swing voters, by your estimate); or by name.",
+                        "The members nearest the vote line first (the swing voters, by "
+                        "your estimate); or best odds first; or by name.",
                     ],
                 )
             )
@@ -158,7 +163,7 @@ class ActionDialog(Screen):
         self.rebuild()
 
     def cycle_sort(self):
-        order = ["odds", "swing", "name"]
+        order = ["swing", "odds", "name"]
         self.apply_sort(order[(order.index(self.sort) + 1) % 3])
         self.app.session.picker_sort = self.sort
         self.page = 0

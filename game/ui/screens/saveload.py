@@ -229,7 +229,7 @@ class SaveRow(W.Widget):
         when = f"{common.short_date(t.date().isoformat(), year=True)} {t:%H:%M}" if t else ""
         T.draw(
             surf,
-            f"{e.scenario} · {common.date_text(e.date)} · turn {e.turn}"
+            f"{e.scenario} · {common.date_text(e.date)} · turn {e.turn}" + (" · ended" if e.ended else "")
             if not damaged
             else T.fit(getattr(e, "problem", "").split(": ", 1)[-1] or "This file cannot be read.", 13, r.width - 200),
             (r.x + 16, r.y + 24),

@@ -47,9 +47,12 @@ class TitleScreen(Screen):
         x = w - 420
         y = h // 2 - 170
         self.latest = None
+        found = []
         try:
             found = saves.list_saves()
-            self.latest = next((s for s in found if "(damaged)" not in s.label), None)
+            # Continue resumes a game still in play: an ended game's autosave would open on its
+            # ending screen, which Load game still reaches.
+            self.latest = next((s for s in found if not s.damaged and not s.ended), None)
         except OSError:
             self.latest = None
         items = [
@@ -66,7 +69,13 @@ class TitleScreen(Screen):
                 self.cont,
                 pygame.K_c,
                 "C",
-                (f"Continue: {self.latest.label}" if self.latest else "No saved game yet."),
+                (
+                    f"Continue: {self.latest.label}"
+                    if self.latest
+                    else "No game in progress: the saved games have ended (Load game opens them)."
+                    if any(not s.damaged for s in found)
+                    else "No saved game yet."
+                ),
             ),
             ("Load game", self.load, pygame.K_l, "L", "Open a named save or an autosave."),
             ("Settings", self.settings, pygame.K_s, "S", "Window size, full screen, UI scale, sound, text speed."),
