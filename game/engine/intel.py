@@ -189,6 +189,13 @@ def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, i
     """(counts, errors) keyed kim / swing / opposition, from (pid, lean, error, ...) rows and the
     band. A count's error is the square root of the members whose error bar crosses one of its
     edges (each may fall either way, and they do not all fall the same way)."""
+    return _headline_of(_tally(est))
+
+
+def _tally(est: Iterable[tuple[str, float, float, bool]]) -> tuple[int, int, int, int, int]:
+    """The whole numbers a headline is made of: (with Kim, with the critics, between, error bars
+    crossing Kim's edge, crossing the critics'). Whole numbers, so a few rows may be taken out
+    and put back in any order (see _patched)."""
     k = o = s = sk = so = 0
     band = BAND
     for row in est:
@@ -204,6 +211,11 @@ def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, i
             sk += 1
         if lo <= -band < hi:
             so += 1
+    return k, o, s, sk, so
+
+
+def _headline_of(tally: tuple[int, int, int, int, int]) -> tuple[dict[str, int], dict[str, int]]:
+    k, o, s, sk, so = tally
     counts = {"kim": k, "swing": s, "opposition": o}
     errors = {"kim": sk, "swing": sk + so, "opposition": so}
     return counts, {key: max(1, round(math.sqrt(v))) for key, v in errors.items()}
@@ -334,8 +346,9 @@ def picture(
     if true is None:
         true = scratch["true"] = leans(state, scn, members)
     rows = blurred(state, side, true)
-    counts, errors = headline(rows)
-    pic = (members, rows, counts, errors, {})
+    tally = _tally(rows)
+    counts, errors = _headline_of(tally)
+    pic = (members, rows, counts, errors, {"tally": tally})
     _remember(scn, terms, skey, pic)
     return pic
 
@@ -360,12 +373,17 @@ def _patched(
     index = made.get("index")
     if index is None:
         index = made["index"] = {row[0]: i for i, row in enumerate(rows)}
+    old = rows
     rows = list(rows)
     fresh = blurred(state, side, leans(state, scn, changed))
     for row in fresh:
         rows[index[row[0]]] = row
-    counts, errors = headline(rows)
-    out: dict[str, Any] = {"index": index}
+    # The headline's whole numbers, less the changed members' old rows, plus their new ones.
+    was, gone, came = made["tally"], _tally(old[index[pid]] for pid in changed), _tally(fresh)
+    k, o, s, sk, so = (w - g + c for w, g, c in zip(was, gone, came))
+    tally = (k, o, s, sk, so)
+    counts, errors = _headline_of(tally)
+    out: dict[str, Any] = {"index": index, "tally": tally}
     est = made.get("members")
     if est is not None:
         # side_view's estimates of the rows kept are the old picture's (the same rows).
