@@ -45,3 +45,22 @@ def test_a_moves_count_is_the_whole_recount_of_its_world(name, side):
             for k in range(len(mind.worlds)):
                 mind._tried(k, effects, target)
     assert seen.count(True) > 10 and seen.count(False) > 10  # both ways of recounting were tried
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_each_members_vote_curve_width_is_its_own_errors(name):
+    """Mind's widths are worked out once per error value: each must be the width of its own."""
+    from game.engine import intel
+
+    scn = load(find_scenario(name)).scenario
+    g = Game.new(scn, None, 5)
+    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
+    errors = set()
+    for _ in range(12):
+        g = play_moves(g, players, 10)
+        for side in ("kim", "opposition"):
+            members = intel.side_view(g.state, scn, side).members
+            errors |= {m.error for m in members.values()}
+            want = {pid: 0.55 * math.sqrt(P._NOISE_VAR + m.error**2 / 3) for pid, m in members.items()}
+            assert P._scales(members) == want
+    assert len(errors) > 2  # own members and the rest, as intelligence changes

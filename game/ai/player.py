@@ -70,6 +70,20 @@ def _soft(x: float, s: float, band: int, exp) -> tuple[float, float]:
     )
 
 
+def _scales(members: dict[str, intel.MemberEstimate]) -> dict[str, float]:
+    """Each member's vote-curve width from this side's error on it. The errors take a handful of
+    values (a side's own members and the rest), so each width is worked out once per value."""
+    width: dict[float, float] = {}
+    out = {}
+    for pid, m in members.items():
+        e = m.error
+        s = width.get(e)
+        if s is None:
+            s = width[e] = 0.55 * math.sqrt(_NOISE_VAR + e**2 / 3)
+        out[pid] = s
+    return out
+
+
 def _in_order(ids: set[str]) -> set[str] | list[str]:
     """The people to recount, in a fixed order: the sums are floating point, and a set's order
     changes with the interpreter's hash seed (PYTHONHASHSEED), which made a few games play
@@ -124,7 +138,7 @@ class Mind:
         self.g, self.scn, self.state, self.side = g, g.scn, g.state, side
         self.w, self.flag_worth = player.weights_for(g.scn)
         self.view = intel.side_view(self.state, self.scn, side)
-        self.scales = {pid: 0.55 * math.sqrt(_NOISE_VAR + m.error**2 / 3) for pid, m in self.view.members.items()}
+        self.scales = _scales(self.view.members)
         self.enables = (
             {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
             if player.level.opens
