@@ -64,3 +64,41 @@ def test_each_members_vote_curve_width_is_its_own_errors(name):
             want = {pid: 0.55 * math.sqrt(P._NOISE_VAR + m.error**2 / 3) for pid, m in members.items()}
             assert P._scales(members) == want
     assert len(errors) > 2  # own members and the rest, as intelligence changes
+
+
+def _shortlist_afresh(player, mind, targets):
+    """AIPlayer._shortlist as the rule reads: every member's closeness to the line, sorted."""
+    view, people = mind.view.members, mind.state.people
+    aim = P.RULE.band + 2 if mind.side == "kim" else -P.RULE.band - 2
+
+    def closeness(pid):
+        m = view.get(pid)
+        return (999.0, pid) if m is None else (abs(m.lean - aim) - people[pid].reputation / 20, pid)
+
+    members = sorted((t for t in targets if t in people), key=closeness)
+    return members[: player.level.width] + [t for t in targets if t not in people][: max(3, player.level.width)]
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_the_targets_weighed_are_the_nearest_the_line(name):
+    """The shortlist keeps each member's closeness for the whole decision and takes the nearest
+    few without sorting all: over mid-game minds of both sides, every action's shortlist must be
+    the sorted list's first few."""
+    from game.engine import actions as A
+
+    scn = load(find_scenario(name)).scenario
+    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
+    checked = 0
+    for seed, moves in ((5, 30), (8, 90)):
+        g = play_moves(Game.new(scn, None, seed), players, moves)
+        for level in ("normal", "hard"):
+            player = P.AIPlayer(level)
+            for side in ("kim", "opposition"):
+                mind = P.Mind(player, g, side)
+                for v in A.view(g.state, scn, side):
+                    if v.targets:
+                        assert player._shortlist(mind, v.action, v.targets) == _shortlist_afresh(
+                            player, mind, v.targets
+                        )
+                        checked += 1
+    assert checked > 20

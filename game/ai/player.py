@@ -18,6 +18,7 @@ game replays from its orders whether or not the AI is there.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -176,6 +177,7 @@ class Mind:
         self._rows: list[dict[str, tuple] | None] = [None] * len(self.worlds)
         self._lost: list[int | None] = [None] * len(self.worlds)
         self._turns_memo: dict[tuple, int] = {}
+        self.closeness: dict[str, tuple] = {}  # AIPlayer._shortlist's key of each member, once worked out
         # The endings' verdict on each world (worked out when first asked), and what it reads: a
         # move that changes none of that leaves the verdict as it is.
         self._end0: dict[int, str | None] = {}
@@ -811,17 +813,18 @@ class AIPlayer:
         """The targets worth weighing: committee members nearest the line (by this side's own
         estimate) first; patrons and factions all."""
         view = mind.view.members
-        people = [t for t in targets if t in mind.state.people]
-        others = [t for t in targets if t not in mind.state.people]
+        state_people = mind.state.people
+        people = [t for t in targets if t in state_people]
+        others = [t for t in targets if t not in state_people]
         aim = RULE.band + 2 if mind.side == "kim" else -RULE.band - 2
-
-        def closeness(pid: str) -> tuple:
-            m = view.get(pid)
-            if m is None:
-                return (999.0, pid)
-            return (abs(m.lean - aim) - mind.state.people[pid].reputation / 20, pid)
-
-        return sorted(people, key=closeness)[: self.level.width] + others[: max(3, self.level.width)]
+        # Each member's closeness is the same for every action this decision weighs: kept on the mind.
+        near = mind.closeness
+        for pid in people:
+            if pid not in near:
+                m = view.get(pid)
+                near[pid] = (999.0, pid) if m is None else (abs(m.lean - aim) - state_people[pid].reputation / 20, pid)
+        # The keys are unique (they end in the id): the nearest few are the sorted list's first few.
+        return heapq.nsmallest(self.level.width, people, key=near.__getitem__) + others[: max(3, self.level.width)]
 
     def _act(self, mind: Mind, views, only: set | None = None) -> tuple[dict, list]:
         side, w = mind.side, mind.w
