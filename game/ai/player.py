@@ -652,12 +652,13 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
             q.__dict__ = qd
             people[pid] = q
         c.people = people
-    else:
+    elif only:
         people = d.people
         c.people = cp = dict(people)
         for pid in only:
             if pid in people:
                 cp[pid] = _person(people[pid])
+    # (With no one to copy, the people are the world's own, as every record no effect writes.)
     copiers = _COPIERS
     for name in copiers if records is None else records:
         cd[name] = copiers[name](cd[name])
