@@ -102,3 +102,26 @@ def test_the_targets_weighed_are_the_nearest_the_line(name):
                         )
                         checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_a_move_that_never_names_its_target_is_weighed_once_for_every_target(name):
+    """Effects that never name the target are tried once per world and decision, whatever the
+    target: every action's effects tried on several targets by one mind must give what a fresh
+    mind gives for that target alone."""
+    scn = load(find_scenario(name)).scenario
+    g = play_moves(Game.new(scn, None, 8), {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}, 60)
+    player = P.AIPlayer("normal")
+    reused = 0
+    for side in ("kim", "opposition"):
+        mind = P.Mind(player, g, side)
+        for a in scn.actions:
+            if a.side != side or a.target != "person":
+                continue
+            targets = [pid for pid, p in g.state.people.items() if p.cc == "full"][:3]
+            for effects in (a.success, a.failure):
+                for t in targets:
+                    got = mind._tried(0, effects, t)
+                    assert got == P.Mind(player, g, side)._tried(0, effects, t), (a.id, t)
+                reused += not P._declared(effects)[3]
+    assert reused > 0

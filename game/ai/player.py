@@ -177,6 +177,8 @@ class Mind:
         self._rows: list[dict[str, tuple] | None] = [None] * len(self.worlds)
         self._lost: list[int | None] = [None] * len(self.worlds)
         self._turns_memo: dict[tuple, int] = {}
+        # (world, effect list) -> what _tried gave, for effects that never name the target.
+        self._same: dict[tuple[int, int], tuple[float, dict[str, float] | None]] = {}
         self.closeness: dict[str, tuple] = {}  # AIPlayer._shortlist's key of each member, once worked out
         # The endings' verdict on each world (worked out when first asked), and what it reads: a
         # move that changes none of that leaves the verdict as it is.
@@ -553,9 +555,23 @@ class Mind:
     def _tried(self, k: int, effects, target: str | None) -> tuple[float, dict[str, float] | None]:
         """The value of world k after these effects and its components (None if refused); the
         change by component is worked out only for the move chosen (see `change`)."""
+        _effects, wr, ch, targeted = _declared(effects)
+        if not targeted:
+            # Effects that never name the target do the same whatever the target (the same world,
+            # the same what-if dice): an action's failure is often one such, tried per target.
+            same = self._same.get((k, id(effects)))
+            if same is not None:
+                return same
+            out = self._tried_on(k, effects, target, wr, ch)
+            self._same[(k, id(effects))] = out
+            return out
+        return self._tried_on(k, effects, target, wr, ch)
+
+    def _tried_on(
+        self, k: int, effects, target: str | None, wr: frozenset[str] | None, ch: frozenset[str] | None
+    ) -> tuple[float, dict[str, float] | None]:
         d, f = self.worlds[k], self.frames[k]
         who = touched(d, effects, target)
-        _effects, wr, ch = _declared(effects)
         # Whom to copy may be fewer than whom to recount (a purge writes one person, yet moves
         # everyone's count: that recount below stays whole).
         c = _light_copy(d, who if who is not None else copied(d, effects, target), wr)
@@ -610,19 +626,34 @@ class Mind:
             return 0.5
 
 
-def _declared(effects) -> tuple[object, frozenset[str] | None, frozenset[str] | None]:
-    """(effects, effect_kinds.writes, effect_kinds.changes) of a list of effects, worked out
-    once per list: the lists are the scenario's own, tried thousands of times a game. The list
-    is kept in the entry, so its id is not reused while the entry stands."""
+def _declared(effects) -> tuple[object, frozenset[str] | None, frozenset[str] | None, bool]:
+    """(effects, effect_kinds.writes, effect_kinds.changes, whether any of them names the
+    target) of a list of effects, worked out once per list: the lists are the scenario's own,
+    tried thousands of times a game. The list is kept in the entry, so its id is not reused
+    while the entry stands."""
     hit = _DECLARED.get(id(effects))
     if hit is None or hit[0] is not effects:
         if len(_DECLARED) >= 4096:
             _DECLARED.clear()
-        hit = _DECLARED[id(effects)] = (effects, writes(effects), changes(effects))
+        hit = _DECLARED[id(effects)] = (effects, writes(effects), changes(effects), _names_target(effects))
     return hit
 
 
-_DECLARED: dict[int, tuple[object, frozenset[str] | None, frozenset[str] | None]] = {}
+_DECLARED: dict[int, tuple[object, frozenset[str] | None, frozenset[str] | None, bool]] = {}
+
+
+def _names_target(effects) -> bool:
+    """Whether a list of effects may name the target: any value anywhere in it that reads
+    'target' (the way every kind names an action's target), read from the effects' own data."""
+
+    def walk(v) -> bool:
+        if isinstance(v, dict):
+            return any(walk(x) for x in v.values())
+        if isinstance(v, list | tuple):
+            return any(walk(x) for x in v)
+        return v == "target"
+
+    return any(walk(fx.model_dump()) for fx in effects)
 
 
 def _days_between(a: str, b: str) -> int:
