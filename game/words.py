@@ -289,13 +289,36 @@ def missing(src: str | None, state, scn) -> list[str]:
     return out
 
 
+def done_already(src: str | None, state, scn) -> list[tuple[str, str]]:
+    """The parts of a condition that fail because something it needs undone has been done
+    (``not flag.X`` with X set): (the thing done, in words; the words `missing` gives that part).
+    "Not now: the critics have drafted their critique already", not "only when the critique is
+    not yet drafted"."""
+    if not src:
+        return []
+    try:
+        tree = X.parse(src)
+    except X.ExprError:
+        return []
+    out = []
+    for part in _conjuncts(tree):
+        inner = part[1] if part[0] == "not" else None
+        if inner and inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and inner[1][1] in FLAGS:
+            if state.has_flag(inner[1][1]):
+                out.append(FLAGS[inner[1][1]])
+    return out
+
+
 def why_closed(v, state, scn) -> str:
     """Why an action (an engine ActionView) cannot be taken now, in words: the parts of its
     condition that do not hold, who would qualify, or the limit reached. The window's greyed
     buttons and the terminal's menu both say this."""
     a = v.action
     if v.reason == "Not possible now.":
-        parts = missing(a.available, state, scn)
+        done = done_already(a.available, state, scn)
+        parts = [p for p in missing(a.available, state, scn) if p not in {no for _, no in done}]
+        if done and not parts:
+            return "; and ".join(yes for yes, _ in done) + " already."
         if parts:
             return "only when " + "; and when ".join(parts) + "."
     if v.reason == "No one qualifies." and a.targets:

@@ -67,3 +67,24 @@ def test_the_opposition_has_its_own_decisions_before_1956(campaign):
     # a counterfactual line meets more.
     assert before["opposition"] >= 8, before
     assert before["opposition"] >= before["kim"] * 2 // 3, before
+
+
+@pytest.mark.parametrize("side", ["kim", "opposition"])
+def test_the_ai_foresees_the_plot_found_only_before_the_plenum_it_changes(campaign, side):
+    # Only the August 1956 plenum has tactics that need the plot found (or unfound). Foreseeing a
+    # discovery toward every plenum of the decade made the levels that foresee it play worse than
+    # Cadet: the critics hid, Kim kept ordering surveillance.
+    from game.ai.player import AIPlayer, Mind
+
+    g = Game.new(campaign, None, 1)  # July 1953: the next plenum is December 1955's
+    g.state.exposure = 60
+    mind = Mind(AIPlayer("normal"), g, side)
+    assert mind.p_found(mind.worlds[0]) == 0.0
+    g = Game.new(campaign, "dogmatism", 1)
+    g.state.plenums["dec_1955_plenum"].status = "held"  # the next is the August plenum
+    g.state.exposure = 60
+    mind = Mind(AIPlayer("normal"), g, side)
+    assert mind.p_found(mind.worlds[0]) > 0.1
+    g.state.plenums["august_plenum"].status = "held"  # after it, discovery changes nothing
+    mind = Mind(AIPlayer("normal"), g, side)
+    assert mind.p_found(mind.worlds[0]) == 0.0

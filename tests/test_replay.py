@@ -157,6 +157,15 @@ def test_the_divergence_report_names_the_first_divergence(august):
     assert d.date == "1956-08-30"
     assert d.followed  # what came of it, down to the ending
     assert any("August Plenum" in line or "history" in line for line in d.followed)
+    # What the dice decide on the historical course (a speech heard out, a motion, a fate, the
+    # ending) is never told as history: at some seeds Yun is heard out there, not in 1956.
+    assert all("in history" not in line.lower() and "history ended" not in line for line in d.followed)
+    assert any("on the historical course" in line or "the historical course" in line for line in d.followed)
+    import io
+
+    out = io.StringIO()
+    R.print_divergence(d, out)
+    assert R.COURSE_NOTE in " ".join(out.getvalue().split())
 
 
 def test_keeping_to_history_is_reported_as_such(august):

@@ -101,6 +101,10 @@ def test_numbers_stay_put_from_turn_to_turn_as_actions_open_and_close(august):
             assert m == shown[0]
             assert set(m.values()) == names
         assert "not now:" in out.getvalue()
+        # A long reason ("no one qualifies now (it needs ...)") wraps under the name.
+        for block in out.getvalue().split("Actions (")[1:]:
+            menu = block.split("0. End your turn")[0]
+            assert all(len(line) <= 88 for line in menu.splitlines()), max(menu.splitlines(), key=len)
 
 
 def test_a_few_turns_on_each_side_dates_in_words_and_what_each_side_sees(august):
@@ -366,7 +370,15 @@ def test_target_picker_sorts_by_odds_or_name_on_a_key_and_keeps_it(august):
     def odds_of(block):
         return [int(x) for x in re.findall(r"\((\d+)%", block)]
 
-    assert odds_of(lists[1]) == sorted(odds_of(lists[1]), reverse=True) != odds_of(lists[0])
+    # Best odds first as the window's dialog orders them: those with a vote first (a candidate's
+    # pledge moves no vote), named figures before cadres, each group by its odds.
+    rows = re.findall(r"^\s+\d+\. (.+?)  \((\d+)%; (.+?)\)$", lists[1], re.M)
+    groups = [("no vote" in rest, name.startswith("Cadre")) for name, _, rest in rows]
+    assert groups == sorted(groups) and len(set(groups)) >= 2
+    for gkey in set(groups):
+        odds = [int(o) for (_, o, _), k in zip(rows, groups) if k == gkey]
+        assert odds == sorted(odds, reverse=True)
+    assert odds_of(lists[1]) != odds_of(lists[0])
     names = re.findall(r"^\s+\d+\. (.+?)  \(", lists[2], re.M)
     assert names == sorted(names) and len(names) > 5
     assert target == sorted((t for t in view.targets), key=lambda t: p._target_name(g, "person", t))[0]

@@ -53,3 +53,16 @@ def test_status_effect_reads_as_english(august, kind, status):
     verb = "is " if singular else "are "
     if status in ("demoted", "expelled", "arrested", "executed", "active"):
         assert verb + phrase.split()[-1] in text or verb + "restored" in text, text
+
+
+def test_a_group_that_leaves_someone_out_says_whom(august):
+    """The Yalu crossing reads "The opposition's circle (up to 4, not Choe Chang-ik): flee
+    abroad", not "Choe Chang-ik: leaves the opposition's circle ... Choe Chang-ik: joins the
+    opposition's circle" (he used to be taken out of the circle and put back around it)."""
+    from game.engine.effects import describe
+
+    ev = august.get("event", "crossing_the_yalu")
+    opt = next(o for o in ev.options if o.historical)
+    lines = describe(august, opt.effects)
+    assert "The opposition's circle (up to 4, not Choe Chang-ik): flee abroad" in lines
+    assert not any("joins the opposition's circle" in line or "leaves the opposition" in line for line in lines)

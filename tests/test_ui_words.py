@@ -66,22 +66,26 @@ def test_why_an_action_is_closed_reads_as_a_sentence_in_the_window_and_the_termi
     g = Game.new(august, None, 3)
     g.state.flags.append("critique_drafted")
     views = {v.action.id: v for v in A.view(g.state, august, "opposition")}
-    assert why_closed(views["draft_critique"], g.state, august) == "only when the critique is not yet drafted."
+    assert why_closed(views["draft_critique"], g.state, august) == "the critics have drafted their critique already."
     # After the plenum has sat, the negated call reads as English, not "not yet: ... has sat".
     assert words("not held('august_plenum')", august) == "the August Plenum has not yet sat"
     g = Game.new(august, None, 77)
     while g.to_move() != "opposition":
         g.submit({"t": "end", "side": g.to_move()})
-    # Draft the critique at the terminal (6, confirm); the menu then shows it closed, in words.
+    # Draft the critique at the terminal (its number, confirm); the menu then shows it closed, in words.
     out = io.StringIO()
-    p = TerminalPlayer(inp=io.StringIO("6\n1\n0\n"), out=out)
+    n = [aid for aid, _ in TerminalPlayer(inp=io.StringIO(""), out=io.StringIO()).menu(g, "opposition")].index(
+        "draft_critique"
+    )
+    p = TerminalPlayer(inp=io.StringIO(f"{n + 1}\n1\n0\n"), out=out)
     order = p(g, "opposition")
     assert order["action"] == "draft_critique"
     g.submit(order)
     assert g.state.has_flag("critique_drafted")  # this seed's roll succeeds
     assert p(g, "opposition")["t"] == "end"
     text = out.getvalue()
-    assert "Draft the critique  -- not now: only when the critique is not yet drafted" in text
+    flat = " ".join(text.split())  # a long line wraps under the action's name
+    assert "Draft the critique -- not now: the critics have drafted their critique already" in flat
     assert "Not possible now" not in text
 
 
@@ -130,3 +134,16 @@ def test_who_learns_of_a_move_is_the_rule_the_engine_rolls(august, monkeypatch):
     out = io.StringIO()
     TerminalPlayer(inp=io.StringIO("6\n2\n0\n"), out=out)(g, "opposition")
     assert secrecy(False) in out.getvalue().replace("\n    ", " ").replace("\n  ", " ")
+
+
+def test_an_action_closed_because_it_is_done_says_so(august):
+    """'Done already: the critics have drafted their critique', not 'only when the critique is
+    not yet drafted'; a condition still to be met keeps its 'only when'."""
+    from game.engine.game import Game
+    from game.words import why_closed
+
+    g = Game.new(august, None, 1)
+    g.state.flags.append("critique_drafted")
+    why = {v.action.id: why_closed(v, g.state, august) for v in g.actions("opposition") if not v.open}
+    assert why["draft_critique"] == "the critics have drafted their critique already."
+    assert why["demand_plenum"].startswith("only when ")

@@ -149,6 +149,8 @@ class Mind:
         self.turns = self._turns_to_plenum()
         # Whether a plenum that may still sit is on the calendar (else `turns` is an assumption).
         self.plenum_dated = self._next_plenum(self.state) is not None
+        # Whether the plot's discovery is foreseen now (Weights.found_at_plot_plenums).
+        self.foresee_found = self.level.discovery and (not self.w.found_at_plot_plenums or self._plot_plenum_next())
         # The typical width of a member's vote curve (judgement and this side's doubt).
         self.scale = 0.55 * math.sqrt(_NOISE_VAR + intel.lean_error(self.state, side) ** 2 / 3)
         self.threat, self.quiet_in = self._threat()
@@ -212,6 +214,18 @@ class Mind:
                 t = _days_between(st.date, pl.date) // max(1, days)
                 best = t if best is None else min(best, t)
         return best
+
+    def _plot_plenum_next(self) -> bool:
+        """Whether the nearest plenum that may still sit has a tactic that needs the plot found
+        (or not found): only there does a discovery before it change what either side can do."""
+        st, nearest, when = self.state, None, ""
+        for pdef in self.scn.plenums:
+            pl = st.plenums.get(pdef.id)
+            if pl is None or pl.status in ("held", "cancelled") or pl.date < st.date:
+                continue
+            if nearest is None or pl.date < when:
+                nearest, when = pdef, pl.date
+        return nearest is not None and any("plot_discovered" in (t.requires or "") for t in nearest.tactics)
 
     def _threat(self) -> tuple[float, str | None]:
         """Kim's belief that the critics are at work, from the informers' hints; and the month of
@@ -425,7 +439,7 @@ class Mind:
     def p_found(self, d: GameState) -> float:
         if d.has_flag("plot_discovered"):
             return 1.0
-        if not self.level.discovery:
+        if not self.foresee_found:
             return 0.0
         p = max(0.0, min(100.0, discovery_odds(d.exposure, d.intel.get("kim", 40)))) / 100
         return 1 - (1 - p) ** max(1, self.turns)

@@ -52,6 +52,10 @@ class Weights:
     mood: float = 0.0  # the hall's mood expected at the vote (+ toward Kim)
     mood_sd: float = 5.0  # how far the speeches and tactics may swing the whole hall, either way
     default_turns_to_plenum: int = 6  # while no plenum is on the calendar
+    # Foresee the plot being found only while the next plenum has a tactic that needs it found (on
+    # the found plot itself, either way, every level still counts). For a scenario whose plot
+    # matters at one plenum of many: the campaign's (see its scenario.yaml).
+    found_at_plot_plenums: bool = False
 
 
 @dataclass(frozen=True)

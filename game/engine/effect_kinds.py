@@ -495,8 +495,9 @@ def _group_describe(scn: Scenario, v: GroupFx, tl: str) -> list[str]:
         "speakers": "Those who spoke against Kim",
         "faction": f"All of the {_name(scn, 'faction', v.faction)} faction",
     }[v.group]
-    if v.limit:
-        who += f" (up to {v.limit})"
+    spared = [_name(scn, "person", pid) for pid in v.exclude]
+    if v.limit or spared:
+        who += " (" + ", ".join(([f"up to {v.limit}"] if v.limit else []) + [f"not {n}" for n in spared]) + ")"
     parts = []
     if v.status:
         parts.append(STATUS_SAID[v.status][1])

@@ -14,6 +14,12 @@ from typing import Any
 from game.engine.content import Scenario
 from game.engine.state import GameState
 
+# What "the historical course" is, for a reader of the lines below: history's choices, played
+# with this game's dice. Its speeches and votes can fall otherwise than they did in 1956 (at one
+# seed Yun Kong-hum is heard out there, though the hall shouted him down), so the lines say "on
+# the historical course", never "in history", for anything the dice decide.
+COURSE_NOTE = "The historical course: both sides take every historical choice, played with this game's dice."
+
 SIDE_WORDS = {"kim": "Kim's side", "opposition": "The opposition"}
 OUTCOME = {"delivered": "was heard out", "shouted_down": "was shouted down"}
 MAX_FOLLOWED = 10
@@ -86,7 +92,7 @@ def _plenum_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
         held_a, held_b = a.status == "held", b.status == "held"
         if held_a != held_b:
             out.append(
-                f"{pdef.title}: {'sat' if held_a else 'never sat'} here; in history it {'sat' if held_b else 'did not sit'}."
+                f"{pdef.title}: {'sat' if held_a else 'never sat'} here; on the historical course it {'sat' if held_b else 'did not sit'}."
             )
             continue
         if not (held_a and a.record and b.record):
@@ -99,18 +105,24 @@ def _plenum_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
                 continue
             who = _name(scn, "person", pid)
             if oa is None:
-                out.append(f"{pdef.title}: {who} did not speak; in history he {OUTCOME.get(str(ob), ob)}.")
+                out.append(
+                    f"{pdef.title}: {who} did not speak; on the historical course he {OUTCOME.get(str(ob), ob)}."
+                )
             elif ob is None:
-                out.append(f"{pdef.title}: {who} spoke and {OUTCOME.get(oa, oa)}; in history he did not speak.")
+                out.append(
+                    f"{pdef.title}: {who} spoke and {OUTCOME.get(oa, oa)}; on the historical course he did not speak."
+                )
             else:
-                out.append(f"{pdef.title}: {who} {OUTCOME.get(oa, oa)}; in history he {OUTCOME.get(ob, ob)}.")
+                out.append(
+                    f"{pdef.title}: {who} {OUTCOME.get(oa, oa)}; on the historical course he {OUTCOME.get(ob, ob)}."
+                )
         titles = {m.id: m.title for m in pdef.motions}
         for mid in titles:
             pa = "passed" if mid in a.record["passed"] else "failed" if mid in a.record["failed"] else "not put"
             pb = "passed" if mid in b.record["passed"] else "failed" if mid in b.record["failed"] else "not put"
             if pa != pb:
                 words = {"passed": "carried", "failed": "was defeated", "not put": "was not put"}
-                out.append(f'{pdef.title}: "{titles[mid]}" {words[pa]}; in history it {words[pb]}.')
+                out.append(f'{pdef.title}: "{titles[mid]}" {words[pa]}; on the historical course it {words[pb]}.')
     return out
 
 
@@ -134,15 +146,15 @@ def _people_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
             continue
         if p.status != q.status:
             out.append(
-                f"{p.name}: {STATUS_WORDS.get(p.status, p.status)} at the end; in history, {STATUS_WORDS.get(q.status, q.status)}."
+                f"{p.name}: {STATUS_WORDS.get(p.status, p.status)} at the end; on the historical course, {STATUS_WORDS.get(q.status, q.status)}."
             )
         elif set(p.offices) != set(q.offices) and (p.offices or q.offices):
             lost = [_name(scn, "office", o) for o in q.offices if o not in p.offices]
             won = [_name(scn, "office", o) for o in p.offices if o not in q.offices]
             if won:
-                out.append(f"{p.name} holds {', '.join(won)} here; in history, not.")
+                out.append(f"{p.name} holds {', '.join(won)} here; on the historical course, not.")
             if lost:
-                out.append(f"In history {p.name} held {', '.join(lost)}; here, not.")
+                out.append(f"On the historical course {p.name} held {', '.join(lost)}; here, not.")
     return out
 
 
@@ -163,7 +175,7 @@ def compare(scn: Scenario, game: GameState, ref: GameState) -> Divergence:
     first = f"{mine}, where history has: {theirs}."
     followed = _plenum_lines(scn, game, ref) + _people_lines(scn, game, ref)
     if ending != hist_ending:
-        followed.append(f'The game ends in "{ending}"; history ended in "{hist_ending}".')
+        followed.append(f'The game ends in "{ending}"; the historical course ends in "{hist_ending}".')
     else:
-        followed.append(f'For all that, the game ends as history did: "{ending}".')
+        followed.append(f'For all that, the game ends as the historical course does: "{ending}".')
     return Divergence(index, _order_date(scn, game, index), first, tuple(followed[:MAX_FOLLOWED]), ending, hist_ending)

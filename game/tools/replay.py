@@ -20,7 +20,7 @@ from game import ai
 from game.engine.basics import date_words
 from game.engine.content import ReplayStep, Scenario
 from game.engine.game import Game
-from game.engine.replay_divergence import Divergence, compare
+from game.engine.replay_divergence import COURSE_NOTE, Divergence, compare
 from game.engine.replay_seat import play_to_seat
 from game.engine.replay_steps import Annotation, ReplayCursor, annotate, bibliography, dwell
 
@@ -143,8 +143,9 @@ def print_divergence(d: Divergence, out: TextIO) -> None:
     print("WHERE THIS GAME LEFT HISTORY", file=out)
     if d.kept_to_history:
         print("  " + d.first, file=out)
-        print(f'  It ends as history did: "{d.ending}".', file=out)
+        print(f'  It ends in "{d.ending}".', file=out)
         return
+    print(textwrap.fill(COURSE_NOTE, 92, initial_indent="  ", subsequent_indent="  "), file=out)
     print(
         textwrap.fill(
             f"First divergence ({date_words(d.date)}): {d.first}", 92, initial_indent="  ", subsequent_indent="  "

@@ -431,7 +431,8 @@ class TerminalPlayer:
             elif not v.affordable:
                 mark = f"  -- needs {a.cost} point{'s' if a.cost != 1 else ''}, you have {left}"
             num = f"{i:2d}." if usable else f"({i})"
-            self.say(f"  {num:>4s} [{a.cost}] {a.name}{odds}{mark}")
+            # A long reason wraps under the action's name, not at the terminal's edge.
+            self.say(textwrap.fill(f"  {num:>4s} [{a.cost}] {a.name}{odds}{mark}", 88, subsequent_indent=" " * 13))
         self.say("     0. End your turn (also e)")
         r = self.ask("Choose", len(entries), ", s, l, i, q", end=True)
         if r == "e":
@@ -484,7 +485,9 @@ class TerminalPlayer:
         def order(x: tuple[str, str]) -> tuple:
             t, n = x
             if self.target_sort == "odds":
-                return (-chances[t], n)
+                # As the window's dialog: those with a vote first (a point spent on a candidate
+                # moves no vote), named figures before cadres, then the best odds.
+                return (a.target == "person" and t not in est, n.startswith("Cadre"), -chances[t], n)
             if self.target_sort == "name":
                 return (n,)
             if not n.startswith("Cadre"):

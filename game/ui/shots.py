@@ -156,6 +156,12 @@ def _render_all(
         ng = app.top
         ng.seed_field.value = "1956"
         snap("02-new-game")
+        # The campaign's longer summary, its start points and its factions on the same screen.
+        camp = next((i for i, f in enumerate(ng.folders) if f.name == "campaign-1953"), None)
+        if camp is not None and want("02-new-game-campaign"):
+            ng.pick(camp)
+            SC.wait()
+            snap("02-new-game-campaign")
         app.pop()
 
     folder = next(f for f in SC.available() if f.name == "august-1956")

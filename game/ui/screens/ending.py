@@ -400,10 +400,12 @@ class EndingScreen(Screen):
         return self._divergence or None
 
     def divergence_tip(self):
+        from game.engine.replay_divergence import COURSE_NOTE
+
         d = self.divergence()
         if d is None:
             return ["Where this game left history", "No historical course to compare with."]
-        return ["Where this game left history", d.first, *d.followed]
+        return ["Where this game left history", d.first, *d.followed, COURSE_NOTE]
 
     def draw_divergence(self, surf, r):
         if self._divergence is None:

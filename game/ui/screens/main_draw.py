@@ -84,7 +84,13 @@ class MainDraw:
         pygame.draw.rect(surf, C.RED_DARK, (0, 50, w, 4))
         pygame.draw.line(surf, C.GOLD, (0, 54), (w, 54), 2)
         W.star(surf, (28, 27), 15)
-        T.draw(surf, T.fit(scn.scenario.title.upper(), 34, 230, "head"), (50, 28), 34, C.PAPER_LIGHT, "head", "midleft")
+        # "THE LONG PLENUM, 1953-1962" does not fit the corner: the years go first (the date
+        # beside it says when we are), then the size; an ellipsis only as a last resort.
+        title = scn.scenario.title.upper()
+        if T.width(title, 34, "head") > 230 and "," in title:
+            title = title.split(",")[0]
+        title, tsize = T.fit_size(title, 34, 230, "head", min_size=24)
+        T.draw(surf, title, (50, 28), tsize, C.PAPER_LIGHT, "head", "midleft")
         T.draw(surf, common.date_text(st.date), (300, 8), 22, C.GOLD_LIGHT, "head")
         T.draw(
             surf,

@@ -286,7 +286,8 @@ class NewGameScreen(Screen):
             15,
             C.INK_SOFT,
         )
-        T.draw_wrapped(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 120), 15, C.INK, max_lines=5)
+        # Shrinks to fit above the mods line (the campaign's five-line summary at 15 pt ran under it).
+        T.draw_box(surf, meta.summary.strip(), pygame.Rect(col, 178, right - col, 102), 15, C.INK, min_size=12)
         T.draw(surf, T.fit(self.mods_line(), 13, right - col), (col, 282), 13, C.RED)
         T.draw(surf, "START POINT", (col, 300), 22, C.RED, "head")
         sp = res.scenario.start(self.start_id)
