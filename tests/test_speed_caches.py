@@ -66,8 +66,15 @@ def test_target_lists_follow_a_person_changed_behind_them(scn):
             p.pledge_kim = 99 - p.pledge_kim
             p.faction = "partisan" if p.faction != "partisan" else "soviet"
             assert A.candidates(st, scn, a) == _fresh_candidates(st, scn, a), (a.id, pid)
+            p.status = "executed" if p.status != "executed" else "active"
+            assert A.candidates(st, scn, a) == _reference_candidates(st, scn, a), (a.id, pid)
             p.__dict__.clear()
             p.__dict__.update(before)
+        assert A.candidates(st, scn, a) == first
+        # Someone joins the committee (a new cadre): the lists follow the new pool.
+        st.people["cadre_new"] = copy.copy(next(iter(st.people.values())))
+        assert A.candidates(st, scn, a) == _fresh_candidates(st, scn, a), a.id
+        del st.people["cadre_new"]
         assert A.candidates(st, scn, a) == first
 
 
@@ -254,3 +261,153 @@ def test_pictures_follow_every_field_of_the_state_they_may_read(scn):
                 setattr(obj, f.name, was)
             tried += 1
     assert tried > 20
+
+
+def _all_hints(st, side):
+    return tuple(intel.Hint(e.date, e.text) for e in st.log if e.kind == "intel" and e.visible_to == side)
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_the_hints_read_since_last_time_are_every_hint_of_the_log(name):
+    """hints() reads only what the log gained since it last read it: over a whole AI game (and
+    for a copy of the state, whose log is another list) it must give what a full read gives."""
+    s = load(find_scenario(name)).scenario
+    g = Game.new(s, None, 4)
+    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
+    seen = 0
+    for _ in range(400):
+        side = g.to_move()
+        if side is None:
+            break
+        g.submit(players[side](g, side))
+        for who in ("kim", "opposition"):
+            want = _all_hints(g.state, who)
+            assert intel.hints(g.state, who) == want
+            seen += len(want)
+            c = g.state.clone(history=True)
+            c.add_log("Informers report something.", "intel", who)
+            assert intel.hints(c, who) == _all_hints(c, who)
+            assert intel.hints(g.state, who) == want
+    assert seen > 0
+
+
+def test_whether_an_expression_reads_hidden_things_is_remembered_per_scenario():
+    """reads_hidden answers each (expression, side) once per scenario: a second scenario asking
+    about the same text gets its own answer (its secret flags differ), never the first one's."""
+    scns = [load(find_scenario(n)).scenario for n in ("august-1956", "campaign-1953")]
+    srcs = sorted({a.chance for s in scns for a in s.actions if a.chance} | {"flag.critique_drafted + 1"})
+    for s in scns:
+        for side in ("kim", "opposition"):
+            for src in srcs:
+                want = B._reads_hidden(src, s, side)
+                assert B.reads_hidden(src, s, side) == want
+                assert B.reads_hidden(src, s, side) == want
+    # The critics' draft is their secret in the campaign, not in August 1956 (asked in turn).
+    for _ in range(2):
+        assert B.reads_hidden("flag.critique_drafted + 1", scns[1], "kim") is True
+        assert B.reads_hidden("flag.critique_drafted + 1", scns[0], "kim") is False
+
+
+def _reference_candidates(st, scn, a):
+    """A person filter's candidates as the rule states them, without actions.candidates: every
+    person neither dead nor executed whom the filter admits, in id order."""
+    from game.engine import expr as X
+    from game.engine.context import EvalContext
+
+    ctx = EvalContext(st, scn, target_kind="person")
+    out = []
+    for pid, p in st.people.items():
+        if p.status in ("dead", "executed"):
+            continue
+        ctx.target = pid
+        if X.compiled(a.targets)(ctx):
+            out.append(pid)
+    return sorted(out)
+
+
+def test_a_target_list_drops_the_dead_its_filter_does_not_ask_about(scn):
+    """A filter that reads no status still never names the dead or the executed: the kept list
+    must notice a person who died behind it, and one who came back."""
+    a = next(a for a in scn.actions if a.target == "person" and a.targets)
+    a = a.model_copy(update={"id": "anyone", "targets": "target.loyalty >= 0"})
+    st = _midgame(scn).state
+    first = A.candidates(st, scn, a)
+    assert first == _reference_candidates(st, scn, a)
+    pid = first[0]
+    for status in ("dead", "executed", "active"):
+        st.people[pid].status = status
+        assert A.candidates(st, scn, a) == _reference_candidates(st, scn, a), status
+    assert A.candidates(st, scn, a) == first
+
+
+def _reference_eligible(state, scn, e, queued):
+    """events.eligible as the rule reads, with no remembered dates or keys."""
+    from game.engine import events as EV
+    from game.engine.basics import date_add
+
+    month = int(state.date[:4]) * 12 + int(state.date[5:7])
+    if e.once and e.id in state.fired:
+        return False
+    if not e.once and not queued and state.vars.get(EV.LAST_FIRED + e.id) == month:
+        return False
+    if any(p.event == e.id for p in state.pending):
+        return False
+    if e.triggered_only and not queued:
+        return False
+    if e.earliest and state.date < e.earliest and not queued:
+        return False
+    if e.latest and date_add(e.latest, scn.scenario.calendar.turn_days - 1) < state.date:
+        return False
+    return EV._cond(state, scn, e.condition)
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_which_events_may_fire_is_the_rule_worked_out_afresh(name):
+    from game.ai.history import HistoryPlayer
+    from game.engine import events as EV
+
+    s = load(find_scenario(name)).scenario
+    g = Game.new(s, None, 2)
+    players = {"kim": HistoryPlayer(), "opposition": HistoryPlayer()}
+    asked = fired = 0
+    for _ in range(600):
+        side = g.to_move()
+        if side is None:
+            break
+        for e in s.events:
+            for queued in (False, True):
+                want = _reference_eligible(g.state, s, e, queued)
+                assert EV.eligible(g.state, s, e, queued=queued) == want, (e.id, g.state.date)
+                asked += 1
+                fired += want
+        g.submit(players[side](g, side))
+    assert asked > 1000 and fired > 10
+    # The remembered window ends, asked again, are the dates worked out afresh.
+    from game.engine.basics import date_add
+
+    td = s.scenario.calendar.turn_days
+    for _ in range(2):
+        for e in s.events:
+            if e.latest:
+                assert EV._last_day(e.latest, td) == date_add(e.latest, td - 1)
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_a_whole_listing_shares_one_reading_of_everyone_and_lists_the_same(name):
+    """view() reads everyone's fields once for all its actions: over a whole AI game, every
+    action's targets must be the rule's own (worked out afresh for each action)."""
+    s = load(find_scenario(name)).scenario
+    g = Game.new(s, None, 6)
+    players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
+    checked = 0
+    for _ in range(300):
+        side = g.to_move()
+        if side is None:
+            break
+        for who in ("kim", "opposition"):
+            for v in A.view(g.state, s, who):
+                if v.open and v.action.target == "person" and v.action.targets:
+                    assert v.targets == _reference_candidates(g.state, s, v.action), v.action.id
+                    checked += 1
+        g.submit(players[side](g, side))
+    assert checked > 100

@@ -12,10 +12,10 @@ import pytest
 
 from game import ai
 from game.ai import belief as B
-from game.ai.player import _light_copy
+from game.ai.player import _COPIERS, _light_copy
 from game.engine import intel
 from game.engine.actions import Refused
-from game.engine.effect_kinds import KINDS, copied, writes
+from game.engine.effect_kinds import KINDS, RECORDS, copied, writes
 from game.engine.effects import apply_effects, touched
 from game.engine.game import Game
 from game.engine.rng import Rng
@@ -89,9 +89,21 @@ def test_trying_any_shipped_effect_leaves_the_world_untouched(name, side):
 
 def test_every_kind_says_what_it_writes_or_is_copied_in_full():
     # None is allowed (the copy then takes every record); anything else names known records.
-    known = {"factions", "patrons", "country", "plenums"}
     for k in KINDS.values():
-        assert k.writes is None or k.writes <= known, k.key
+        assert k.writes is None or k.writes <= RECORDS, k.key
+
+
+def test_the_cheap_copy_copies_every_record_it_may_share():
+    """Each record and container an effect may declare it writes has its copier, and every one
+    that is not a record is shared (the same object) in a copy that writes nothing."""
+    assert set(_COPIERS) == RECORDS
+    scn = load(find_scenario("august-1956")).scenario
+    d = Game.new(scn, None, 1).state
+    full, none = _light_copy(d, set(), None), _light_copy(d, set(), frozenset())
+    for name in RECORDS:
+        assert getattr(full, name) is not getattr(d, name), name
+        assert getattr(full, name) == getattr(d, name), name
+        assert getattr(none, name) is getattr(d, name), name
 
 
 def test_a_full_game_still_plays_the_same_with_the_cheap_copies():
@@ -100,3 +112,21 @@ def test_a_full_game_still_plays_the_same_with_the_cheap_copies():
     run(a, {"kim": ai.make("ai:normal"), "opposition": ai.make("ai:normal")})
     b = Game.replay(scn, None, 9, a.state.decisions)
     assert a.state.hash() == b.state.hash()
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_each_effect_keeps_its_own_kind_and_value(name):
+    """apply_effects, touched and copied read each effect's (kind, value) as worked out when it
+    was loaded: it must be the kind and the value the effect holds."""
+    scn = load(find_scenario(name)).scenario
+    seen = 0
+    for _where, effects, _target in _effect_lists(scn):
+        stack = list(effects)
+        while stack:
+            fx = stack.pop()
+            k, v = fx.__pydantic_private__["_decl"]
+            assert k is KINDS[fx.kind] and v is fx.value
+            if fx.kind == "chance":
+                stack += list(v.then) + list(v.otherwise)
+            seen += 1
+    assert seen > 100

@@ -243,8 +243,10 @@ def test_a_world_whose_ending_inputs_change_is_checked_afresh():
     saved = kind.changes
     try:
         object.__setattr__(kind, "changes", frozenset())  # a false declaration
+        P._DECLARED.clear()  # the look-ahead reads each list's declarations once (they never change in play)
         mind2 = P.Mind(P.AIPlayer("normal"), g, "opposition")
         value2, _d = mind2.outcome(0, oust, None)
     finally:
         object.__setattr__(kind, "changes", saved)
+        P._DECLARED.clear()
     assert value2 != value

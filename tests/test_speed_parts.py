@@ -54,10 +54,12 @@ def test_a_broken_reuse_rule_shows():
 
     kind = EK.KINDS["intel"]
     object.__setattr__(kind, "changes", frozenset())
+    P._DECLARED.clear()  # each list's declarations are read once (they never change in play)
     try:
         a = scn.get("action", "surveillance")
         got = mind._tried(0, a.success, None)
         want = fresh._tried(0, a.success, None)
     finally:
         object.__setattr__(kind, "changes", frozenset({"intel"}))
+        P._DECLARED.clear()
     assert got != want

@@ -131,6 +131,23 @@ def reads_hidden(src: str | None, scn: Scenario, side: str) -> bool:
     evaluated on a determinized state, the rest on the real one (which they cannot peek into)."""
     if not src:
         return False
+    key = (src, side)
+    hit = _READS_HIDDEN.get(key)
+    if hit is not None and hit[0] is scn:
+        return hit[1]
+    if len(_READS_HIDDEN) >= 4096:
+        _READS_HIDDEN.clear()
+    answer = _reads_hidden(src, scn, side)
+    _READS_HIDDEN[key] = (scn, answer)
+    return answer
+
+
+# (expression, side) -> (the scenario it was answered for, the answer): asked for every move
+# weighed, of a handful of expressions.
+_READS_HIDDEN: dict[tuple[str, str], tuple[Scenario, bool]] = {}
+
+
+def _reads_hidden(src: str, scn: Scenario, side: str) -> bool:
     secrets = private_flags(scn)
     other = OTHER[side]
     for m in _HIDDEN_WORDS.finditer(src):

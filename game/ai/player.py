@@ -18,6 +18,7 @@ game replays from its orders whether or not the AI is there.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -68,6 +69,20 @@ def _soft(x: float, s: float, band: int, exp) -> tuple[float, float]:
         0.0 if hi < -30 else (1.0 if hi > 30 else 1.0 / (1.0 + exp(-hi))),
         0.0 if lo < -30 else (1.0 if lo > 30 else 1.0 / (1.0 + exp(-lo))),
     )
+
+
+def _scales(members: dict[str, intel.MemberEstimate]) -> dict[str, float]:
+    """Each member's vote-curve width from this side's error on it. The errors take a handful of
+    values (a side's own members and the rest), so each width is worked out once per value."""
+    width: dict[float, float] = {}
+    out = {}
+    for pid, m in members.items():
+        e = m.error
+        s = width.get(e)
+        if s is None:
+            s = width[e] = 0.55 * math.sqrt(_NOISE_VAR + e**2 / 3)
+        out[pid] = s
+    return out
 
 
 def _in_order(ids: set[str]) -> set[str] | list[str]:
@@ -124,7 +139,7 @@ class Mind:
         self.g, self.scn, self.state, self.side = g, g.scn, g.state, side
         self.w, self.flag_worth = player.weights_for(g.scn)
         self.view = intel.side_view(self.state, self.scn, side)
-        self.scales = {pid: 0.55 * math.sqrt(_NOISE_VAR + m.error**2 / 3) for pid, m in self.view.members.items()}
+        self.scales = _scales(self.view.members)
         self.enables = (
             {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
             if player.level.opens
@@ -164,6 +179,9 @@ class Mind:
         self._rows: list[dict[str, tuple] | None] = [None] * len(self.worlds)
         self._lost: list[int | None] = [None] * len(self.worlds)
         self._turns_memo: dict[tuple, int] = {}
+        # (world, effect list) -> what _tried gave, for effects that never name the target.
+        self._same: dict[tuple[int, int], tuple[float, dict[str, float] | None]] = {}
+        self.closeness: dict[str, tuple] = {}  # AIPlayer._shortlist's key of each member, once worked out
         # The endings' verdict on each world (worked out when first asked), and what it reads: a
         # move that changes none of that leaves the verdict as it is.
         self._end0: dict[int, str | None] = {}
@@ -551,11 +569,26 @@ class Mind:
     def _tried(self, k: int, effects, target: str | None) -> tuple[float, dict[str, float] | None]:
         """The value of world k after these effects and its components (None if refused); the
         change by component is worked out only for the move chosen (see `change`)."""
+        _effects, wr, ch, targeted = _declared(effects)
+        if not targeted:
+            # Effects that never name the target do the same whatever the target (the same world,
+            # the same what-if dice): an action's failure is often one such, tried per target.
+            same = self._same.get((k, id(effects)))
+            if same is not None:
+                return same
+            out = self._tried_on(k, effects, target, wr, ch)
+            self._same[(k, id(effects))] = out
+            return out
+        return self._tried_on(k, effects, target, wr, ch)
+
+    def _tried_on(
+        self, k: int, effects, target: str | None, wr: frozenset[str] | None, ch: frozenset[str] | None
+    ) -> tuple[float, dict[str, float] | None]:
         d, f = self.worlds[k], self.frames[k]
         who = touched(d, effects, target)
         # Whom to copy may be fewer than whom to recount (a purge writes one person, yet moves
         # everyone's count: that recount below stays whole).
-        c = _light_copy(d, who if who is not None else copied(d, effects, target), writes(effects))
+        c = _light_copy(d, who if who is not None else copied(d, effects, target), wr)
         r0 = self._rng0[k]
         if r0 is None:
             r0 = self._rng0[k] = B.engine_rng(self.state, self.side, k, salt=len(self.state.decisions))
@@ -568,7 +601,8 @@ class Mind:
             return self.base[k], None
         if who is None:
             nf = self.frame(c, counts_only=True)
-        elif _global_change(d, c):
+        elif (wr is None or not wr.isdisjoint(_SHARED_TERMS)) and _global_change(d, c):
+            # (A move that writes none of the shared records shares them with the world.)
             rows = self._rows[k]
             if rows is None:
                 rows = self._rows[k] = _rows(f, d.people, self.scales, self.scale)
@@ -579,7 +613,6 @@ class Mind:
             if ft is None:
                 ft = self._ft[k] = _faction_terms(d, self.scn, ())
             nf = self.frame(c, f, who, counts_only=True, ft=ft)
-        ch = changes(effects)
         if c.ending is None and self.scn.endings:
             if overlaps(ch, self._end_reads):
                 c.ending = E.check(c, self.scn, at_end=False)
@@ -607,6 +640,36 @@ class Mind:
             return 0.5
 
 
+def _declared(effects) -> tuple[object, frozenset[str] | None, frozenset[str] | None, bool]:
+    """(effects, effect_kinds.writes, effect_kinds.changes, whether any of them names the
+    target) of a list of effects, worked out once per list: the lists are the scenario's own,
+    tried thousands of times a game. The list is kept in the entry, so its id is not reused
+    while the entry stands."""
+    hit = _DECLARED.get(id(effects))
+    if hit is None or hit[0] is not effects:
+        if len(_DECLARED) >= 4096:
+            _DECLARED.clear()
+        hit = _DECLARED[id(effects)] = (effects, writes(effects), changes(effects), _names_target(effects))
+    return hit
+
+
+_DECLARED: dict[int, tuple[object, frozenset[str] | None, frozenset[str] | None, bool]] = {}
+
+
+def _names_target(effects) -> bool:
+    """Whether a list of effects may name the target: any value anywhere in it that reads
+    'target' (the way every kind names an action's target), read from the effects' own data."""
+
+    def walk(v) -> bool:
+        if isinstance(v, dict):
+            return any(walk(x) for x in v.values())
+        if isinstance(v, list | tuple):
+            return any(walk(x) for x in v)
+        return v == "target"
+
+    return any(walk(fx.model_dump()) for fx in effects)
+
+
 def _days_between(a: str, b: str) -> int:
     import datetime as dt
 
@@ -614,14 +677,14 @@ def _days_between(a: str, b: str) -> int:
 
 
 def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | None = None) -> GameState:
-    """A copy to try effects on: the people named (all if None), every small container an
-    effect may change, and of the state's records (factions, patrons, country, plenums, the
-    waiting decisions) those named in `records` (all if None: effect_kinds.writes says which
-    a list of effects may change); the rest is shared and must not be written. Built field by
-    field (copy.copy and keyword construction cost more than the copying itself)."""
+    """A copy to try effects on: the people named (all if None), and of the state's records
+    and small containers (effect_kinds.RECORDS) those named in `records` (all if None:
+    effect_kinds.writes says which a list of effects may change); the rest is shared and must
+    not be written. Built field by field (copy.copy and keyword construction cost more than the
+    copying itself)."""
     new = object.__new__
     c = new(GameState)
-    c.__dict__ = d.__dict__.copy()
+    c.__dict__ = cd = d.__dict__.copy()
     if only is None:
         # Everyone (an effect that may reach anyone, e.g. a purge that frightens the whole
         # committee): _person, written out, as this copies a hundred people or more.
@@ -634,44 +697,59 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
             q.__dict__ = qd
             people[pid] = q
         c.people = people
-    else:
+    elif only:
         people = d.people
         c.people = cp = dict(people)
         for pid in only:
             if pid in people:
                 cp[pid] = _person(people[pid])
-    if records is None or "factions" in records:
-        factions = {}
-        for k, v in d.factions.items():
-            f = new(FactionState)
-            f.__dict__ = v.__dict__.copy()
-            f.standing = dict(v.standing)
-            factions[k] = f
-        c.factions = factions
-    if records is None or "patrons" in records:
-        patrons = {}
-        for k, was in d.patrons.items():
-            pat = new(PatronState)
-            pat.__dict__ = was.__dict__.copy()
-            patrons[k] = pat
-        c.patrons = patrons
-    if records is None or "country" in records:
-        country = new(CountryState)
-        country.__dict__ = d.country.__dict__.copy()
-        c.country = country
-    if records is None:
-        c.pending = [Pending(p.event, p.side) for p in d.pending]
-    if records is None or "plenums" in records:
-        c.plenums = {
-            k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics), v.record) for k, v in d.plenums.items()
-        }
-    c.intel, c.budget, c.spent, c.budget_bonus = dict(d.intel), dict(d.budget), dict(d.spent), dict(d.budget_bonus)
-    c.flags, c.vars, c.fired = list(d.flags), dict(d.vars), dict(d.fired)
-    c.queued_events, c.codex = list(d.queued_events), list(d.codex)
-    c.actions_this_turn = dict(d.actions_this_turn)
+    # (With no one to copy, the people are the world's own, as every record no effect writes.)
+    copiers = _COPIERS
+    for name in copiers if records is None else records:
+        cd[name] = copiers[name](cd[name])
     c.log = []
-    c.last_speakers = list(d.last_speakers)
     return c
+
+
+def _factions_copy(was: dict[str, FactionState]) -> dict[str, FactionState]:
+    out = {}
+    new = object.__new__
+    for k, v in was.items():
+        f = new(FactionState)
+        f.__dict__ = v.__dict__.copy()
+        f.standing = dict(v.standing)
+        out[k] = f
+    return out
+
+
+def _patrons_copy(was: dict[str, PatronState]) -> dict[str, PatronState]:
+    out = {}
+    new = object.__new__
+    for k, v in was.items():
+        pat = new(PatronState)
+        pat.__dict__ = v.__dict__.copy()
+        out[k] = pat
+    return out
+
+
+def _country_copy(was: CountryState) -> CountryState:
+    country = object.__new__(CountryState)
+    country.__dict__ = was.__dict__.copy()
+    return country
+
+
+# How _light_copy copies each of effect_kinds.RECORDS (a test holds the two to the same names).
+_COPIERS = {
+    "factions": _factions_copy,
+    "patrons": _patrons_copy,
+    "country": _country_copy,
+    "plenums": lambda was: {
+        k: PlenumState(v.date, v.status, v.postponed_days, dict(v.tactics), v.record) for k, v in was.items()
+    },
+    "pending": lambda was: [Pending(p.event, p.side) for p in was],
+    **dict.fromkeys(("intel", "budget", "spent", "budget_bonus", "vars", "fired", "actions_this_turn"), dict),
+    **dict.fromkeys(("flags", "queued_events", "codex", "last_speakers"), list),
+}
 
 
 def _person(p):
@@ -680,6 +758,10 @@ def _person(p):
     q.offices = list(p.offices)
     q.career = []
     return q
+
+
+# The records holding a term every member of a faction shares (see _global_change).
+_SHARED_TERMS = frozenset({"country", "factions", "patrons"})
 
 
 def _global_change(d: GameState, c: GameState) -> bool:
@@ -777,17 +859,18 @@ class AIPlayer:
         """The targets worth weighing: committee members nearest the line (by this side's own
         estimate) first; patrons and factions all."""
         view = mind.view.members
-        people = [t for t in targets if t in mind.state.people]
-        others = [t for t in targets if t not in mind.state.people]
+        state_people = mind.state.people
+        people = [t for t in targets if t in state_people]
+        others = [t for t in targets if t not in state_people]
         aim = RULE.band + 2 if mind.side == "kim" else -RULE.band - 2
-
-        def closeness(pid: str) -> tuple:
-            m = view.get(pid)
-            if m is None:
-                return (999.0, pid)
-            return (abs(m.lean - aim) - mind.state.people[pid].reputation / 20, pid)
-
-        return sorted(people, key=closeness)[: self.level.width] + others[: max(3, self.level.width)]
+        # Each member's closeness is the same for every action this decision weighs: kept on the mind.
+        near = mind.closeness
+        for pid in people:
+            if pid not in near:
+                m = view.get(pid)
+                near[pid] = (999.0, pid) if m is None else (abs(m.lean - aim) - state_people[pid].reputation / 20, pid)
+        # The keys are unique (they end in the id): the nearest few are the sorted list's first few.
+        return heapq.nsmallest(self.level.width, people, key=near.__getitem__) + others[: max(3, self.level.width)]
 
     def _act(self, mind: Mind, views, only: set | None = None) -> tuple[dict, list]:
         side, w = mind.side, mind.w

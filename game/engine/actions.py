@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, ne
 from typing import TYPE_CHECKING, Any
 
 from game.engine import expr as X
@@ -56,16 +57,27 @@ def remaining(state: GameState, side: str) -> int:
     return state.budget[side] - state.spent.get(side, 0)
 
 
-def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
+# The statuses a person target with a `targets` filter may not have (the rest qualify by it).
+_GONE = ("dead", "executed")
+
+
+def candidates(state: GameState, scn: Scenario, a: ActionDef, scratch: dict[Any, Any] | None = None) -> list[str]:
+    """The targets an action may take now, in id order. `scratch`, a dict the caller keeps for
+    one state (see view), shares what every person filter reads of everyone between them."""
     if a.target == "none":
         return []
+    people = state.people
     if a.target == "person":
+        if a.targets:
+            plan = _filter_plan(a.targets)
+            if plan is not None:
+                return _person_candidates(state, scn, a, plan, scratch)
         # With a `targets` filter the scenario says which statuses qualify (a trial needs the
         # expelled, a return from exile the fled); without one, only people still in office.
         if a.targets:
-            pool = [pid for pid, p in state.people.items() if p.status not in ("dead", "executed")]
+            pool = [pid for pid, p in people.items() if p.status not in _GONE]
         else:
-            pool = [pid for pid, p in state.people.items() if p.status in ACTIVE]
+            pool = [pid for pid, p in people.items() if p.status in ACTIVE]
     elif a.target == "patron":
         pool = list(state.patrons)
     else:
@@ -75,58 +87,117 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
     src = a.targets
     test = X.compiled(src)
     ctx = _ctx(state, scn, None, a.target)
-    plan = _filter_plan(src) if a.target == "person" else None
-    key: tuple[Any, ...] | None = None
-    if plan is not None:
-        fields, others = plan
-        try:
-            # What the filter reads besides the target is the same for every candidate.
-            key = (src, *(ctx.resolve(path) for path in others))
-            if key not in _TARGET_MEMO and len(_TARGET_MEMO) >= _TARGET_TABLES:
-                _TARGET_MEMO.clear()
-        except X.FAULTS:
-            key = None  # evaluated below as always, so the fault is reported as always
     out = []
-    people = state.people
-    memo: dict[tuple[Any, ...], bool] | None = None
-    column: list[Any] | None = None
-    if key is not None:
-        # The whole answer, when no one in the pool has changed in the fields the filter reads
-        # since it was last worked out (compared, not hashed: the usual case between two
-        # decisions of one phase, as most moves touch a person or two).
-        column = list(map(fields, map(people.__getitem__, pool)))
-        last = _TARGET_LAST.get(key)
-        if last is not None and last[0] == pool and last[1] == column:
-            return list(last[2])
-        memo = _TARGET_MEMO.get(key)
-        if memo is None or len(memo) >= _TARGET_MEMO_SIZE:
-            memo = _TARGET_MEMO[key] = {}
-    for i, t in enumerate(pool):
-        if memo is not None:
-            # A person filter reads only that person's fields (and what `key` holds): the same
-            # fields give the same answer, so each is worked out once, not on every turn.
-            assert column is not None
-            k = (t, column[i])
-            ok = memo.get(k)
-            if ok is not None:
-                if ok:
-                    out.append(t)
-                continue
+    for t in pool:
         ctx.target = t
         try:
             ok = bool(test(ctx))
         except X.FAULTS as exc:
             raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
-        if memo is not None:
-            memo[k] = ok
         if ok:
             out.append(t)
     out.sort()
-    if column is not None and key is not None:
+    return out
+
+
+def _person_candidates(
+    state: GameState, scn: Scenario, a: ActionDef, plan: _Plan, scratch: dict[Any, Any] | None
+) -> list[str]:
+    """candidates() for a person filter that reads only the target's fields (`fields`) and the
+    names in `others`: the answer last worked out when everyone reads the same in those fields
+    and the status (compared in full, every person, so a state changed behind it is seen), or
+    that answer with the few people who changed asked again, or every one asked. Everyone's
+    fields are read with the getter of what any person filter of the scenario reads (so one
+    read serves every action listed at once)."""
+    fields, others, names = plan
+    wide_names, wide = _wide(scn)
+    if not names <= wide_names:  # a filter the scenario's own actions do not hold
+        wide = attrgetter(*sorted(names), "status")
+    src = a.targets
+    assert src is not None
+    test = X.compiled(src)
+    ctx = _ctx(state, scn, None, a.target)
+    people = state.people
+    try:
+        # What the filter reads besides the target is the same for every candidate.
+        key: tuple[Any, ...] | None = (src, *(ctx.resolve(path) for path in others))
+        if key not in _TARGET_MEMO and len(_TARGET_MEMO) >= _TARGET_TABLES:
+            _TARGET_MEMO.clear()
+    except X.FAULTS:
+        key = None  # evaluated below as always, so the fault is reported as always
+    read = scratch.get(wide) if scratch is not None else None
+    if read is None:
+        read = (list(people), list(map(wide, people.values())))
+        if scratch is not None:
+            scratch[wide] = read
+    ids, column = read
+    last = _TARGET_LAST.get(key) if key is not None else None
+    if last is not None and last[3] is wide and last[0] == ids:
+        if last[1] is column or last[1] == column:
+            return list(last[2])
+        # The same people, a few of them changed since (the usual case after a move): the
+        # others' answers are the last ones, only the changed are asked again.
+        qualified = set(last[2])
+        pool = list(compress(ids, map(ne, last[1], column)))
+    else:
+        qualified = set()
+        pool = ids
+    memo: dict[tuple[Any, ...], bool] | None = None
+    if key is not None:
+        memo = _TARGET_MEMO.get(key)
+        if memo is None or len(memo) >= _TARGET_MEMO_SIZE:
+            memo = _TARGET_MEMO[key] = {}
+    for t in pool:
+        p = people[t]
+        if p.status in _GONE:
+            qualified.discard(t)
+            continue
+        ok = None
+        if memo is not None:
+            # The filter reads only this person's fields (and what `key` holds): the same fields
+            # give the same answer, so each is worked out once, not on every turn.
+            k = (t, fields(p))
+            ok = memo.get(k)
+        if ok is None:
+            ctx.target = t
+            try:
+                ok = bool(test(ctx))
+            except X.FAULTS as exc:
+                raise X.rule_error(src, ctx, f"action '{a.id}' (targets)", exc) from exc
+            if memo is not None:
+                memo[k] = ok
+        if ok:
+            qualified.add(t)
+        else:
+            qualified.discard(t)
+    out = sorted(qualified)
+    if key is not None:
         if key not in _TARGET_LAST and len(_TARGET_LAST) >= _TARGET_TABLES:
             _TARGET_LAST.clear()
-        _TARGET_LAST[key] = (pool, column, list(out))
+        _TARGET_LAST[key] = (ids, column, list(out), wide)
     return out
+
+
+def _wide(scn: Scenario) -> tuple[frozenset[str], Callable[[Any], Any]]:
+    """(the person fields any of the scenario's person filters reads, and the status; a getter
+    of them), for the last few scenarios seen, by identity."""
+    for known, names, getter in _WIDE:
+        if known is scn:
+            return names, getter
+    read: set[str] = {"status"}
+    for a in scn.actions:
+        if a.target == "person" and a.targets:
+            plan = _filter_plan(a.targets)
+            if plan is not None:
+                read |= plan[2]
+    names = frozenset(read)
+    getter = attrgetter(*sorted(names))
+    _WIDE.insert(0, (scn, names, getter))
+    del _WIDE[4:]
+    return names, getter
+
+
+_WIDE: list[tuple[Scenario, frozenset[str], Callable[[Any], Any]]] = []
 
 
 # filter and what it reads besides the target -> {(person id, that person's fields it reads):
@@ -134,20 +205,23 @@ def candidates(state: GameState, scn: Scenario, a: ActionDef) -> list[str]:
 # number of tables.
 _TARGET_MEMO: dict[tuple[Any, ...], dict[tuple[Any, ...], bool]] = {}
 _TARGET_MEMO_SIZE = 50_000
-# filter and what it reads besides the target -> (the pool, each one's fields it reads, the
-# answer) as last worked out.
-_TARGET_LAST: dict[tuple[Any, ...], tuple[list[str], list[Any], list[str]]] = {}
+# filter and what it reads besides the target -> (everyone's id, each one's fields read by the
+# getter last used, the answer, that getter) as last worked out.
+_TARGET_LAST: dict[tuple[Any, ...], tuple[list[str], list[Any], list[str], Any]] = {}
 _TARGET_TABLES = 256
-_PLANS: dict[str, tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None] = {}
+# (a getter of the person fields a filter reads, the other names it reads, those fields' names)
+_Plan = tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...], frozenset[str]]
+_PLANS: dict[str, _Plan | None] = {}
 
 
-def _filter_plan(src: str) -> tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None:
+def _filter_plan(src: str) -> _Plan | None:
     """For a person filter that calls no function: (a getter of the person fields it reads,
-    the other names it reads); None if its answer may depend on more than those."""
+    the other names it reads, those fields' names); None if its answer may depend on more than
+    those."""
     if src in _PLANS:
         return _PLANS[src]
     tree = X.parse(src)
-    plan: tuple[Callable[[Any], Any], tuple[tuple[str, ...], ...]] | None = None
+    plan: _Plan | None = None
     if not X.calls_in(tree):
         reads: set[str] = set()
         others: list[tuple[str, ...]] = []
@@ -160,12 +234,12 @@ def _filter_plan(src: str) -> tuple[Callable[[Any], Any], tuple[tuple[str, ...],
         getter: Callable[[Any], Any] = (
             (lambda p: ()) if not names else attrgetter(*names) if len(names) > 1 else attrgetter(names[0], names[0])
         )
-        plan = (getter, tuple(others))
+        plan = (getter, tuple(others), frozenset(names))
     _PLANS[src] = plan
     return plan
 
 
-def view_one(state: GameState, scn: Scenario, a: ActionDef) -> ActionView:
+def view_one(state: GameState, scn: Scenario, a: ActionDef, scratch: dict[Any, Any] | None = None) -> ActionView:
     reason = ""
     ok = True
     if a.available and not X.run(a.available, _ctx(state, scn), f"action '{a.id}' (available)"):
@@ -173,14 +247,15 @@ def view_one(state: GameState, scn: Scenario, a: ActionDef) -> ActionView:
     used = state.actions_this_turn.get(a.id, 0)
     if ok and a.limit_per_turn and used >= a.limit_per_turn:
         ok, reason = False, "Already done this turn."
-    targets = candidates(state, scn, a) if ok else []
+    targets = candidates(state, scn, a, scratch) if ok else []
     if ok and a.target != "none" and not targets:
         ok, reason = False, "No one qualifies."
     return ActionView(a, targets, a.cost <= remaining(state, a.side), ok, reason)
 
 
 def view(state: GameState, scn: Scenario, side: str) -> list[ActionView]:
-    return [view_one(state, scn, a) for a in scn.actions if a.side == side]
+    scratch: dict[Any, Any] = {}  # one state for the whole list: its people read once
+    return [view_one(state, scn, a, scratch) for a in scn.actions if a.side == side]
 
 
 def chance(state: GameState, scn: Scenario, a: ActionDef, target: str | None) -> int:

@@ -223,13 +223,33 @@ class EffectKind:
 
     @property
     def writes(self) -> frozenset[str] | None:
-        """The shared records among `changes` ("factions", "patrons", "country", "plenums"),
-        which the AI's what-if copy must copy to change in place; None = any."""
+        """The shared records and containers among `changes` (RECORDS), which the AI's what-if
+        copy must copy to change in place; None = any."""
         return None if self.changes is None else self.changes & RECORDS
 
 
-# The state's records a what-if copy shares with its world unless an effect changes them.
-RECORDS = frozenset({"factions", "patrons", "country", "plenums"})
+# The state's records and small containers a what-if copy shares with its world unless an
+# effect changes them (copying all of them for every move tried cost more than the move).
+RECORDS = frozenset(
+    {
+        "factions",
+        "patrons",
+        "country",
+        "plenums",
+        "pending",
+        "intel",
+        "budget",
+        "spent",
+        "budget_bonus",
+        "flags",
+        "vars",
+        "fired",
+        "queued_events",
+        "codex",
+        "actions_this_turn",
+        "last_speakers",
+    }
+)
 
 KINDS: dict[str, EffectKind] = {}
 
@@ -860,11 +880,16 @@ class EffectBase(Strict):
             )
         return self
 
-    # Which key is set, found once: effects are applied many times in the AI's look-ahead.
+    # Which key is set, found once: effects are applied many times in the AI's look-ahead. And
+    # (its kind's declaration, its value), read by the hot loops below without the properties.
     _kind: str = PrivateAttr("")
+    _decl: Any = PrivateAttr(None)
 
     def model_post_init(self, __context: Any) -> None:
-        self._kind = next((k for k in type(self).model_fields if getattr(self, k) is not None), "")
+        kind = next((k for k in type(self).model_fields if getattr(self, k) is not None), "")
+        self._kind = kind
+        if kind:
+            self._decl = (KINDS[kind], getattr(self, kind))
 
     @property
     def kind(self) -> str:
@@ -900,7 +925,8 @@ ChanceFx.model_rebuild()
 
 def apply_effects(state: GameState, scn: Scenario, effects: Sequence[Effect], *, target: str | None = None) -> None:
     for fx in effects:
-        KINDS[fx.kind].apply(state, scn, fx.value, target)
+        k, v = fx.__pydantic_private__["_decl"]  # (KINDS[fx.kind], fx.value)
+        k.apply(state, scn, v, target)
 
 
 def describe(scn: Scenario, effects: Sequence[Effect], target_label: str = "the target") -> list[str]:
@@ -950,7 +976,8 @@ def touched(state: GameState, effects: Sequence[Effect], target: str | None) -> 
     look-ahead copy a handful of people instead of the whole committee."""
     out: set[str] = set()
     for fx in effects:
-        some = KINDS[fx.kind].touched(state, fx.value, target)
+        k, v = fx.__pydantic_private__["_decl"]  # (KINDS[fx.kind], fx.value)
+        some = k.touched(state, v, target)
         if some is None:
             return None
         out |= some
@@ -963,8 +990,8 @@ def copied(state: GameState, effects: Sequence[Effect], target: str | None) -> s
     frightens the rest). The AI's what-if copy copies these people and shares the others."""
     out: set[str] = set()
     for fx in effects:
-        k = KINDS[fx.kind]
-        some = (k.copies or k.touched)(state, fx.value, target)
+        k, v = fx.__pydantic_private__["_decl"]  # (KINDS[fx.kind], fx.value)
+        some = (k.copies or k.touched)(state, v, target)
         if some is None:
             return None
         out |= some

@@ -28,15 +28,33 @@ LAST_FIRED = "_last_fired_month."
 
 
 def _month(date: str) -> int:
-    return int(date[:4]) * 12 + int(date[5:7])
+    m = _MONTHS.get(date)
+    if m is None:
+        if len(_MONTHS) >= 4096:
+            _MONTHS.clear()
+        m = _MONTHS[date] = int(date[:4]) * 12 + int(date[5:7])
+    return m
+
+
+# date -> its month number, and event id -> its LAST_FIRED key: every recurring event is asked
+# about twice a turn.
+_MONTHS: dict[str, int] = {}
+_LAST_KEYS: dict[str, str] = {}
+
+
+def _last_key(event_id: str) -> str:
+    if len(_LAST_KEYS) >= 4096:
+        _LAST_KEYS.clear()
+    key = _LAST_KEYS[event_id] = LAST_FIRED + event_id
+    return key
 
 
 def eligible(state: GameState, scn: Scenario, e: EventDef, *, queued: bool) -> bool:
     if e.once and e.id in state.fired:
         return False
-    if not e.once and not queued and state.vars.get(LAST_FIRED + e.id) == _month(state.date):
+    if not e.once and not queued and state.vars.get(_LAST_KEYS.get(e.id) or _last_key(e.id)) == _month(state.date):
         return False
-    if any(p.event == e.id for p in state.pending):
+    if state.pending and any(p.event == e.id for p in state.pending):
         return False
     if e.triggered_only and not queued:
         return False
@@ -44,9 +62,24 @@ def eligible(state: GameState, scn: Scenario, e: EventDef, *, queued: bool) -> b
         return False
     # A window shorter than a turn must not slip between two turns: an event whose last day
     # fell inside the turn just played may still fire now.
-    if e.latest and date_add(e.latest, scn.scenario.calendar.turn_days - 1) < state.date:
+    if e.latest and _last_day(e.latest, scn.scenario.calendar.turn_days) < state.date:
         return False
     return _cond(state, scn, e.condition)
+
+
+def _last_day(latest: str, turn_days: int) -> str:
+    """The last date an event whose window closes on `latest` may still fire (see eligible):
+    worked out once per window, as every event is asked twice a turn."""
+    key = (latest, turn_days)
+    day = _LAST_DAYS.get(key)
+    if day is None:
+        if len(_LAST_DAYS) >= 4096:
+            _LAST_DAYS.clear()
+        day = _LAST_DAYS[key] = date_add(latest, turn_days - 1)
+    return day
+
+
+_LAST_DAYS: dict[tuple[str, int], str] = {}
 
 
 def options_for(state: GameState, scn: Scenario, e: EventDef, side: str) -> list[OptionDef]:

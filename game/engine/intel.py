@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -188,6 +189,13 @@ def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, i
     """(counts, errors) keyed kim / swing / opposition, from (pid, lean, error, ...) rows and the
     band. A count's error is the square root of the members whose error bar crosses one of its
     edges (each may fall either way, and they do not all fall the same way)."""
+    return _headline_of(_tally(est))
+
+
+def _tally(est: Iterable[tuple[str, float, float, bool]]) -> tuple[int, int, int, int, int]:
+    """The whole numbers a headline is made of: (with Kim, with the critics, between, error bars
+    crossing Kim's edge, crossing the critics'). Whole numbers, so a few rows may be taken out
+    and put back in any order (see _patched)."""
     k = o = s = sk = so = 0
     band = BAND
     for row in est:
@@ -203,6 +211,11 @@ def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, i
             sk += 1
         if lo <= -band < hi:
             so += 1
+    return k, o, s, sk, so
+
+
+def _headline_of(tally: tuple[int, int, int, int, int]) -> tuple[dict[str, int], dict[str, int]]:
+    k, o, s, sk, so = tally
     counts = {"kim": k, "swing": s, "opposition": o}
     errors = {"kim": sk, "swing": sk + so, "opposition": so}
     return counts, {key: max(1, round(math.sqrt(v))) for key, v in errors.items()}
@@ -232,7 +245,26 @@ def plot_found(state: GameState, side: str) -> str:
 
 
 def hints(state: GameState, side: str) -> tuple[Hint, ...]:
-    return tuple(Hint(e.date, e.text) for e in state.log if e.kind == "intel" and e.visible_to == side)
+    """The informers' reports to this side, oldest first. The log only grows (nothing in the
+    game rewrites or removes an entry), so the hints of the part of this log read last time
+    are kept and only what was added since is read: a campaign's log runs to thousands of
+    entries and every decision asks."""
+    log = state.log
+    n = len(log)
+    hit = _HINTS.get(side)
+    if hit is not None and hit[0] is log and hit[1] <= n and (hit[1] == 0 or log[hit[1] - 1] is hit[2]):
+        start, out = hit[1], hit[3]
+        if start == n:
+            return out
+    else:
+        start, out = 0, ()
+    out += tuple(Hint(e.date, e.text) for e in islice(log, start, None) if e.kind == "intel" and e.visible_to == side)
+    _HINTS[side] = (log, n, log[-1] if n else None, out)
+    return out
+
+
+# side -> (the log read last, how many entries of it were read, the last of them, their hints)
+_HINTS: dict[str, tuple[list[Any], int, Any, tuple[Hint, ...]]] = {}
 
 
 # What a side's picture of the committee is made from (besides the scenario): who is present,
@@ -314,8 +346,9 @@ def picture(
     if true is None:
         true = scratch["true"] = leans(state, scn, members)
     rows = blurred(state, side, true)
-    counts, errors = headline(rows)
-    pic = (members, rows, counts, errors, {})
+    tally = _tally(rows)
+    counts, errors = _headline_of(tally)
+    pic = (members, rows, counts, errors, {"tally": tally})
     _remember(scn, terms, skey, pic)
     return pic
 
@@ -340,11 +373,25 @@ def _patched(
     index = made.get("index")
     if index is None:
         index = made["index"] = {row[0]: i for i, row in enumerate(rows)}
+    old = rows
     rows = list(rows)
-    for row in blurred(state, side, leans(state, scn, changed)):
+    fresh = blurred(state, side, leans(state, scn, changed))
+    for row in fresh:
         rows[index[row[0]]] = row
-    counts, errors = headline(rows)
-    return (members, rows, counts, errors, {"index": index})
+    # The headline's whole numbers, less the changed members' old rows, plus their new ones.
+    was, gone, came = made["tally"], _tally(old[index[pid]] for pid in changed), _tally(fresh)
+    k, o, s, sk, so = (w - g + c for w, g, c in zip(was, gone, came))
+    tally = (k, o, s, sk, so)
+    counts, errors = _headline_of(tally)
+    out: dict[str, Any] = {"index": index, "tally": tally}
+    est = made.get("members")
+    if est is not None:
+        # side_view's estimates of the rows kept are the old picture's (the same rows).
+        est = dict(est)
+        for pid, lean, err, own in fresh:
+            est[pid] = MemberEstimate(pid, lean, err, own)
+        out["members"] = est
+    return (members, rows, counts, errors, out)
 
 
 def side_view(state: GameState, scn: Scenario, side: str) -> SideView:

@@ -352,7 +352,7 @@ def vote(
         tally[v] += 1
         votes[pid] = letter[v]
         # Terms are rounded for display; the exact lean that decided the vote is kept beside them.
-        terms[pid] = [round(x) for x in t]
+        terms[pid] = list(map(round, t))
         totals[pid] = lean
     needed = RULE.majority(len(members))
     passed = tally["for"] >= needed
