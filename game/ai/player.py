@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from game.ai import belief as B
 from game.ai.weights import LEVELS, Weights, for_scenario
@@ -739,7 +741,7 @@ def _country_copy(was: CountryState) -> CountryState:
 
 
 # How _light_copy copies each of effect_kinds.RECORDS (a test holds the two to the same names).
-_COPIERS = {
+_COPIERS: dict[str, Callable[[Any], Any]] = {
     "factions": _factions_copy,
     "patrons": _patrons_copy,
     "country": _country_copy,

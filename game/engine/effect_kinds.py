@@ -925,7 +925,7 @@ ChanceFx.model_rebuild()
 
 def apply_effects(state: GameState, scn: Scenario, effects: Sequence[Effect], *, target: str | None = None) -> None:
     for fx in effects:
-        k, v = fx.__pydantic_private__["_decl"]  # (KINDS[fx.kind], fx.value)
+        k, v = fx.__pydantic_private__["_decl"]  # type: ignore[index]  # (KINDS[fx.kind], fx.value)
         k.apply(state, scn, v, target)
 
 
@@ -976,7 +976,7 @@ def touched(state: GameState, effects: Sequence[Effect], target: str | None) -> 
     look-ahead copy a handful of people instead of the whole committee."""
     out: set[str] = set()
     for fx in effects:
-        k, v = fx.__pydantic_private__["_decl"]  # (KINDS[fx.kind], fx.value)
+        k, v = fx.__pydantic_private__["_decl"]  # type: ignore[index]  # (KINDS[fx.kind], fx.value)
         some = k.touched(state, v, target)
         if some is None:
             return None
@@ -990,7 +990,7 @@ def copied(state: GameState, effects: Sequence[Effect], target: str | None) -> s
     frightens the rest). The AI's what-if copy copies these people and shares the others."""
     out: set[str] = set()
     for fx in effects:
-        k, v = fx.__pydantic_private__["_decl"]  # (KINDS[fx.kind], fx.value)
+        k, v = fx.__pydantic_private__["_decl"]  # type: ignore[index]  # (KINDS[fx.kind], fx.value)
         some = (k.copies or k.touched)(state, v, target)
         if some is None:
             return None
