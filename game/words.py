@@ -269,8 +269,8 @@ def _conjuncts(node) -> list:
     return [node]
 
 
-def missing(src: str | None, state, scn) -> list[str]:
-    """The parts of a condition that do not hold now, in words (empty when it holds)."""
+def _failing(src: str | None, state, scn) -> list:
+    """The parts (expression nodes) of a condition that do not hold now."""
     if not src:
         return []
     try:
@@ -285,28 +285,21 @@ def missing(src: str | None, state, scn) -> list[str]:
         except Exception:  # a part that cannot be judged alone: name it as it stands
             ok = False
         if not ok:
-            out.append(words_node(part, scn))
+            out.append(part)
     return out
 
 
-def done_already(src: str | None, state, scn) -> list[tuple[str, str]]:
-    """The parts of a condition that fail because something it needs undone has been done
-    (``not flag.X`` with X set): (the thing done, in words; the words `missing` gives that part).
-    "Not now: the critics have drafted their critique already", not "only when the critique is
-    not yet drafted"."""
-    if not src:
-        return []
-    try:
-        tree = X.parse(src)
-    except X.ExprError:
-        return []
-    out = []
-    for part in _conjuncts(tree):
-        inner = part[1] if part[0] == "not" else None
-        if inner and inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and inner[1][1] in FLAGS:
-            if state.has_flag(inner[1][1]):
-                out.append(FLAGS[inner[1][1]])
-    return out
+def missing(src: str | None, state, scn) -> list[str]:
+    """The parts of a condition that do not hold now, in words (empty when it holds)."""
+    return [words_node(part, scn) for part in _failing(src, state, scn)]
+
+
+def _done_flag(part) -> str | None:
+    """The flag of a failing ``not flag.X`` part (X is set: the thing is done), if worded."""
+    inner = part[1] if part[0] == "not" else None
+    if inner and inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and inner[1][1] in FLAGS:
+        return inner[1][1]
+    return None
 
 
 def why_closed(v, state, scn) -> str:
@@ -315,10 +308,14 @@ def why_closed(v, state, scn) -> str:
     buttons and the terminal's menu both say this."""
     a = v.action
     if v.reason == "Not possible now.":
-        done = done_already(a.available, state, scn)
-        parts = [p for p in missing(a.available, state, scn) if p not in {no for _, no in done}]
+        # A part that fails because something it needs undone has been done reads as the thing
+        # done: "the critics have drafted their critique already", not "only when the critique
+        # is not yet drafted".
+        failing = _failing(a.available, state, scn)
+        done = [FLAGS[f][0] for f in map(_done_flag, failing) if f is not None]
+        parts = [words_node(part, scn) for part in failing if _done_flag(part) is None]
         if done and not parts:
-            return "; and ".join(yes for yes, _ in done) + " already."
+            return "; and ".join(done) + " already."
         if parts:
             return "only when " + "; and when ".join(parts) + "."
     if v.reason == "No one qualifies." and a.targets:
