@@ -121,7 +121,7 @@ def test_who_learns_of_a_move_is_the_rule_the_engine_rolls(august, monkeypatch):
         g = Game.new(august, None, 5)
         while g.to_move() != "kim":
             g.submit({"t": "end", "side": g.to_move()})
-        g.submit({"t": "act", "side": "kim", "action": "ideological_campaign"})
+        g.submit({"t": "act", "side": "kim", "action": "court_moscow"})
         return sum(1 for e in g.state.log if e.kind == "intel" and e.visible_to == "opposition")
 
     assert glimpses(100) == 1 and glimpses(0) == 0
