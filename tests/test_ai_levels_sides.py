@@ -78,3 +78,14 @@ def test_each_sides_levels_still_see_as_far_as_the_ones_below(name, side, reques
                 assert b or not a, f"{name}: the {side}' {higher} lacks {f.name}, which {lower} has"
             else:
                 assert b >= a, f"{name}: the {side}' {higher}.{f.name} = {b} is below {lower}'s {a}"
+
+
+def test_a_name_that_is_both_a_weight_and_a_setting_means_the_weight_unless_prefixed(august):
+    """`delay` and `strike` are each a weight and a level setting: the bare name is the weight,
+    `level.delay` the setting, so switching a foresight on never also zeroes its worth."""
+    on = _tuned(august, AIModel(sides={"kim": AISideModel(levels={"normal": {"level.delay": 1}})}))
+    assert level_for(on, "normal", "kim").delay is True
+    assert for_scenario(on, "normal", "kim")[0].delay == Weights().delay
+    worth = _tuned(august, AIModel(sides={"kim": AISideModel(levels={"normal": {"delay": 10}})}))
+    assert level_for(worth, "normal", "kim").delay is LEVELS["normal"].delay
+    assert for_scenario(worth, "normal", "kim")[0].delay == 10.0

@@ -159,6 +159,17 @@ WEIGHT_NAMES = frozenset(f.name for f in fields(Weights))
 # The level settings a scenario may set for one side (a side's own foresight at a level); the name
 # shown on screen stays the level's.
 LEVEL_NAMES = frozenset(f.name for f in fields(Level)) - {"name"}
+# `delay` and `strike` name both a weight (what it is worth) and a level setting (whether the
+# level foresees it). In a side's level block the bare name is the weight, as everywhere else;
+# the setting is written `level.delay`. (Without this, `delay: 1` meant to switch the foresight
+# on also set its worth from 45 to 1.) Unambiguous settings (`opens`, `width`...) need no prefix.
+LEVEL_PREFIX = "level."
+SETTING_NAMES = (LEVEL_NAMES - WEIGHT_NAMES) | frozenset(LEVEL_PREFIX + n for n in LEVEL_NAMES)
+
+
+def _settings(block: dict[str, float]) -> dict[str, float]:
+    """The level settings of a side's level block, by their Level field names."""
+    return {k.removeprefix(LEVEL_PREFIX): v for k, v in block.items() if k in SETTING_NAMES}
 
 
 def _check(block: dict[str, float], known: frozenset[str], where: str) -> None:
@@ -188,7 +199,7 @@ def for_scenario(scn: Scenario, level: str, side: str | None = None) -> tuple[We
         for block in (model.weights, model.levels.get(level, {})):
             _check(block, WEIGHT_NAMES, "ai weights")
             w = replace(w, **{k: type(getattr(w, k))(v) for k, v in block.items()})
-        for block, known in zip(_side_blocks(scn, level, side), (WEIGHT_NAMES, WEIGHT_NAMES | LEVEL_NAMES)):
+        for block, known in zip(_side_blocks(scn, level, side), (WEIGHT_NAMES, WEIGHT_NAMES | SETTING_NAMES)):
             _check(block, known, f"ai sides.{side}")
             w = replace(w, **{k: type(getattr(w, k))(v) for k, v in block.items() if k in WEIGHT_NAMES})
         flags = {f: dict(v) for f, v in model.flags.items()}
@@ -202,6 +213,6 @@ def level_for(scn: Scenario, level: str, side: str) -> Level:
     blocks = _side_blocks(scn, level, side)
     if blocks:
         _check(blocks[0], WEIGHT_NAMES, f"ai sides.{side}.weights")
-        mine = {k: v for k, v in blocks[1].items() if k in LEVEL_NAMES}
+        mine = _settings(blocks[1])
         lv = replace(lv, **{k: type(getattr(lv, k))(v) for k, v in mine.items()})
     return lv
