@@ -35,6 +35,7 @@ from game.engine.basics import (
     date_add,
 )
 from game.engine.changes import FRIGHTENING, group_members, group_pool, seat_committee, set_status
+from game.engine.vote_rule import RULE
 
 if TYPE_CHECKING:
     from game.engine.content import Scenario
@@ -375,7 +376,20 @@ def _patron(state: GameState, scn: Scenario, v: PatronFx, target: str | None) ->
 
 def _country_describe(scn: Scenario, v: CountryFx, tl: str) -> list[str]:
     parts = [f"{m.label} {_signed(getattr(v, m.name))}" for m in COUNTRY_MEASURES if getattr(v, m.name)]
-    return ["Country: " + ", ".join(parts)]
+    line = "Country: " + ", ".join(parts)
+    # The grip and the cult are terms of every member's lean (vote_rule.TERMS): say what a change
+    # does to the count, from the same coefficients the count uses (hand play: "security grip +5"
+    # on a trial read as nothing for the vote, when it moves every member).
+    shift = sum(getattr(v, name) * getattr(RULE, name) for name in LEAN_MEASURES)
+    if shift:
+        side = "Kim" if shift > 0 else "the critics"
+        line += f" (every member's lean {abs(shift):.1f} more toward {side})"
+    return [line]
+
+
+# The country's measures that are terms of every member's lean, each with its coefficient of the
+# same name in vote_rule.RULE.
+LEAN_MEASURES = ("security", "cult")
 
 
 @kind("country", CountryFx, describe=_country_describe, changes=frozenset({"country"}))

@@ -28,7 +28,7 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
-from game.words import dispatch_text, secrecy, why_closed
+from game.words import dispatch_text, secrecy, target_key, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -473,29 +473,29 @@ class TerminalPlayer:
         return order
 
     def target_rows(self, g: Game, side: str, v, limit: int | None = TARGET_ROWS) -> list[tuple[str, str]]:
-        """(target id, the line shown) for a target picker: named figures first, then the unnamed
-        cadres who vote, the nearest to the line first by this side's own estimate (where a visit
-        can tip a vote), then those with no vote, by odds; for a person the side's estimate of the
-        lean (never the true one), and a mark on those who have no vote."""
+        """(target id, the line shown) for a target picker, in the order words.target_key gives
+        (the window's too); for a person the side's estimate of the lean (never the true one), and
+        a mark on those who have no vote."""
         a = v.action
         chances = {t: seen_odds(g.state, g.scn, side, a.id, t).chance for t in v.targets}
         names = [(t, self._target_name(g, a.target, t)) for t in v.targets]
         est = side_view(g.state, g.scn, side).members if a.target == "person" else {}
 
+        how = {"odds": "odds", "name": "name", "line": "swing"}[self.target_sort]
+
         def order(x: tuple[str, str]) -> tuple:
+            # The window's dialog sorts by the same key (words.target_key).
             t, n = x
-            if self.target_sort == "odds":
-                # As the window's dialog: those with a vote first (a point spent on a candidate
-                # moves no vote), named figures before cadres, then the best odds.
-                return (a.target == "person" and t not in est, n.startswith("Cadre"), -chances[t], n)
-            if self.target_sort == "name":
-                return (n,)
-            if not n.startswith("Cadre"):
-                return (0, 0.0, n)
             m = est.get(t)
-            if m is not None:
-                return (1, abs(m.lean), n)
-            return (2, -chances[t], n)
+            p = g.state.people.get(t) if a.target == "person" else None
+            return target_key(
+                how,
+                name=n,
+                odds=chances[t],
+                lean=m.lean if m is not None else None,
+                has_vote=a.target != "person" or m is not None,
+                generated=bool(p and p.generated),
+            )
 
         names.sort(key=order)
         self._cut = max(0, len(names) - limit) if limit is not None else 0
@@ -525,7 +525,7 @@ class TerminalPlayer:
             rows = self.target_rows(g, side, v)
             if v.action.target == "person":
                 order = {
-                    "line": "named figures, then unnamed members nearest the line",
+                    "line": "members nearest the line",
                     "odds": "the best odds",
                     "name": "by name",
                 }[self.target_sort]

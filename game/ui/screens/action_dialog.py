@@ -14,7 +14,7 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
-from game.words import flag_lines, secrecy, words
+from game.words import flag_lines, secrecy, target_key, words
 
 ROWS = 10
 # Why an estimate is one, short enough to sit with the odds under the figure.
@@ -54,11 +54,11 @@ class ActionDialog(Screen):
         st = s.state
 
         def key(t):
-            # Members with a vote first (a point spent on a candidate moves no vote), then named
-            # people before cadres, best odds first.
             p = st.people.get(t)
             no_vote = bool(p and view.action.target == "person" and p.cc != "full")
-            return (no_vote, bool(p and p.generated), -self.odds[t], t)
+            return target_key(
+                "odds", name=t, odds=self.odds[t], lean=None, has_vote=not no_vote, generated=bool(p and p.generated)
+            )
 
         self.targets.sort(key=key)
         # Where each committee member stands, as this side estimates it (shown beside the odds).
@@ -175,11 +175,27 @@ class ActionDialog(Screen):
         if self.sort == "odds":
             self.targets.sort(key=self._key)
         elif self.sort == "swing":
-            self.targets.sort(key=lambda t: (abs(self.leans[t]) if t in self.leans else 999, -self.odds[t], t))
+            self.targets.sort(
+                key=lambda t: target_key(
+                    "swing",
+                    name=t,
+                    odds=self.odds[t],
+                    lean=self.leans.get(t),
+                    has_vote=t in self.leans,
+                    generated=False,
+                )
+            )
         else:
             st = self.app.session.state
             self.targets.sort(
-                key=lambda t: (bool(st.people.get(t) and st.people[t].generated), getattr(st.people.get(t), "name", t))
+                key=lambda t: target_key(
+                    "name",
+                    name=str(getattr(st.people.get(t), "name", t)),
+                    odds=0,
+                    lean=None,
+                    has_vote=False,
+                    generated=bool(st.people.get(t) and st.people[t].generated),
+                )
             )
 
     def select(self, t):
