@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai import belief as B
-from game.ai.weights import LEVELS, Weights, for_scenario
+from game.ai.weights import LEVELS, Level, Weights, for_scenario, level_for
 from game.engine import actions as A
 from game.engine import endings as E
 from game.engine import intel
@@ -142,14 +142,14 @@ class Mind:
 
     def __init__(self, player: AIPlayer, g: Game, side: str, prev: Mind | None = None, changed=None):
         self.player = player
-        self.level = player.level
+        self.level = player.level_for(g.scn, side)
         self.g, self.scn, self.state, self.side = g, g.scn, g.state, side
-        self.w, self.flag_worth = player.weights_for(g.scn)
+        self.w, self.flag_worth = player.weights_for(g.scn, side)
         self.view = intel.side_view(self.state, self.scn, side)
         self.scales = _scales(self.view.members)
         self.enables = (
             {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
-            if player.level.opens
+            if self.level.opens
             else {}
         )
         self.sign = 1.0 if side == "kim" else -1.0
@@ -802,14 +802,22 @@ class AIPlayer:
             raise ValueError(f"unknown AI level {difficulty!r}; choose one of {', '.join(LEVELS)}")
         self.difficulty = difficulty
         self.level = LEVELS[difficulty]
-        self._weights: dict[int, tuple[Weights, dict]] = {}
+        self._weights: dict[tuple[int, str | None], tuple[Weights, dict]] = {}
+        self._levels: dict[tuple[int, str], Level] = {}
         self._last: tuple | None = None
 
-    def weights_for(self, scn):
-        key = id(scn)
+    def weights_for(self, scn, side: str | None = None):
+        key = (id(scn), side)
         if key not in self._weights:
-            self._weights[key] = for_scenario(scn, self.difficulty)
+            self._weights[key] = for_scenario(scn, self.difficulty, side)
         return self._weights[key]
+
+    def level_for(self, scn, side: str) -> Level:
+        """This level's foresight for `side` (a scenario may set a side's own: weights.level_for)."""
+        key = (id(scn), side)
+        if key not in self._levels:
+            self._levels[key] = level_for(scn, self.difficulty, side)
+        return self._levels[key]
 
     def __call__(self, g: Game, side: str) -> dict:
         return self.decide(g, side)
@@ -830,9 +838,10 @@ class AIPlayer:
         # saved and loaded mid-phase plays on exactly as one never saved.
         only = None
         views = None
-        plan = _phase_plan(st, side) if self.level.replan_top else None
+        level = self.level_for(g.scn, side)
+        plan = _phase_plan(st, side) if level.replan_top else None
         if plan is not None:
-            only = {(aid, t) for aid, t in plan[: self.level.replan_top]}
+            only = {(aid, t) for aid, t in plan[: level.replan_top]}
             ids = list(dict.fromkeys(aid for aid, _t in only))
             views = [A.view_one(st, g.scn, g.scn.get("action", aid)) for aid in ids]
             views = [v for v in views if v.open and v.affordable]
@@ -845,8 +854,8 @@ class AIPlayer:
         mind = Mind(self, g, side, *self._since(g, side))
         self._last = (id(st), st.seed, st.turn, side, len(st.decisions), mind)
         order, ranked = self._act(mind, views, only)
-        if only is None and self.level.replan_top and order.get("t") == "act":
-            order["plan"] = [[aid, t] for aid, t in ranked[: self.level.replan_top]]
+        if only is None and level.replan_top and order.get("t") == "act":
+            order["plan"] = [[aid, t] for aid, t in ranked[: level.replan_top]]
         return order
 
     def _since(self, g: Game, side: str):
@@ -881,7 +890,7 @@ class AIPlayer:
                 m = view.get(pid)
                 near[pid] = (999.0, pid) if m is None else (abs(m.lean - aim) - state_people[pid].reputation / 20, pid)
         # The keys are unique (they end in the id): the nearest few are the sorted list's first few.
-        return heapq.nsmallest(self.level.width, people, key=near.__getitem__) + others[: max(3, self.level.width)]
+        return heapq.nsmallest(mind.level.width, people, key=near.__getitem__) + others[: max(3, mind.level.width)]
 
     def _act(self, mind: Mind, views, only: set | None = None) -> tuple[dict, list]:
         side, w = mind.side, mind.w
@@ -996,8 +1005,8 @@ class AIPlayer:
         plenum_id = pend.event.split(":", 1)[1]
         opts = mind.g.options(pend)
         if (
-            self.level.sessions < 1
-            and _tiebreak(mind.state, f"session:{mind.side}:{plenum_id}") >= 0.01 * self.level.sessions
+            mind.level.sessions < 1
+            and _tiebreak(mind.state, f"session:{mind.side}:{plenum_id}") >= 0.01 * mind.level.sessions
         ):
             # No play-out: the tactic that moves the hall most toward this side.
             best = max(opts, key=lambda t: (t.mood * mind.sign, _tiebreak(mind.state, t.id)))
@@ -1038,7 +1047,7 @@ class AIPlayer:
 
             others: list[str | None] = [t.id for t in tactics_for(mind.scn, d, pdef, other)] or [None]
             for o in others:
-                for s in range(self.level.session_samples):
+                for s in range(mind.level.session_samples):
                     c = d.clone()
                     c.rng = B.engine_rng(mind.state, side, k, salt=1000 + s)
                     c.plenums[plenum_id].tactics.pop(other, None)
@@ -1074,7 +1083,7 @@ class AIPlayer:
     def _after_session(self, mind: Mind, c: GameState) -> tuple[float, str]:
         w, side = mind.w, mind.side
         eid = c.ending
-        if eid is None and self.level.end_endings:
+        if eid is None and mind.level.end_endings:
             eid = E.check(c, mind.scn, at_end=True)
             if eid == "__none__":
                 eid = None

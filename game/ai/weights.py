@@ -1,8 +1,9 @@
 """The computer player's weights and levels: numbers a modder may tune per scenario.
 
 A scenario may carry an ``ai:`` block in scenario.yaml (``weights`` for every level, ``levels``
-for one level's own overrides, ``flags`` for what a flag is worth to each side); without one,
-the defaults here give a sensible opponent. Levels differ in foresight, never in what they may
+for one level's own overrides, ``flags`` for what a flag is worth to each side, ``sides`` for one
+side's own weights and, per level, its own level settings); without one, the defaults here give
+a sensible opponent. Levels differ in foresight, never in what they may
 see: every level reads only its side's view (game/engine/intel.py).
 """
 
@@ -124,6 +125,12 @@ LEVELS: dict[str, Level] = {
         # Balance: 0.84 (was 0.8) so that easy can play out 0.82 and stay below it: 1,000
         # normal-normal games (seed 1) then gave Kim 38.1%, critics 40.6% (35.6 / 42.0 at 0.8).
         sessions=0.84,
+        # The critics' normal level alone (a scenario's ai.sides), August at seed 1, 200 games, with
+        # easy-easy critics at 46.0% and normal-normal 37.0 / 42.0: opens took normal critics
+        # against an easy Kim from 53.0% to 69.5% but normal-normal to 21.5 / 60.5 (enabling_flag
+        # 3: 67.5%; 1.5: 58.0%, normal-normal 30.0 / 48.5; 1: 56.5%); found_cost 20: 44.0%; 90:
+        # 54.5%, normal-normal 30.5 / 51.5; 120: 62.5% with lying low 33.8% of their choices;
+        # width 4: 52.0%. Each helps them against a normal Kim about as much as against an easy one.
         opens=False,
     ),
     "hard": Level(
@@ -149,19 +156,52 @@ def level_names() -> dict[str, str]:
 
 
 WEIGHT_NAMES = frozenset(f.name for f in fields(Weights))
+# The level settings a scenario may set for one side (a side's own foresight at a level); the name
+# shown on screen stays the level's.
+LEVEL_NAMES = frozenset(f.name for f in fields(Level)) - {"name"}
 
 
-def for_scenario(scn: Scenario, level: str) -> tuple[Weights, dict[str, dict[str, float]]]:
-    """(weights, flag worths) for this scenario and level: defaults, then the scenario's
-    ``ai.weights``, then its ``ai.levels[level]``."""
+def _check(block: dict[str, float], known: frozenset[str], where: str) -> None:
+    unknown = set(block) - known
+    if unknown:
+        raise ValueError(f"{where}: unknown name(s) {sorted(unknown)}; known: {sorted(known)}")
+
+
+def _side_blocks(scn: Scenario, level: str, side: str | None) -> list[dict[str, float]]:
+    """The scenario's ``ai.sides[side]`` blocks that apply at this level: its ``weights``, then
+    its ``levels[level]`` (weights and level settings together)."""
+    model = getattr(scn.scenario, "ai", None)
+    own = model.sides.get(side) if model is not None and side is not None else None
+    if own is None:
+        return []
+    return [own.weights, own.levels.get(level, {})]
+
+
+def for_scenario(scn: Scenario, level: str, side: str | None = None) -> tuple[Weights, dict[str, dict[str, float]]]:
+    """(weights, flag worths) for this scenario and level (and side, if given): defaults, then
+    the scenario's ``ai.weights``, its ``ai.levels[level]``, then the side's own
+    ``ai.sides[side].weights`` and ``ai.sides[side].levels[level]``."""
     model = getattr(scn.scenario, "ai", None)
     w = Weights()
     flags: dict[str, dict[str, float]] = {}
     if model is not None:
         for block in (model.weights, model.levels.get(level, {})):
-            unknown = set(block) - WEIGHT_NAMES
-            if unknown:
-                raise ValueError(f"ai weights: unknown name(s) {sorted(unknown)}; known: {sorted(WEIGHT_NAMES)}")
+            _check(block, WEIGHT_NAMES, "ai weights")
             w = replace(w, **{k: type(getattr(w, k))(v) for k, v in block.items()})
+        for block, known in zip(_side_blocks(scn, level, side), (WEIGHT_NAMES, WEIGHT_NAMES | LEVEL_NAMES)):
+            _check(block, known, f"ai sides.{side}")
+            w = replace(w, **{k: type(getattr(w, k))(v) for k, v in block.items() if k in WEIGHT_NAMES})
         flags = {f: dict(v) for f, v in model.flags.items()}
     return w, flags
+
+
+def level_for(scn: Scenario, level: str, side: str) -> Level:
+    """The level's foresight for this side in this scenario: LEVELS[level], with the level
+    settings the scenario's ``ai.sides[side]`` gives it (only in its ``levels[level]``)."""
+    lv = LEVELS[level]
+    blocks = _side_blocks(scn, level, side)
+    if blocks:
+        _check(blocks[0], WEIGHT_NAMES, f"ai sides.{side}.weights")
+        mine = {k: v for k, v in blocks[1].items() if k in LEVEL_NAMES}
+        lv = replace(lv, **{k: type(getattr(lv, k))(v) for k, v in mine.items()})
+    return lv

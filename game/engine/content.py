@@ -176,6 +176,17 @@ class NamedCommittee(Committee):
     candidate_members: list[Id] = Field(default_factory=list)
 
 
+class AISideModel(Strict):
+    """One side's own tuning for the computer player (game/ai/weights.py names the weights and
+    the level settings)."""
+
+    weights: dict[str, float] = Field(default_factory=dict, description="This side's weights at every level.")
+    levels: dict[Literal["easy", "normal", "hard"], dict[str, float]] = Field(
+        default_factory=dict,
+        description="This side's own weights and level settings (foresight: width, sessions...) at one level.",
+    )
+
+
 class AIModel(Strict):
     """Tuning for the computer players (game/ai/weights.py names every weight and its default).
     Optional: a scenario without it still gets a sensible opponent."""
@@ -185,6 +196,10 @@ class AIModel(Strict):
         default_factory=dict, description="One level's own weights, over `weights`."
     )
     flags: dict[Id, dict[Side, float]] = Field(default_factory=dict, description="What a flag is worth to each side.")
+    sides: dict[Side, AISideModel] = Field(
+        default_factory=dict,
+        description="One side's own tuning, over the above (the critics' levels apart from Kim's).",
+    )
 
 
 class ScenarioMeta(Strict):
