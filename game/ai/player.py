@@ -99,6 +99,11 @@ def _lost(people) -> int:
     return sum(1 for p in people if p.plotter and p.status in _LOST)
 
 
+# The fields (as effect_kinds.changes names them) _lost reads: a move that may change none of
+# them leaves a world's count of the circle's losses as it was.
+_LOST_READS = frozenset({"people", "people.status", "people.plotter"})
+
+
 def _rows(f: Frame, people: dict[str, PersonState], scales: dict[str, float], scale: float) -> dict[str, tuple]:
     """A frame's members in its order, each as (lean, chance with Kim, with the critics, the
     width of its vote curve, its faction, and the two variances), for recounting many at once."""
@@ -628,8 +633,11 @@ class Mind:
             base_lost = self._lost[k]
             if base_lost is None:
                 base_lost = self._lost[k] = _lost(d.people.values())
-            dp, cp = d.people, c.people
-            lost = base_lost + _lost(cp[p] for p in who if p in cp) - _lost(dp[p] for p in who if p in dp)
+            if ch is not None and ch.isdisjoint(_LOST_READS):
+                lost = base_lost  # no one's status or place in the circle may have changed (a pledge)
+            else:
+                dp, cp = d.people, c.people
+                lost = base_lost + _lost(cp[p] for p in who if p in cp) - _lost(dp[p] for p in who if p in dp)
         after = self.parts(c, nf, lost, None if ch is None else (k, ch))
         return sum(after.values()), after
 
@@ -689,7 +697,8 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     c.__dict__ = cd = d.__dict__.copy()
     if only is None:
         # Everyone (an effect that may reach anyone, e.g. a purge that frightens the whole
-        # committee): _person, written out, as this copies a hundred people or more.
+        # committee). A person's copy: its fields, its own list of offices and a fresh empty
+        # career; written out, as this copies a hundred people or more.
         people = {}
         for pid, person in d.people.items():
             qd = person.__dict__.copy()
@@ -702,9 +711,17 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     elif only:
         people = d.people
         c.people = cp = dict(people)
+        get = people.get
         for pid in only:
-            if pid in people:
-                cp[pid] = _person(people[pid])
+            was = get(pid)
+            if was is not None:
+                # A person's copy, as above (a faction's pledge copies forty).
+                qd = was.__dict__.copy()
+                qd["offices"] = list(was.offices)
+                qd["career"] = []
+                q = new(PersonState)
+                q.__dict__ = qd
+                cp[pid] = q
     # (With no one to copy, the people are the world's own, as every record no effect writes.)
     copiers = _COPIERS
     for name in copiers if records is None else records:
@@ -752,14 +769,6 @@ _COPIERS: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(("intel", "budget", "spent", "budget_bonus", "vars", "fired", "actions_this_turn"), dict),
     **dict.fromkeys(("flags", "queued_events", "codex", "last_speakers"), list),
 }
-
-
-def _person(p):
-    q = object.__new__(PersonState)
-    q.__dict__ = p.__dict__.copy()
-    q.offices = list(p.offices)
-    q.career = []
-    return q
 
 
 # The records holding a term every member of a faction shares (see _global_change).

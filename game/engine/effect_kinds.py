@@ -39,7 +39,7 @@ from game.engine.vote_rule import RULE
 
 if TYPE_CHECKING:
     from game.engine.content import Scenario
-    from game.engine.state import GameState
+    from game.engine.state import GameState, PersonState
 
 
 def _clamp(v: float, lo: int = 0, hi: int = 100) -> int:
@@ -599,17 +599,27 @@ def _pledge_problems(v: PledgeFx) -> Iterator[tuple[Path, str]]:
 def _pledge_ids(state: GameState, v: PledgeFx, target: str | None) -> list[str | None]:
     if v.person is not None:
         return [_who(target, v.person)]
+    return [pid for pid, _p in _faction_pledged(state, v)]
+
+
+def _faction_pledged(state: GameState, v: PledgeFx) -> Iterator[tuple[str, PersonState]]:
+    """(id, person) of each person a faction's pledge is given to, in the people's order: its
+    members with a seat (generated ones only, if so written)."""
     # The effect's two fields read once, not once a person (the AI tries a faction's pledge on a
     # world of a hundred people or more, several times a decision).
     faction, named_too = v.faction, not v.generated_only
-    return [
-        pid for pid, p in state.people.items() if p.faction == faction and p.cc != "none" and (p.generated or named_too)
-    ]
+    return (
+        (pid, p)
+        for pid, p in state.people.items()
+        if p.faction == faction and p.cc != "none" and (p.generated or named_too)
+    )
 
 
 def _pledge_touched(state: GameState, v: PledgeFx, target: str | None) -> set[str] | None:
     # Exactly the people the pledge is given to (a faction's pledge reaches only its members
     # with a seat), so a look-ahead copies and recounts no one else.
+    if v.person is None:
+        return {pid for pid, _p in _faction_pledged(state, v)}
     return {pid for pid in _pledge_ids(state, v, target) if pid is not None}
 
 
@@ -624,10 +634,19 @@ def _pledge_touched(state: GameState, v: PledgeFx, target: str | None) -> set[st
 )
 def _pledge(state: GameState, scn: Scenario, v: PledgeFx, target: str | None) -> None:
     attr = "pledge_kim" if v.side == "kim" else "pledge_opposition"
-    for pid in _pledge_ids(state, v, target):
-        if pid is not None and pid in state.people:
-            p = state.people[pid]
-            setattr(p, attr, _clamp(getattr(p, attr) + v.add))
+    add = v.add
+    if v.person is not None:
+        pid = _who(target, v.person)
+        p = state.people.get(pid) if pid is not None else None
+        if p is not None:
+            setattr(p, attr, _clamp(getattr(p, attr) + add))
+        return
+    # A faction's pledge: the people read and written in one pass, each once (not listed first
+    # and looked up again: the AI's look-ahead gives a faction of forty its pledge several times
+    # a decision).
+    for _pid, p in _faction_pledged(state, v):
+        pd = p.__dict__
+        pd[attr] = _clamp(pd[attr] + add)
 
 
 # --------------------------------------------------------------------------- flags and counters

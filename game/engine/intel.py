@@ -68,6 +68,18 @@ class MemberEstimate:
     own: bool  # this side has worked on this member itself (known more sharply)
 
 
+def _estimate(pid: str, lean: float, error: float, own: bool) -> MemberEstimate:
+    """MemberEstimate(pid, lean, error, own), made without the frozen dataclass's __init__ (one
+    object.__setattr__ a field): every picture a computer player reads makes one a member, and
+    this makes the same object (the same fields in the same order) in about half the time."""
+    m = _new(MemberEstimate)
+    m.__dict__.update(pid=pid, lean=lean, error=error, own=own)
+    return m
+
+
+_new = object.__new__
+
+
 @dataclass(frozen=True)
 class Hint:
     date: str
@@ -158,7 +170,7 @@ def estimated_leans(
     """Each full member present as this side sees them."""
     if true is None:
         true = leans(state, scn, present_members(state))
-    return {pid: MemberEstimate(pid, lean, err, own) for pid, lean, err, own in blurred(state, side, true)}
+    return {pid: _estimate(pid, lean, err, own) for pid, lean, err, own in blurred(state, side, true)}
 
 
 def draw_blur(state: GameState, side: str, members: list[str]) -> None:
@@ -389,7 +401,7 @@ def _patched(
         # side_view's estimates of the rows kept are the old picture's (the same rows).
         est = dict(est)
         for pid, lean, err, own in fresh:
-            est[pid] = MemberEstimate(pid, lean, err, own)
+            est[pid] = _estimate(pid, lean, err, own)
         out["members"] = est
     return (members, rows, counts, errors, out)
 
@@ -398,7 +410,7 @@ def side_view(state: GameState, scn: Scenario, side: str) -> SideView:
     members, rows, counts, errors, made = picture(state, scn, side)
     est = made.get("members")
     if est is None:
-        est = made["members"] = {pid: MemberEstimate(pid, lean, err, own) for pid, lean, err, own in rows}
+        est = made["members"] = {pid: _estimate(pid, lean, err, own) for pid, lean, err, own in rows}
     stored = state.estimates.get(side, {})
     plot = stored.get("plotters", [0, 0])
     exp_word = exp_text = None
