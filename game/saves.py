@@ -342,7 +342,10 @@ def check_state(state: dict[str, Any], scn: Scenario) -> list[str]:
     events = scn.ids("event")
     need("events", events, state["fired"])
     need("events", events, state.get("queued_events", []))
-    need("events", events, [p["event"] for p in state.get("pending", [])])
+    # A pending decision is an event's or, at a sitting plenum, "plenum:<id>" (its tactic).
+    pend = [p["event"] for p in state.get("pending", [])]
+    need("events", events, [e for e in pend if not e.startswith("plenum:")])
+    need("plenums", scn.ids("plenum"), [e.removeprefix("plenum:") for e in pend if e.startswith("plenum:")])
     need("plenums", scn.ids("plenum"), state.get("plenums", {}))
     unsat = sorted(set(scn.ids("plenum")) - set(state.get("plenums", {})))
     if unsat:

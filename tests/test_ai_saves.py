@@ -54,3 +54,19 @@ def test_hard_level_survives_a_load_too(scn, tmp_path):
     whole, _n, _d = _play(scn, 2, "hard")
     for cut in (20, 43):
         assert _play(scn, 2, "hard", cut, tmp_path)[0] == whole
+
+
+def test_a_game_saved_while_a_plenum_waits_for_a_tactic_loads(scn, tmp_path):
+    """A save made at the plenum's tactic choice (pending "plenum:<id>") loads and plays on the
+    same; the save check had read that pending entry as an event id and refused the save."""
+    g = Game.new(scn, None, 1)
+    players = {"kim": AIPlayer("normal"), "opposition": AIPlayer("normal")}
+    saved = False
+    while (side := g.to_move()) is not None:
+        if not saved and any(p.event.startswith("plenum:") for p in g.state.pending):
+            path = saves.write(tmp_path / "plenum.json", g, "august-1956")
+            _scn, loaded, _name = saves.read(path)
+            assert loaded.state.hash() == g.state.hash()
+            saved = True
+        g.submit(players[side](g, side))
+    assert saved, "no plenum waited for a tactic in this game"
