@@ -695,27 +695,16 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     new = object.__new__
     c = new(GameState)
     c.__dict__ = cd = d.__dict__.copy()
-    if only is None:
-        # Everyone (an effect that may reach anyone, e.g. a purge that frightens the whole
-        # committee). A person's copy: its fields, its own list of offices and a fresh empty
-        # career; written out, as this copies a hundred people or more.
-        people = {}
-        for pid, person in d.people.items():
-            qd = person.__dict__.copy()
-            qd["offices"] = list(person.offices)
-            qd["career"] = []
-            q = new(PersonState)
-            q.__dict__ = qd
-            people[pid] = q
-        c.people = people
-    elif only:
+    if only is None or only:
+        # Those the effect touches, or everyone (an effect that may reach anyone, e.g. a purge
+        # that frightens the whole committee). A person's copy: its fields, its own list of
+        # offices and a fresh empty career; written out, as this copies a hundred people or more.
         people = d.people
         c.people = cp = dict(people)
         get = people.get
-        for pid in only:
+        for pid in people if only is None else only:
             was = get(pid)
             if was is not None:
-                # A person's copy, as above (a faction's pledge copies forty).
                 qd = was.__dict__.copy()
                 qd["offices"] = list(was.offices)
                 qd["career"] = []
