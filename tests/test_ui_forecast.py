@@ -5,8 +5,6 @@ state, never touches the game's RNG, and is worked out once per state."""
 
 from __future__ import annotations
 
-import time
-
 from game.engine.game import Game
 from game.engine.intel import side_view
 from game.ui.forecast import lines, play_out, played_lines, short
@@ -19,9 +17,7 @@ def test_played_out_band_and_odds(august):
     before = st.hash()
     for side in ("kim", "opposition"):
         view = side_view(st, august, side)
-        t0 = time.perf_counter()
         p = play_out(st, august, side, view, pdef)
-        took = time.perf_counter() - t0
         assert p is not None and p.runs >= 4
         assert p.with_kim[0] <= p.with_kim[1] and p.with_critics[0] <= p.with_critics[1]
         assert 0 <= p.carried <= p.runs
@@ -31,7 +27,6 @@ def test_played_out_band_and_odds(august):
         assert "Played out" in text and "Shout-down odds before any tactic is chosen" in text
         assert "Played out" in short(view, pdef, p)
         assert played_lines(None, st.people, view.majority) == []
-        assert took < 1.0  # well under a second even on a loaded machine (typically 20-40 ms)
         # the same state gives the same forecast
         assert play_out(st, august, side, view, pdef) == p
     assert st.hash() == before, "the forecast changed the game"
@@ -59,6 +54,5 @@ def test_session_computes_it_once_per_state(august):
     s = Session(g, "august-1956", Players(("kim",), "normal"))
     pdef = august.get("plenum", "august_plenum")
     a = s.played(pdef)
-    t0 = time.perf_counter()
     b = s.played(pdef)
-    assert a is b and time.perf_counter() - t0 < 0.005
+    assert a is b  # the same object: not played again

@@ -102,36 +102,43 @@ def test_new_game_lists_every_scenario_with_start_points(app):
 def test_new_game_opens_at_once_while_the_scenario_loads(monkeypatch):
     """The first frame of New game does not wait for the scenario: it says it is loading and
     fills in when the title screen's background load is done."""
-    import time
+    import threading
 
     from game.ui import scenarios as SC
     from game.ui.screens.newgame import NewGameScreen
     from game.ui.screens.title import TitleScreen
 
     real = SC.load
+    go = threading.Event()
+    done: list[object] = []
 
-    def slow(folder, *a, **kw):
-        time.sleep(0.4)
+    def held(folder, *a, **kw):
+        # The load waits until the test lets it go: the frame below must come back without it
+        # (no clock: a timed check failed on a loaded machine). The timeout only keeps a broken
+        # screen from hanging the suite.
+        go.wait(timeout=5)
+        done.append(folder)
         return real(folder, *a, **kw)
 
-    monkeypatch.setattr(SC, "load", slow)
+    monkeypatch.setattr(SC, "load", held)
     monkeypatch.setattr(SC, "_cache", {})
     monkeypatch.setattr(SC, "_thread", None)
     a = make_app()
     try:
         a.push(TitleScreen(a))
         pump(a)
-        t0 = time.perf_counter()
         a.push(NewGameScreen(a))
         a.frame([], dt=1 / 60)
-        assert time.perf_counter() - t0 < 0.2  # well under one 0.4 s load
+        assert not done  # the frame came back while the load was still held
         assert a.top.result() is None and not widget(a, "start").enabled
         assert any("loading" in w.label for w in a.top.widgets if w.name and w.name.startswith("scn:"))
+        go.set()
         SC.wait()
         pump(a)
         assert a.top.result() is not None and widget(a, "start").enabled
         assert not any("loading" in w.label for w in a.top.widgets if w.name and w.name.startswith("scn:"))
     finally:
+        go.set()
         pygame.quit()
 
 

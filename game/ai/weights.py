@@ -9,80 +9,16 @@ see: every level reads only its side's view (game/engine/intel.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+# The names and kinds are the engine's, so that the loader can check a scenario's tuning too.
+from game.engine.ai_tuning import LEVEL_PREFIX, SETTING_NAMES, WEIGHT_NAMES, Level, Weights
+
+__all__ = ["LEVELS", "Level", "Weights", "for_scenario", "level_for", "level_names"]
 
 if TYPE_CHECKING:
     from game.engine.content import Scenario
-
-
-@dataclass(frozen=True)
-class Weights:
-    # -- what the outcome is worth (points of the AI's value)
-    vote: float = 300.0  # the critics' motion carrying (to the critics; its failure, to Kim), as a probability
-    counter: float = 80.0  # Kim: a majority of his own once the plot is known (the counter-attack)
-    found: float = 160.0  # Kim: the plot found before the plenum
-    found_cost: float = 60.0  # the critics: being found out (beyond what it costs them at the vote)
-    ending: float = 1000.0  # an ending reached: + for one's own side, - for the other's
-    likely_ending: float = 400.0  # an end-date ending that already holds once the plenum is over
-    patron: float = 0.15  # per point of (favour to Kim - favour to the critics), signed for the side
-    intel: float = 0.3  # per point of one's own intelligence
-    budget: float = 4.0  # per action point next turn
-    plotter_lost: float = 12.0  # the critics: each of their circle arrested, expelled or fled
-    action_prior: float = 0.2  # times an action's ai_weight (the scenario's hint of its worth)
-    option_prior: float = 2.0  # times an event option's ai_weight
-    min_gain_per_point: float = 0.5  # an action must be worth this much per action point
-    # a plenum sooner while it is likely won (critics: Kim abroad; Kim: plot found), times 1 / (1 + turns)
-    strike: float = 40.0
-    # Kim, at a level that foresees it (Level.delay): a plenum later is worth more the likelier the
-    # critics would carry it now, times 1 / (1 + turns). Balance: without it the AI Kim never put a
-    # plenum off, even when he was losing the count; hard-hard Kim won 33.5% (critics 52.5%) of 200
-    # games at seed 1. With 60, and this at normal too: hard-hard 41.5 / 42.5 but normal-normal
-    # 41.5 / 36.5 and normal Kim against easy critics only 3.5 points over normal-normal; so hard only.
-    delay: float = 45.0
-    margin: float = 3.0  # per expected vote of lead over the other side (keeps a losing side trying)
-    enabling_flag: float = 8.0  # a flag that opens one of the side's own moves, tactics or speeches, per use
-    # -- what the side expects of the unknown
-    base_threat: float = 0.6  # Kim: belief that a plot is being prepared, with no hint either way
-    hint_threat: float = 0.25  # Kim: added for each recent informer hint (busy or quiet)
-    hint_turns: int = 3  # how many turns a hint stays fresh
-    assumed_exposure: float = 25.0  # Kim: the exposure he assumes the critics have (he cannot see it)
-    assumed_enemy_intel: float = 50.0  # the critics: Kim's intelligence, which they cannot see
-    unknown_flag: float = 0.5  # the chance given to each of the other side's secret flags
-    wary: float = 0.5  # at a plenum: weight of the other side's most damaging tactic against the average one
-    mood: float = 0.0  # the hall's mood expected at the vote (+ toward Kim)
-    mood_sd: float = 5.0  # how far the speeches and tactics may swing the whole hall, either way
-    default_turns_to_plenum: int = 6  # while no plenum is on the calendar
-    # Foresee the plot being found only while the next plenum has a tactic that needs it found (on
-    # the found plot itself, either way, every level still counts). For a scenario whose plot
-    # matters at one plenum of many: the campaign's (see its scenario.yaml).
-    found_at_plot_plenums: bool = False
-
-
-@dataclass(frozen=True)
-class Level:
-    """How far a level looks ahead. All levels see the same: their own side's view."""
-
-    name: str  # the in-world name the UI shows
-    width: int  # targets weighed per action (nearest the line first)
-    samples: int  # determinizations of the hidden state (Information Set sampling)
-    horizon: bool  # looks ahead to the plenum: the risk or chance of discovery over the turns left
-    hints: bool  # reads the informers' hints and counters them
-    session_samples: int  # plays of each pair of plenum tactics
-    end_endings: bool  # weighs the endings an outcome leads to at the end date
-    strike: bool  # plans when to strike (Kim abroad, before the plot is found)
-    replan_top: int  # later moves in a phase weigh again only this many of the first ranking (0: all)
-    discovery: bool = True  # foresees the plot being found (Kim's chance, the critics' risk)
-    # the share of plenums whose session it plays out (its own dice, from the seed and the plenum);
-    # at the others it takes the tactic that moves the hall most its way. 0 never played out made an
-    # easy Kim hopeless (0% even against easy critics); 0.5 against 1 took a normal Kim from 47% to
-    # 21% against normal critics.
-    sessions: float = 1.0
-    opens: bool = True  # sees what a flag opens later (drafting the critique opens the coalition)
-    # Kim: foresees that time helps the side behind in the count, and puts the plenum off while losing
-    # (Weights.delay). Hard only: at normal it lifted normal-normal Kim as much as it lifted a normal
-    # Kim against easy critics, so the level margin there fell from 8 points to 6.5.
-    delay: bool = False
 
 
 LEVELS: dict[str, Level] = {
@@ -153,18 +89,6 @@ LEVELS: dict[str, Level] = {
 def level_names() -> dict[str, str]:
     """Level id -> in-world name, for the UI."""
     return {k: v.name for k, v in LEVELS.items()}
-
-
-WEIGHT_NAMES = frozenset(f.name for f in fields(Weights))
-# The level settings a scenario may set for one side (a side's own foresight at a level); the name
-# shown on screen stays the level's.
-LEVEL_NAMES = frozenset(f.name for f in fields(Level)) - {"name"}
-# `delay` and `strike` name both a weight (what it is worth) and a level setting (whether the
-# level foresees it). In a side's level block the bare name is the weight, as everywhere else;
-# the setting is written `level.delay`. (Without this, `delay: 1` meant to switch the foresight
-# on also set its worth from 45 to 1.) Unambiguous settings (`opens`, `width`...) need no prefix.
-LEVEL_PREFIX = "level."
-SETTING_NAMES = (LEVEL_NAMES - WEIGHT_NAMES) | frozenset(LEVEL_PREFIX + n for n in LEVEL_NAMES)
 
 
 def _settings(block: dict[str, float]) -> dict[str, float]:

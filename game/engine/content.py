@@ -177,7 +177,7 @@ class NamedCommittee(Committee):
 
 
 class AISideModel(Strict):
-    """One side's own tuning for the computer player (game/ai/weights.py names the weights and
+    """One side's own tuning for the computer player (game/engine/ai_tuning.py names the weights and
     the level settings)."""
 
     weights: dict[str, float] = Field(default_factory=dict, description="This side's weights at every level.")
@@ -188,7 +188,7 @@ class AISideModel(Strict):
 
 
 class AIModel(Strict):
-    """Tuning for the computer players (game/ai/weights.py names every weight and its default).
+    """Tuning for the computer players (game/engine/ai_tuning.py names every weight and its default).
     Optional: a scenario without it still gets a sensible opponent."""
 
     weights: dict[str, float] = Field(default_factory=dict, description="Weights for every level, by name.")

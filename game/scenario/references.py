@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from game.engine import ai_tuning as AI
 from game.engine import effects as FX
 from game.engine import expr as X
 from game.engine.content import STATUSES, Effect, Scenario
@@ -353,6 +354,7 @@ class _Checker:
         for i, start in enumerate(scn.scenario.starts):
             for j, held in enumerate(start.held):
                 self.ref(("scenario", "starts", i, "held", j, "plenum"), "plenum", held.plenum)
+        self.ai_tuning()
         for i, flag in enumerate(scn.scenario.public_flags):
             if flag not in self.flags_set:
                 self.err(
@@ -371,6 +373,45 @@ class _Checker:
                     severity="warning",
                 )
         return self.out
+
+    def ai_tuning(self) -> None:
+        """The computer players' tuning: every name a weight or a level setting the AI knows, every
+        value within its kind (a misspelt weight used to pass here and stop the game at the AI's
+        first move)."""
+        model = self.scn.scenario.ai
+        if model is None:
+            return
+        base = ("scenario", "ai")
+        blocks: list[tuple[tuple[Any, ...], dict[str, float], bool]] = [(base + ("weights",), model.weights, False)]
+        blocks += [(base + ("levels", lv), b, False) for lv, b in model.levels.items()]
+        for side, own in model.sides.items():
+            blocks.append((base + ("sides", side, "weights"), own.weights, False))
+            blocks += [(base + ("sides", side, "levels", lv), b, True) for lv, b in own.levels.items()]
+        for loc, block, settings in blocks:
+            known = AI.WEIGHT_NAMES | (AI.SETTING_NAMES if settings else frozenset())
+            for name, value in block.items():
+                if name not in known:
+                    # A level setting outside a side's level block, or a name close to one there.
+                    elsewhere = "level settings go only in ai.sides.<side>.levels.<level>"
+                    if name in AI.SETTING_NAMES:
+                        self.err(loc + (name,), f"AI level setting '{name}' here", elsewhere, code="ai-tuning")
+                        continue
+                    hint = suggest(name, AI.WEIGHT_NAMES | AI.SETTING_NAMES)
+                    if hint and hint.split("'")[1] not in known:
+                        hint += f" ({elsewhere})"
+                    hint = hint or f"known: {', '.join(sorted(known))}"
+                    self.err(loc + (name,), f"unknown AI tuning name '{name}'", hint, code="ai-tuning")
+                elif bad := AI.problem(name, value):
+                    self.err(loc + (name,), bad, code="ai-tuning")
+        for flag in model.flags:
+            if flag not in self.flags_set and flag not in _ENGINE_FLAGS:
+                self.err(
+                    base + ("flags", flag),
+                    f"ai flag '{flag}' is never set by any effect",
+                    suggest(flag, self.flags_set | set(_ENGINE_FLAGS)),
+                    code="unknown-flag",
+                    severity="warning",
+                )
 
 
 # Flags the engine itself sets, which scenarios may test.
