@@ -315,7 +315,13 @@ def perform(state: GameState, scn: Scenario, side: str, action_id: str, target: 
         f"{a.name}{' — ' + tname if tname else ''}: {'success' if ok else 'failed'}."
     )
     text = text.replace("{target}", tname)
-    state.add_log(text, "action", "all" if a.visible else side)
+    if a.visible:
+        # Both sides read it, and the other side did not choose it: say who did what, or "The
+        # campaign stirs little enthusiasm" reaches the critics without saying whose campaign.
+        who = "Kim" if side == "kim" else "The critics"
+        state.add_log(f"{who} — {a.name}{' (' + tname + ')' if tname else ''}: {text}", "action", "all")
+    else:
+        state.add_log(text, "action", side)
     # What one side does in secret may still be glimpsed by the other's informers.
     other = "opposition" if side == "kim" else "kim"
     if not a.visible and state.rng.roll() <= glimpse_odds(state.intel[other]):
