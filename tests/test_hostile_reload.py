@@ -68,12 +68,16 @@ def test_f5_in_the_window_reloads_and_tells_the_player(modded_session):
     app.director.enter_session(sess)
     pump(app)
     (mod / "actions.yaml").write_text(ACTION.format(name="Green tea"))
+    # In a game (without --dev) F5 alone does not reload: there it means save, and a player
+    # pressing it on a dispatch must not change the rules under the game. Ctrl+F5 does.
     pump(app, [key(pygame.K_F5)], frames=3)
+    assert app.session.scn.get("action", "quiet_tea").name != "Green tea"
+    pump(app, [key(pygame.K_F5, pygame.KMOD_CTRL)], frames=3)
     assert app.session.scn.get("action", "quiet_tea").name == "Green tea"
     assert any("Reloaded" in t.text for t in app.toasts)
     # A broken file: a message in the window, the game still there.
     (mod / "actions.yaml").write_text("actions: [\n")
-    pump(app, [key(pygame.K_F5)], frames=3)
+    pump(app, [key(pygame.K_F5, pygame.KMOD_CTRL)], frames=3)
     assert "errors" in getattr(app.top, "title", "") + getattr(app.top, "body", "")
     assert app.session is sess
     pygame.quit()

@@ -307,9 +307,13 @@ class App:
             if ev.key == pygame.K_F12:
                 self.screenshot()
                 return
-            if ev.key == pygame.K_F5 and (
-                ev.mod & pygame.KMOD_CTRL or not any(w.hotkey == pygame.K_F5 for w in getattr(self.top, "widgets", []))
-            ):  # reload the scenario and mods from disk (game/dev_reload.py); F5 on the main screen saves
+            # Ctrl+F5 reloads the scenario and mods from disk (game/dev_reload.py) anywhere; F5
+            # alone too, but not in a game outside --dev, where F5 means save (on the main screen)
+            # and a player pressing it on a dispatch should not reload the rules under the game.
+            bare = not any(w.hotkey == pygame.K_F5 for w in getattr(self.top, "widgets", [])) and (
+                self.session is None or getattr(self, "live", None) is not None
+            )
+            if ev.key == pygame.K_F5 and (ev.mod & pygame.KMOD_CTRL or bare):
                 from game.dev_reload import on_f5
 
                 on_f5(self)
