@@ -140,3 +140,14 @@ def test_a_campaign_file_opened_in_1953_tells_nothing_of_1956():
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", f"{e.text} {e.uncertain}"):
             assert latest_date(sentence) <= date, (e.id, sentence)
+
+
+@pytest.mark.parametrize("name", ["august", "campaign"])
+def test_no_option_detail_names_history_s_choice(name, request):
+    # "Reveal history's choice" is the player's to press: an option's own detail must not say
+    # which option history took (two did: "The historical choice. ..." on the flight north).
+    scn = request.getfixturevalue(name)
+    said = re.compile(r"\b(the )?historical (choice|course|option)\b", re.IGNORECASE)
+    for e in scn.events:
+        for o in e.options:
+            assert not said.search(o.detail or ""), f"{e.id}.{o.id}: {o.detail!r}"
