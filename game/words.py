@@ -108,6 +108,15 @@ FLAGS = {
     "patrons_relented": ("the patrons have stepped back", "the patrons have not stepped back"),
     "plan_first_proposed": ("the plan-first line has been put forward", "the plan-first line has not been put forward"),
 }
+# The scenario's counters (var.X), as the things they count. A counter not listed reads as its
+# name in words.
+VARS = {
+    "postponements": "postponements of the plenum",
+    "committee_worked": "rounds of work on the committee",
+    "home_grown_courted": "rounds of courting the home-grown cadres",
+    "coalition_built": "rounds of coalition-building",
+    "inner_circle": "members brought into the inner circle",
+}
 VOTES = {
     "kim": "members with Kim",
     "opposition": "members with the critics",
@@ -131,7 +140,7 @@ def _path(path: tuple[str, ...], scn) -> str:
     if root == "flag" and rest:
         return FLAGS[rest[0]][0] if rest[0] in FLAGS else _human(rest[0])
     if root == "var" and rest:
-        return _human(rest[0])
+        return f"the {VARS[rest[0]]}" if rest[0] in VARS else _human(rest[0])
     if root == "country" and rest:
         return COUNTRY.get(rest[0], _human(rest[0]))
     if root == "intel" and rest:
@@ -234,6 +243,14 @@ def words_node(node, scn=None) -> str:
         return f"{_path(node[2][1][:-1], scn) if node[2][1][0] != 'target' else 'the target'} " + (
             "belongs to a faction" if node[1] == "!=" else "belongs to no faction"
         )
+    if k == "cmp" and node[2][0] == "path" and node[2][1][0] == "var" and len(node[2][1]) == 2 and node[3][0] == "num":
+        # "var.postponements < 2" -> "there have been fewer than 2 postponements" (it read
+        # "postponements is below 2"; a counter is a count of things done).
+        noun = VARS.get(node[2][1][1], _human(node[2][1][1]))
+        n = node[3][1]
+        amount = {"<": "fewer than", "<=": "at most", ">": "more than", ">=": "at least", "==": "exactly"}.get(node[1])
+        if amount is not None:
+            return f"there have been {amount} {n:g} {noun}"
     if k == "cmp":
         return f"{words_node(node[2], scn)} {COMPARE.get(node[1], node[1])} {words_node(node[3], scn)}"
     if k == "arith":

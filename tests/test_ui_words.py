@@ -33,6 +33,18 @@ def test_flags_and_factions_read_as_sentences(august):
     assert words("target.faction != 'partisan'", august) == "the target is not of the Partisans"
     assert words("not target.plotter", august) == "the target is not in the critics' circle"
     assert words("country.security >= 50", august) == "the security grip is at least 50"
+    # A counter is a count of things done ("postponements is below 2" before).
+    assert words("var.postponements < 2", august) == "there have been fewer than 2 postponements of the plenum"
+    assert words("var.committee_worked < 2", august).endswith("fewer than 2 rounds of work on the committee")
+
+
+def test_every_counter_the_scenarios_test_has_words(august, campaign):
+    from game.words import VARS
+
+    for scn in (august, campaign):
+        for where, src in exprs(scn):
+            for name in re.findall(r"\bvar\.(\w+)", src):
+                assert name in VARS, (where, name)
 
 
 def test_sparing_someone_reads_as_one_step(august):
