@@ -143,3 +143,27 @@ def test_a_decision_on_a_question_reads_without_a_colon_after_the_question_mark(
     g.submit({"t": "choose", "side": side, "event": ev.id, "option": ev.options[0].id})
     line = next(e.text for e in reversed(g.state.log) if e.kind == "decision")
     assert line == f"{ev.title} {ev.options[0].text}" and "?:" not in line
+
+
+def test_a_reason_names_what_the_move_gains_never_what_it_risks(august):
+    """Drafting the critique adds exposure: its largest part was the risk of discovery, and its
+    reason read "to keep the plot from being found". A reason is the part that gains most."""
+    from game.ai.player import AIPlayer
+
+    g = Game.new(august, seed=21)
+    p = AIPlayer("normal")
+    mind_side = "opposition"
+    g.submit({"t": "end", "side": "kim"})
+    order = p(g, mind_side)
+    assert order.get("action") == "draft_critique", order
+    assert "to keep the plot from being found" not in order["why"], order["why"]
+    # Lying low does keep the plot hidden: that reason stays where it is the gain.
+    texts: list[str] = []
+    for seed in (21, 22):
+        g = Game.new(august, seed=seed)
+        run(g, {"kim": ai.make("ai", "normal"), "opposition": ai.make("ai", "normal")})
+        texts += [e.text for e in g.state.log if e.kind == "reason" and e.visible_to == "opposition"]
+    assert any(t.startswith("Lie low: to keep the plot from being found") for t in texts)
+    assert not any(
+        t.startswith(("Draft the critique: to keep", "Canvass the Soviet and Yan'an members: to keep")) for t in texts
+    )

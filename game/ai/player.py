@@ -932,7 +932,11 @@ class AIPlayer:
         elif t:
             ref = mind.scn.get(a.target, t)
             who = f" ({ref.name})" if ref is not None and hasattr(ref, "name") else f" ({t})"
-        lead = max(parts.items(), key=lambda kv: abs(kv[1]))[0] if parts else ""
+        # The reason is the part that gains most, never the largest cost: drafting the critique
+        # (exposure +2) read "to keep the plot from being found" because its biggest part was
+        # the risk it added.
+        gains = [kv for kv in parts.items() if kv[1] > 0]
+        lead = max(gains, key=lambda kv: kv[1])[0] if gains else ""
         if mind.side == "kim" and lead == "found" and mind.quiet_in:
             because = f"the critics went quiet in {mind.quiet_in}"
             verb = "kept ordering" if mind.state.actions_this_turn.get(a.id) or _done_before(mind, a.id) else "ordered"
