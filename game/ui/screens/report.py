@@ -180,14 +180,14 @@ class ReportScreen(Screen):
         # The margins count from the end of this side's last phase (its own moves included),
         # not from the last report: say so, with those figures, so two reports reconcile.
         since = (
-            f" The margins: since you ended your last turn (then {then[0][0]} · {then[1][0]} · {then[2][0]})."
+            f" Margins: since you ended your last turn ({then[0][0]} · {then[1][0]} · {then[2][0]})."
             if all(then) and not self.first_count
             else ""
         )
         y += T.draw_box(
             surf,
             f"Of {s.estimate('present', self.side)[0]} full members present; a motion needs {maj}.{since}",
-            pygame.Rect(box.x, y, box.width, 20),
+            pygame.Rect(box.x, y, box.width, 38 if since else 20),
             13,
             C.INK_SOFT,
         )
