@@ -30,3 +30,17 @@ def test_plot_news_reaches_each_side_once(august):
     got = s.unreported("kim")
     assert got is not None and any("found out" in e.text for e in got[0])
     assert all(e.visible_to in ("all", "kim") for e in got[0])
+
+
+def test_plot_news_names_only_what_is_open_now_and_why_the_rest_waits(august):
+    # In April the plot is found while Kim has not yet gone abroad: "Work the committee" needs
+    # him back from his journey; the news named it "now open" anyway.
+    g = Game.new(august, "congress", 3)
+    s = Session(g, "august-1956", Players(("kim", "opposition"), "normal"))
+    s.plot_news("kim")
+    g.state.flags.append("plot_discovered")
+    s._views.clear()
+    text = s.plot_news("kim").text
+    now, _, later = text.partition("Opened for later")
+    assert "Work the committee" not in now and "Work the committee" in later
+    assert "back from his journey abroad" in later

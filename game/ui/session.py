@@ -26,6 +26,7 @@ from game.engine.state import LogEntry
 from game.paths import saves_dir
 from game.ui.movement import Snapshot, movements, snapshot
 from game.ui.view import prose_dates, readable
+from game.words import why_closed
 
 SIDES = ("kim", "opposition")
 # The headline's keys and the SideView's names for their errors.
@@ -280,17 +281,29 @@ class Session:
             return None
         st = self.g.state
         if side == "kim":
-            opens = [
-                a.name
-                for a in self.g.scn.actions
-                if a.side == "kim"
-                and a.available
-                and "plot_discovered" in a.available
-                and "not flag.plot_discovered" not in a.available
-            ]
+            # What the discovery opens: the moves open now, and those that still wait for
+            # something else (while Kim is abroad, "Work the committee" waits for his return;
+            # "now open" named it anyway).
+            views = {v.action.id: v for v in self.g.actions("kim")}
+            now, later = [], []
+            for a in self.g.scn.actions:
+                if not (
+                    a.side == "kim"
+                    and a.available
+                    and "plot_discovered" in a.available
+                    and "not flag.plot_discovered" not in a.available
+                ):
+                    continue
+                v = views.get(a.id)
+                if v is not None and v.open:
+                    now.append(f"“{a.name}”")
+                elif v is not None:
+                    later.append(f"“{a.name}” ({why_closed(v, st, self.g.scn).rstrip('.')})")
             text = "The plot is found out: your services know who the critics are, and your count of them is sharper."
-            if opens:
-                text += " Now open to you: " + ", ".join(f"“{n}”" for n in opens) + "."
+            if now:
+                text += " Now open to you: " + ", ".join(now) + "."
+            if later:
+                text += " Opened for later: " + "; ".join(later) + "."
         elif found == "known":
             text = "Your contacts warn you: Kim's people know of the plot."
         else:
