@@ -121,9 +121,11 @@ INTRO = [
     ),
     (
         "Winning",
-        "The opposition wins by removing Kim as Chairman. Kim wins by holding on and breaking the "
-        "critics. Moscow and Beijing may impose a settlement of their own if pushed. The ending screen compares "
-        "your game with what really happened. Press F1 at any time for the keys.",
+        "In August 1956 the opposition wins by carrying its resolution against the cult, or by removing Kim as "
+        "Chairman; Kim wins by having the critics disciplined, or if the plenum sits and they never speak. A year "
+        "that settles nothing ends in a truce, and Moscow and Beijing may impose a settlement of their own if "
+        "pushed. The long campaign weighs the whole decade the same way. The ending screen compares your game "
+        "with what really happened. Press F1 at any time for the keys.",
     ),
 ]
 
