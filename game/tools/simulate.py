@@ -37,7 +37,8 @@ def _load_scenario(name: str, mods: list[str]):
     if not result.ok:
         for d in result.diagnostics:
             print(d.format(), file=sys.stderr)
-        return None, None, _err(f"scenario '{name}' has errors; fix them and run again")
+        with_mods = f" with {', '.join(repr(m) for m in mods)}" if mods else ""
+        return None, None, _err(f"scenario '{name}'{with_mods} has errors (above); fix them and run again")
     return result.scenario, folder, 0
 
 
