@@ -719,6 +719,19 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     return c
 
 
+def _play_copy(d: GameState) -> GameState:
+    """A copy of a world to play a whole session on (anything in it may change): what
+    GameState.clone() gives without history, made the cheap copy's way (everyone and every record
+    copied field by field; clone's copy.copy and keyword construction cost more than a session's
+    own vote). The caller gives it its own RNG."""
+    c = _light_copy(d, None, None)
+    c.decisions, c.timeline = [], []
+    c.estimates = {k: {kk: list(vv) for kk, vv in v.items()} for k, v in d.estimates.items()}
+    c.estimate_noise = {k: dict(v) for k, v in d.estimate_noise.items()}
+    c.mods = list(d.mods)
+    return c
+
+
 def _factions_copy(was: dict[str, FactionState]) -> dict[str, FactionState]:
     out = {}
     new = object.__new__
@@ -1037,14 +1050,14 @@ class AIPlayer:
             others: list[str | None] = [t.id for t in tactics_for(mind.scn, d, pdef, other)] or [None]
             for o in others:
                 for s in range(mind.level.session_samples):
-                    c = d.clone()
+                    c = _play_copy(d)
                     c.rng = B.engine_rng(mind.state, side, k, salt=1000 + s)
                     c.plenums[plenum_id].tactics.pop(other, None)
                     c.pending = [p for p in c.pending if p.event != key]
                     c.pending.append(Pending(key, side))
                     if o is not None:
                         c.pending.append(Pending(key, other))
-                    cg = Game(mind.scn, c)
+                    cg = Game(mind.scn, c, counts=False)  # only its value is read, never a side view
                     try:
                         cg.submit({"t": "tactic", "side": side, "plenum": plenum_id, "tactic": tactic})
                         if o is not None and any(p.event == key for p in c.pending):

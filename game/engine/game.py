@@ -106,9 +106,13 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
 
 
 class Game:
-    def __init__(self, scn: Scenario, state: GameState):
+    def __init__(self, scn: Scenario, state: GameState, *, counts: bool = True):
         self.scn = scn
         self.state = state
+        # False for a look-ahead play no side's view is read from (the AI's play-out of a
+        # session): the estimates' draws are made as always, their counts are not
+        # (world.estimates).
+        self.counts = counts
 
     @classmethod
     def new(cls, scn: Scenario, start: str | None = None, seed: int = 0) -> Game:
@@ -198,7 +202,7 @@ class Game:
             self._end_phase(side)
         elif st.ending is None:
             self._check_endings(at_end=False)
-            W.estimates(st, self.scn, redraw=False)
+            W.estimates(st, self.scn, redraw=False, counts=self.counts)
         return out
 
     def _tactic(self, side: str, plenum_id: str, tactic_id: str) -> Outcome:
@@ -246,7 +250,7 @@ class Game:
                 st.ending = "__none__"
             st.phase = "over"
             return
-        W.estimates(st, self.scn)
+        W.estimates(st, self.scn, counts=self.counts)
         EV.fire_due(st, self.scn)
         self._check_endings(at_end=False)
 
