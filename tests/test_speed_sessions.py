@@ -1,9 +1,9 @@
 """The AI's play-outs of a plenum session: cheaper copies and counts, the same plays.
 
 A session is played on a copy of a world (player._play_copy, made as the cheap what-if copy
-makes its copies) in a game that makes the estimates' draws but not their counts
-(Game(..., counts=False)): no side's view is ever read from a play-out. Both must leave every
-play exactly as GameState.clone() and a game with the counts gave it.
+makes its copies) in a game no one is shown (Game(..., shown=False)): it makes the estimates'
+draws but not their counts, and its votes' records keep the tally but not every member's vote.
+Both must leave every play exactly as GameState.clone() and a shown game gave it.
 """
 
 import copy
@@ -63,7 +63,7 @@ def test_playing_on_the_play_copy_leaves_the_world_alone(name):
         before = _json(d)
         c = _play_copy(d)
         c.rng = Rng(11)
-        g = Game(scn, c, counts=False)
+        g = Game(scn, c, shown=False)
         for _ in range(30):
             side = g.to_move()
             if side is None:
@@ -79,7 +79,7 @@ def test_a_game_without_counts_draws_and_plays_the_same(name):
     scn, states = _states(name)
     for d in states[::3]:
         a, b = d.clone(), d.clone()
-        ga, gb = Game(scn, a), Game(scn, b, counts=False)
+        ga, gb = Game(scn, a), Game(scn, b, shown=False)
         players = {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}
         for _ in range(40):
             side = ga.to_move()
@@ -88,8 +88,41 @@ def test_a_game_without_counts_draws_and_plays_the_same(name):
             order = players[side](ga, side)
             ga.submit(dict(order))
             gb.submit(dict(order))
-            b.estimates = copy.deepcopy(a.estimates)  # the one field left stale
-            assert a.to_json() == b.to_json()
+            b.estimates = copy.deepcopy(a.estimates)  # the field left stale
+            assert _unshown(a) == _unshown(b)
+
+
+def _unshown(d: GameState) -> dict:
+    """The state as JSON with what a game no one is shown leaves out of a vote's record (each
+    member's vote, terms and lean) taken out: the tally and what passed stay."""
+    out = d.to_dict()
+    for pl in out["plenums"].values():
+        for stage in (pl["record"] or {}).get("stages", []):
+            if stage.get("kind") == "vote":
+                for key in ("votes", "terms", "totals"):
+                    stage.pop(key)
+    return out
+
+
+def test_a_vote_no_one_is_shown_has_the_same_tally():
+    """Sessions played with and without the record's detail: the same tallies and results; the
+    shown record has every member's vote."""
+    from game.engine.plenum import resolve
+
+    scn, states = _states("august-1956")
+    pdef = next(p for p in scn.plenums if p.motions)
+    sat = 0
+    for d in states:
+        if d.plenums[pdef.id].status == "held":
+            continue
+        a, b = d.clone(), d.clone()
+        ra, rb = resolve(a, scn, pdef), resolve(b, scn, pdef, shown=False)
+        votes = [s for s in ra["stages"] if s["kind"] == "vote"]
+        assert votes and all(s["votes"] for s in votes)
+        assert _unshown(a) == _unshown(b)
+        assert [s.get("tally") for s in ra["stages"]] == [s.get("tally") for s in rb["stages"]]
+        sat += 1
+    assert sat
 
 
 def test_estimates_without_counts_move_the_rng_and_blur_alike():

@@ -1057,7 +1057,7 @@ class AIPlayer:
                     c.pending.append(Pending(key, side))
                     if o is not None:
                         c.pending.append(Pending(key, other))
-                    cg = Game(mind.scn, c, counts=False)  # only its value is read, never a side view
+                    cg = Game(mind.scn, c, shown=False)  # only its value is read, never a view or a record
                     try:
                         cg.submit({"t": "tactic", "side": side, "plenum": plenum_id, "tactic": tactic})
                         if o is not None and any(p.event == key for p in c.pending):
