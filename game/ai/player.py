@@ -193,6 +193,7 @@ class Mind:
         # move that changes none of that leaves the verdict as it is.
         self._end0: dict[int, str | None] = {}
         self._end_reads = E.check_reads(self.scn)
+        self._held: dict[int, dict[str, bool]] = {}  # per world, whether each ending's condition holds
         # Per world, what parts() reads from fields most moves leave alone (see its `was`).
         self._found0: dict[int, float] = {}
         self._turns0: dict[int, int] = {}
@@ -622,7 +623,8 @@ class Mind:
             nf = self.frame(c, f, who, counts_only=True, ft=ft)
         if c.ending is None and self.scn.endings:
             if overlaps(ch, self._end_reads):
-                c.ending = E.check(c, self.scn, at_end=False)
+                # Only the endings whose conditions read what the move may change are asked again.
+                c.ending = E.check_after(c, self.scn, d, ch, self._held.setdefault(k, {}))
             else:
                 if k not in self._end0:
                     self._end0[k] = E.check(d, self.scn, at_end=False)
