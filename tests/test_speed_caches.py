@@ -411,3 +411,15 @@ def test_a_whole_listing_shares_one_reading_of_everyone_and_lists_the_same(name)
                     checked += 1
         g.submit(players[side](g, side))
     assert checked > 100
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_each_sides_secret_flags_come_in_the_order_the_draw_sorted_them(name):
+    """belief.secret_flags_of keeps, per scenario, each side's secret flags in the order the
+    other side's draw used to sort them into on every draw (sorted by flag)."""
+    s = load(find_scenario(name)).scenario
+    flags = B.private_flags(s)
+    for side in ("kim", "opposition"):
+        want = tuple(f for f, owner in sorted(flags.items()) if owner == side)
+        assert B.secret_flags_of(s, side) == want
+    assert sum(len(B.secret_flags_of(s, side)) for side in ("kim", "opposition")) == len(flags)

@@ -250,3 +250,31 @@ def test_a_world_whose_ending_inputs_change_is_checked_afresh():
         object.__setattr__(kind, "changes", saved)
         P._DECLARED.clear()
     assert value2 != value
+
+
+@pytest.mark.parametrize("name", ["august-1956", "campaign-1953"])
+def test_the_endings_asked_after_a_move_give_what_the_whole_check_gives(name):
+    """endings.check_after asks again only the endings whose conditions read what a move may
+    change and keeps the world's answer for the rest: the same answer as check, for every
+    shipped effect tried on mid-game states (with the world's answers kept across moves, as
+    the AI keeps them)."""
+    scn = _scn(name)
+    tried = 0
+    for seed, moves in ((5, 40), (8, 120), (2, 200)):
+        st = _mid(scn, seed, moves).state
+        if st.ending:
+            continue
+        held: dict[str, bool] = {}
+        for _where, effects, target in _effect_lists(scn):
+            if not effects:
+                continue
+            for roll in (1, 2):
+                c = st.clone()
+                c.rng = Rng(roll)
+                try:
+                    apply_effects(c, scn, effects, target=target)
+                except (KeyError, ValueError, Refused):
+                    continue
+                tried += 1
+                assert E.check_after(c, scn, st, changes(effects), held) == E.check(c, scn, at_end=False)
+    assert tried > 100

@@ -44,7 +44,7 @@ def engine_rng(state: GameState, side: str, sample: int = 0, salt: int = 0) -> R
     return Rng(((state.seed * 1_000_003 + state.turn) * 31 + (side == "kim")) * 7919 + sample * 104_729 + salt)
 
 
-_PRIVATE: dict[int, tuple[Scenario, dict[str, str]]] = {}
+_PRIVATE: dict[int, tuple[Scenario, dict[str, str], dict[str, tuple[str, ...]]]] = {}
 
 
 def _private_flags(scn: Scenario) -> dict[str, str]:
@@ -86,11 +86,25 @@ def _private_flags(scn: Scenario) -> dict[str, str]:
 
 def private_flags(scn: Scenario) -> dict[str, str]:
     """Cached per scenario object (a loaded scenario never changes)."""
+    return _private(scn)[1]
+
+
+def secret_flags_of(scn: Scenario, side: str) -> tuple[str, ...]:
+    """The flags that are `side`'s secret (private_flags), in sorted order: the order the other
+    side draws them in, kept per scenario (a campaign has forty to sort for every draw)."""
+    return _private(scn)[2].get(side, ())
+
+
+def _private(scn: Scenario) -> tuple[Scenario, dict[str, str], dict[str, tuple[str, ...]]]:
     hit = _PRIVATE.get(id(scn))
     if hit is None or hit[0] is not scn:
-        hit = (scn, _private_flags(scn))
+        flags = _private_flags(scn)
+        by_side: dict[str, tuple[str, ...]] = {}
+        for f, owner in sorted(flags.items()):
+            by_side[owner] = (*by_side.get(owner, ()), f)
+        hit = (scn, flags, by_side)
         _PRIVATE[id(scn)] = hit
-    return hit[1]
+    return hit
 
 
 _ENABLES: dict[int, tuple[Scenario, dict[str, dict[str, int]]]] = {}
@@ -328,8 +342,7 @@ def _draw(state, scn, side, view, sample, weights, people, hide):
         pledge = int(max(0, min(100, round((guess - known) * sign / per_point))))
         if pledge:
             pledges[pid] = pledge
-    secrets = private_flags(scn)
-    extra = [f for f, owner in sorted(secrets.items()) if owner == other and rnd.random() < weights.unknown_flag]
+    extra = [f for f in secret_flags_of(scn, other) if rnd.random() < weights.unknown_flag]
     found = view.plot_found
     discovered = False
     plotters = None

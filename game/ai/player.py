@@ -193,6 +193,7 @@ class Mind:
         # move that changes none of that leaves the verdict as it is.
         self._end0: dict[int, str | None] = {}
         self._end_reads = E.check_reads(self.scn)
+        self._held: dict[int, dict[str, bool]] = {}  # per world, whether each ending's condition holds
         # Per world, what parts() reads from fields most moves leave alone (see its `was`).
         self._found0: dict[int, float] = {}
         self._turns0: dict[int, int] = {}
@@ -622,7 +623,8 @@ class Mind:
             nf = self.frame(c, f, who, counts_only=True, ft=ft)
         if c.ending is None and self.scn.endings:
             if overlaps(ch, self._end_reads):
-                c.ending = E.check(c, self.scn, at_end=False)
+                # Only the endings whose conditions read what the move may change are asked again.
+                c.ending = E.check_after(c, self.scn, d, ch, self._held.setdefault(k, {}))
             else:
                 if k not in self._end0:
                     self._end0[k] = E.check(d, self.scn, at_end=False)
@@ -716,6 +718,19 @@ def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | N
     for name in copiers if records is None else records:
         cd[name] = copiers[name](cd[name])
     c.log = []
+    return c
+
+
+def _play_copy(d: GameState) -> GameState:
+    """A copy of a world to play a whole session on (anything in it may change): what
+    GameState.clone() gives without history, made the cheap copy's way (everyone and every record
+    copied field by field; clone's copy.copy and keyword construction cost more than a session's
+    own vote). The caller gives it its own RNG."""
+    c = _light_copy(d, None, None)
+    c.decisions, c.timeline = [], []
+    c.estimates = {k: {kk: list(vv) for kk, vv in v.items()} for k, v in d.estimates.items()}
+    c.estimate_noise = {k: dict(v) for k, v in d.estimate_noise.items()}
+    c.mods = list(d.mods)
     return c
 
 
@@ -1041,14 +1056,14 @@ class AIPlayer:
             others: list[str | None] = [t.id for t in tactics_for(mind.scn, d, pdef, other)] or [None]
             for o in others:
                 for s in range(mind.level.session_samples):
-                    c = d.clone()
+                    c = _play_copy(d)
                     c.rng = B.engine_rng(mind.state, side, k, salt=1000 + s)
                     c.plenums[plenum_id].tactics.pop(other, None)
                     c.pending = [p for p in c.pending if p.event != key]
                     c.pending.append(Pending(key, side))
                     if o is not None:
                         c.pending.append(Pending(key, other))
-                    cg = Game(mind.scn, c)
+                    cg = Game(mind.scn, c, shown=False)  # only its value is read, never a view or a record
                     try:
                         cg.submit({"t": "tactic", "side": side, "plenum": plenum_id, "tactic": tactic})
                         if o is not None and any(p.event == key for p in c.pending):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from game.engine import expr as X
 from game.engine.content import EndingDef, Scenario
-from game.engine.context import EvalContext, reads
+from game.engine.context import EvalContext, overlaps, reads
 from game.engine.plenum import projection
 
 if TYPE_CHECKING:
@@ -73,6 +73,46 @@ def check(state: GameState, scn: Scenario, *, at_end: bool) -> str | None:
         if ctx is None:
             ctx = EvalContext(state, scn, votes=projection)
         if _holds(state, scn, e, ctx):
+            return e.id
+    return None
+
+
+# (scenario, each ending `check` asks during play, in its order, with what its condition reads)
+# for the last few scenarios, by identity.
+_EACH: list[tuple[Scenario, list[tuple[EndingDef, frozenset[str] | None]]]] = []
+
+
+def _each(scn: Scenario) -> list[tuple[EndingDef, frozenset[str] | None]]:
+    for known, each in _EACH:
+        if known is scn:
+            return each
+    each = [(e, reads(e.condition)) for _, e in _ranked(scn) if e.when != "end" and e.condition is not None]
+    _EACH.insert(0, (scn, each))
+    del _EACH[4:]
+    return each
+
+
+def check_after(
+    state: GameState, scn: Scenario, was: GameState, changes: frozenset[str] | None, held: dict[str, bool]
+) -> str | None:
+    """check(state, scn, at_end=False) for a state made from `was` by something that changed
+    at most `changes` (effect_kinds.changes; None: anything): an ending whose condition reads
+    none of those holds in `state` as it does in `was` (asked of `was` once and kept in `held`,
+    a dict the caller keeps for `was`), so only the others are asked of `state`. The same
+    answer as check, with fewer conditions worked out: the AI's look-ahead asks after every
+    move it tries, and a move changes few of the fields each ending reads."""
+    ctx = None
+    for e, r in _each(scn):
+        if overlaps(changes, r):
+            if ctx is None:
+                ctx = EvalContext(state, scn, votes=projection)
+            ok = _holds(state, scn, e, ctx)
+        else:
+            got = held.get(e.id)
+            if got is None:
+                got = held[e.id] = _holds(was, scn, e)
+            ok = got
+        if ok:
             return e.id
     return None
 

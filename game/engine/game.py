@@ -106,9 +106,14 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
 
 
 class Game:
-    def __init__(self, scn: Scenario, state: GameState):
+    def __init__(self, scn: Scenario, state: GameState, *, shown: bool = True):
         self.scn = scn
         self.state = state
+        # False for a look-ahead play no one is shown and no side's view is read from (the AI's
+        # play-out of a session): the estimates' draws are made as always but not their counts
+        # (world.estimates), and a vote's record keeps its tally but not every member's vote
+        # (plenum.vote). Nothing the rules read is left out.
+        self.shown = shown
 
     @classmethod
     def new(cls, scn: Scenario, start: str | None = None, seed: int = 0) -> Game:
@@ -198,7 +203,7 @@ class Game:
             self._end_phase(side)
         elif st.ending is None:
             self._check_endings(at_end=False)
-            W.estimates(st, self.scn, redraw=False)
+            W.estimates(st, self.scn, redraw=False, counts=self.shown)
         return out
 
     def _tactic(self, side: str, plenum_id: str, tactic_id: str) -> Outcome:
@@ -246,7 +251,7 @@ class Game:
                 st.ending = "__none__"
             st.phase = "over"
             return
-        W.estimates(st, self.scn)
+        W.estimates(st, self.scn, counts=self.shown)
         EV.fire_due(st, self.scn)
         self._check_endings(at_end=False)
 
@@ -285,7 +290,7 @@ class Game:
 
     def _sit(self, pdef: PlenumDef) -> None:
         st = self.state
-        P.resolve(st, self.scn, pdef)
+        P.resolve(st, self.scn, pdef, shown=self.shown)
         # Another plenum may fall due in the same stretch of days.
         st.phase = "between"
         self._open_due_plenums()

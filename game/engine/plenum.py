@@ -199,8 +199,10 @@ def tactics_for(scn: Scenario, state: GameState, pdef: PlenumDef, side: str) -> 
     return [t for t in pdef.tactics if t.side == side and _requires(state, scn, t.requires, pdef.id)]
 
 
-def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
-    """Run the whole session: tactics, speeches in order, then each motion's vote."""
+def resolve(state: GameState, scn: Scenario, pdef: PlenumDef, *, shown: bool = True) -> dict[str, Any]:
+    """Run the whole session: tactics, speeches in order, then each motion's vote. With
+    shown=False (a look-ahead play no one is shown) each vote's record leaves out how every
+    member voted and why (vote's `shown`); the rules read only what passed."""
     pl = state.plenums[pdef.id]
     rng = state.rng
     record: dict[str, Any] = {
@@ -289,7 +291,7 @@ def resolve(state: GameState, scn: Scenario, pdef: PlenumDef) -> dict[str, Any]:
     for motion in pdef.motions:
         if not _requires(state, scn, motion.requires, pdef.id):
             continue
-        record["stages"].append(vote(state, scn, pdef, motion, mood, noise, patrons))
+        record["stages"].append(vote(state, scn, pdef, motion, mood, noise, patrons, shown=shown))
 
     apply_effects(state, scn, pdef.after)
     pl.status = "held"
@@ -304,7 +306,11 @@ def vote(
     mood: float,
     noise: dict[str, int],
     patrons: tuple[str, ...],
+    *,
+    shown: bool = True,
 ) -> dict[str, Any]:
+    """One motion's vote. Its record holds the tally and, if `shown`, each member's vote, its
+    rounded terms and its lean, for the hall, the tooltips and the reports to show."""
     members = sorted(present_members(state))
     kim_motion = motion.proposer == "kim"
     welcomed = motion.welcomed()
@@ -350,10 +356,11 @@ def vote(
         else:
             v = "against"
         tally[v] += 1
-        votes[pid] = letter[v]
-        # Terms are rounded for display; the exact lean that decided the vote is kept beside them.
-        terms[pid] = list(map(round, t))
-        totals[pid] = lean
+        if shown:
+            votes[pid] = letter[v]
+            # Terms are rounded for display; the exact lean that decided the vote is kept beside them.
+            terms[pid] = list(map(round, t))
+            totals[pid] = lean
     needed = RULE.majority(len(members))
     passed = tally["for"] >= needed
     record = state.plenums[pdef.id].record

@@ -102,16 +102,22 @@ def informers(state: GameState, scn: Scenario) -> None:
         state.add_log(intel.QUIET_HINT, "intel", "kim")
 
 
-def estimates(state: GameState, scn: Scenario, *, redraw: bool = True) -> None:
+def estimates(state: GameState, scn: Scenario, *, redraw: bool = True, counts: bool = True) -> None:
     """Each side's picture of the Central Committee (see intel.py): every member's lean blurred
     by the side's intelligence, and the counts those blurred leans give.
 
     The blur is drawn once a turn (redraw) and half of it carries over, so the count wanders
     rather than jumps; between draws the same blur is laid over the live leans, so a player's
-    own moves show at once without revealing anything new."""
+    own moves show at once without revealing anything new.
+
+    With counts=False only the draws are made (the RNG and the stored blur move exactly as
+    with them) and `state.estimates` is left as it was: for a look-ahead play of the rules
+    that no side's view will be read from (no rule reads the estimates; side_view does)."""
+    if not redraw and not counts:
+        return
     members = present_members(state)
     scratch: dict[str, Any] = {}
-    terms = intel.terms_key(state, members)
+    terms = intel.terms_key(state, members) if counts else ()
     plotters = intel.active_plotters(state)
     for side in ("kim", "opposition"):
         if redraw:
@@ -123,10 +129,12 @@ def estimates(state: GameState, scn: Scenario, *, redraw: bool = True) -> None:
         if redraw:
             draw = state.rng.randint(-e, e) if e else 0
             noise["plotters"] = round(noise.get("plotters", 0) / 2 + draw / 2)
+        if not counts:
+            continue
         # The counts (drawn from nothing, so they may come after the draw above): the picture
         # made last from a state that reads the same, or made now, the leans worked out once.
-        _members, _rows, counts, errors, _made = intel.picture(state, scn, side, members, terms, scratch)
-        view: dict[str, list[int]] = {key: [counts[key], errors[key]] for key in ("kim", "opposition", "swing")}
+        _members, _rows, heads, errors, _made = intel.picture(state, scn, side, members, terms, scratch)
+        view: dict[str, list[int]] = {key: [heads[key], errors[key]] for key in ("kim", "opposition", "swing")}
         off = max(-e, min(e, noise.get("plotters", 0)))
         view["plotters"] = [max(0, plotters + off), e]
         view["majority"] = [len(members) // 2 + 1, 0]
