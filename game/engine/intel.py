@@ -241,36 +241,19 @@ def exposure_band(exposure: int) -> tuple[str, str]:
     return word, text
 
 
-# The critics' reading of "is the plot found?": their contacts know at this intelligence, fear it
-# at this one, and an exposure from this band on makes them fear it whether or not it happened.
-KNOWS_FOUND_AT = 50
-FEARS_FOUND_AT = 30
-EXPOSURE_FEAR_BAND = 3  # EXPOSURE_BANDS[3]: "watched"
-
-
 def plot_found(state: GameState, side: str) -> str:
     found = state.has_flag("plot_discovered")
     if side == "kim":
         return "known" if found else "unknown"
     # The critics' own contacts in the ministries may tell them; a high exposure makes them
     # fear the worst whether or not it has happened.
-    if found and quality(state, "opposition") >= KNOWS_FOUND_AT:
+    if found and quality(state, "opposition") >= 50:
         return "known"
-    if found and quality(state, "opposition") >= FEARS_FOUND_AT:
+    if found and quality(state, "opposition") >= 30:
         return "suspected"
-    if state.exposure >= EXPOSURE_BANDS[EXPOSURE_FEAR_BAND][0]:
+    if state.exposure >= EXPOSURE_BANDS[3][0]:
         return "suspected"
     return "no sign"
-
-
-def suspicion_is_certain(exposure_word: str | None) -> bool:
-    """Whether the critics' "suspected" can only mean the plot is found: read from what they see
-    (their exposure band) and the public rule above. Below the band where exposure alone raises
-    the fear, only their contacts' word does, and their contacts speak only of a plot found.
-    (Their forecast gave Kim's plot-found tactics even odds on "suspected"; in 140 asks of 100
-    normal games the plot had been found every time, and the forecast was hopeful.)"""
-    bands = [w for _, w, _ in EXPOSURE_BANDS]
-    return exposure_word in bands and bands.index(exposure_word) < EXPOSURE_FEAR_BAND
 
 
 def hints(state: GameState, side: str) -> tuple[Hint, ...]:
