@@ -43,6 +43,18 @@ def _mid(scn, seed=5, moves=40):
     return play_moves(Game.new(scn, None, seed), {"kim": ai.make("ai:easy"), "opposition": ai.make("ai:easy")}, moves)
 
 
+def _applied(st: GameState, scn, effects, target, roll: int, *, history: bool = False) -> GameState | None:
+    """A copy of ``st`` with ``effects`` applied on the dice of ``roll``, or None where the engine
+    refuses them in this state."""
+    c = st.clone(history=history)
+    c.rng = Rng(roll)
+    try:
+        apply_effects(c, scn, effects, target=target)
+    except (KeyError, ValueError, Refused):
+        return None
+    return c
+
+
 def _changed(a: GameState, b: GameState) -> set[str]:
     """The fields of b that differ from a ("people.<field>" for a person's field; "people" too
     when someone came or went)."""
@@ -79,11 +91,8 @@ def test_every_shipped_effect_changes_only_what_its_kinds_declare(name):
             if not effects or ch is None:
                 continue
             for roll in (1, 2, 3):  # chance branches and purges go different ways
-                c = st.clone(history=True)
-                c.rng = Rng(roll)
-                try:
-                    apply_effects(c, scn, effects, target=target)
-                except (KeyError, ValueError, Refused):
+                c = _applied(st, scn, effects, target, roll, history=True)
+                if c is None:
                     continue
                 tried += 1
                 extra = _changed(st, c) - _declared(ch)
@@ -215,11 +224,8 @@ def test_the_skipped_check_gives_what_the_check_gives(name):
             for _where, effects, target in _effect_lists(scn):
                 if C.overlaps(changes(effects), reads):
                     continue
-                c = d.clone()
-                c.rng = Rng(3)
-                try:
-                    apply_effects(c, scn, effects, target=target)
-                except (KeyError, ValueError, Refused):
+                c = _applied(d, scn, effects, target, 3)
+                if c is None:
                     continue
                 if c.ending is None:
                     skipped += 1
@@ -269,11 +275,8 @@ def test_the_endings_asked_after_a_move_give_what_the_whole_check_gives(name):
             if not effects:
                 continue
             for roll in (1, 2):
-                c = st.clone()
-                c.rng = Rng(roll)
-                try:
-                    apply_effects(c, scn, effects, target=target)
-                except (KeyError, ValueError, Refused):
+                c = _applied(st, scn, effects, target, roll)
+                if c is None:
                     continue
                 tried += 1
                 assert E.check_after(c, scn, st, changes(effects), held) == E.check(c, scn, at_end=False)
