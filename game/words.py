@@ -378,3 +378,34 @@ def target_key(how: str, *, name: str, odds: int, lean: float | None, has_vote: 
     if how == "swing":
         return (lean is None, abs(lean) if lean is not None else 0.0, -odds, name)
     return (not has_vote, -odds, generated, name)
+
+
+def verdict_words(scn, side: str, endings: dict[str, int]) -> str:
+    """Where a plenum tactic's played-out sessions lead, for this side: "where it leads, of 6
+    played out (were the game to end with the session): your win in 2 (“The Chairman Stands
+    Alone”); neither side's win in 1 (“An Uneasy Truce”); your loss in 3 (...)". ``endings`` is
+    ending id ("" for none yet) -> runs, from rehearse.sessions, which asks the game's own
+    endings; wins first, then neither side's, then losses."""
+    runs = sum(endings.values())
+    groups: dict[str, list[tuple[str, int]]] = {"win": [], "neither": [], "loss": [], "open": []}
+    for eid, n in sorted(endings.items(), key=lambda kv: -kv[1]):
+        e = scn.get("ending", eid) if eid else None
+        if e is None:
+            groups["open"].append(("", n))
+        elif e.victor == side:
+            groups["win"].append((e.title, n))
+        elif e.victor in ("kim", "opposition"):
+            groups["loss"].append((e.title, n))
+        else:
+            groups["neither"].append((e.title, n))
+    said = {"win": "your win", "neither": "neither side's win", "loss": "your loss", "open": "no ending yet"}
+    parts = []
+    for key, rows in groups.items():
+        if not rows:
+            continue
+        n = sum(c for _, c in rows)
+        titles = ", ".join(f"“{t}”" for t, _ in rows if t)
+        parts.append(f"{said[key]} in {n}" + (f" ({titles})" if titles else ""))
+    if not parts:
+        return ""
+    return f"where it leads, of {runs} played out (were the game to end with the session): " + "; ".join(parts)

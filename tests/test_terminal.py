@@ -221,6 +221,8 @@ def test_plenum_tactic_choice_shows_the_forecast_per_tactic_and_shout_down_odds(
     assert "Shout-down odds, before any tactic is chosen:" in text
     n_tactics = len(g.options(next(x for x in g.state.pending if x.side == "opposition")))
     assert text.count("Forecast: with Kim ") == n_tactics
+    # and where each leads, once per tactic (the words wrap, so count the start)
+    assert text.count("Where it leads, of ") == n_tactics
     assert (rng.state, rng.inc, rng.draws) == rng_before  # the forecast never touches the game's dice
 
 

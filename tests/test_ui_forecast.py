@@ -56,3 +56,54 @@ def test_session_computes_it_once_per_state(august):
     a = s.played(pdef)
     b = s.played(pdef)
     assert a is b  # the same object: not played again
+
+
+def test_each_tactic_says_where_it_leads(august):
+    """The first vote alone does not say whether a tactic can win: a failed critique is Kim's
+    win only if the motion to discipline the critics follows (after a counter-attack) and
+    carries; packing the hall silences them and leaves the year without a verdict. The forecast
+    says where each tactic's played-out sessions end, from the game's own endings, and its
+    counts add up to the runs of that tactic."""
+    from game.words import verdict_words
+
+    g = Game.new(august, "eve_of_plenum", 5)
+    st = g.state
+    pdef = august.get("plenum", "august_plenum")
+    view = side_view(st, august, "kim")
+    p = play_out(st, august, "kim", view, pdef)
+    assert p is not None
+    assert set(p.endings) == set(p.by_tactic)
+    runs = {t: sum(e.values()) for t, e in p.endings.items()}
+    assert sum(runs.values()) == p.runs
+    victors = {t: {august.get("ending", e).victor for e in ends if e} for t, ends in p.endings.items()}
+    # On this eve Kim holds the hall: the counter-attack ends in his win, packing it cannot.
+    assert "kim" in victors["counter_offensive"]
+    assert "kim" not in victors["pack_the_hall"]
+    said = verdict_words(august, "kim", p.endings["counter_offensive"])
+    assert said.startswith(f"where it leads, of {runs['counter_offensive']} played out")
+    assert "your win in" in said and "“The Chairman Stands Alone”" in said
+    said = verdict_words(august, "kim", p.endings["pack_the_hall"])
+    assert "your win" not in said and "neither side's win in" in said
+    # The same sessions read from the critics' side: Kim's win is their loss.
+    assert "your loss in" in verdict_words(august, "opposition", p.endings["counter_offensive"])
+
+
+def test_verdict_words_group_and_order():
+    from types import SimpleNamespace
+
+    from game.words import verdict_words
+
+    ends = {
+        "a": SimpleNamespace(title="Alone", victor="kim"),
+        "b": SimpleNamespace(title="Truce", victor="none"),
+        "c": SimpleNamespace(title="Collective", victor="opposition"),
+        "d": SimpleNamespace(title="Settled", victor="patrons"),
+    }
+    scn = SimpleNamespace(get=lambda kind, eid: ends.get(eid))
+    said = verdict_words(scn, "kim", {"c": 3, "a": 2, "b": 1, "d": 1})
+    assert said == (
+        "where it leads, of 7 played out (were the game to end with the session): your win in 2 (“Alone”); "
+        "neither side's win in 2 (“Truce”, “Settled”); your loss in 3 (“Collective”)"
+    )
+    assert verdict_words(scn, "opposition", {"c": 1, "": 1}).endswith("your win in 1 (“Collective”); no ending yet in 1")
+    assert verdict_words(scn, "kim", {}) == ""

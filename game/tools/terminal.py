@@ -28,7 +28,7 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
-from game.words import dispatch_text, secrecy, target_key, why_closed
+from game.words import dispatch_text, secrecy, target_key, verdict_words, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -99,6 +99,7 @@ class TacticForecast:
     with_kim: tuple[int, int]
     with_critics: tuple[int, int]
     carried: int
+    endings: dict[str, int]  # ending id ("" for none) -> runs, were the game to end with the session
 
 
 @dataclass
@@ -116,10 +117,10 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
     forecast reads too; this only tallies them per tactic for the terminal."""
     from game.ai.rehearse import sessions
 
-    rows: dict[str, list[tuple[int, int, bool]]] = {}
+    rows: dict[str, list[tuple[int, int, bool, str]]] = {}
     shout: dict[str, list[tuple[int, bool]]] = {}
     motion = ""
-    for a, b, rec in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000, first=1):
+    for a, b, rec, eid in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000, first=1):
         for st in rec["stages"]:
             if st.get("kind") == "speech" and st.get("side") == "opposition":
                 shout.setdefault(st["person"], []).append((int(st["odds"]), st["outcome"] == "shouted_down"))
@@ -130,7 +131,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
         v = votes[0]
         motion = v["title"]
         sides = [RULE.side_of(x) for x in v["totals"].values()]
-        rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"])))
+        rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"]), eid or ""))
     if not rows and not shout:
         return None
     by = {
@@ -139,6 +140,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
             (min(x[0] for x in r), max(x[0] for x in r)),
             (min(x[1] for x in r), max(x[1] for x in r)),
             sum(x[2] for x in r),
+            {e: sum(1 for x in r if x[3] == e) for e in dict.fromkeys(x[3] for x in r)},
         )
         for t, r in rows.items()
     }
@@ -383,6 +385,9 @@ class TerminalPlayer:
                         f"       Forecast: with Kim {f.with_kim[0]}-{f.with_kim[1]}, with the critics "
                         f"{f.with_critics[0]}-{f.with_critics[1]}; the motion carried in {f.carried} of {f.runs}"
                     )
+                    lead = verdict_words(g.scn, side, f.endings)
+                    if lead:
+                        self.wrap(lead[0].upper() + lead[1:] + ".", "       ")
             r = self.ask("Tactic", len(opts))
             if isinstance(r, str):
                 self._meta(g, side, r)

@@ -10,7 +10,7 @@ agrees with the headline. Plain code, no pygame."""
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine.vote_rule import RULE
 
@@ -113,6 +113,9 @@ class Played:
     by_tactic: dict[str, tuple[int, int]]  # this side's tactic id -> (with Kim low, high)
     for_it: tuple[int, int] = (0, 0)  # lowest and highest count of votes for the first motion
     needed: int = 0  # the votes the first motion needs (the vote rule's majority of those present)
+    # this side's tactic id -> {ending id: runs}: the ending each run leads to were the game to end
+    # with the session ("" when none would hold); rehearse.sessions names it
+    endings: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Played | None:
@@ -141,7 +144,8 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     by_tactic: dict[str, list[int]] = {}
     for_it: list[int] = []
     needed = 0
-    for a, b, rec in sessions(state, scn, side, view, pdef, samples, salt=5000, first=1):
+    ends: dict[str, dict[str, int]] = {}
+    for a, b, rec, eid in sessions(state, scn, side, view, pdef, samples, salt=5000, first=1):
         yield None
         votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
         for st in rec["stages"]:
@@ -165,6 +169,8 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
         mine = a if side == "kim" else b
         if mine is not None:
             by_tactic.setdefault(mine, []).append(k_n)
+            row = ends.setdefault(mine, {})
+            row[eid or ""] = row.get(eid or "", 0) + 1
     if not kim_counts:
         return None
     return Played(
@@ -177,6 +183,7 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
         by_tactic={t: (min(v), max(v)) for t, v in by_tactic.items()},
         for_it=(min(for_it), max(for_it)),
         needed=needed,
+        endings=ends,
     )
 
 

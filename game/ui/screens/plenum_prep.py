@@ -17,7 +17,7 @@ from game.ui.forecast import lines as forecast_lines
 from game.ui.forecast import short as forecast_short
 from game.ui.screen import Screen
 from game.ui.screens import common
-from game.words import effect_lines
+from game.words import effect_lines, verdict_words
 
 COLUMNS = 36
 
@@ -401,11 +401,22 @@ class TacticScreen(Screen):
         band = played.by_tactic.get(t.id) if played is not None else None
         if band is not None:
             tip.append(f"Played out with this tactic: with Kim {band[0]}–{band[1]}.")
+        lead = self.leads_to(t, played)
+        if lead:
+            tip.append(lead)
         tip.append(forecast_short(s.view(), self.pdef, played))
         if self.reveal and t.historical:
             tip.append("★ What history chose.")
         tip.append("D: details of every tactic, over the chart.")
         return tip
+
+    def leads_to(self, t, played) -> str:
+        """Where this tactic's played-out sessions end (your win, neither side's, your loss): the
+        first vote alone does not say it (a failed critique is Kim's win only if a motion to
+        discipline the critics follows and carries)."""
+        ends = played.endings.get(t.id) if played is not None else None
+        said = verdict_words(self.app.session.scn, self.pending.side, ends) if ends else ""
+        return said[0].upper() + said[1:] + "." if said else ""
 
     def detail_lines(self, t) -> list[str]:
         s = self.app.session
@@ -427,6 +438,9 @@ class TacticScreen(Screen):
             lines.append(
                 f"Played out with this tactic (against each of the other side's): with Kim {band[0]}–{band[1]}."
             )
+        lead = self.leads_to(t, played)
+        if lead:
+            lines.append(lead)
         lines += forecast_lines(s.view(), self.pdef, played, s.state.people)
         if self.reveal and t.historical:
             lines.append("★ What history chose.")
