@@ -107,3 +107,20 @@ def test_verdict_words_group_and_order():
     )
     assert verdict_words(scn, "opposition", {"c": 1, "": 1}).endswith("your win in 1 (“Collective”); no ending yet in 1")
     assert verdict_words(scn, "kim", {}) == ""
+
+
+def test_where_it_leads_only_near_the_calendars_end(august, campaign):
+    """Early in the campaign a 1962 reckoning made today says nothing about a session (it gave
+    "The Coalition Endures" in 1955 whatever either side played): no ending is named there."""
+    from game.ai.rehearse import VERDICT_DAYS, verdict_near
+
+    eve = Game.new(august, "eve_of_plenum", 5).state
+    assert verdict_near(eve)
+    st = Game.new(campaign, None, 5).state
+    assert not verdict_near(st)
+    st.date = st.end_date
+    assert verdict_near(st)
+    from game.engine.basics import date_add
+
+    st.date = date_add(st.end_date, -VERDICT_DAYS - 1)
+    assert not verdict_near(st)

@@ -12,12 +12,18 @@ from typing import Any
 from game.ai import belief as B
 from game.ai.weights import for_scenario
 from game.engine import endings as E
+from game.engine.basics import date_add
 from game.engine.content import PlenumDef, Scenario
 from game.engine.intel import SideView
 from game.engine.plenum import resolve, tactics_for
 from game.engine.state import GameState
 
 OPEN = ("scheduled", "in_session", "unscheduled")  # a plenum still to sit
+# How close to the calendar's end a session must sit for the ending it leads to (were the game
+# to end with it) to be worth showing: in the August scenario the plenum sits four months from
+# the end and decides it; early in the campaign the ending a 1962 reckoning would give today
+# ("The Coalition Endures" in 1955, whatever either side plays) says nothing about the session.
+VERDICT_DAYS = 183  # half a year
 
 
 def sessions(
@@ -40,10 +46,12 @@ def sessions(
     The ending is the one that would hold were the game to end with the session (the game's own
     endings.check, as the computer player weighs a session): what a tactic can lead to, where
     the first vote alone does not say it (a failed critique is Kim's win only if a motion to
-    discipline the critics follows and carries)."""
+    discipline the critics follows and carries). None for every play unless the calendar ends
+    within VERDICT_DAYS of today (verdict_near)."""
     pl = state.plenums.get(pdef.id)
     if pl is None or pl.status not in OPEN:
         return
+    near = verdict_near(state)
     weights, _ = for_scenario(scn, "normal")
     i = 0
     for k in range(first, first + samples):
@@ -57,5 +65,11 @@ def sessions(
                 c.rng = B.engine_rng(state, side, k, salt=salt + i)
                 c.plenums[pdef.id].tactics = {s: t for s, t in (("kim", a), ("opposition", b)) if t is not None}
                 rec = resolve(c, scn, pdef)
-                eid = c.ending or E.check(c, scn, at_end=True)
+                eid = (c.ending or E.check(c, scn, at_end=True)) if near else None
                 yield a, b, rec, (None if eid in (None, "__none__") else eid)
+
+
+def verdict_near(state: GameState) -> bool:
+    """Whether a session today sits close enough to the calendar's end for the ending it leads
+    to to mean something (VERDICT_DAYS)."""
+    return date_add(state.date, VERDICT_DAYS) >= state.end_date

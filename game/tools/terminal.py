@@ -115,9 +115,10 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
     each of the other side's: the count on the first motion and the shout-down odds. Private RNGs;
     the game's is never touched. The plays are game/ai/rehearse.sessions, which the window's
     forecast reads too; this only tallies them per tactic for the terminal."""
-    from game.ai.rehearse import sessions
+    from game.ai.rehearse import sessions, verdict_near
 
     rows: dict[str, list[tuple[int, int, bool, str]]] = {}
+    near = verdict_near(g.state)
     shout: dict[str, list[tuple[int, bool]]] = {}
     motion = ""
     for a, b, rec, eid in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000, first=1):
@@ -140,7 +141,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
             (min(x[0] for x in r), max(x[0] for x in r)),
             (min(x[1] for x in r), max(x[1] for x in r)),
             sum(x[2] for x in r),
-            {e: sum(1 for x in r if x[3] == e) for e in dict.fromkeys(x[3] for x in r)},
+            {e: sum(1 for x in r if x[3] == e) for e in dict.fromkeys(x[3] for x in r)} if near else {},
         )
         for t, r in rows.items()
     }

@@ -133,7 +133,7 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     """``play_out`` one session at a time: it yields after each pair of tactics played (about a
     millisecond each), so a screen can work it out over idle frames; its value (StopIteration)
     is exactly what ``play_out`` returns, since each run has its own RNG."""
-    from game.ai.rehearse import sessions
+    from game.ai.rehearse import sessions, verdict_near
 
     kim_counts: list[int] = []
     opp_counts: list[int] = []
@@ -145,6 +145,7 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     for_it: list[int] = []
     needed = 0
     ends: dict[str, dict[str, int]] = {}
+    near = verdict_near(state)
     for a, b, rec, eid in sessions(state, scn, side, view, pdef, samples, salt=5000, first=1):
         yield None
         votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
@@ -169,8 +170,9 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
         mine = a if side == "kim" else b
         if mine is not None:
             by_tactic.setdefault(mine, []).append(k_n)
-            row = ends.setdefault(mine, {})
-            row[eid or ""] = row.get(eid or "", 0) + 1
+            if near:
+                row = ends.setdefault(mine, {})
+                row[eid or ""] = row.get(eid or "", 0) + 1
     if not kim_counts:
         return None
     return Played(
