@@ -105,7 +105,9 @@ def test_verdict_words_group_and_order():
         "where it leads, of 7 played out (were the game to end with the session): your win in 2 (“Alone”); "
         "neither side's win in 2 (“Truce”, “Settled”); your loss in 3 (“Collective”)"
     )
-    assert verdict_words(scn, "opposition", {"c": 1, "": 1}).endswith("your win in 1 (“Collective”); no ending yet in 1")
+    assert verdict_words(scn, "opposition", {"c": 1, "": 1}).endswith(
+        "your win in 1 (“Collective”); no ending yet in 1"
+    )
     assert verdict_words(scn, "kim", {}) == ""
 
 

@@ -547,3 +547,25 @@ def test_toasts_in_the_plenum_hall_hide_neither_legend_nor_buttons(app):
     for w in app.top.widgets:
         if w.name in ("next", "skip", "auto"):
             assert not area.colliderect(w.rect), w.name
+
+
+def test_difficulty_tip_describes_the_opponent_as_this_scenario_tunes_it(app):
+    """August tunes each side's normal level (Kim's rehearses every plenum and puts off a plenum
+    it would lose; the critics' sees what a step opens later): the tip describes the level the
+    opponent will play, not the bare table."""
+    from game.ui.screens.newgame import NewGameScreen
+
+    pump(app, [key(pygame.K_n)])
+    ng = app.top
+    assert isinstance(ng, NewGameScreen)
+    diff = widget(app, "difficulty")
+    ng.side = "opposition"  # the computer plays Kim
+    cadre = next(t for t in diff.tooltip_lines() if t.startswith("Cadre"))
+    assert "rehearses every plenum" in cadre and "puts off a plenum it would lose" in cadre
+    ng.side = "kim"  # the computer plays the critics
+    cadre = next(t for t in diff.tooltip_lines() if t.startswith("Cadre"))
+    assert "rehearses 84% of plenums" in cadre and "sees what a step opens later" in cadre
+    assert "puts off" not in cadre
+    ng.side = "hotseat"
+    tip = diff.tooltip_lines()
+    assert "Playing Kim:" in tip and "Playing the critics:" in tip

@@ -6,7 +6,7 @@ import random
 
 import pygame
 
-from game.ai.weights import LEVELS, Level
+from game.ai.weights import LEVELS, Level, level_for
 from game.engine.game import Game
 from game.ui import scenarios as SC
 from game.ui import text as T
@@ -38,6 +38,12 @@ def level_words(key: str, lv: Level) -> str:
         parts.append("reads its informers' hints")
     if lv.strike:
         parts.append("chooses when to strike")
+    if lv.opens:
+        parts.append("sees what a step opens later")
+    if lv.delay:
+        parts.append("puts off a plenum it would lose")
+    if lv.end_endings:
+        parts.append("weighs where the year ends")
     share = round(lv.sessions * 100)
     plays = "every plenum" if share >= 100 else f"{share}% of plenums"
     parts.append(f"rehearses {plays}")
@@ -177,10 +183,7 @@ class NewGameScreen(Screen):
                 self.difficulty,
                 self.set_diff,
                 name="difficulty",
-                tooltip=[
-                    "How far the computer opponent looks ahead. Every level sees only what its side may see.",
-                    *(level_words(k, lv) for k, lv in LEVELS.items()),
-                ],
+                tooltip=self.level_tip,
             )
         )
         self.seed_field = self.add(
@@ -220,6 +223,23 @@ class NewGameScreen(Screen):
     def pick_start(self, sid):
         self.start_id = sid
         self.rebuild()
+
+    def level_tip(self) -> list[str]:
+        """What each level does, as the opponent plays it in this scenario: a scenario may tune a
+        side's level (August's normal Kim rehearses every plenum, though the table's normal
+        rehearses 84%), so the words come from level_for, not the bare table."""
+        res = self.result()
+        scn = res.scenario if res is not None and res.ok else None
+        sides = {"kim": ["opposition"], "opposition": ["kim"]}.get(self.side, ["kim", "opposition"])
+        who = {"kim": "Kim", "opposition": "the critics"}
+        out = ["How far the computer opponent looks ahead. Every level sees only what its side may see."]
+        for side in sides:
+            if len(sides) > 1:
+                out.append(f"Playing {who[side]}:")
+            for k in LEVELS:
+                lv = level_for(scn, k, side) if scn is not None else LEVELS[k]
+                out.append(level_words(k, lv))
+        return out
 
     def set_side(self, v):
         self.side = v
