@@ -566,6 +566,8 @@ def test_difficulty_tip_describes_the_opponent_as_this_scenario_tunes_it(app):
     cadre = next(t for t in diff.tooltip_lines() if t.startswith("Cadre"))
     assert "rehearses 84% of plenums" in cadre and "sees what a step opens later" in cadre
     assert "puts off" not in cadre
+    presidium = next(t for t in diff.tooltip_lines() if t.startswith("Presidium"))
+    assert "puts off" not in presidium  # only Kim can put a plenum off
     ng.side = "hotseat"
     tip = diff.tooltip_lines()
     assert "Playing Kim:" in tip and "Playing the critics:" in tip

@@ -26,7 +26,7 @@ SIDE_CHOICES = [
 DIFFS = [(k, lv.name) for k, lv in LEVELS.items()]
 
 
-def level_words(key: str, lv: Level) -> str:
+def level_words(key: str, lv: Level, side: str = "kim") -> str:
     """One level in plain words, from its foresight settings (no level sees more than its side may)."""
     parts = [
         f"weighs {lv.width} targets for each action",
@@ -40,7 +40,7 @@ def level_words(key: str, lv: Level) -> str:
         parts.append("chooses when to strike")
     if lv.opens:
         parts.append("sees what a step opens later")
-    if lv.delay:
+    if lv.delay and side == "kim":  # only Kim can put a plenum off
         parts.append("puts off a plenum it would lose")
     if lv.end_endings:
         parts.append("weighs where the year ends")
@@ -238,7 +238,7 @@ class NewGameScreen(Screen):
                 out.append(f"Playing {who[side]}:")
             for k in LEVELS:
                 lv = level_for(scn, k, side) if scn is not None else LEVELS[k]
-                out.append(level_words(k, lv))
+                out.append(level_words(k, lv, side))
         return out
 
     def set_side(self, v):
