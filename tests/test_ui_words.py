@@ -183,3 +183,6 @@ def test_the_aim_names_the_question_the_next_session_puts(august, campaign):
         "Carry “Resolution condemning the personality cult” at The August Plenum"
     )
     assert aim(august, "kim").startswith("Defeat “Resolution condemning the personality cult”")
+    # Defeating it is not yet Kim's win: the critics must be disciplined too (sole_rule needs it).
+    assert "then carry the vote to discipline the critics" in aim(august, "kim")
+    assert "discipline" not in critics
