@@ -11,9 +11,10 @@ mean gap between the two (calibration error) and the Brier score. A figure, not 
     python bench/forecast_calibration.py --compare           # and two forecasts no player sees
 
 ``--compare`` also prints, for the same asks, the forecast made on the true state (every pair of
-tactics, three dice each) and the side's own forecast with the other side's pledges seen as they
-are now rather than as of the side's last report: where the shown forecast goes wrong and the
-true-state one does not, the side's picture is the cause, not the way the session is played.
+tactics, three dice each), the side's own forecast with the other side's pledges seen as they
+are now rather than as of the side's last report, and that with its informers' error taken out
+as well: where the shown forecast goes wrong and the true-state one does not, the side's picture
+is the cause, not the way the session is played.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from game.engine.game import Game  # noqa: E402
-from game.engine.intel import SEEN_PREFIX, side_view  # noqa: E402
+from game.engine.intel import BLUR_PREFIX, SEEN_PREFIX, side_view  # noqa: E402
 from game.engine.plenum import resolve, tactics_for  # noqa: E402
 from game.engine.rng import Rng  # noqa: E402
 from game.scenario.loader import load  # noqa: E402
@@ -64,6 +65,17 @@ def _seen_now(st, side: str):
     return c
 
 
+def _exact(st, side: str):
+    """As ``_seen_now``, and with the side's informers' error taken out too: its picture is the
+    true hall, but the worlds the forecast draws still spread within the error it believes."""
+    c = _seen_now(st, side)
+    noise = c.estimate_noise.setdefault(side, {})
+    for key in noise:
+        if key.startswith(BLUR_PREFIX):
+            noise[key] = 0
+    return c
+
+
 def forecasts(scn, kim: str, opposition: str, seeds, compare: bool = False) -> list[tuple[str, str, float, bool]]:
     """(forecast kind, side, share carried as forecast, carried) for each plenum each side was
     asked about; kind "shown" is what the player sees, "truth" and "seen now" (with ``compare``)
@@ -88,6 +100,10 @@ def forecasts(scn, kim: str, opposition: str, seeds, compare: bool = False) -> l
                         q = play_out(c, scn, s, side_view(c, scn, s), pdef)
                         if q is not None:
                             got["seen now"] = q.carried / q.runs
+                        c = _exact(st, s)
+                        q = play_out(c, scn, s, side_view(c, scn, s), pdef)
+                        if q is not None:
+                            got["exact"] = q.carried / q.runs
             g.submit(players[s](g, s))
         for (event, side), shares in asked.items():
             rec = g.state.plenums.get(event.split(":", 1)[1])
@@ -110,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
     scn = load(ROOT / "game" / "scenarios" / args.scenario).scenario
     rows = forecasts(scn, args.kim, args.opposition, range(args.seed, args.seed + args.games), args.compare)
     print(f"{args.scenario}: {args.kim} against {args.opposition}, {args.games} games from seed {args.seed}")
-    for kind, side in ((k, s) for s in ("kim", "opposition") for k in ("shown", "truth", "seen now")):
+    for kind, side in ((k, s) for s in ("kim", "opposition") for k in ("shown", "truth", "seen now", "exact")):
         bands: dict[int, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
         mine = [(p, c) for k, s, p, c in rows if s == side and k == kind]
         for p, c in mine:
@@ -122,11 +138,12 @@ def main(argv: list[str] | None = None) -> None:
             continue
         gap = sum(abs(b[1] - b[2]) for b in bands.values()) / len(mine)
         brier = sum((p - c) ** 2 for p, c in mine) / len(mine)
-        label = (
-            side
-            if kind == "shown"
-            else f"{side} ({'on the true state' if kind == 'truth' else 'with the other side seen now'})"
-        )
+        said = {
+            "truth": "on the true state",
+            "seen now": "with the other side seen now",
+            "exact": "seen now, no informers' error",
+        }
+        label = side if kind == "shown" else f"{side} ({said[kind]})"
         print(f"  {label}: {len(mine)} forecasts, calibration error {gap:.3f}, Brier {brier:.3f}")
         for k in sorted(bands):
             n, p, c = bands[k]
