@@ -89,3 +89,17 @@ def test_a_name_that_is_both_a_weight_and_a_setting_means_the_weight_unless_pref
     worth = _tuned(august, AIModel(sides={"kim": AISideModel(levels={"normal": {"delay": 10}})}))
     assert level_for(worth, "normal", "kim").delay is LEVELS["normal"].delay
     assert for_scenario(worth, "normal", "kim")[0].delay == 10.0
+
+
+def test_the_hard_critics_take_a_plot_they_suspect_found_as_found(august):
+    """August's hard critics (ai.sides.opposition.levels.hard: suspected_found 1) draw every world
+    with the plot found once they suspect it; the lower levels keep the even chance."""
+    assert for_scenario(august, "hard", "opposition")[0].suspected_found == 1.0
+    assert for_scenario(august, "normal", "opposition")[0].suspected_found == Weights().suspected_found == 0.5
+    g = Game.new(august, seed=1)
+    g.state.exposure = 50  # watched: the critics suspect the worst, found or not
+    mind = Mind(AIPlayer("hard"), g, "opposition")
+    assert mind.view.plot_found == "suspected" and not g.state.has_flag("plot_discovered")
+    assert len(mind.worlds) == LEVELS["hard"].samples
+    assert all(w.has_flag("plot_discovered") for w in mind.worlds)
+    assert mind.p_found(mind.worlds[0]) == 1.0

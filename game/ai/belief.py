@@ -347,7 +347,7 @@ def _draw(state, scn, side, view, sample, weights, people, hide):
     discovered = False
     plotters = None
     if side == "opposition":
-        discovered = found == "known" or (found == "suspected" and rnd.random() < 0.5)
+        discovered = found == "known" or (found == "suspected" and rnd.random() < weights.suspected_found)
         lo, hi = _band_range(view.exposure or "quiet")
         exposure = rnd.randint(lo, hi)
     else:

@@ -46,6 +46,10 @@ class Weights:
     assumed_exposure: float = 25.0  # Kim: the exposure he assumes the critics have (he cannot see it)
     assumed_enemy_intel: float = 50.0  # the critics: Kim's intelligence, which they cannot see
     unknown_flag: float = 0.5  # the chance given to each of the other side's secret flags
+    # The critics: the chance that a world they draw has the plot found while they only suspect it
+    # (their contacts' word, or a circle so watched that it may be). Balance: see August's
+    # scenario.yaml (the hard critics take it as found: 1).
+    suspected_found: float = 0.5
     wary: float = 0.5  # at a plenum: weight of the other side's most damaging tactic against the average one
     mood: float = 0.0  # the hall's mood expected at the vote (+ toward Kim)
     mood_sd: float = 5.0  # how far the speeches and tactics may swing the whole hall, either way
