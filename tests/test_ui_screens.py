@@ -568,6 +568,8 @@ def test_difficulty_tip_describes_the_opponent_as_this_scenario_tunes_it(app):
     assert "puts off" not in cadre
     presidium = next(t for t in diff.tooltip_lines() if t.startswith("Presidium"))
     assert "puts off" not in presidium  # only Kim can put a plenum off
+    assert "takes a suspected discovery of the plot for a fact" in presidium  # August's hard critics
+    assert "suspected" not in cadre
     ng.side = "hotseat"
     tip = diff.tooltip_lines()
     assert "Playing Kim:" in tip and "Playing the critics:" in tip

@@ -6,7 +6,7 @@ import random
 
 import pygame
 
-from game.ai.weights import LEVELS, Level, level_for
+from game.ai.weights import LEVELS, Level, for_scenario, level_for
 from game.engine.game import Game
 from game.ui import scenarios as SC
 from game.ui import text as T
@@ -26,7 +26,7 @@ SIDE_CHOICES = [
 DIFFS = [(k, lv.name) for k, lv in LEVELS.items()]
 
 
-def level_words(key: str, lv: Level, side: str = "kim") -> str:
+def level_words(key: str, lv: Level, side: str = "kim", suspected_found: float = 0.5) -> str:
     """One level in plain words, from its foresight settings (no level sees more than its side may)."""
     parts = [
         f"weighs {lv.width} targets for each action",
@@ -44,6 +44,8 @@ def level_words(key: str, lv: Level, side: str = "kim") -> str:
         parts.append("puts off a plenum it would lose")
     if lv.end_endings:
         parts.append("weighs where the year ends")
+    if side == "opposition" and suspected_found >= 1:
+        parts.append("takes a suspected discovery of the plot for a fact")
     share = round(lv.sessions * 100)
     plays = "every plenum" if share >= 100 else f"{share}% of plenums"
     parts.append(f"rehearses {plays}")
@@ -238,7 +240,8 @@ class NewGameScreen(Screen):
                 out.append(f"Playing {who[side]}:")
             for k in LEVELS:
                 lv = level_for(scn, k, side) if scn is not None else LEVELS[k]
-                out.append(level_words(k, lv, side))
+                sus = for_scenario(scn, k, side)[0].suspected_found if scn is not None else 0.5
+                out.append(level_words(k, lv, side, sus))
         return out
 
     def set_side(self, v):
