@@ -380,32 +380,61 @@ def target_key(how: str, *, name: str, odds: int, lean: float | None, has_vote: 
     return (not has_vote, -odds, generated, name)
 
 
-def verdict_words(scn, side: str, endings: dict[str, int]) -> str:
+def verdict_words(scn, side: str, by_answer: dict[str, dict[str, int]], names: dict[str, str] | None = None) -> str:
     """Where a plenum tactic's played-out sessions lead, for this side: "where it leads, of 6
     played out (were the game to end with the session): your win in 2 (“The Chairman Stands
-    Alone”); neither side's win in 1 (“An Uneasy Truce”); your loss in 3 (...)". ``endings`` is
-    ending id ("" for none yet) -> runs, from rehearse.sessions, which asks the game's own
-    endings; wins first, then neither side's, then losses."""
+    Alone”); neither side's win in 1 (“An Uneasy Truce”); your loss in 3 (...)", then, when the
+    other side has more than one answer and one does worse by this side than the whole, "against
+    their best answer (“Counter-attack”), of 3: your loss in 3". ``by_answer`` is the other side's
+    tactic ("" for none) -> ending id ("" for none yet) -> runs, from rehearse.sessions, which asks
+    the game's own endings; ``names`` gives the tactics' names. Wins first, then neither side's,
+    then losses."""
+    endings: dict[str, int] = {}
+    for row in by_answer.values():
+        for eid, n in row.items():
+            endings[eid] = endings.get(eid, 0) + n
     runs = sum(endings.values())
+    parts = _verdict_parts(scn, side, endings)
+    if not parts:
+        return ""
+    said = f"where it leads, of {runs} played out (were the game to end with the session): " + "; ".join(parts)
+    if len(by_answer) > 1:
+
+        def score(row: dict[str, int]) -> float:
+            v = {eid: _victor_class(scn, side, eid) for eid in row}
+            return sum(n * (1 if v[e] == "win" else -1 if v[e] == "loss" else 0) for e, n in row.items()) / sum(
+                row.values()
+            )
+
+        worst = min(by_answer, key=lambda t: (score(by_answer[t]), t))
+        if score(by_answer[worst]) < score(endings):
+            row = by_answer[worst]
+            name = (names or {}).get(worst, worst)
+            bare = "; ".join(_verdict_parts(scn, side, row, titles=False))
+            said += f"; against their best answer (“{name}”), of {sum(row.values())}: {bare}"
+    return said
+
+
+def _victor_class(scn, side: str, eid: str) -> str:
+    e = scn.get("ending", eid) if eid else None
+    if e is None:
+        return "open"
+    if e.victor == side:
+        return "win"
+    return "loss" if e.victor in ("kim", "opposition") else "neither"
+
+
+def _verdict_parts(scn, side: str, endings: dict[str, int], titles: bool = True) -> list[str]:
     groups: dict[str, list[tuple[str, int]]] = {"win": [], "neither": [], "loss": [], "open": []}
     for eid, n in sorted(endings.items(), key=lambda kv: -kv[1]):
         e = scn.get("ending", eid) if eid else None
-        if e is None:
-            groups["open"].append(("", n))
-        elif e.victor == side:
-            groups["win"].append((e.title, n))
-        elif e.victor in ("kim", "opposition"):
-            groups["loss"].append((e.title, n))
-        else:
-            groups["neither"].append((e.title, n))
+        groups[_victor_class(scn, side, eid)].append((e.title if e is not None else "", n))
     said = {"win": "your win", "neither": "neither side's win", "loss": "your loss", "open": "no ending yet"}
     parts = []
     for key, rows in groups.items():
         if not rows:
             continue
         n = sum(c for _, c in rows)
-        titles = ", ".join(f"“{t}”" for t, _ in rows if t)
-        parts.append(f"{said[key]} in {n}" + (f" ({titles})" if titles else ""))
-    if not parts:
-        return ""
-    return f"where it leads, of {runs} played out (were the game to end with the session): " + "; ".join(parts)
+        named = ", ".join(f"“{t}”" for t, _ in rows if t) if titles else ""
+        parts.append(f"{said[key]} in {n}" + (f" ({named})" if named else ""))
+    return parts

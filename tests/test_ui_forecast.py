@@ -62,8 +62,8 @@ def test_each_tactic_says_where_it_leads(august):
     """The first vote alone does not say whether a tactic can win: a failed critique is Kim's
     win only if the motion to discipline the critics follows (after a counter-attack) and
     carries; packing the hall silences them and leaves the year without a verdict. The forecast
-    says where each tactic's played-out sessions end, from the game's own endings, and its
-    counts add up to the runs of that tactic."""
+    says where each tactic's played-out sessions end, from the game's own endings, by the other
+    side's answer, and its counts add up to the runs of that tactic."""
     from game.words import verdict_words
 
     g = Game.new(august, "eve_of_plenum", 5)
@@ -73,9 +73,13 @@ def test_each_tactic_says_where_it_leads(august):
     p = play_out(st, august, "kim", view, pdef)
     assert p is not None
     assert set(p.endings) == set(p.by_tactic)
-    runs = {t: sum(e.values()) for t, e in p.endings.items()}
+    critics = {t.id for t in pdef.tactics if t.side == "opposition"}
+    assert all(set(row) <= critics for row in p.endings.values())
+    runs = {t: sum(sum(r.values()) for r in rows.values()) for t, rows in p.endings.items()}
     assert sum(runs.values()) == p.runs
-    victors = {t: {august.get("ending", e).victor for e in ends if e} for t, ends in p.endings.items()}
+    victors = {
+        t: {august.get("ending", e).victor for r in rows.values() for e in r if e} for t, rows in p.endings.items()
+    }
     # On this eve Kim holds the hall: the counter-attack ends in his win, packing it cannot.
     assert "kim" in victors["counter_offensive"]
     assert "kim" not in victors["pack_the_hall"]
@@ -88,7 +92,7 @@ def test_each_tactic_says_where_it_leads(august):
     assert "your loss in" in verdict_words(august, "opposition", p.endings["counter_offensive"])
 
 
-def test_verdict_words_group_and_order():
+def test_verdict_words_group_order_and_best_answer():
     from types import SimpleNamespace
 
     from game.words import verdict_words
@@ -100,15 +104,22 @@ def test_verdict_words_group_and_order():
         "d": SimpleNamespace(title="Settled", victor="patrons"),
     }
     scn = SimpleNamespace(get=lambda kind, eid: ends.get(eid))
-    said = verdict_words(scn, "kim", {"c": 3, "a": 2, "b": 1, "d": 1})
+    said = verdict_words(scn, "kim", {"x": {"c": 3, "a": 2, "b": 1, "d": 1}})
     assert said == (
         "where it leads, of 7 played out (were the game to end with the session): your win in 2 (“Alone”); "
         "neither side's win in 2 (“Truce”, “Settled”); your loss in 3 (“Collective”)"
     )
-    assert verdict_words(scn, "opposition", {"c": 1, "": 1}).endswith(
+    assert verdict_words(scn, "opposition", {"": {"c": 1, "": 1}}).endswith(
         "your win in 1 (“Collective”); no ending yet in 1"
     )
     assert verdict_words(scn, "kim", {}) == ""
+    # Two answers: the one that does worst by this side is named, with its own count.
+    two = {"full": {"a": 1, "c": 2}, "measured": {"a": 3}}
+    said = verdict_words(scn, "kim", two, {"full": "Full attack", "measured": "Measured"})
+    assert said.endswith("; against their best answer (“Full attack”), of 3: your win in 1; your loss in 2")
+    assert said.startswith("where it leads, of 6 played out")
+    # Not named when every answer does as well as the whole.
+    assert "best answer" not in verdict_words(scn, "kim", {"full": {"a": 2}, "measured": {"a": 1}})
 
 
 def test_where_it_leads_only_near_the_calendars_end(august, campaign):

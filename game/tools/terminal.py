@@ -99,7 +99,9 @@ class TacticForecast:
     with_kim: tuple[int, int]
     with_critics: tuple[int, int]
     carried: int
-    endings: dict[str, int]  # ending id ("" for none) -> runs, were the game to end with the session
+    # the other side's tactic ("" for none) -> ending id ("" for none) -> runs, were the game to end
+    # with the session (near the calendar's end only)
+    endings: dict[str, dict[str, int]]
 
 
 @dataclass
@@ -107,6 +109,15 @@ class Outlook:
     motion: str
     by_tactic: dict[str, TacticForecast]
     shout: dict[str, tuple[int, int, int, int]]  # speaker -> (lowest %, highest %, runs down, runs)
+
+
+def _by_answer(rows) -> dict[str, dict[str, int]]:
+    """The other side's tactic -> ending id -> runs, from ``outlook``'s rows."""
+    out: dict[str, dict[str, int]] = {}
+    for x in rows:
+        row = out.setdefault(x[4], {})
+        row[x[3]] = row.get(x[3], 0) + 1
+    return out
 
 
 def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlook | None:
@@ -117,7 +128,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
     forecast reads too; this only tallies them per tactic for the terminal."""
     from game.ai.rehearse import sessions, verdict_near
 
-    rows: dict[str, list[tuple[int, int, bool, str]]] = {}
+    rows: dict[str, list[tuple[int, int, bool, str, str]]] = {}
     near = verdict_near(g.state)
     shout: dict[str, list[tuple[int, bool]]] = {}
     motion = ""
@@ -132,7 +143,10 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
         v = votes[0]
         motion = v["title"]
         sides = [RULE.side_of(x) for x in v["totals"].values()]
-        rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"]), eid or ""))
+        theirs = (b if side == "kim" else a) or ""
+        rows.setdefault(mine, []).append(
+            (sides.count("kim"), sides.count("opposition"), bool(v["passed"]), eid or "", theirs)
+        )
     if not rows and not shout:
         return None
     by = {
@@ -141,7 +155,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
             (min(x[0] for x in r), max(x[0] for x in r)),
             (min(x[1] for x in r), max(x[1] for x in r)),
             sum(x[2] for x in r),
-            {e: sum(1 for x in r if x[3] == e) for e in dict.fromkeys(x[3] for x in r)} if near else {},
+            _by_answer(r) if near else {},
         )
         for t, r in rows.items()
     }
@@ -386,7 +400,7 @@ class TerminalPlayer:
                         f"       Forecast: with Kim {f.with_kim[0]}-{f.with_kim[1]}, with the critics "
                         f"{f.with_critics[0]}-{f.with_critics[1]}; the motion carried in {f.carried} of {f.runs}"
                     )
-                    lead = verdict_words(g.scn, side, f.endings)
+                    lead = verdict_words(g.scn, side, f.endings, {x.id: x.name for x in pdef.tactics})
                     if lead:
                         self.wrap(lead[0].upper() + lead[1:] + ".", "       ")
             r = self.ask("Tactic", len(opts))

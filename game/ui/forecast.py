@@ -113,9 +113,10 @@ class Played:
     by_tactic: dict[str, tuple[int, int]]  # this side's tactic id -> (with Kim low, high)
     for_it: tuple[int, int] = (0, 0)  # lowest and highest count of votes for the first motion
     needed: int = 0  # the votes the first motion needs (the vote rule's majority of those present)
-    # this side's tactic id -> {ending id: runs}: the ending each run leads to were the game to end
-    # with the session ("" when none would hold); rehearse.sessions names it
-    endings: dict[str, dict[str, int]] = field(default_factory=dict)
+    # this side's tactic id -> the other side's ("" for none) -> {ending id: runs}: the ending each
+    # run leads to were the game to end with the session ("" when none would hold); named by
+    # rehearse.sessions, and only near the calendar's end (rehearse.verdict_near)
+    endings: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
 
 def play_out(state, scn, side: str, view, pdef, samples: int = SAMPLES) -> Played | None:
@@ -144,7 +145,7 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     by_tactic: dict[str, list[int]] = {}
     for_it: list[int] = []
     needed = 0
-    ends: dict[str, dict[str, int]] = {}
+    ends: dict[str, dict[str, dict[str, int]]] = {}
     near = verdict_near(state)
     for a, b, rec, eid in sessions(state, scn, side, view, pdef, samples, salt=5000, first=1):
         yield None
@@ -171,7 +172,8 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
         if mine is not None:
             by_tactic.setdefault(mine, []).append(k_n)
             if near:
-                row = ends.setdefault(mine, {})
+                theirs = (b if side == "kim" else a) or ""
+                row = ends.setdefault(mine, {}).setdefault(theirs, {})
                 row[eid or ""] = row.get(eid or "", 0) + 1
     if not kim_counts:
         return None

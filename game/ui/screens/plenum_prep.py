@@ -415,7 +415,8 @@ class TacticScreen(Screen):
         first vote alone does not say it (a failed critique is Kim's win only if a motion to
         discipline the critics follows and carries)."""
         ends = played.endings.get(t.id) if played is not None else None
-        said = verdict_words(self.app.session.scn, self.pending.side, ends) if ends else ""
+        names = {x.id: x.name for x in self.pdef.tactics}
+        said = verdict_words(self.app.session.scn, self.pending.side, ends, names) if ends else ""
         return said[0].upper() + said[1:] + "." if said else ""
 
     def detail_lines(self, t) -> list[str]:
