@@ -151,3 +151,19 @@ def test_no_option_detail_names_history_s_choice(name, request):
     for e in scn.events:
         for o in e.options:
             assert not said.search(o.detail or ""), f"{e.id}.{o.id}: {o.detail!r}"
+
+
+@pytest.mark.parametrize("name", ["august", "campaign"])
+def test_no_choice_says_what_the_record_shows(name, request):
+    # Nor may an option's detail or a tactic's summary tell what really happened at that choice
+    # ("What the record shows: Kim moved the reconsideration himself"; "What the March 1956
+    # plenum did, in the standard accounts"): the codex and the reveal hold it. Interpretations
+    # stay labelled as such ("An interpretation: no such motion was tabled").
+    scn = request.getfixturevalue(name)
+    said = re.compile(r"what the record shows|in the standard accounts|what the [\w ]+ (plenum|congress) did", re.I)
+    for e in scn.events:
+        for o in e.options:
+            assert not said.search(o.detail or ""), f"{e.id}.{o.id}: {o.detail!r}"
+    for pl in scn.plenums:
+        for t in pl.tactics:
+            assert not said.search(t.summary or ""), f"{pl.id}.{t.id}: {t.summary!r}"
