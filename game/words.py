@@ -438,3 +438,35 @@ def _verdict_parts(scn, side: str, endings: dict[str, int], titles: bool = True)
         named = ", ".join(f"“{t}”" for t, _ in rows if t) if titles else ""
         parts.append(f"{said[key]} in {n}" + (f" ({named})" if named else ""))
     return parts
+
+
+def last_refusals(state, scn, side: str, action_id: str) -> dict[str, str]:
+    """person id -> the date this side's last try of this action on him failed, for a target
+    picker ("refused 30 Jun"): read from the side's own log, where the action's failure text
+    names him. Someone who later said yes is not listed."""
+    a = scn.get("action", action_id)
+    if a is None or a.target != "person" or "{target}" not in (a.success_text or "") + (a.failure_text or ""):
+        return {}
+    by_text: dict[str, tuple[str, bool]] = {}
+    who = "Kim" if side == "kim" else "The critics"
+    for pid, p in state.people.items():
+        for ok, said in ((True, a.success_text), (False, a.failure_text)):
+            if not said or "{target}" not in said:
+                continue
+            text = said.replace("{target}", p.name)
+            by_text[text] = (pid, ok)
+            if a.visible:  # both sides read it, with who did it (actions.perform)
+                by_text[f"{who} — {a.name} ({p.name}): {text}"] = (pid, ok)
+    out: dict[str, str] = {}
+    for e in state.log:
+        if e.kind != "action" or e.visible_to not in (side, "all"):
+            continue
+        hit = by_text.get(e.text)
+        if hit is None:
+            continue
+        pid, ok = hit
+        if ok:
+            out.pop(pid, None)
+        else:
+            out[pid] = e.date
+    return out

@@ -28,7 +28,7 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
-from game.words import dispatch_text, secrecy, target_key, verdict_words, why_closed
+from game.words import dispatch_text, last_refusals, secrecy, target_key, verdict_words, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -519,9 +519,12 @@ class TerminalPlayer:
 
         names.sort(key=order)
         self._cut = max(0, len(names) - limit) if limit is not None else 0
+        refused = last_refusals(g.state, g.scn, side, a.id)
         rows = []
         for t, n in names[:limit]:
             extra = f"{chances[t]}%"
+            if t in refused:
+                extra += f"; refused you {date_words(refused[t])}"
             if a.target == "person":
                 p = g.state.people[t]
                 m = est.get(t)

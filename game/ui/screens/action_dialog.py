@@ -14,7 +14,8 @@ from game.ui import theme as C
 from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
-from game.words import flag_lines, secrecy, target_key, words
+from game.ui.screens import common
+from game.words import flag_lines, last_refusals, secrecy, target_key, words
 
 ROWS = 10
 # Why an estimate is one, short enough to sit with the odds under the figure.
@@ -63,6 +64,8 @@ class ActionDialog(Screen):
         self.targets.sort(key=key)
         # Where each committee member stands, as this side estimates it (shown beside the odds).
         self.leans = {pid: lean for pid, lean, _ in s.blurred_spread()} if view.action.target == "person" else {}
+        # Who said no the last time this side tried this on him (his row says so).
+        self.refused = last_refusals(s.state, s.scn, s.viewer, self.action.id)
         self.sort = "odds"
         self._key = key
         # The picker remembers the order the player last chose (for this session). Until then a
@@ -336,7 +339,12 @@ class ActionDialog(Screen):
             T.draw(
                 surf,
                 f"Loyalty to Kim {p.loyalty} · fear {p.fear} · reputation {p.reputation}"
-                + (f" · already pledged to you: {mine}" if mine else ""),
+                + (f" · already pledged to you: {mine}" if mine else "")
+                + (
+                    f" · refused you on {common.short_date(self.refused[self.target])}"
+                    if self.target in self.refused
+                    else ""
+                ),
                 (px, r.bottom - 104),
                 13,
                 C.INK_SOFT,
@@ -400,10 +408,14 @@ class TargetRow(W.Widget):
         if kind == "person":
             p = s.state.people[self.t]
             mine = p.pledge_kim if s.viewer == "kim" else p.pledge_opposition
-            if mine:
-                T.draw(
-                    surf, f"pledged {mine}", (r.right - 66, r.y + 3), 10, C.SIDE_COLOUR[s.viewer], "bold", "topright"
-                )
+            # A refusal last time matters more than the pledge (the details panel has both).
+            said = (
+                f"refused {common.short_date(self.dlg.refused[self.t])}"
+                if self.t in self.dlg.refused
+                else (f"pledged {mine}" if mine else "")
+            )
+            if said:
+                T.draw(surf, said, (r.right - 66, r.y + 3), 10, C.SIDE_COLOUR[s.viewer], "bold", "topright")
         lean = self.dlg.leans.get(self.t)
         if lean is None and kind == "person":
             # Not counted (no vote at a plenum): say why the row has no lean, instead of a blank.
