@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from game.engine import expr as X
-from game.engine.actions import glimpse_odds
+from game.engine.actions import glimpse_odds, public_text
 from game.engine.basics import date_words
 from game.engine.context import EvalContext
 from game.engine.plenum import projection
@@ -448,15 +448,14 @@ def last_refusals(state, scn, side: str, action_id: str) -> dict[str, str]:
     if a is None or a.target != "person" or "{target}" not in (a.success_text or "") + (a.failure_text or ""):
         return {}
     by_text: dict[str, tuple[str, bool]] = {}
-    who = "Kim" if side == "kim" else "The critics"
     for pid, p in state.people.items():
         for ok, said in ((True, a.success_text), (False, a.failure_text)):
             if not said or "{target}" not in said:
                 continue
             text = said.replace("{target}", p.name)
             by_text[text] = (pid, ok)
-            if a.visible:  # both sides read it, with who did it (actions.perform)
-                by_text[f"{who} — {a.name} ({p.name}): {text}"] = (pid, ok)
+            if a.visible:  # both sides read it, with who did it
+                by_text[public_text(side, a, p.name, text)] = (pid, ok)
     out: dict[str, str] = {}
     for e in state.log:
         if e.kind != "action" or e.visible_to not in (side, "all"):

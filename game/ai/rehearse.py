@@ -73,3 +73,16 @@ def verdict_near(state: GameState) -> bool:
     """Whether a session today sits close enough to the calendar's end for the ending it leads
     to to mean something (VERDICT_DAYS)."""
     return date_add(state.date, VERDICT_DAYS) >= state.end_date
+
+
+def tally_ending(
+    ends: dict[str, dict[str, dict[str, int]]], side: str, a: str | None, b: str | None, eid: str | None
+) -> None:
+    """Count one play of ``sessions`` into ``ends``: this side's tactic -> the other side's ("" for
+    none) -> ending id ("" for none yet) -> plays. The window's forecast and the terminal's
+    outlook both keep it so, and words.verdict_words reads it."""
+    mine, theirs = (a, b) if side == "kim" else (b, a)
+    if mine is None:
+        return
+    row = ends.setdefault(mine, {}).setdefault(theirs or "", {})
+    row[eid or ""] = row.get(eid or "", 0) + 1

@@ -301,6 +301,14 @@ def check(state: GameState, scn: Scenario, side: str, action_id: str, target: st
     return a
 
 
+def public_text(side: str, a: ActionDef, tname: str, text: str) -> str:
+    """The log line both sides read for an act done in the open: the other side did not choose
+    it, so it says who did what ("The campaign stirs little enthusiasm" reached the critics
+    without saying whose campaign)."""
+    who = "Kim" if side == "kim" else "The critics"
+    return f"{who} — {a.name}{' (' + tname + ')' if tname else ''}: {text}"
+
+
 def perform(state: GameState, scn: Scenario, side: str, action_id: str, target: str | None) -> tuple[bool, str]:
     a = check(state, scn, side, action_id, target)
     odds = chance(state, scn, a, target)
@@ -316,10 +324,7 @@ def perform(state: GameState, scn: Scenario, side: str, action_id: str, target: 
     )
     text = text.replace("{target}", tname)
     if a.visible:
-        # Both sides read it, and the other side did not choose it: say who did what, or "The
-        # campaign stirs little enthusiasm" reaches the critics without saying whose campaign.
-        who = "Kim" if side == "kim" else "The critics"
-        state.add_log(f"{who} — {a.name}{' (' + tname + ')' if tname else ''}: {text}", "action", "all")
+        state.add_log(public_text(side, a, tname, text), "action", "all")
     else:
         state.add_log(text, "action", side)
     # What one side does in secret may still be glimpsed by the other's informers.

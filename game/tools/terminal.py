@@ -111,25 +111,17 @@ class Outlook:
     shout: dict[str, tuple[int, int, int, int]]  # speaker -> (lowest %, highest %, runs down, runs)
 
 
-def _by_answer(rows) -> dict[str, dict[str, int]]:
-    """The other side's tactic -> ending id -> runs, from ``outlook``'s rows."""
-    out: dict[str, dict[str, int]] = {}
-    for x in rows:
-        row = out.setdefault(x[4], {})
-        row[x[3]] = row.get(x[3], 0) + 1
-    return out
-
-
 def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlook | None:
     """The session played out on this side's own picture (plausible worlds drawn from its view by
     game/ai/belief.determinize, never the true hidden state), for each of its tactics against
     each of the other side's: the count on the first motion and the shout-down odds. Private RNGs;
     the game's is never touched. The plays are game/ai/rehearse.sessions, which the window's
     forecast reads too; this only tallies them per tactic for the terminal."""
-    from game.ai.rehearse import sessions, verdict_near
+    from game.ai.rehearse import sessions, tally_ending, verdict_near
 
-    rows: dict[str, list[tuple[int, int, bool, str, str]]] = {}
+    rows: dict[str, list[tuple[int, int, bool]]] = {}
     near = verdict_near(g.state)
+    ends: dict[str, dict[str, dict[str, int]]] = {}
     shout: dict[str, list[tuple[int, bool]]] = {}
     motion = ""
     for a, b, rec, eid in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000, first=1):
@@ -143,10 +135,9 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
         v = votes[0]
         motion = v["title"]
         sides = [RULE.side_of(x) for x in v["totals"].values()]
-        theirs = (b if side == "kim" else a) or ""
-        rows.setdefault(mine, []).append(
-            (sides.count("kim"), sides.count("opposition"), bool(v["passed"]), eid or "", theirs)
-        )
+        rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"])))
+        if near:
+            tally_ending(ends, side, a, b, eid)
     if not rows and not shout:
         return None
     by = {
@@ -155,7 +146,7 @@ def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlo
             (min(x[0] for x in r), max(x[0] for x in r)),
             (min(x[1] for x in r), max(x[1] for x in r)),
             sum(x[2] for x in r),
-            _by_answer(r) if near else {},
+            ends.get(t, {}),
         )
         for t, r in rows.items()
     }

@@ -134,7 +134,7 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
     """``play_out`` one session at a time: it yields after each pair of tactics played (about a
     millisecond each), so a screen can work it out over idle frames; its value (StopIteration)
     is exactly what ``play_out`` returns, since each run has its own RNG."""
-    from game.ai.rehearse import sessions, verdict_near
+    from game.ai.rehearse import sessions, tally_ending, verdict_near
 
     kim_counts: list[int] = []
     opp_counts: list[int] = []
@@ -172,9 +172,7 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
         if mine is not None:
             by_tactic.setdefault(mine, []).append(k_n)
             if near:
-                theirs = (b if side == "kim" else a) or ""
-                row = ends.setdefault(mine, {}).setdefault(theirs, {})
-                row[eid or ""] = row.get(eid or "", 0) + 1
+                tally_ending(ends, side, a, b, eid)
     if not kim_counts:
         return None
     return Played(
