@@ -142,15 +142,26 @@ def test_a_campaign_file_opened_in_1953_tells_nothing_of_1956():
             assert latest_date(sentence) <= date, (e.id, sentence)
 
 
+def _choice_texts(scn, tactics: bool):
+    """(where, text) for every event option's detail and, with ``tactics``, every plenum tactic's
+    summary: what a player reads beside a choice."""
+    for e in scn.events:
+        for o in e.options:
+            yield f"{e.id}.{o.id}", o.detail or ""
+    if tactics:
+        for pl in scn.plenums:
+            for t in pl.tactics:
+                yield f"{pl.id}.{t.id}", t.summary or ""
+
+
 @pytest.mark.parametrize("name", ["august", "campaign"])
 def test_no_option_detail_names_history_s_choice(name, request):
     # "Reveal history's choice" is the player's to press: an option's own detail must not say
     # which option history took (two did: "The historical choice. ..." on the flight north).
     scn = request.getfixturevalue(name)
     said = re.compile(r"\b(the )?historical (choice|course|option)\b", re.IGNORECASE)
-    for e in scn.events:
-        for o in e.options:
-            assert not said.search(o.detail or ""), f"{e.id}.{o.id}: {o.detail!r}"
+    for where, text in _choice_texts(scn, tactics=False):
+        assert not said.search(text), f"{where}: {text!r}"
 
 
 @pytest.mark.parametrize("name", ["august", "campaign"])
@@ -161,9 +172,5 @@ def test_no_choice_says_what_the_record_shows(name, request):
     # stay labelled as such ("An interpretation: no such motion was tabled").
     scn = request.getfixturevalue(name)
     said = re.compile(r"what the record shows|in the standard accounts|what the [\w ]+ (plenum|congress) did", re.I)
-    for e in scn.events:
-        for o in e.options:
-            assert not said.search(o.detail or ""), f"{e.id}.{o.id}: {o.detail!r}"
-    for pl in scn.plenums:
-        for t in pl.tactics:
-            assert not said.search(t.summary or ""), f"{pl.id}.{t.id}: {t.summary!r}"
+    for where, text in _choice_texts(scn, tactics=True):
+        assert not said.search(text), f"{where}: {text!r}"
