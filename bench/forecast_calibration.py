@@ -1,6 +1,6 @@
 """How far the plenum forecast can be trusted: the share of tactic pairs in which the first motion
 carried, as each side's forecast plays the session out on its own picture when the tactic is
-asked (game/ui/forecast.play_out, "it carried in k of n"), against whether it carried.
+asked (game/played.play_out, "it carried in k of n"), against whether it carried.
 
     python bench/forecast_calibration.py                       # 100 normal-normal August games
     python bench/forecast_calibration.py --games 200 --kim ai:hard --opposition ai:easy
@@ -32,9 +32,9 @@ from game.engine.game import Game  # noqa: E402
 from game.engine.intel import BLUR_PREFIX, SEEN_PREFIX, side_view  # noqa: E402
 from game.engine.plenum import resolve, tactics_for  # noqa: E402
 from game.engine.rng import Rng  # noqa: E402
+from game.played import play_out  # noqa: E402
 from game.scenario.loader import load  # noqa: E402
 from game.tools.lab import make_player  # noqa: E402
-from game.ui.forecast import play_out  # noqa: E402
 
 
 def _on_truth(st, scn, pdef, seed: int) -> float:

@@ -13,6 +13,7 @@ from game.engine.game import Game
 from game.engine.intel import exposure_band, side_view
 from game.engine.plenum import leans, present_members
 from game.figures import shown_total
+from game.played import play_out, tactic_plays_words
 from game.tools.lab import make_player
 from game.tools.terminal import SETTLED_PREFIX, Quit, TerminalPlayer, date_words, ending_line, prose
 
@@ -221,6 +222,17 @@ def test_plenum_tactic_choice_shows_the_forecast_per_tactic_and_shout_down_odds(
     assert "Shout-down odds, before any tactic is chosen:" in text
     n_tactics = len(g.options(next(x for x in g.state.pending if x.side == "opposition")))
     assert text.count("Forecast: with Kim ") == n_tactics
+    # the window's figures: the same tally (game/played.play_out, which the window's session
+    # caches: tests/test_ui_main_band), word for word
+    pend = next(x for x in g.state.pending if x.side == "opposition")
+    pdef = g.scn.get("plenum", pend.event.split(":", 1)[1])
+    shared = play_out(g.state, g.scn, "opposition", side_view(g.state, g.scn, "opposition"), pdef)
+    assert shared is not None and shared.by_tactic
+    flat = " ".join(text.split())
+    for t in g.options(pend):
+        if t.id in shared.by_tactic:
+            assert "Forecast: " + tactic_plays_words(shared.by_tactic[t.id]) in flat
+    assert f"played out {shared.runs} times" in flat
     # and where each leads, once per tactic (the words wrap, so count the start)
     assert text.count("Where it leads, of ") == n_tactics
     assert (rng.state, rng.inc, rng.draws) == rng_before  # the forecast never touches the game's dice

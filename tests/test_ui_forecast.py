@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from game.engine.game import Game
 from game.engine.intel import side_view
-from game.ui.forecast import lines, play_out, played_lines, short
+from game.played import play_out
+from game.ui.forecast import lines, played_lines, short
 
 
 def test_played_out_band_and_odds(august):
@@ -21,7 +22,7 @@ def test_played_out_band_and_odds(august):
         assert p is not None and p.runs >= 4
         assert p.with_kim[0] <= p.with_kim[1] and p.with_critics[0] <= p.with_critics[1]
         assert 0 <= p.carried <= p.runs
-        assert p.shout and all(0 <= lo <= hi <= 100 for _, lo, hi, _ in p.shout)
+        assert p.shout and all(0 <= lo <= hi <= 100 for _, lo, hi, _, _ in p.shout)
         assert set(p.by_tactic) == {t.id for t in pdef.tactics if t.side == side} & set(p.by_tactic)
         text = " ".join(lines(view, pdef, p, st.people))
         assert "Played out" in text and "Shout-down odds before any tactic is chosen" in text

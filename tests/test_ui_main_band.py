@@ -18,8 +18,9 @@ def app(monkeypatch):
 @pytest.mark.parametrize("side", ["kim", "opposition"])
 def test_main_screen_band_is_the_forecasts(app, side):
     from game.engine.intel import side_view
+    from game.played import play_out
     from game.ui import view as V
-    from game.ui.forecast import first_motion_line, play_out
+    from game.ui.forecast import first_motion_line
     from game.ui.screens.main_screen import MainScreen
     from tests.test_ui_screens import start_game
 

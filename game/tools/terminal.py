@@ -17,7 +17,6 @@ from __future__ import annotations
 import sys
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TextIO
 
 from game.ai.odds import seen_odds
@@ -28,6 +27,7 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
+from game.played import play_out, tactic_plays_words
 from game.words import dispatch_text, last_refusals, secrecy, target_key, verdict_words, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
@@ -91,67 +91,6 @@ def lean_words(lean: float, error: float) -> str:
     else:
         where = "undecided"
     return f"{where} {n:+d}±{round(error)}"
-
-
-@dataclass
-class TacticForecast:
-    runs: int
-    with_kim: tuple[int, int]
-    with_critics: tuple[int, int]
-    carried: int
-    # the other side's tactic ("" for none) -> ending id ("" for none) -> runs, were the game to end
-    # with the session (near the calendar's end only)
-    endings: dict[str, dict[str, int]]
-
-
-@dataclass
-class Outlook:
-    motion: str
-    by_tactic: dict[str, TacticForecast]
-    shout: dict[str, tuple[int, int, int, int]]  # speaker -> (lowest %, highest %, runs down, runs)
-
-
-def outlook(g: Game, side: str, view: SideView, pdef, samples: int = 3) -> Outlook | None:
-    """The session played out on this side's own picture (plausible worlds drawn from its view by
-    game/ai/belief.determinize, never the true hidden state), for each of its tactics against
-    each of the other side's: the count on the first motion and the shout-down odds. Private RNGs;
-    the game's is never touched. The plays are game/ai/rehearse.sessions, which the window's
-    forecast reads too; this only tallies them per tactic for the terminal."""
-    from game.ai.rehearse import sessions, tally_ending, verdict_near
-
-    rows: dict[str, list[tuple[int, int, bool]]] = {}
-    near = verdict_near(g.state)
-    ends: dict[str, dict[str, dict[str, int]]] = {}
-    shout: dict[str, list[tuple[int, bool]]] = {}
-    motion = ""
-    for a, b, rec, eid in sessions(g.state, g.scn, side, view, pdef, samples, salt=7000, first=1):
-        for st in rec["stages"]:
-            if st.get("kind") == "speech" and st.get("side") == "opposition":
-                shout.setdefault(st["person"], []).append((int(st["odds"]), st["outcome"] == "shouted_down"))
-        votes = [st for st in rec["stages"] if st.get("kind") == "vote"]
-        mine = a if side == "kim" else b
-        if not votes or mine is None:
-            continue
-        v = votes[0]
-        motion = v["title"]
-        sides = [RULE.side_of(x) for x in v["totals"].values()]
-        rows.setdefault(mine, []).append((sides.count("kim"), sides.count("opposition"), bool(v["passed"])))
-        if near:
-            tally_ending(ends, side, a, b, eid)
-    if not rows and not shout:
-        return None
-    by = {
-        t: TacticForecast(
-            len(r),
-            (min(x[0] for x in r), max(x[0] for x in r)),
-            (min(x[1] for x in r), max(x[1] for x in r)),
-            sum(x[2] for x in r),
-            ends.get(t, {}),
-        )
-        for t, r in rows.items()
-    }
-    sh = {pid: (min(o for o, _ in v), max(o for o, _ in v), sum(dn for _, dn in v), len(v)) for pid, v in shout.items()}
-    return Outlook(motion, by, sh)
 
 
 # ---------------------------------------------------------------------- the player
@@ -369,17 +308,18 @@ class TerminalPlayer:
             self.wrap(pdef.agenda)
             view = side_view(g.state, g.scn, side)
             self.wrap("Your count today. " + self.view_lines(view)[0].strip())
-            ol = outlook(g, side, view, pdef)
+            # The window's forecast reads this same tally (game/played.py), so the two agree.
+            ol = play_out(g.state, g.scn, side, view, pdef)
             if ol and ol.shout:
                 parts = []
-                for pid, (lo, hi, down, runs) in ol.shout.items():
+                for pid, lo, hi, down, rose in ol.shout:
                     odds = f"{lo}%" if lo == hi else f"{lo}-{hi}%"
-                    parts.append(f"{g.state.people[pid].name} {odds} (down in {down} of {runs})")
+                    parts.append(f"{g.state.people[pid].name} {odds} (down in {down} of {rose})")
                 self.wrap("Shout-down odds, before any tactic is chosen: " + ", ".join(parts) + ".")
-            if ol and ol.motion:
+            if ol and ol.first_motion:
                 self.wrap(
-                    f"Forecast per tactic: the session played out on your own picture against each of the "
-                    f"other side's tactics; counts on “{ol.motion}”."
+                    f"Forecast per tactic: the session played out {ol.runs} times on your own picture against "
+                    f"each of the other side's tactics; counts on “{ol.first_motion}”."
                 )
             self.say("  How will you play the session?")
             for i, t in enumerate(opts, 1):
@@ -387,11 +327,9 @@ class TerminalPlayer:
                 self.wrap(t.summary, "       ")
                 f = ol.by_tactic.get(t.id) if ol else None
                 if f:
-                    self.say(
-                        f"       Forecast: with Kim {f.with_kim[0]}-{f.with_kim[1]}, with the critics "
-                        f"{f.with_critics[0]}-{f.with_critics[1]}; the motion carried in {f.carried} of {f.runs}"
-                    )
-                    lead = verdict_words(g.scn, side, f.endings, {x.id: x.name for x in pdef.tactics})
+                    self.say(f"       Forecast: {tactic_plays_words(f)}")
+                    ends = ol.endings.get(t.id, {}) if ol else {}
+                    lead = verdict_words(g.scn, side, ends, {x.id: x.name for x in pdef.tactics})
                     if lead:
                         self.wrap(lead[0].upper() + lead[1:] + ".", "       ")
             r = self.ask("Tactic", len(opts))

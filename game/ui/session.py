@@ -94,7 +94,7 @@ class Session:
         self._report_est: dict[str, dict] = {}
         self._views: dict[str, tuple[tuple, SideView]] = {}
         self._played: dict[str, tuple] = {}
-        self._played_steps: dict[str, tuple] = {}  # side -> (key, forecast.play_out_steps) under way
+        self._played_steps: dict[str, tuple] = {}  # side -> (key, game.played.play_out_steps) under way
         self._report_snap: dict[str, Snapshot] = {}
         self.told_plot: dict[str, str] = {}  # the last 'plot found' reading each side was told
         self._report_turn: dict[str, int] = {}
@@ -349,13 +349,13 @@ class Session:
         return (id(st), st.turn, st.phase, len(st.log), len(st.decisions), tuple(sorted(st.spent.items())), pdef.id)
 
     def played(self, pdef, side: str | None = None):
-        """The coming session played out on this side's own picture (forecast.play_out), worked
+        """The coming session played out on this side's own picture (game.played.play_out), worked
         out once per state of the game and side (~20-40 ms), then read by every tooltip."""
         side = side or self.viewer
         key = self._played_key(pdef)
         got = self._played.get(side)
         if got is None or got[0] != key:
-            from game.ui.forecast import play_out_steps
+            from game.played import play_out_steps
 
             steps = self._played_steps.get(side)
             if steps is None or steps[0] != key:
@@ -383,7 +383,7 @@ class Session:
             return got[1]
         if budget_s <= 0:
             return self._NOT_YET
-        from game.ui.forecast import play_out_steps
+        from game.played import play_out_steps
 
         steps = self._played_steps.get(side)
         if steps is None or steps[0] != key:

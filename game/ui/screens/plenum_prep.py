@@ -9,6 +9,7 @@ from game.engine.actions import Refused
 from game.engine.plenum import tactics_for
 from game.engine.vote_rule import RULE
 from game.figures import shown_total
+from game.played import tactic_plays_words
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -398,9 +399,9 @@ class TacticScreen(Screen):
                 + "."
             )
         played = s.played(self.pdef)
-        band = played.by_tactic.get(t.id) if played is not None else None
-        if band is not None:
-            tip.append(f"Played out with this tactic: with Kim {band[0]}–{band[1]}.")
+        mine = played.by_tactic.get(t.id) if played is not None else None
+        if mine is not None:
+            tip.append(f"Played out with this tactic: {tactic_plays_words(mine)}.")
         lead = self.leads_to(t, played)
         if lead:
             tip.append(lead)
@@ -434,11 +435,9 @@ class TacticScreen(Screen):
             lines += [f"  {n}: {_span(lo, hi)} to be shouted down" for n, lo, hi in odds]
             lines.append("Later speakers face a hall already moved by the first.")
         played = s.played(self.pdef)
-        band = played.by_tactic.get(t.id) if played is not None else None
-        if band is not None:
-            lines.append(
-                f"Played out with this tactic (against each of the other side's): with Kim {band[0]}–{band[1]}."
-            )
+        mine = played.by_tactic.get(t.id) if played is not None else None
+        if mine is not None:
+            lines.append(f"Played out with this tactic (against each of the other side's): {tactic_plays_words(mine)}.")
         lead = self.leads_to(t, played)
         if lead:
             lines.append(lead)
