@@ -138,3 +138,15 @@ def tactic_plays_words(t: TacticPlays) -> str:
         f"with Kim {band(t.with_kim)}, with the critics {band(t.with_critics)}; "
         f"the motion carried in {t.carried} of {t.runs}"
     )
+
+
+def leads_to(scn, side: str, played: Played | None, tactic_id: str, pdef) -> str:
+    """Where one tactic's played-out sessions end, as a sentence (words.verdict_words), or ""
+    when none is named: the first vote alone does not say it (a failed critique is Kim's win only
+    if a motion to discipline the critics follows and carries). The window's tip and details and
+    the terminal's tactic list."""
+    from game.words import verdict_words
+
+    ends = played.endings.get(tactic_id) if played is not None else None
+    said = verdict_words(scn, side, ends, {x.id: x.name for x in pdef.tactics}) if ends else ""
+    return said[0].upper() + said[1:] + "." if said else ""

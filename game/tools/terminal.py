@@ -27,8 +27,8 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
-from game.played import play_out, tactic_plays_words
-from game.words import dispatch_text, last_refusals, secrecy, target_key, verdict_words, why_closed
+from game.played import leads_to, play_out, tactic_plays_words
+from game.words import dispatch_text, last_refusals, secrecy, target_key, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -328,10 +328,9 @@ class TerminalPlayer:
                 f = ol.by_tactic.get(t.id) if ol else None
                 if f:
                     self.say(f"       Forecast: {tactic_plays_words(f)}")
-                    ends = ol.endings.get(t.id, {}) if ol else {}
-                    lead = verdict_words(g.scn, side, ends, {x.id: x.name for x in pdef.tactics})
+                    lead = leads_to(g.scn, side, ol, t.id, pdef)
                     if lead:
-                        self.wrap(lead[0].upper() + lead[1:] + ".", "       ")
+                        self.wrap(lead, "       ")
             r = self.ask("Tactic", len(opts))
             if isinstance(r, str):
                 self._meta(g, side, r)

@@ -9,7 +9,7 @@ from game.engine.actions import Refused
 from game.engine.plenum import tactics_for
 from game.engine.vote_rule import RULE
 from game.figures import shown_total
-from game.played import tactic_plays_words
+from game.played import leads_to, tactic_plays_words
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
@@ -18,7 +18,7 @@ from game.ui.forecast import lines as forecast_lines
 from game.ui.forecast import short as forecast_short
 from game.ui.screen import Screen
 from game.ui.screens import common
-from game.words import effect_lines, verdict_words
+from game.words import effect_lines
 
 COLUMNS = 36
 
@@ -415,10 +415,7 @@ class TacticScreen(Screen):
         """Where this tactic's played-out sessions end (your win, neither side's, your loss): the
         first vote alone does not say it (a failed critique is Kim's win only if a motion to
         discipline the critics follows and carries)."""
-        ends = played.endings.get(t.id) if played is not None else None
-        names = {x.id: x.name for x in self.pdef.tactics}
-        said = verdict_words(self.app.session.scn, self.pending.side, ends, names) if ends else ""
-        return said[0].upper() + said[1:] + "." if said else ""
+        return leads_to(self.app.session.scn, self.pending.side, played, t.id, self.pdef)
 
     def detail_lines(self, t) -> list[str]:
         s = self.app.session
