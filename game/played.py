@@ -44,8 +44,8 @@ class Played:
     for_it: tuple[int, int] = (0, 0)  # lowest and highest count of votes for the first motion
     needed: int = 0  # the votes the first motion needs (the vote rule's majority of those present)
     # this side's tactic id -> the other side's ("" for none) -> {ending id: runs}: the ending each
-    # run leads to were the game to end with the session ("" when none would hold); named by
-    # rehearse.sessions, and only near the calendar's end (rehearse.verdict_near)
+    # run leads to ("" when none holds), by rehearse.leads_to: one reached or settled by the
+    # session whenever it sits, the end-date reckoning only near the calendar's end
     endings: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
 
@@ -105,10 +105,13 @@ def play_out_steps(state, scn, side: str, view, pdef, samples: int = SAMPLES) ->
         mine = a if side == "kim" else b
         if mine is not None:
             rows.setdefault(mine, []).append((k_n, o_n, bool(v["passed"])))
-            if near:
-                tally_ending(ends, side, a, b, eid)
+            tally_ending(ends, side, a, b, eid)
     if not kim_counts:
         return None
+    if not near:
+        # Far from the calendar's end only an ending the session reaches or settles is named; a
+        # tactic none of whose plays does so says nothing ("no ending yet" in every play).
+        ends = {t: rows_ for t, rows_ in ends.items() if any(e for row in rows_.values() for e in row)}
     return Played(
         runs=len(kim_counts),
         with_kim=_span(kim_counts),

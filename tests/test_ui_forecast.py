@@ -138,3 +138,30 @@ def test_where_it_leads_only_near_the_calendars_end(august, campaign):
 
     st.date = date_add(st.end_date, -VERDICT_DAYS - 1)
     assert not verdict_near(st)
+
+
+def test_a_session_that_settles_the_year_says_so_whenever_it_sits(august):
+    """A plenum demanded in June, far from the calendar's end, can still decide the game: a
+    critique heard and defeated with no discipline vote after it settles the year ("An Uneasy
+    Truce": the game skips to its end), a removal carried ends it at once. Those are named; the
+    end-date reckoning is not, and a session that leaves the year open (the critics disciplined,
+    the patrons still to be heard from) says so."""
+    from game.ai.rehearse import VERDICT_DAYS, verdict_near
+    from game.engine.basics import date_add
+    from game.words import verdict_words
+
+    g = Game.new(august, "eve_of_plenum", 5)
+    st = g.state
+    st.date = date_add(st.end_date, -VERDICT_DAYS - 20)
+    assert not verdict_near(st)
+    pdef = august.get("plenum", "august_plenum")
+    p = play_out(st, august, "opposition", side_view(st, august, "opposition"), pdef)
+    assert p is not None
+    rows = p.endings["full_attack"]
+    assert rows["answer_in_debate"] == {"uneasy_truce": sum(rows["answer_in_debate"].values())}
+    assert set(rows["counter_offensive"]) == {""}  # disciplined in June: the year is still open
+    ends = {e.id: e for e in august.endings}
+    named = {e for t in p.endings.values() for row in t.values() for e in row if e}
+    assert named and all(ends[e].when == "any" or ends[e].settled for e in named)
+    said = verdict_words(august, "opposition", rows)
+    assert "neither side's win in" in said and "no ending yet in" in said
