@@ -44,7 +44,7 @@ class Played:
     for_it: tuple[int, int] = (0, 0)  # lowest and highest count of votes for the first motion
     needed: int = 0  # the votes the first motion needs (the vote rule's majority of those present)
     # this side's tactic id -> the other side's ("" for none) -> {ending id: runs}: the ending each
-    # run leads to ("" when none holds), by rehearse.leads_to: one reached or settled by the
+    # run leads to ("" when none holds), by rehearse.ending_of: one reached or settled by the
     # session whenever it sits, the end-date reckoning only near the calendar's end
     endings: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 

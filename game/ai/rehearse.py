@@ -46,7 +46,7 @@ def sessions(
     The ending is the one that would hold were the game to end with the session (the game's own
     endings.check, as the computer player weighs a session): what a tactic can lead to, where
     the first vote alone does not say it (a failed critique is Kim's win only if a motion to
-    discipline the critics follows and carries). See leads_to: an ending reached at once or
+    discipline the critics follows and carries). See ending_of: an ending reached at once or
     settled by the session whenever it sits; the end-date reckoning only within VERDICT_DAYS of
     the calendar's end (verdict_near)."""
     pl = state.plenums.get(pdef.id)
@@ -66,10 +66,10 @@ def sessions(
                 c.rng = B.engine_rng(state, side, k, salt=salt + i)
                 c.plenums[pdef.id].tactics = {s: t for s, t in (("kim", a), ("opposition", b)) if t is not None}
                 rec = resolve(c, scn, pdef)
-                yield a, b, rec, leads_to(c, scn, near)
+                yield a, b, rec, ending_of(c, scn, near)
 
 
-def leads_to(c: GameState, scn: Scenario, near: bool) -> str | None:
+def ending_of(c: GameState, scn: Scenario, near: bool) -> str | None:
     """The ending a session played on ``c`` leads to: one it reaches at once (Kim removed from
     the chair), or one the game would now call settled and skip to (game.py asks endings.settled
     at the start of each turn: a discipline vote carried in June settles the year as surely as in
