@@ -155,6 +155,9 @@ def _render_all(
         app.push(NewGameScreen(app))
         ng = app.top
         ng.seed_field.value = "1956"
+        # Every scenario loaded first: on a busy machine the picture otherwise caught the
+        # screen's "Loading..." line, and the pictures must not depend on the machine's load.
+        SC.wait()
         snap("02-new-game")
         # The campaign's longer summary, its start points and its factions on the same screen.
         camp = next((i for i, f in enumerate(ng.folders) if f.name == "campaign-1953"), None)
