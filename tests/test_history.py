@@ -192,3 +192,26 @@ def test_no_editing_marks_in_player_facing_text(name):
                 if _MARKS.search(text) or re.search(r"\b\d{4}-\d{2}-\d{2}\b", text):
                     bad.append(f"{section}:{item.id}: {text[:80]}")
     assert not bad, bad
+
+
+@pytest.mark.parametrize("name", SCENARIO_DIRS)
+def test_a_source_named_in_an_events_text_is_among_its_chips(name):
+    """Prose that cites a source by its key ("SUH88", "L1") must list that key in the event's
+    sources, so the citation it points to is one click away on the same screen. (A single
+    capital followed by a full stop is an initial, as in "A. M. Petrov", not the key "M".)"""
+    from pathlib import Path
+
+    from game.scenario.loader import load
+    from game.ui.sources import bibliography
+
+    scn = load(Path(__file__).resolve().parents[1] / "game" / "scenarios" / name).scenario
+    keys = set(bibliography(scn))
+    bad = []
+    for ev in scn.events:
+        prose = [ev.text] + [t for o in ev.options for t in (o.text, o.detail or "")]
+        for text in prose:
+            for m in re.finditer(r"\b([A-Za-z0-9]+)\b(\.?)", text):
+                key, stop = m.group(1), m.group(2)
+                if key in keys and key not in ev.sources and not (len(key) == 1 and stop):
+                    bad.append(f"{ev.id}: {key} in '{text[max(0, m.start() - 30) : m.end() + 10]}'")
+    assert not bad, bad
