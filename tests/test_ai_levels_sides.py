@@ -103,27 +103,3 @@ def test_the_hard_critics_take_a_plot_they_suspect_found_as_found(august):
     assert len(mind.worlds) == LEVELS["hard"].samples
     assert all(w.has_flag("plot_discovered") for w in mind.worlds)
     assert mind.p_found(mind.worlds[0]) == 1.0
-
-
-def test_what_a_flag_opens_counts_only_toward_a_plot_plenum_when_the_scenario_says_so(campaign):
-    """`opens_at_plot_plenums`: a level that sees what a flag opens weighs it only while the
-    nearest plenum has a tactic that reads the plot (the campaign's August 1956), not toward the
-    plenums of 1953-55, where drafting early only leaves Kim more to find."""
-    from game.ai.player import AIPlayer, Mind
-    from game.engine.game import Game
-
-    sides = {"opposition": AISideModel(levels={"normal": {"opens": 1}})}
-    gated = _tuned(campaign, AIModel(weights={"found_at_plot_plenums": 1, "opens_at_plot_plenums": 1}, sides=sides))
-    open_ = _tuned(campaign, AIModel(weights={"found_at_plot_plenums": 1}, sides=sides))
-    player = AIPlayer("normal")
-    early = Game.new(gated, "dogmatism", 3)  # the December 1955 plenum is next: no plot tactic
-    assert Mind(player, early, "opposition").level.opens
-    assert not Mind(player, early, "opposition").enables
-    assert Mind(player, Game.new(open_, "dogmatism", 3), "opposition").enables
-    # Once the December plenum has sat, August 1956 is the nearest: the openings count again.
-    for _ in range(400):
-        if early.state.plenums["dec_1955_plenum"].status == "held" or early.to_move() is None:
-            break
-        early.submit(player(early, early.to_move()))
-    assert early.state.plenums["dec_1955_plenum"].status == "held"
-    assert Mind(player, early, "opposition").enables
