@@ -149,7 +149,7 @@ class Mind:
         self.scales = _scales(self.view.members)
         self.enables = (
             {f: n for f, n in B.enabling_flags(self.scn)[side].items() if f != "plot_discovered"}
-            if self.level.opens and (not self.w.opens_at_plot_plenums or self._plot_plenum_next())
+            if self.level.opens
             else {}
         )
         self.sign = 1.0 if side == "kim" else -1.0

@@ -58,11 +58,6 @@ class Weights:
     # the found plot itself, either way, every level still counts). For a scenario whose plot
     # matters at one plenum of many: the campaign's (see its scenario.yaml).
     found_at_plot_plenums: bool = False
-    # Value what a flag opens (Level.opens) only while the next plenum has such a tactic too. For
-    # the same kind of scenario: across the campaign's decade, a level that saw what the critique
-    # opens drafted it, bound the coalition and sounded the embassies in 1953, three years before
-    # the plenum that reads them, and every one of those makes Kim's investigation likelier.
-    opens_at_plot_plenums: bool = False
 
 
 @dataclass(frozen=True)
