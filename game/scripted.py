@@ -32,17 +32,20 @@ side could see (flags, dates, its own budget), as a human player would.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game.engine import actions as A
 from game.engine import expr as X
 from game.engine.actions import Refused
+from game.engine.basics import suggest
 from game.engine.context import EvalContext
 from game.engine.game import Game
 from game.engine.plenum import projection
+from game.scenario import yamlsrc
+from game.scenario.diagnostics import Mark
+from game.scenario.yamlsrc import Marks, locate
 
 
 class ScriptError(ValueError):
@@ -140,34 +143,74 @@ BUILTIN: dict[str, dict] = {
 }
 
 
-def _format_error(exc: ValidationError, where: str) -> str:
-    first = exc.errors()[0]
-    loc = ".".join(str(x) for x in first["loc"])
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{where}: {loc}: {first['msg']}{more}"
+# What a modder should write, for the fields whose rule is a pattern.
+_PATTERN_WORDS = {
+    "id": "lower-case letters, digits and _, starting with a letter (e.g. hoard_then_strike)",
+    "answer": "historical, first, last, ai, ai:easy, ai:normal or ai:hard",
+    "tactic_answer": "historical, first, last, ai, ai:easy, ai:normal or ai:hard",
+}
+
+
+def _format_errors(exc: ValidationError, data: Any, marks: Marks, fallback: Mark) -> str:
+    """Every problem (the first five), one a line, at the line and column the modder wrote it,
+    in plain words; with its place in the script as a dotted path (actions.0.when) as well."""
+    lines = [_one_error(err, data, marks, fallback) for err in exc.errors()[:5]]
+    if exc.error_count() > 5:
+        lines.append(f"... and {exc.error_count() - 5} more")
+    return "\n".join(lines)
+
+
+def _one_error(err: Any, data: Any, marks: Marks, fallback: Mark) -> str:
+    loc = tuple(err["loc"])
+    etype = err["type"]
+    dotted = ".".join(str(x) for x in loc) or "script"
+    name = str(loc[-1]) if loc else "script"
+    in_step = len(loc) >= 2 and loc[0] == "actions" and isinstance(loc[1], int)
+    model = Step if in_step and len(loc) > 2 else ScriptDef
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if etype == "missing":
+        mark, _ = locate(data, ("script", *loc[:-1]), marks, fallback)
+        text = f"{dotted}: missing required key '{name}'"
+    elif etype == "extra_forbidden":
+        mark, _ = locate(data, ("script", *loc), marks, fallback, key=True)
+        known = list(model.model_fields)
+        text = f"{dotted}: unknown key '{name}' ({suggest(name, known) or 'allowed: ' + ', '.join(known)})"
+    else:
+        mark, _ = locate(data, ("script", *loc), marks, fallback)
+        if etype in ("model_type", "dict_type") and in_step:
+            text = f"{dotted}: each entry of 'actions' is a mapping, such as {{action: lie_low}}"
+        elif etype == "string_pattern_mismatch" and name in _PATTERN_WORDS:
+            text = f"{dotted}: '{err.get('input')}' is not allowed: use {_PATTERN_WORDS[name]}"
+        else:
+            text = f"{dotted}: {msg}"
+    return f"{mark.file}:{mark.line}:{mark.col}: {text}"
 
 
 def load(spec: str) -> ScriptDef:
-    """A built-in script by name, or a YAML file by path ('.yaml'/'.yml', or any existing file)."""
+    """A built-in script by name, or a YAML file by path ('.yaml'/'.yml', or any existing file).
+    A file is read as scenario files are (game/scenario/yamlsrc.py): safe, with the same limits
+    on size, values and nesting, and every problem named at its line."""
     if spec in BUILTIN:
         return ScriptDef(id=spec, **BUILTIN[spec])
     path = Path(spec)
     if not (spec.endswith((".yaml", ".yml")) or path.is_file()):
         raise ScriptError(f"no built-in script '{spec}' (built in: {', '.join(BUILTIN)}; or give a .yaml path)")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ScriptError(f"{spec}: cannot read it ({exc.strerror or exc})") from None
-    except yaml.YAMLError as exc:
-        raise ScriptError(f"{spec}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    loaded = yamlsrc.load_file(path, spec)
+    errors = [d for d in loaded.diagnostics if d.is_error]
+    if errors:
+        d = errors[0]
+        raise ScriptError(f"{d.file}:{d.line}:{d.col}: {d.message}" + (f" ({d.hint})" if d.hint else ""))
+    raw = loaded.data
     if not isinstance(raw, dict) or not isinstance(raw.get("script"), dict):
-        raise ScriptError(f"{spec}: expected a mapping with a 'script:' key at the top")
+        m = loaded.root_mark
+        raise ScriptError(f"{m.file}:{m.line}:{m.col}: expected a mapping with a 'script:' key at the top")
     try:
         return ScriptDef(**raw["script"])
     except ValidationError as exc:
-        raise ScriptError(_format_error(exc, spec)) from None
+        raise ScriptError(_format_errors(exc, raw, loaded.marks, loaded.root_mark)) from None
     except TypeError as exc:
-        raise ScriptError(f"{spec}: {exc}") from None
+        m = loaded.root_mark
+        raise ScriptError(f"{m.file}:{m.line}:{m.col}: {exc}") from None
 
 
 def check(script: ScriptDef, scn, side: str | None = None) -> None:

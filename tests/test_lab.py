@@ -121,6 +121,34 @@ def test_bad_script_files_say_what_is_wrong(tmp_path, scn, text, words):
     assert "\n" not in str(exc.value)
 
 
+def test_a_script_file_is_read_with_the_scenario_files_limits_and_lines(tmp_path):
+    """A script is a file a modder writes: each problem is named at its line and column, one a
+    line, in plain words; an alias bomb, a file too large or a broken bracket is refused at once."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("script:\n  side: opposition\n  answr: first\n  actions:\n    - lie_low\n", encoding="utf-8")
+    with pytest.raises(ScriptError) as exc:
+        load_script(str(bad))
+    lines = str(exc.value).splitlines()
+    assert lines[0].startswith(f"{bad}:2:3: id: missing required key 'id'")
+    assert f"{bad}:3:3: answr: unknown key 'answr' (did you mean 'answer'?)" in lines
+    assert f"{bad}:5:7: actions.0: each entry of 'actions' is a mapping, such as {{action: lie_low}}" in lines
+
+    bomb = ["script:", "  id: bomb", "  side: opposition", "  a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    bomb.append("  actions: *a8")
+    (tmp_path / "bomb.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    with pytest.raises(ScriptError, match=r"bomb\.yaml:\d+:\d+: aliases"):
+        load_script(str(tmp_path / "bomb.yaml"))
+
+    (tmp_path / "big.yaml").write_bytes(b"script:\n  name: '" + b"x" * 30_000_000 + b"'\n")
+    with pytest.raises(ScriptError, match="larger than"):
+        load_script(str(tmp_path / "big.yaml"))
+
+    (tmp_path / "open.yaml").write_text("script: [1, 2\n", encoding="utf-8")
+    with pytest.raises(ScriptError, match=r"open\.yaml:1:9: .*not closed"):
+        load_script(str(tmp_path / "open.yaml"))
+
+
 def test_builtin_scripts_fit_the_scenario(scn):
     from game.scripted import check
 
