@@ -34,7 +34,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from game.engine import actions as A
 from game.engine import expr as X
@@ -94,6 +94,13 @@ class ScriptDef(BaseModel):
     choose: dict[str, str] = Field(default_factory=dict, description="event id -> option id, where open.")
     tactics: dict[str, str] = Field(default_factory=dict, description="plenum id -> tactic id, where open.")
     tactic_answer: str | None = Field(None, pattern=_ANSWER, description="Other plenums (default: as 'answer').")
+    # Where each entry was written ("file:line:col" by its dotted path, e.g. "actions.0"), for
+    # check()'s messages; empty for the built-in scripts.
+    _where: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def at(self, path: str) -> str:
+        """The message prefix for the entry at `path`: its place in the file, or the script."""
+        return self._where.get(path) or f"script '{self.id}'"
 
 
 # The built-in routines. Decision points and tactics are left to the normal AI unless the
@@ -205,37 +212,45 @@ def load(spec: str) -> ScriptDef:
         m = loaded.root_mark
         raise ScriptError(f"{m.file}:{m.line}:{m.col}: expected a mapping with a 'script:' key at the top")
     try:
-        return ScriptDef(**raw["script"])
+        script = ScriptDef(**raw["script"])
     except ValidationError as exc:
         raise ScriptError(_format_errors(exc, raw, loaded.marks, loaded.root_mark)) from None
     except TypeError as exc:
         m = loaded.root_mark
         raise ScriptError(f"{m.file}:{m.line}:{m.col}: {exc}") from None
+    paths = [("actions", i) for i in range(len(script.actions))]
+    paths += [("choose", k) for k in script.choose] + [("tactics", k) for k in script.tactics]
+    for path in paths:
+        m, _ = locate(raw, ("script", *path), loaded.marks, loaded.root_mark, key=path[0] != "actions")
+        script._where[".".join(str(x) for x in path)] = f"{m.file}:{m.line}:{m.col}"
+    m, _ = locate(raw, ("script", "side"), loaded.marks, loaded.root_mark)
+    script._where["side"] = f"{m.file}:{m.line}:{m.col}"
+    return script
 
 
 def check(script: ScriptDef, scn, side: str | None = None) -> None:
     """Refuse a script that names what the scenario lacks, with the id and what it has."""
     if side and script.side != side:
-        raise ScriptError(f"script '{script.id}' plays {script.side}, not {side}")
+        raise ScriptError(f"{script.at('side')}: the script plays {script.side}, not {side}")
     mine = {a.id for a in scn.actions if a.side == script.side}
     for i, step in enumerate(script.actions):
         if step.action not in mine:
             raise ScriptError(
-                f"script '{script.id}': actions.{i}: no {script.side} action '{step.action}' "
+                f"{script.at(f'actions.{i}')}: actions.{i}: no {script.side} action '{step.action}' "
                 f"(has: {', '.join(sorted(mine))})"
             )
     events = {e.id: e for e in scn.events}
     for eid, oid in script.choose.items():
         if eid not in events:
-            raise ScriptError(f"script '{script.id}': choose: no event '{eid}'")
+            raise ScriptError(f"{script.at(f'choose.{eid}')}: choose: no event '{eid}'")
         if oid not in {o.id for o in events[eid].options}:
-            raise ScriptError(f"script '{script.id}': choose.{eid}: no option '{oid}'")
+            raise ScriptError(f"{script.at(f'choose.{eid}')}: choose.{eid}: no option '{oid}'")
     plenums = {p.id: p for p in scn.plenums}
     for pid, tid in script.tactics.items():
         if pid not in plenums:
-            raise ScriptError(f"script '{script.id}': tactics: no plenum '{pid}'")
+            raise ScriptError(f"{script.at(f'tactics.{pid}')}: tactics: no plenum '{pid}'")
         if tid not in {t.id for t in plenums[pid].tactics if t.side == script.side}:
-            raise ScriptError(f"script '{script.id}': tactics.{pid}: no {script.side} tactic '{tid}'")
+            raise ScriptError(f"{script.at(f'tactics.{pid}')}: tactics.{pid}: no {script.side} tactic '{tid}'")
 
 
 def _ai(rule: str):

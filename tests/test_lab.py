@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -121,7 +122,9 @@ def test_bad_script_files_say_what_is_wrong(tmp_path, scn, text, words):
     assert "\n" not in str(exc.value)
 
 
-def test_a_script_file_is_read_with_the_scenario_files_limits_and_lines(tmp_path):
+def test_a_script_file_is_read_with_the_scenario_files_limits_and_lines(tmp_path, scn):
+    from game.scripted import check
+
     """A script is a file a modder writes: each problem is named at its line and column, one a
     line, in plain words; an alias bomb, a file too large or a broken bracket is refused at once."""
     bad = tmp_path / "bad.yaml"
@@ -143,6 +146,14 @@ def test_a_script_file_is_read_with_the_scenario_files_limits_and_lines(tmp_path
     (tmp_path / "big.yaml").write_bytes(b"script:\n  name: '" + b"x" * 30_000_000 + b"'\n")
     with pytest.raises(ScriptError, match="larger than"):
         load_script(str(tmp_path / "big.yaml"))
+
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text(
+        "script:\n  id: x\n  side: opposition\n  actions:\n    - {action: lie_low}\n    - {action: fly}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ScriptError, match=rf"^{re.escape(str(unknown))}:6:7: actions\.1: no opposition action 'fly'"):
+        check(load_script(str(unknown)), scn)
 
     (tmp_path / "open.yaml").write_text("script: [1, 2\n", encoding="utf-8")
     with pytest.raises(ScriptError, match=r"open\.yaml:1:9: .*not closed"):
