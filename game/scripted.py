@@ -218,11 +218,11 @@ def load(spec: str) -> ScriptDef:
     except TypeError as exc:
         m = loaded.root_mark
         raise ScriptError(f"{m.file}:{m.line}:{m.col}: {exc}") from None
-    paths = [("actions", i) for i in range(len(script.actions))]
-    paths += [("choose", k) for k in script.choose] + [("tactics", k) for k in script.tactics]
-    for path in paths:
-        m, _ = locate(raw, ("script", *path), loaded.marks, loaded.root_mark, key=path[0] != "actions")
-        script._where[".".join(str(x) for x in path)] = f"{m.file}:{m.line}:{m.col}"
+    entries: list[tuple[str, int | str]] = [("actions", i) for i in range(len(script.actions))]
+    entries += [("choose", k) for k in script.choose] + [("tactics", k) for k in script.tactics]
+    for section, item in entries:
+        m, _ = locate(raw, ("script", section, item), loaded.marks, loaded.root_mark, key=section != "actions")
+        script._where[f"{section}.{item}"] = f"{m.file}:{m.line}:{m.col}"
     m, _ = locate(raw, ("script", "side"), loaded.marks, loaded.root_mark)
     script._where["side"] = f"{m.file}:{m.line}:{m.col}"
     return script
