@@ -154,16 +154,19 @@ def _render_all(
     if want("02-new-game"):
         app.push(NewGameScreen(app))
         ng = app.top
-        ng.seed_field.value = "1956"
         # Every scenario loaded first: on a busy machine the picture otherwise caught the
         # screen's "Loading..." line, and the pictures must not depend on the machine's load.
+        # The seed after it: a scenario's arrival draws the screen's seed afresh.
         SC.wait()
+        app.frame(dt=1 / 60)
+        ng.seed_field.value = "1956"
         snap("02-new-game")
         # The campaign's longer summary, its start points and its factions on the same screen.
         camp = next((i for i, f in enumerate(ng.folders) if f.name == "campaign-1953"), None)
         if camp is not None and want("02-new-game-campaign"):
             ng.pick(camp)
             SC.wait()
+            ng.seed_field.value = "1953"  # picking a scenario draws a fresh seed
             snap("02-new-game-campaign")
         app.pop()
 
