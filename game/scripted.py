@@ -237,20 +237,32 @@ def check(script: ScriptDef, scn, side: str | None = None) -> None:
         if step.action not in mine:
             raise ScriptError(
                 f"{script.at(f'actions.{i}')}: actions.{i}: no {script.side} action '{step.action}' "
-                f"(has: {', '.join(sorted(mine))})"
+                f"({suggest(step.action, sorted(mine)) or 'has: ' + ', '.join(sorted(mine))})"
             )
     events = {e.id: e for e in scn.events}
     for eid, oid in script.choose.items():
         if eid not in events:
-            raise ScriptError(f"{script.at(f'choose.{eid}')}: choose: no event '{eid}'")
+            raise ScriptError(f"{script.at(f'choose.{eid}')}: choose: no event '{eid}'{_maybe(eid, events)}")
         if oid not in {o.id for o in events[eid].options}:
-            raise ScriptError(f"{script.at(f'choose.{eid}')}: choose.{eid}: no option '{oid}'")
+            options = [o.id for o in events[eid].options]
+            raise ScriptError(
+                f"{script.at(f'choose.{eid}')}: choose.{eid}: no option '{oid}' (has: {', '.join(options)})"
+            )
     plenums = {p.id: p for p in scn.plenums}
     for pid, tid in script.tactics.items():
         if pid not in plenums:
-            raise ScriptError(f"{script.at(f'tactics.{pid}')}: tactics: no plenum '{pid}'")
+            raise ScriptError(f"{script.at(f'tactics.{pid}')}: tactics: no plenum '{pid}'{_maybe(pid, plenums)}")
         if tid not in {t.id for t in plenums[pid].tactics if t.side == script.side}:
-            raise ScriptError(f"{script.at(f'tactics.{pid}')}: tactics.{pid}: no {script.side} tactic '{tid}'")
+            mine_t = [t.id for t in plenums[pid].tactics if t.side == script.side]
+            raise ScriptError(
+                f"{script.at(f'tactics.{pid}')}: tactics.{pid}: no {script.side} tactic '{tid}' (has: {', '.join(mine_t)})"
+            )
+
+
+def _maybe(name: str, known) -> str:
+    """' (did you mean ...?)' for a near miss among `known`, else nothing (the lists are long)."""
+    hint = suggest(name, sorted(known))
+    return f" ({hint})" if hint else ""
 
 
 def _ai(rule: str):
