@@ -105,6 +105,10 @@ def new_state(scn: Scenario, start: str | None = None, seed: int = 0) -> GameSta
     return state
 
 
+# The fields of an order that name something (an id, a side, a kind); see Game.submit.
+_ORDER_NAMES = ("t", "side", "event", "option", "action", "target", "plenum", "tactic", "why")
+
+
 class Game:
     def __init__(self, scn: Scenario, state: GameState, *, shown: bool = True):
         self.scn = scn
@@ -172,6 +176,12 @@ class Game:
         asked_on = st.date  # a computer player's reason is dated when it gave the order
         if st.ending:
             raise Refused("The game is over.")
+        # An order may come from a file (a replay, a save's decisions): every field it names is
+        # an id, so anything else is refused here, not met as a crash deep in the rules.
+        for key in _ORDER_NAMES:
+            v = order.get(key)
+            if v is not None and not isinstance(v, str):
+                raise Refused(f"An order's '{key}' must be a name, not {type(v).__name__} {v!r:.40}.")
         kind = order.get("t")
         side = order.get("side")
         if side not in SIDES:

@@ -42,6 +42,42 @@ def _load_scenario(name: str, mods: list[str]):
     return result.scenario, folder, 0
 
 
+# A replay is a JSON report (`--json`) or a save; the largest campaign save is under 5 MB.
+MAX_REPLAY_BYTES = 64_000_000
+
+
+def _read_replay(path: Path, args) -> tuple[str | None, int, list[dict]] | str:
+    """(start, seed, decisions) from a JSON report or a save, or what is wrong with the file, in
+    words: never a traceback, whatever the file holds."""
+    try:
+        if path.stat().st_size > MAX_REPLAY_BYTES:
+            return f"{path}: the file is larger than {MAX_REPLAY_BYTES // 1_000_000} MB; it is not a replay"
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return f"{path}: no such file"
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"{path}: cannot read the replay ({exc})"
+    except json.JSONDecodeError as exc:
+        return f"{path}:{exc.lineno}:{exc.colno}: not a JSON report or save ({exc.msg})"
+    except RecursionError:
+        return f"{path}: nested far too deeply; not a JSON report or save"
+    except ValueError as exc:  # e.g. an integer of 5,000 digits
+        return f"{path}: not a JSON report or save ({exc})"
+    src = payload.get("state", payload) if isinstance(payload, dict) else None
+    if not isinstance(src, dict):
+        return f"{path}: not a JSON report or save (it holds no game)"
+    decisions = src.get("decisions")
+    if not isinstance(decisions, list) or not all(isinstance(d, dict) for d in decisions):
+        return f"{path}: no list of decisions in it"
+    start = src.get("start", args.start)
+    seed = src.get("seed", args.seed)
+    if start is not None and not isinstance(start, str):
+        return f"{path}: its start point {start!r} is not a name"
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        return f"{path}: its seed {seed!r} is not a whole number"
+    return start, seed, decisions
+
+
 def main(args) -> int:
     scenario_name = args.scenario
     if args.resume:
@@ -59,16 +95,12 @@ def main(args) -> int:
             ids = ", ".join(s.id for s in scn.scenario.starts)
             return _err(f"scenario '{args.scenario}' has no start point '{args.start}' (it has: {ids})")
         if args.replay:
+            got = _read_replay(Path(args.replay), args)
+            if isinstance(got, str):
+                return _err(got)
+            start, seed, decisions = got
             try:
-                payload = json.loads(Path(args.replay).read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                return _err(f"{args.replay}: cannot read the replay ({exc})")
-            src = payload.get("state", payload)
-            decisions = src.get("decisions")
-            if not isinstance(decisions, list):
-                return _err(f"{args.replay}: no list of decisions in it")
-            try:
-                g = Game.replay(scn, src.get("start", args.start), int(src.get("seed", args.seed)), decisions)
+                g = Game.replay(scn, start, seed, decisions)
             except Refused as exc:
                 return _err(f"{args.replay}: {exc}")
             return _finish(g, args, scenario_name)
