@@ -160,8 +160,10 @@ def test_prose_and_dates():
     # An undecided lean never shows a figure that would vote (band 6: +5.7 reads +5).
     from game.tools.terminal import lean_words
 
-    assert lean_words(5.7, 3) == "undecided +5±3" and lean_words(6.2, 3) == "with Kim +6±3"
-    assert lean_words(-5.6, 2) == "undecided -5±2"
+    assert lean_words(5.7, 3) == "undecided, lean +5±3" and lean_words(6.2, 3) == "with Kim, lean +6±3"
+    assert lean_words(-5.6, 2) == "undecided, lean -5±2"
+    # The figure reads as a lean, not as a count with the critics ("with the critics -7" did).
+    assert lean_words(-7.2, 5) == "with the critics, lean -7±5"
 
 
 def test_target_picker_shows_the_sides_own_estimate_and_marks_non_voters(august):
@@ -178,7 +180,7 @@ def test_target_picker_shows_the_sides_own_estimate_and_marks_non_voters(august)
     differs = 0
     marked = 0
     for pid, line in rows:
-        m = re.search(r"your estimate: (?:with Kim|undecided|with the critics) ([+-]\d+)±(\d+)", line)
+        m = re.search(r"your estimate: (?:with Kim|undecided|with the critics), lean ([+-]\d+)±(\d+)", line)
         if pid in est:
             assert m, line
             assert int(m.group(1)) == shown_total(est[pid].lean)  # kept on its side of the band

@@ -90,7 +90,7 @@ def lean_words(lean: float, error: float) -> str:
         where = "with the critics"
     else:
         where = "undecided"
-    return f"{where} {n:+d}±{round(error)}"
+    return f"{where}, lean {n:+d}±{round(error)}"
 
 
 # ---------------------------------------------------------------------- the player
