@@ -151,10 +151,11 @@ BUILTIN: dict[str, dict] = {
 
 
 # What a modder should write, for the fields whose rule is a pattern.
+_ANSWER_WORDS = "historical, first, last, ai, ai:easy, ai:normal or ai:hard"  # what _ANSWER allows
 _PATTERN_WORDS = {
     "id": "lower-case letters, digits and _, starting with a letter (e.g. hoard_then_strike)",
-    "answer": "historical, first, last, ai, ai:easy, ai:normal or ai:hard",
-    "tactic_answer": "historical, first, last, ai, ai:easy, ai:normal or ai:hard",
+    "answer": _ANSWER_WORDS,
+    "tactic_answer": _ANSWER_WORDS,
 }
 
 
