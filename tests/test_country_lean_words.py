@@ -16,7 +16,7 @@ def _open_trial(scn):
 
 def test_a_trial_says_what_its_grip_does_to_every_lean(august):
     line = next(x for x in describe(august, _open_trial(august).success) if x.startswith("Country:"))
-    m = re.search(r"every member's lean (\d+\.\d) more toward Kim", line)
+    m = re.search(r"every member's lean (\d+(?:\.\d+)?) more toward Kim", line)
     assert m, line
     shown = float(m.group(1))
 
@@ -28,7 +28,17 @@ def test_a_trial_says_what_its_grip_does_to_every_lean(august):
 
     apply_effects(s, august, [fx])
     after = sum(lean_terms(s, august, pid))
-    assert round(after - before, 1) == shown
+    assert round(after - before, 2) == shown
+
+
+def test_the_shift_is_shown_to_the_hundredth_it_has(august):
+    """The cult's 0.15 a point: 3 points are 0.45 and 5 are 0.75, not 0.4 and 0.8."""
+    from game.engine.effect_kinds import CountryFx
+
+    for cult, words in ((-3, "0.45 more toward the critics"), (5, "0.75 more toward Kim"), (2, "0.3 more toward Kim")):
+        fx = CountryFx(cult=cult)
+        line = describe(august, [type(_open_trial(august).success[0])(country=fx)])[0]
+        assert words in line, line
 
 
 def test_a_change_that_moves_no_lean_says_nothing_of_leans(august):

@@ -383,7 +383,9 @@ def _country_describe(scn: Scenario, v: CountryFx, tl: str) -> list[str]:
     shift = sum(getattr(v, name) * getattr(RULE, name) for name in LEAN_MEASURES)
     if shift:
         side = "Kim" if shift > 0 else "the critics"
-        line += f" (every member's lean {abs(shift):.1f} more toward {side})"
+        # Two places where the coefficients need them: the cult's 0.15 a point makes 0.45 for 3,
+        # which one place would show as 0.4 (and 0.75 as 0.8).
+        line += f" (every member's lean {round(abs(shift), 2):g} more toward {side})"
     return [line]
 
 

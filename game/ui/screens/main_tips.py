@@ -151,7 +151,9 @@ class MainTips:
             f"Your intelligence is {intel}: the error is about (100 − {intel}) / 6"
             + (", smaller for your own side's pledges." if own else "."),
             self.count_vs_vote(),
-            "Your informers recount at the start of each turn: what you do now shows in next turn's figures.",
+            # (world.estimates: the error is drawn once a turn and laid over the live leanings, so
+            # a player's own moves show at once. This line said the opposite until a hand game.)
+            "Your informers' error is redrawn at the start of each turn; what you do shows in the count at once.",
         ]
 
     def count_vs_vote(self) -> str:
