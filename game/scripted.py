@@ -147,6 +147,14 @@ BUILTIN: dict[str, dict] = {
         "actions": [{"action": "recruit_member"}],
         "answer": "ai:normal",
     },
+    # What the easy critics did when they beat a hand-played Kim: blocs moved a fortnight at a
+    # time, never a critique or a coalition for his investigators to find.
+    "court_and_canvass": {
+        "side": "opposition",
+        "name": "The opposition only courts the home-grown cadres and canvasses its own groups",
+        "actions": [{"action": "court_home_grown"}, {"action": "canvass_faction"}, {"action": "lie_low"}],
+        "answer": "ai:normal",
+    },
 }
 
 
