@@ -13,7 +13,8 @@ from game.engine import expr as X
 from game.engine.actions import glimpse_odds, public_text
 from game.engine.basics import date_words
 from game.engine.context import EvalContext
-from game.engine.plenum import projection
+from game.engine.plenum import days_until, plenum_next, projection
+from game.engine.world import PLEDGE_DECAY, pledge_lasts
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BUSY = re.compile(r"^Informers report that (.+?) were busy: (.+)\.$")
@@ -469,3 +470,43 @@ def last_refusals(state, scn, side: str, action_id: str) -> dict[str, str]:
         else:
             out[pid] = e.date
     return out
+
+
+def pledge_line(scn, st, effects, side: str) -> str | None:
+    """How long the largest commitment to `side` among `effects` lasts, against the turns to the
+    next plenum: in the campaign a pledge made in 1953 is long gone by the first vote, and the
+    dialog said only "+50"."""
+    adds = [fx.value.add for fx in effects if fx.kind == "pledge" and fx.value.side == side and fx.value.add > 0]
+    if not adds:
+        return None
+    add = max(adds)
+    lasts = pledge_lasts(add)
+    line = f"A commitment fades by {PLEDGE_DECAY} a turn: +{add} is gone in {lasts} turns"
+    pdef, pl = plenum_next(scn, st)
+    if pdef is not None and pl.date >= st.date:
+        turns = -(-days_until(st.date, pl.date) // max(1, scn.scenario.calendar.turn_days))
+        # Drift runs before a plenum that falls due sits (game.py), so at equal turns it is gone.
+        if turns >= lasts:
+            line += f", before {pdef.title} sits (in {turns} turns)"
+        elif turns > 0:
+            line += f"; {pdef.title} sits in {turns}"
+    return line + "."
+
+
+def far_plenum_words(scn, st, date: str, side: str) -> str | None:
+    """The aim's advice when the plenum on `date` is further off than any commitment this side
+    can win would last (drift takes PLEDGE_DECAY a turn), or None when it is near enough."""
+    adds = [
+        fx.value.add
+        for a in scn.actions
+        if a.side == side
+        for fx in a.success
+        if fx.kind == "pledge" and fx.value.side == side and fx.value.add > 0
+    ]
+    if not adds or date < st.date:
+        return None
+    turns = -(-days_until(st.date, date) // max(1, scn.scenario.calendar.turn_days))
+    if turns < pledge_lasts(max(adds)):
+        return None
+    act = "secure votes" if side == "kim" else "recruit"
+    return f"It sits in {turns} turns and pledges fade by {PLEDGE_DECAY} a turn: {act} nearer the day."

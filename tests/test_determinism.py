@@ -93,7 +93,7 @@ def _history_game(scn, seed=1):
 
 KNOWN_MINI = "a20ebbd5b4121adf166848bc8eb753363bf318323ab956aeb9838840723f6916"
 KNOWN_AUGUST_HISTORY_1 = "6227519955e66560a5b49c258118866a65c4a3a15289919c81e36a72c1b7241f"
-KNOWN_CAMPAIGN_HISTORY_1 = "8003c489442c357385edd85a18571940444235b841783fd0bdaaf410db178c70"
+KNOWN_CAMPAIGN_HISTORY_1 = "c6b964eb1359a922a77b30dd96ef58a416adf837f71e54b7f93e74e82acc1898"  # log words only: 'for a month' (25-day turns), not 'a fortnight'
 
 
 def test_known_hash_of_a_scripted_mini_game(mini):

@@ -27,6 +27,27 @@ HOSTILE_LEAN = RULE.hostile_lean
 NOISE = RULE.noise
 
 
+def plenum_next(scn: Scenario, st: GameState) -> tuple[Any, Any]:
+    """The next plenum on the calendar (definition, state), or (None, None): the screens, the
+    words and the terminal ask it."""
+    best = None
+    for pdef in scn.plenums:
+        pl = st.plenums.get(pdef.id)
+        if pl and pl.status in ("scheduled", "in_session"):
+            if best is None or pl.date < best[1].date:
+                best = (pdef, pl)
+    return best or (None, None)
+
+
+def days_until(a: str, b: str) -> int:
+    import datetime as dt
+
+    try:
+        return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+    except ValueError:
+        return 0
+
+
 def present_members(state: GameState, *, candidates: bool = False) -> list[str]:
     if not candidates:  # the usual question (every count of the committee asks it): one compare
         return [pid for pid, p in state.people.items() if p.cc == "full" and p.status in ACTIVE]

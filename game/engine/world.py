@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 PLEDGE_DECAY = 2
 FEAR_FLOOR = 15
+
+
+def pledge_lasts(add: int) -> int:
+    """Turns until a fresh commitment of `add` has faded to nothing (drift takes PLEDGE_DECAY a
+    turn): what the action dialog tells a player before a pledge far from any plenum."""
+    return -(-max(0, add) // PLEDGE_DECAY)
+
+
 # Each turn a faction's influence moves this share of the way toward its share of the full
 # members present (the UI's explanations read it from here).
 INFLUENCE_PULL = 0.08

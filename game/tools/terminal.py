@@ -28,7 +28,7 @@ from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
 from game.played import leads_to, play_out, tactic_plays_words
-from game.words import dispatch_text, last_refusals, secrecy, target_key, why_closed
+from game.words import dispatch_text, last_refusals, pledge_line, secrecy, target_key, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -406,6 +406,9 @@ class TerminalPlayer:
         self.wrap(f"Chance {seen.text()}.  On success: {'; '.join(pv.success) or 'as described'}")
         if not seen.exact:
             self.wrap(seen.range_text())
+        lasts = pledge_line(g.scn, g.state, a.success, side)
+        if lasts:
+            self.wrap(lasts)
         if pv.failure:
             self.wrap(f"On failure: {'; '.join(pv.failure)}")
         self.wrap(secrecy(a.visible))

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, replace
 
 from game.engine.basics import MONTHS
-from game.engine.plenum import lean_terms
+from game.engine.plenum import days_until, lean_terms, plenum_next  # noqa: F401  (the screens read them as V.*)
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
-from game.words import dispatch_text, prose_dates  # noqa: F401  (prose_dates: the screens read it as V.prose_dates)
+from game.words import dispatch_text, far_plenum_words, pledge_line, prose_dates  # noqa: F401  (the screens read them as V.*)
 
 STATUS_WORDS = {
     "active": "Active",
@@ -124,26 +124,6 @@ def stance_lines(session, pid: str) -> list[str]:
     if any(label == UNKNOWN_LABEL for label, _ in terms):
         lines.append(f"  ({UNKNOWN_LABEL}: {UNKNOWN_TEXT}.)")
     return lines
-
-
-def plenum_next(scn, st):
-    """The next plenum on the calendar (definition, state), or (None, None)."""
-    best = None
-    for pdef in scn.plenums:
-        pl = st.plenums.get(pdef.id)
-        if pl and pl.status in ("scheduled", "in_session"):
-            if best is None or pl.date < best[1].date:
-                best = (pdef, pl)
-    return best or (None, None)
-
-
-def days_until(a: str, b: str) -> int:
-    import datetime as dt
-
-    try:
-        return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
-    except ValueError:
-        return 0
 
 
 def entry_story(scn, entry) -> str:

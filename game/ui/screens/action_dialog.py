@@ -322,7 +322,15 @@ class ActionDialog(Screen):
             )
             yy = max(yy, y + 106 + used + 8)
         for head, lines, col in (
-            ("IF IT WORKS", [*map(V.prose_dates, pv.success), *flag_lines(a.success)], C.OK),
+            (
+                "IF IT WORKS",
+                [
+                    *map(V.prose_dates, pv.success),
+                    *flag_lines(a.success),
+                    *filter(None, [V.pledge_line(s.scn, s.state, a.success, s.viewer)]),
+                ],
+                C.OK,
+            ),
             ("IF IT FAILS", [*map(V.prose_dates, pv.failure), *flag_lines(a.failure)], C.RED),
         ):
             T.draw(surf, head, (px, yy), 16, col, "head")

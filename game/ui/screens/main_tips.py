@@ -244,6 +244,12 @@ class MainTips:
             # Not yet called (August's plenum waits for someone to call it): the next one due.
             waiting = [p for p in s.scn.plenums if getattr(s.state.plenums.get(p.id), "status", "") == "unscheduled"]
             pdef = min(waiting, key=lambda p: p.date, default=None)
+        if pdef is not None:
+            far = V.far_plenum_words(s.scn, s.state, s.state.plenums[pdef.id].date, s.viewer)
+            if far:
+                # (Hand play in the campaign: in July 1953 this said "recruit the swing voters",
+                # whose pledges are gone long before December 1955.)
+                tail = far
         if pdef is not None and pdef.motions:
             # The question the next session puts, from the scenario's own plenum: in the campaign
             # the first is December 1955's case against Pak Il-u, not August's cult resolution.
