@@ -472,6 +472,11 @@ def last_refusals(state, scn, side: str, action_id: str) -> dict[str, str]:
     return out
 
 
+def turns_until(scn, st, date: str) -> int:
+    """Turn ends before `date` comes up: a plenum on it sits after this many drifts."""
+    return -(-days_until(st.date, date) // max(1, scn.scenario.calendar.turn_days))
+
+
 def pledge_line(scn, st, effects, side: str) -> str | None:
     """How long the largest commitment to `side` among `effects` lasts, against the turns to the
     next plenum: in the campaign a pledge made in 1953 is long gone by the first vote, and the
@@ -484,7 +489,7 @@ def pledge_line(scn, st, effects, side: str) -> str | None:
     line = f"A commitment fades by {PLEDGE_DECAY} a turn: +{add} is gone in {lasts} turns"
     pdef, pl = plenum_next(scn, st)
     if pdef is not None and pl.date >= st.date:
-        turns = -(-days_until(st.date, pl.date) // max(1, scn.scenario.calendar.turn_days))
+        turns = turns_until(scn, st, pl.date)
         # Drift runs before a plenum that falls due sits (game.py), so at equal turns it is gone.
         if turns >= lasts:
             line += f", before {pdef.title} sits (in {turns} turns)"
@@ -505,7 +510,7 @@ def far_plenum_words(scn, st, date: str, side: str) -> str | None:
     ]
     if not adds or date < st.date:
         return None
-    turns = -(-days_until(st.date, date) // max(1, scn.scenario.calendar.turn_days))
+    turns = turns_until(scn, st, date)
     if turns < pledge_lasts(max(adds)):
         return None
     act = "secure votes" if side == "kim" else "recruit"
