@@ -126,6 +126,15 @@ VOTES = {
 }
 
 
+def flag_words(scn, flag: str) -> tuple[str, str] | None:
+    """(set, cleared) words for a flag: the scenario's own (flags.yaml), else the shipped
+    defaults above, else None (the caller falls back to the id in words)."""
+    d = scn.get("flag", flag) if scn is not None else None
+    if d is not None:
+        return d.set, d.cleared or f"not: {d.set}"
+    return FLAGS.get(flag)
+
+
 def _human(name: str) -> str:
     text = name.replace("_", " ")
     return " ".join("Kim" if w == "kim" else w for w in text.split())
@@ -139,7 +148,8 @@ def _name(scn, kind: str, id_: str) -> str:
 def _path(path: tuple[str, ...], scn) -> str:
     root, rest = path[0], path[1:]
     if root == "flag" and rest:
-        return FLAGS[rest[0]][0] if rest[0] in FLAGS else _human(rest[0])
+        fw = flag_words(scn, rest[0])
+        return fw[0] if fw else _human(rest[0])
     if root == "var" and rest:
         return f"the {VARS[rest[0]]}" if rest[0] in VARS else _human(rest[0])
     if root == "country" and rest:
@@ -217,8 +227,8 @@ def words_node(node, scn=None) -> str:
                 if yes in said:
                     return said.replace(yes, no, 1)
             return "not yet: " + said
-        if inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and inner[1][1] in FLAGS:
-            return FLAGS[inner[1][1]][1]
+        if inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and flag_words(scn, inner[1][1]):
+            return flag_words(scn, inner[1][1])[1]  # type: ignore[index]
         if inner[0] == "path" and inner[1][0] == "target" and len(inner[1]) == 2 and inner[1][1] in BOOL_NOT:
             return "the target " + BOOL_NOT[inner[1][1]]
         return "not " + words_node(inner, scn)
@@ -312,10 +322,10 @@ def missing(src: str | None, state, scn) -> list[str]:
     return [words_node(part, scn) for part in _failing(src, state, scn)]
 
 
-def _done_flag(part) -> str | None:
+def _done_flag(part, scn) -> str | None:
     """The flag of a failing ``not flag.X`` part (X is set: the thing is done), if worded."""
     inner = part[1] if part[0] == "not" else None
-    if inner and inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and inner[1][1] in FLAGS:
+    if inner and inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and flag_words(scn, inner[1][1]):
         return inner[1][1]
     return None
 
@@ -330,8 +340,8 @@ def why_closed(v, state, scn) -> str:
         # done: "the critics have drafted their critique already", not "only when the critique
         # is not yet drafted".
         failing = _failing(a.available, state, scn)
-        done = [FLAGS[f][0] for f in map(_done_flag, failing) if f is not None]
-        parts = [words_node(part, scn) for part in failing if _done_flag(part) is None]
+        done = [flag_words(scn, f)[0] for f in (_done_flag(p, scn) for p in failing) if f is not None]  # type: ignore[index]
+        parts = [words_node(part, scn) for part in failing if _done_flag(part, scn) is None]
         if done and not parts:
             return "; and ".join(done) + " already."
         if parts:
@@ -343,16 +353,17 @@ def why_closed(v, state, scn) -> str:
     return v.reason
 
 
-def flag_lines(effects) -> list[str]:
+def flag_lines(effects, scn=None) -> list[str]:
     """What setting or clearing a flag means, in words (the effect table describes a flag as
     nothing, yet 'the plot is found out' is often the point of an action)."""
     out = []
     for fx in effects:
-        if fx.kind == "flag":
-            said = FLAGS[fx.value][0] if fx.value in FLAGS else _human(str(fx.value))
-            out.append(f"From now on: {said}")
-        elif fx.kind == "clear_flag":
-            said = FLAGS[fx.value][1] if fx.value in FLAGS else "no longer " + _human(str(fx.value))
+        if fx.kind in ("flag", "clear_flag"):
+            fw = flag_words(scn, str(fx.value))
+            if fx.kind == "flag":
+                said = fw[0] if fw else _human(str(fx.value))
+            else:
+                said = fw[1] if fw else "no longer " + _human(str(fx.value))
             out.append(f"From now on: {said}")
     return out
 
@@ -363,7 +374,7 @@ def effect_lines(scn, effects, target_label: str = "the target") -> list[str]:
 
     # (Someone a group effect spares is its own `exclude`, and the group's words name him: the
     # data no longer takes him out of the circle and puts him back around it.)
-    return [prose_dates(ln) for ln in describe(scn, list(effects), target_label)] + flag_lines(effects)
+    return [prose_dates(ln) for ln in describe(scn, list(effects), target_label)] + flag_lines(effects, scn)
 
 
 def target_key(how: str, *, name: str, odds: int, lean: float | None, has_vote: bool, generated: bool) -> tuple:

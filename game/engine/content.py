@@ -492,6 +492,15 @@ class Citation(Strict):
     )
 
 
+class FlagDef(Strict):
+    """What a flag means, in the words a player reads ("From now on: ...", "only when ...").
+    A flag without an entry reads as its id in words."""
+
+    id: Id
+    set: str = Field(min_length=1, description="The flag once set, e.g. 'Kim is abroad'.")
+    cleared: str = Field("", description="The flag not set, e.g. 'Kim is at home' (default: 'not: ' + set).")
+
+
 class CodexEntry(Strict):
     id: Id
     title: str
@@ -555,6 +564,7 @@ class Scenario(Strict):
     endings: list[EndingDef] = Field(min_length=1)
     history: list[HistoryStep] = Field(default_factory=list)
     codex: list[CodexEntry] = Field(default_factory=list)
+    flags: list[FlagDef] = Field(default_factory=list, description="Words for the scenario's flags.")
     replay: list[ReplayStep] = Field(default_factory=list, description="The guided replay's steps, in order.")
 
     _index: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
@@ -574,6 +584,7 @@ class Scenario(Strict):
             "plenum": {p.id: p for p in self.plenums},
             "ending": {e.id: e for e in self.endings},
             "codex": {c.id: c for c in self.codex},
+            "flag": {f.id: f for f in self.flags},
             "replay": {r.id: r for r in self.replay},
             "committee": {c.id: c for c in self.scenario.committees},
         }
@@ -615,6 +626,7 @@ SECTION_FILES: dict[str, str] = {
     "endings": "endings.yaml",
     "history": "history.yaml",
     "codex": "codex.yaml",
+    "flags": "flags.yaml",
     "replay": "replay.yaml",
 }
 LIST_SECTIONS = tuple(k for k in SECTION_FILES if k != "scenario")

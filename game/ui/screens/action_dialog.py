@@ -326,12 +326,12 @@ class ActionDialog(Screen):
                 "IF IT WORKS",
                 [
                     *map(V.prose_dates, pv.success),
-                    *flag_lines(a.success),
+                    *flag_lines(a.success, s.scn),
                     *filter(None, [V.pledge_line(s.scn, s.state, a.success, s.viewer)]),
                 ],
                 C.OK,
             ),
-            ("IF IT FAILS", [*map(V.prose_dates, pv.failure), *flag_lines(a.failure)], C.RED),
+            ("IF IT FAILS", [*map(V.prose_dates, pv.failure), *flag_lines(a.failure, s.scn)], C.RED),
         ):
             T.draw(surf, head, (px, yy), 16, col, "head")
             yy += 22

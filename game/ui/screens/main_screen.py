@@ -214,7 +214,7 @@ class MainScreen(MainTips, MainDraw, Screen):
                     seen = seen_odds(st, scn, viewer, a.id, None)  # the preview's own figure reads the true state
                     tip.append(f"Chance of success: {seen.text()}")
                     tip += [seen.range_text()] if not seen.exact else []
-                    ok_lines = [*map(V.prose_dates, pv.success), *flag_lines(a.success)]
+                    ok_lines = [*map(V.prose_dates, pv.success), *flag_lines(a.success, scn)]
                     tip += ["If it works: " + "; ".join(ok_lines)] if ok_lines else []
                     tip += ["If it fails: " + "; ".join(map(V.prose_dates, pv.failure))] if pv.failure else []
                     odds_label = f"{seen.chance}%" if seen.exact else f"~{seen.chance}%"
