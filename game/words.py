@@ -227,8 +227,11 @@ def words_node(node, scn=None) -> str:
                 if yes in said:
                     return said.replace(yes, no, 1)
             return "not yet: " + said
-        if inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 and flag_words(scn, inner[1][1]):
-            return flag_words(scn, inner[1][1])[1]  # type: ignore[index]
+        fw = (
+            flag_words(scn, inner[1][1]) if inner[0] == "path" and inner[1][0] == "flag" and len(inner[1]) > 1 else None
+        )
+        if fw:
+            return fw[1]
         if inner[0] == "path" and inner[1][0] == "target" and len(inner[1]) == 2 and inner[1][1] in BOOL_NOT:
             return "the target " + BOOL_NOT[inner[1][1]]
         return "not " + words_node(inner, scn)
@@ -340,7 +343,7 @@ def why_closed(v, state, scn) -> str:
         # done: "the critics have drafted their critique already", not "only when the critique
         # is not yet drafted".
         failing = _failing(a.available, state, scn)
-        done = [flag_words(scn, f)[0] for f in (_done_flag(p, scn) for p in failing) if f is not None]  # type: ignore[index]
+        done = [fw[0] for fw in (flag_words(scn, f) for f in (_done_flag(p, scn) for p in failing) if f) if fw]
         parts = [words_node(part, scn) for part in failing if _done_flag(part, scn) is None]
         if done and not parts:
             return "; and ".join(done) + " already."

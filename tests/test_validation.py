@@ -454,3 +454,12 @@ def test_a_bracket_left_open_at_the_end_of_a_file_is_located_where_it_opens(mini
     d = find(diags(mini_dir), "yaml-syntax")
     assert (d.line, d.col) == (4, 12)
     assert "'[' opened here is not closed" in d.message
+
+
+def test_flag_words_for_a_flag_nothing_uses(mini_dir):
+    """flags.yaml words for a flag no effect sets and no condition tests: a typo, named at its
+    line with the nearest flag there is."""
+    write(mini_dir, "flags.yaml", 'flags:\n  - {id: plot_discovred, set: "the plot is found"}\n')
+    d = find(diags(mini_dir), "unused-flag", "plot_discovred")
+    assert d.file.endswith("flags.yaml") and d.line == 2 and d.severity == "warning"
+    assert "plot_discovered" in d.hint

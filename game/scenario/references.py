@@ -363,6 +363,16 @@ class _Checker:
                     suggest(flag, self.flags_set),
                     code="unknown-flag",
                 )
+        for i, fdef in enumerate(scn.flags):
+            # Words for a flag nothing sets or tests: a typo in flags.yaml, or a flag renamed.
+            if fdef.id not in self.flags_set and fdef.id not in self.flags_read and fdef.id not in _ENGINE_FLAGS:
+                self.err(
+                    ("flags", i, "id"),
+                    f"words for flag '{fdef.id}', which nothing sets or tests",
+                    suggest(fdef.id, self.flags_set | set(self.flags_read) | set(_ENGINE_FLAGS)),
+                    code="unused-flag",
+                    severity="warning",
+                )
         for flag, loc in sorted(self.flags_read.items()):
             if flag not in self.flags_set and flag not in _ENGINE_FLAGS:
                 self.err(
