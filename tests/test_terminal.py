@@ -406,3 +406,21 @@ def test_target_picker_sorts_by_odds_or_name_on_a_key_and_keeps_it(august):
     )
     assert p.target_sort == "name"  # kept for the next picker
     assert "a by name" not in text.split("Leans are your own estimates")[-1]  # the sort in use is not offered
+
+
+def test_a_decision_point_lists_what_its_flags_mean(campaign):
+    """The terminal lists an option's effects as the window does, flags included: "Put both
+    cases before the December plenum" sets the flag the plenum's motion needs."""
+    g = Game.new(campaign, "dogmatism", 3)
+    t, out = player("1\n1\n")
+    with pytest.raises(Quit):
+        while True:
+            side = g.to_move()
+            if side is None:
+                break
+            order = t(g, side) if side == "kim" else make_player("history", side, campaign)(g, side)
+            if order:
+                g.submit(order)
+    text = out.getvalue()
+    i = text.index("Put both cases before the December plenum")
+    assert "From now on: charges against Pak Il-u and Pak Yong-bin are before the plenum" in text[i : i + 400]

@@ -22,13 +22,12 @@ from typing import TextIO
 from game.ai.odds import seen_odds
 from game.engine.actions import ActionView
 from game.engine.basics import date_words
-from game.engine.effects import describe
 from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
 from game.played import leads_to, play_out, tactic_plays_words
-from game.words import dispatch_text, last_refusals, pledge_line, secrecy, target_key, why_closed
+from game.words import dispatch_text, effect_lines, last_refusals, pledge_line, secrecy, target_key, why_closed
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -343,7 +342,9 @@ class TerminalPlayer:
             self.say(f"  {i}. {prose(o.text)}")
             if o.detail:
                 self.wrap(prose(o.detail), "       ")
-            for line in describe(g.scn, o.effects):
+            # The window's words for an option (effect_lines: the effects, then what any flag
+            # means); the terminal listed the effects alone and left the flags out.
+            for line in effect_lines(g.scn, o.effects):
                 self.say(f"       - {prose(line)}")
         r = self.ask("Your decision", len(opts), ", s, l, i, q")
         if isinstance(r, str):
