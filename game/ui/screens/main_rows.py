@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.vote_rule import RULE
-from game.engine.world import PLEDGE_DECAY
+from game.engine.world import PLEDGE_DECAY, pledge_lasts
 from game.figures import shown_total
 from game.ui import text as T
 from game.ui import theme as C
@@ -139,7 +139,7 @@ class PersonRow(W.Widget):
         if mine:
             lines.append(
                 f"Pledged to you: {mine}/100. A pledge adds {mine * RULE.pledge:.0f} points to this member's lean "
-                f"your way at a vote; it fades by {PLEDGE_DECAY} a turn."
+                f"your way at a vote; it fades by {PLEDGE_DECAY} a turn, gone in {pledge_lasts(mine)} turns."
             )
         lines.append("Enter or click: open the file.")
         return lines

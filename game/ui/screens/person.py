@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.world import PLEDGE_DECAY
+from game.engine.world import PLEDGE_DECAY, pledge_lasts
 from game.ui import dated as D
 from game.ui import text as T
 from game.ui import theme as C
@@ -168,7 +168,7 @@ class PersonScreen(Screen):
         if mine:
             T.draw(
                 surf,
-                f"Pledged to you: {mine}/100 (fades by {PLEDGE_DECAY} a turn)",
+                f"Pledged to you: {mine}/100 (fades by {PLEDGE_DECAY} a turn: gone in {pledge_lasts(mine)} turns)",
                 (inner.x, y + 4),
                 13,
                 C.SIDE_COLOUR[viewer],
