@@ -11,9 +11,9 @@ import re
 
 from game.engine import expr as X
 from game.engine.actions import glimpse_odds, public_text
-from game.engine.basics import date_words
+from game.engine.basics import date_words, days_until
 from game.engine.context import EvalContext
-from game.engine.plenum import days_until, plenum_next, projection
+from game.engine.plenum import plenum_next, projection
 from game.engine.world import PLEDGE_DECAY, pledge_lasts
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

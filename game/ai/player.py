@@ -30,7 +30,7 @@ from game.engine import actions as A
 from game.engine import endings as E
 from game.engine import intel
 from game.engine.actions import Refused
-from game.engine.basics import ACTIVE, MONTHS
+from game.engine.basics import ACTIVE, MONTHS, days_until
 from game.engine.context import overlaps
 from game.engine.effect_kinds import changes, copied, writes
 from game.engine.effects import apply_effects, touched
@@ -219,7 +219,7 @@ class Mind:
             if pl is None or pl.status in ("held", "cancelled"):
                 continue
             if pl.date >= st.date:
-                t = _days_between(st.date, pl.date) // max(1, days)
+                t = days_until(st.date, pl.date) // max(1, days)
                 best = t if best is None else min(best, t)
         return best
 
@@ -243,7 +243,7 @@ class Mind:
         if self.view.plot_found == "known":
             return 1.0, None
         days = self.scn.scenario.calendar.turn_days * self.w.hint_turns
-        fresh = [h for h in self.view.hints if _days_between(h.date, self.state.date) <= days]
+        fresh = [h for h in self.view.hints if days_until(h.date, self.state.date) <= days]
         quiet = [h for h in fresh if h.text == intel.QUIET_HINT]
         threat = min(1.0, self.w.base_threat + self.w.hint_threat * len(fresh))
         return threat, (month(quiet[-1].date) if quiet else None)
@@ -680,12 +680,6 @@ def _names_target(effects) -> bool:
         return v == "target"
 
     return any(walk(fx.model_dump()) for fx in effects)
-
-
-def _days_between(a: str, b: str) -> int:
-    import datetime as dt
-
-    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
 def _light_copy(d: GameState, only: set[str] | None, records: frozenset[str] | None = None) -> GameState:

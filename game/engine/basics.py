@@ -140,6 +140,14 @@ def date_add(date: str, days: int) -> str:
     return (_dt.date.fromisoformat(date) + _dt.timedelta(days=days)).isoformat()
 
 
+def days_until(a: str, b: str) -> int:
+    """Days from date a to date b (0 if either is not a date): the calendar's one subtraction."""
+    try:
+        return (_dt.date.fromisoformat(b) - _dt.date.fromisoformat(a)).days
+    except ValueError:
+        return 0
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """'did you mean ...' text for a likely misspelling, or ''."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)

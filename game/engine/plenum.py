@@ -39,15 +39,6 @@ def plenum_next(scn: Scenario, st: GameState) -> tuple[Any, Any]:
     return best or (None, None)
 
 
-def days_until(a: str, b: str) -> int:
-    import datetime as dt
-
-    try:
-        return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
-    except ValueError:
-        return 0
-
-
 def present_members(state: GameState, *, candidates: bool = False) -> list[str]:
     if not candidates:  # the usual question (every count of the committee asks it): one compare
         return [pid for pid, p in state.people.items() if p.cc == "full" and p.status in ACTIVE]
