@@ -371,6 +371,12 @@ def flag_lines(effects, scn=None) -> list[str]:
     return out
 
 
+def outcome_lines(scn, described: list[str], effects) -> list[str]:
+    """An action's outcome as the preview described it (a target named), then what its flags
+    mean: the action dialog's "If it works" and "If it fails", the action's tooltip."""
+    return [*map(prose_dates, described), *flag_lines(effects, scn)]
+
+
 def effect_lines(scn, effects, target_label: str = "the target") -> list[str]:
     """Every effect in plain words: the effect table's own descriptions, then what any flag means."""
     from game.engine.effects import describe
@@ -486,6 +492,11 @@ def last_refusals(state, scn, side: str, action_id: str) -> dict[str, str]:
     return out
 
 
+def _pledge_adds(effects, side: str) -> list[int]:
+    """The commitments to `side` that `effects` win."""
+    return [fx.value.add for fx in effects if fx.kind == "pledge" and fx.value.side == side and fx.value.add > 0]
+
+
 def turns_until(scn, st, date: str) -> int:
     """Turn ends before `date` comes up: a plenum on it sits after this many drifts."""
     return -(-days_until(st.date, date) // max(1, scn.scenario.calendar.turn_days))
@@ -495,7 +506,7 @@ def pledge_line(scn, st, effects, side: str) -> str | None:
     """How long the largest commitment to `side` among `effects` lasts, against the turns to the
     next plenum: in the campaign a pledge made in 1953 is long gone by the first vote, and the
     dialog said only "+50"."""
-    adds = [fx.value.add for fx in effects if fx.kind == "pledge" and fx.value.side == side and fx.value.add > 0]
+    adds = _pledge_adds(effects, side)
     if not adds:
         return None
     add = max(adds)
@@ -515,13 +526,7 @@ def pledge_line(scn, st, effects, side: str) -> str | None:
 def far_plenum_words(scn, st, date: str, side: str) -> str | None:
     """The aim's advice when the plenum on `date` is further off than any commitment this side
     can win would last (drift takes PLEDGE_DECAY a turn), or None when it is near enough."""
-    adds = [
-        fx.value.add
-        for a in scn.actions
-        if a.side == side
-        for fx in a.success
-        if fx.kind == "pledge" and fx.value.side == side and fx.value.add > 0
-    ]
+    adds = [add for a in scn.actions if a.side == side for add in _pledge_adds(a.success, side)]
     if not adds or date < st.date:
         return None
     turns = turns_until(scn, st, date)

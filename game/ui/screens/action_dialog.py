@@ -15,7 +15,7 @@ from game.ui import view as V
 from game.ui import widgets as W
 from game.ui.screen import Screen
 from game.ui.screens import common
-from game.words import flag_lines, last_refusals, secrecy, target_key, words
+from game.words import last_refusals, outcome_lines, secrecy, target_key, words
 
 ROWS = 10
 # Why an estimate is one, short enough to sit with the odds under the figure.
@@ -325,13 +325,12 @@ class ActionDialog(Screen):
             (
                 "IF IT WORKS",
                 [
-                    *map(V.prose_dates, pv.success),
-                    *flag_lines(a.success, s.scn),
+                    *outcome_lines(s.scn, pv.success, a.success),
                     *filter(None, [V.pledge_line(s.scn, s.state, a.success, s.viewer)]),
                 ],
                 C.OK,
             ),
-            ("IF IT FAILS", [*map(V.prose_dates, pv.failure), *flag_lines(a.failure, s.scn)], C.RED),
+            ("IF IT FAILS", outcome_lines(s.scn, pv.failure, a.failure), C.RED),
         ):
             T.draw(surf, head, (px, yy), 16, col, "head")
             yy += 22

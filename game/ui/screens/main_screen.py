@@ -20,7 +20,7 @@ from game.ui.screens import common
 from game.ui.screens.main_draw import BAND_Y, LOG_PAGE, ROW, ROW0, MainDraw
 from game.ui.screens.main_rows import ActionButton, GroupRow, PersonRow
 from game.ui.screens.main_tips import MainTips
-from game.words import flag_lines, words
+from game.words import outcome_lines, words
 
 BAND_BUDGET_S = 0.012  # work on the first motion's forecast per idle frame (a frame is 16.7 ms)
 
@@ -214,7 +214,7 @@ class MainScreen(MainTips, MainDraw, Screen):
                     seen = seen_odds(st, scn, viewer, a.id, None)  # the preview's own figure reads the true state
                     tip.append(f"Chance of success: {seen.text()}")
                     tip += [seen.range_text()] if not seen.exact else []
-                    ok_lines = [*map(V.prose_dates, pv.success), *flag_lines(a.success, scn)]
+                    ok_lines = outcome_lines(scn, pv.success, a.success)
                     tip += ["If it works: " + "; ".join(ok_lines)] if ok_lines else []
                     tip += ["If it fails: " + "; ".join(map(V.prose_dates, pv.failure))] if pv.failure else []
                     odds_label = f"{seen.chance}%" if seen.exact else f"~{seen.chance}%"
