@@ -424,3 +424,18 @@ def test_a_decision_point_lists_what_its_flags_mean(campaign):
     text = out.getvalue()
     i = text.index("Put both cases before the December plenum")
     assert "From now on: charges against Pak Il-u and Pak Yong-bin are before the plenum" in text[i : i + 400]
+
+
+def test_an_action_preview_says_what_its_flag_means(august):
+    """The terminal's action preview, as the window's dialog: drafting the critique says what
+    its flag opens to the critics ("From now on: the critics have drafted their critique")."""
+    g = Game.new(august, None, 3)
+    to_side(g, "opposition")
+    t, out = player("")
+    with pytest.raises(Quit):
+        t(g, "opposition")
+    row = next(k for k, name in menus(out.getvalue())[0].items() if name == "Draft the critique")
+    t, out = player(f"{row}\n2\n")
+    with pytest.raises(Quit):
+        t(g, "opposition")
+    assert "From now on: the critics have drafted their critique" in " ".join(out.getvalue().split())

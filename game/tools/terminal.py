@@ -27,7 +27,16 @@ from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
 from game.played import leads_to, play_out, tactic_plays_words
-from game.words import dispatch_text, effect_lines, last_refusals, pledge_line, secrecy, target_key, why_closed
+from game.words import (
+    dispatch_text,
+    effect_lines,
+    last_refusals,
+    outcome_lines,
+    pledge_line,
+    secrecy,
+    target_key,
+    why_closed,
+)
 
 SIDE_NAME = {"kim": "Kim Il Sung", "opposition": "the Opposition"}
 
@@ -404,14 +413,16 @@ class TerminalPlayer:
         pv = g.preview(side, a.id, target)
         # The odds as this side may know them (the preview's own figure reads the true state).
         seen = seen_odds(g.state, g.scn, side, a.id, target)
-        self.wrap(f"Chance {seen.text()}.  On success: {'; '.join(pv.success) or 'as described'}")
+        # The window's outcome lines (what a flag means included), joined for the terminal.
+        ok, bad = outcome_lines(g.scn, pv.success, a.success), outcome_lines(g.scn, pv.failure, a.failure)
+        self.wrap(f"Chance {seen.text()}.  On success: {'; '.join(ok) or 'as described'}")
         if not seen.exact:
             self.wrap(seen.range_text())
         lasts = pledge_line(g.scn, g.state, a.success, side)
         if lasts:
             self.wrap(lasts)
-        if pv.failure:
-            self.wrap(f"On failure: {'; '.join(pv.failure)}")
+        if bad:
+            self.wrap(f"On failure: {'; '.join(bad)}")
         self.wrap(secrecy(a.visible))
         if not v.affordable:
             self.say(f"  You do not have enough action points for that (it needs {a.cost}, you have {left}).")
