@@ -51,3 +51,21 @@ def test_no_flag_words_for_a_flag_nothing_sets(august, campaign):
     for scn in (august, campaign):
         stray = sorted(f.id for f in scn.flags if f.id not in _flags_set(scn) and f.id not in FLAGS)
         assert not stray, f"{scn.scenario.id}: flags.yaml words for flags nothing sets: {stray}"
+
+
+def test_action_tooltip_says_what_a_failures_flag_means(august):
+    """The main screen's action tooltip gives both outcomes what their flags mean, as the action
+    dialog does (it listed a failure's effects alone). No shipped action's failure sets a flag,
+    so this one is a copy whose failure is its success."""
+    from game.engine.game import Game
+    from game.ui.screens.main_screen import outcome_tip
+
+    a = next(x for x in august.actions if x.id == "draft_critique")
+    g = Game.new(august, None, 3)
+    pv = g.preview("opposition", a.id, None)
+    plain = outcome_tip(august, pv, a)
+    assert plain[0].startswith("If it works: ") and "the critics have drafted their critique" in plain[0]
+    assert plain[1].startswith("If it fails: ") and "drafted" not in plain[1], plain
+    both = a.model_copy(update={"failure": a.success})
+    tip = outcome_tip(august, type(pv)(**{**vars(pv), "failure": pv.success}), both)
+    assert tip[1].startswith("If it fails: ") and "From now on: the critics have drafted their critique" in tip[1], tip

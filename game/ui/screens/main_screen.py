@@ -25,6 +25,20 @@ from game.words import outcome_lines, words
 BAND_BUDGET_S = 0.012  # work on the first motion's forecast per idle frame (a frame is 16.7 ms)
 
 
+def outcome_tip(scn, pv, a) -> list[str]:
+    """The action tooltip's lines on what follows success and failure: the effects described,
+    then what their flags mean (the same lines as the action dialog's), for both outcomes."""
+    out = []
+    for head, described, effects in (
+        ("If it works: ", pv.success, a.success),
+        ("If it fails: ", pv.failure, a.failure),
+    ):
+        lines = outcome_lines(scn, described, effects)
+        if lines:
+            out.append(head + "; ".join(lines))
+    return out
+
+
 class MainScreen(MainTips, MainDraw, Screen):
     cache_background = True
     title = "Main screen"
@@ -214,9 +228,7 @@ class MainScreen(MainTips, MainDraw, Screen):
                     seen = seen_odds(st, scn, viewer, a.id, None)  # the preview's own figure reads the true state
                     tip.append(f"Chance of success: {seen.text()}")
                     tip += [seen.range_text()] if not seen.exact else []
-                    ok_lines = outcome_lines(scn, pv.success, a.success)
-                    tip += ["If it works: " + "; ".join(ok_lines)] if ok_lines else []
-                    tip += ["If it fails: " + "; ".join(map(V.prose_dates, pv.failure))] if pv.failure else []
+                    tip += outcome_tip(scn, pv, a)
                     odds_label = f"{seen.chance}%" if seen.exact else f"~{seen.chance}%"
                 except Refused:
                     pass
