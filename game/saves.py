@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from game import json_file
 from game.engine.basics import date_words
 from game.engine.content import STATUSES, Scenario
 from game.engine.game import Game
@@ -276,23 +277,17 @@ def clean_temporary(folder: Path | None = None, *, older_than: float = 60.0) -> 
 def _payload(path: Path) -> dict[str, Any]:
     """The checked envelope of a save (the state inside is checked by ``read``)."""
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"{path}: the file is larger than {MAX_SAVE_BYTES // 1_000_000} MB; it is not a save")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SaveError(f"{path}: cannot be read ({exc}); it may be damaged") from None
-    try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as exc:
+        payload = json_file.read(path, MAX_SAVE_BYTES)
+    except json_file.JsonFileError as exc:
         raise SaveError(
-            f"{path}:{exc.lineno}:{exc.colno}: the save is damaged ({exc.msg}); your other saves are not affected"
+            {
+                "too_large": f"{path}: the file is larger than {MAX_SAVE_BYTES // 1_000_000} MB; it is not a save",
+                "missing": f"{path}: no such save file",
+                "unreadable": f"{path}: cannot be read ({exc.detail}); it may be damaged",
+                "syntax": f"{exc.where}: the save is damaged ({exc.detail}); your other saves are not affected",
+                "too_deep": f"{path}: the save is damaged (nested far too deeply); it is not a save",
+            }.get(exc.kind, f"{path}: the save is damaged ({exc.detail})")
         ) from None
-    except RecursionError:
-        raise SaveError(f"{path}: the save is damaged (nested far too deeply); it is not a save") from None
-    except ValueError as exc:  # e.g. an integer of 5,000 digits
-        raise SaveError(f"{path}: the save is damaged ({exc})") from None
     if not isinstance(payload, dict) or payload.get("format") != MAGIC:
         raise SaveError(f"{path}: this is not an August Plenum save file")
     if payload.get("version") != SAVE_VERSION:

@@ -7,7 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from game import saves
+from game import json_file, saves
 from game.engine.actions import Refused
 from game.engine.basics import date_words
 from game.engine.game import Game
@@ -50,19 +50,14 @@ def _read_replay(path: Path, args) -> tuple[str | None, int, list[dict]] | str:
     """(start, seed, decisions) from a JSON report or a save, or what is wrong with the file, in
     words: never a traceback, whatever the file holds."""
     try:
-        if path.stat().st_size > MAX_REPLAY_BYTES:
-            return f"{path}: the file is larger than {MAX_REPLAY_BYTES // 1_000_000} MB; it is not a replay"
-        payload = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return f"{path}: no such file"
-    except (OSError, UnicodeDecodeError) as exc:
-        return f"{path}: cannot read the replay ({exc})"
-    except json.JSONDecodeError as exc:
-        return f"{path}:{exc.lineno}:{exc.colno}: not a JSON report or save ({exc.msg})"
-    except RecursionError:
-        return f"{path}: nested far too deeply; not a JSON report or save"
-    except ValueError as exc:  # e.g. an integer of 5,000 digits
-        return f"{path}: not a JSON report or save ({exc})"
+        payload = json_file.read(path, MAX_REPLAY_BYTES)
+    except json_file.JsonFileError as exc:
+        return {
+            "too_large": f"{path}: the file is larger than {MAX_REPLAY_BYTES // 1_000_000} MB; it is not a replay",
+            "missing": f"{path}: no such file",
+            "unreadable": f"{path}: cannot read the replay ({exc.detail})",
+            "too_deep": f"{path}: nested far too deeply; not a JSON report or save",
+        }.get(exc.kind, f"{exc.where}: not a JSON report or save ({exc.detail})")
     src = payload.get("state", payload) if isinstance(payload, dict) else None
     if not isinstance(src, dict):
         return f"{path}: not a JSON report or save (it holds no game)"

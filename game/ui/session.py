@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game import ai, saves
+from game import ai, json_file, saves
 from game.engine.actions import Refused
 from game.engine.expr import RuleError
 from game.engine.game import Game, Outcome
@@ -454,6 +454,11 @@ def slug(name: str) -> str:
     return s[:40] or "save"
 
 
+# The notes beside a save: who plays, the plenums seen and the log lines kept (a decade's log is
+# well under 2 MB).
+MAX_SESSION_BYTES = 16_000_000
+
+
 def load_session(path: Path) -> Session:
     """Raises saves.SaveError with a readable message."""
     _scn, g, scen_name = saves.read(path)
@@ -463,7 +468,9 @@ def load_session(path: Path) -> Session:
     kept: list[LogEntry] = []
     side_file = Path(path).with_suffix(".session")
     try:
-        meta = json.loads(side_file.read_text(encoding="utf-8"))
+        # The notes beside a save (who plays, what was seen): a damaged, huge or nested-bomb file
+        # loses only them, never the save.
+        meta = json_file.read(side_file, MAX_SESSION_BYTES)
         players = Players.from_dict(meta.get("players", {}))
         viewer = meta.get("viewer")
         seen = set(meta.get("seen_plenums", []))

@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from game import json_file
 from game.paths import settings_file
 from game.scenario.installed import NAME
 
@@ -83,20 +84,22 @@ def load(path: Path | None = None) -> tuple[Settings, str]:
     if not path.exists():
         return Settings(), ""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        raw = json_file.read(path, MAX_BYTES)
+    except json_file.JsonFileError as exc:
+        if exc.kind == "too_large":
             return Settings(), f"The settings file {path} is far too large to be settings; using the defaults."
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return Settings(), f"Could not read the settings file {path} ({exc}); using the defaults."
-    except json.JSONDecodeError as exc:
-        return Settings(), (
-            f"The settings file {path} is damaged (line {exc.lineno}: {exc.msg}); "
-            f"using the defaults. Saving settings will replace it."
-        )
-    except (RecursionError, ValueError) as exc:
+        if exc.kind in ("missing", "unreadable"):  # (missing: removed since the check above)
+            return (
+                Settings(),
+                f"Could not read the settings file {path} ({exc.detail or 'it is gone'}); using the defaults.",
+            )
+        if exc.kind == "syntax":
+            return Settings(), (
+                f"The settings file {path} is damaged (line {exc.line}: {exc.detail}); "
+                f"using the defaults. Saving settings will replace it."
+            )
         # Nested far too deeply, or a number of thousands of digits: not a settings file.
-        why = "nested far too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return Settings(), f"The settings file {path} is damaged ({why}); using the defaults."
+        return Settings(), f"The settings file {path} is damaged ({exc.detail}); using the defaults."
     if not isinstance(raw, dict):
         return Settings(), f"The settings file {path} does not hold settings; using the defaults."
     s, problems = _coerce(raw)
