@@ -68,3 +68,15 @@ def test_the_aim_says_when_the_plenum_outlasts_every_pledge(campaign, august):
     # August's plenum in early August is 12 turns off: nearer than a recruit's +50 lasts.
     a = Game.new(august, None, 1)
     assert far_plenum_words(august, a.state, a.state.plenums["august_plenum"].date, "opposition") is None
+
+
+def test_a_factions_pledge_reads_as_words_and_says_when_only_the_unnamed_get_it(august):
+    from game.engine.effects import describe
+
+    canvass = next(a for a in august.actions if a.id == "canvass_faction")
+    court = next(a for a in august.actions if a.id == "court_home_grown")
+    assert "Soviet Koreans on the CC: commitment to the opposition +12" in describe(august, list(canvass.success), "")
+    assert any(
+        ln.startswith("Domestic communists on the CC (the unnamed members): commitment to the opposition +")
+        for ln in describe(august, list(court.success), "")
+    )

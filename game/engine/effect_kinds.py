@@ -580,7 +580,9 @@ def _pledge_describe(scn: Scenario, v: PledgeFx, target_label: str) -> list[str]
     who = (
         _name(scn, "person", v.person, target_label)
         if v.person
-        else f"{_name(scn, 'faction', v.faction)} members of the CC"
+        # "Soviet Koreans on the CC" (it read "Soviet Koreans members of the CC"); a pledge to the
+        # unnamed only says so, or a player counts the named members of the group in it.
+        else f"{_name(scn, 'faction', v.faction)} on the CC" + (" (the unnamed members)" if v.generated_only else "")
     )
     side = "Kim" if v.side == "kim" else "the opposition"
     return [f"{who}: commitment to {side} {_signed(v.add)}"]
