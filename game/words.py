@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from game.engine import expr as X
-from game.engine.actions import glimpse_odds, public_text
+from game.engine.actions import glimpse_odds, public_text, use_limit
 from game.engine.basics import date_words, days_until
 from game.engine.context import EvalContext
 from game.engine.plenum import plenum_next, projection
@@ -500,6 +500,17 @@ def _pledge_adds(effects, side: str) -> list[int]:
 def turns_until(scn, st, date: str) -> int:
     """Turn ends before `date` comes up: a plenum on it sits after this many drifts."""
     return -(-days_until(st.date, date) // max(1, scn.scenario.calendar.turn_days))
+
+
+def uses_line(st, a) -> str | None:
+    """How many of a limited action's uses are gone ("Three rounds settle it": the dialog did not
+    say how many had), from the counter its own availability reads (actions.use_limit)."""
+    limit = use_limit(a)
+    if limit is None:
+        return None
+    name, most = limit
+    used = min(most, max(0, int(st.vars.get(name, 0))))
+    return f"So far {used} of {most}; {most - used} left."
 
 
 def pledge_line(scn, st, effects, side: str) -> str | None:

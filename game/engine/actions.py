@@ -239,6 +239,38 @@ def _filter_plan(src: str) -> _Plan | None:
     return plan
 
 
+def use_limit(a: ActionDef) -> tuple[str, int] | None:
+    """(counter, most uses) of an action that may be done only so many times: its `available`
+    condition holds a counter below a number ('var.coalition_built < 3') and its outcomes add to
+    that counter (both, for rounds that count whatever comes of them; success alone, for rounds
+    that count only when they work). Read from the action's own data, so the dialog can say how
+    many are left."""
+    hit = _LIMITS.get(a.id)
+    if hit is not None and hit[0] is a:
+        return hit[1]
+    out = None
+    if a.available:
+        counted = {fx.value.name for fx in [*a.success, *a.failure] if fx.kind == "var" and fx.value.add > 0}
+        try:
+            tree = X.parse(a.available)
+        except X.ExprError:
+            tree = ("num", True, 0)
+        stack = [tree]
+        while stack and out is None:
+            n = stack.pop()
+            if n[0] == "cmp" and n[1] in ("<", "<=") and n[2][0] == "path" and n[3][0] == "num":
+                path, bound = n[2][1], n[3][1]
+                if len(path) == 2 and path[0] == "var" and path[1] in counted and isinstance(bound, int):
+                    out = (path[1], bound if n[1] == "<" else bound + 1)
+            elif n[0] == "and":  # (under "or" or "not" a bound is no limit)
+                stack.extend(c for c in n[1:] if isinstance(c, tuple))
+    _LIMITS[a.id] = (a, out)
+    return out
+
+
+_LIMITS: dict[str, tuple[ActionDef, tuple[str, int] | None]] = {}
+
+
 def view_one(state: GameState, scn: Scenario, a: ActionDef, scratch: dict[Any, Any] | None = None) -> ActionView:
     reason = ""
     ok = True

@@ -35,6 +35,7 @@ from game.words import (
     pledge_line,
     secrecy,
     target_key,
+    uses_line,
     why_closed,
 )
 
@@ -423,6 +424,9 @@ class TerminalPlayer:
             self.wrap(lasts)
         if bad:
             self.wrap(f"On failure: {'; '.join(bad)}")
+        uses = uses_line(g.state, a)
+        if uses:
+            self.wrap(uses)
         self.wrap(secrecy(a.visible))
         if not v.affordable:
             self.say(f"  You do not have enough action points for that (it needs {a.cost}, you have {left}).")

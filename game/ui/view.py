@@ -9,7 +9,7 @@ from game.engine.basics import MONTHS, days_until  # noqa: F401  (the screens re
 from game.engine.plenum import lean_terms, plenum_next  # noqa: F401  (the screens read them as V.*)
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
-from game.words import dispatch_text, far_plenum_words, pledge_line, prose_dates  # noqa: F401  (the screens read them as V.*)
+from game.words import dispatch_text, far_plenum_words, pledge_line, prose_dates, uses_line  # noqa: F401  (the screens read them as V.*)
 
 STATUS_WORDS = {
     "active": "Active",

@@ -309,7 +309,9 @@ class ActionDialog(Screen):
             16,
             C.INK_SOFT,
         )
-        T.draw(surf, f"Costs {pv.cost} of your {s.g.remaining(s.viewer)} remaining points.", (px, y + 86), 15, C.INK)
+        cost = f"Costs {pv.cost} of your {s.g.remaining(s.viewer)} remaining points."
+        uses = V.uses_line(s.state, a)
+        T.draw(surf, cost + (f" {uses}" if uses else ""), (px, y + 86), 15, C.INK)
         yy = y + 134
         if a.chance.strip() not in ("100",):
             used = T.draw_box(

@@ -234,6 +234,9 @@ class MainScreen(MainTips, MainDraw, Screen):
                     pass
             if a.limit_per_turn:
                 tip.append(f"At most {a.limit_per_turn}× a turn.")
+            uses = V.uses_line(st, a)
+            if uses:
+                tip.append(uses)
             if why:
                 tip.append("Not now: " + why)
             if a.target != "none" and a.targets:

@@ -1,0 +1,61 @@
+"""A move of few uses says how many are left ("Three rounds settle it" / "six rounds at most":
+the dialog did not say how many had gone), from the counter its own availability reads."""
+
+from __future__ import annotations
+
+from game.engine.actions import use_limit
+from game.engine.game import Game
+from game.words import uses_line
+from tests.test_ui_screens import app, start_game  # noqa: F401  (the app fixture)
+
+
+def _action(scn, aid):
+    return next(a for a in scn.actions if a.id == aid)
+
+
+def test_the_limits_are_read_from_the_actions_own_data(august, campaign):
+    for scn in (august, campaign):
+        limits = {a.id: use_limit(a) for a in scn.actions if use_limit(a)}
+        assert limits == {
+            "build_coalition": ("coalition_built", 3),  # counted only when a round works
+            "court_home_grown": ("home_grown_courted", 6),
+            "work_the_committee": ("committee_worked", 2),
+            "postpone_plenum": ("postponements", 2),
+        }
+    a = _action(august, "build_coalition")
+    # A bound under 'not' or 'or' limits nothing; '<=' allows one more.
+    assert use_limit(a.model_copy(update={"available": "not var.coalition_built < 3"})) is None
+    assert use_limit(a.model_copy(update={"available": "flag.kim_abroad or var.coalition_built < 3"})) is None
+    assert use_limit(a.model_copy(update={"available": "var.coalition_built <= 3"})) == ("coalition_built", 4)
+
+
+def test_the_words_count_what_is_used(august):
+    g = Game.new(august, None, 5)
+    a = _action(august, "court_home_grown")
+    assert uses_line(g.state, a) == "So far 0 of 6; 6 left."
+    g.state.vars["home_grown_courted"] = 4
+    assert uses_line(g.state, a) == "So far 4 of 6; 2 left."
+    assert uses_line(g.state, _action(august, "recruit_member")) is None
+
+
+def test_the_dialog_and_the_tooltip_say_it(app, monkeypatch):  # noqa: F811
+    from game.ui import text as T
+    from game.ui.screens.action_dialog import ActionDialog
+    from game.ui.screens.main_screen import ActionButton
+    from tests.ui_helpers import pump
+
+    main = start_game(app, side="opposition", start="congress")
+    pump(app)
+    btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.v.action.id == "court_home_grown")
+    assert "So far 0 of 6; 6 left." in btn.tooltip_lines()
+    drawn: list[str] = []
+    real = T.draw
+
+    def spy(surf, text, *a, **k):
+        drawn.append(text)
+        return real(surf, text, *a, **k)
+
+    monkeypatch.setattr(T, "draw", spy)
+    app.push(ActionDialog(app, btn.v))
+    app.frame([], dt=1 / 60, force=True)
+    assert any(t.startswith("Costs 2 of your") and t.endswith("So far 0 of 6; 6 left.") for t in drawn), drawn
