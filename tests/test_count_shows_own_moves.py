@@ -37,3 +37,34 @@ def test_a_secured_vote_shows_in_the_count_at_once(august):
     # Not a redraw: the error laid over each member is the turn's own.
     assert {k: dict(v) for k, v in g2.state.estimate_noise.items() if isinstance(v, dict)} == noise
     assert g2.state.turn == 1
+
+
+def test_a_commitment_won_never_lowers_the_count_that_won_it(august):
+    """Winning members over shows as what it does to their leans, and only that: a faction's
+    pledge to the critics (canvassing, an event's "visit the members at home") made their count
+    fall by two in a hand game, because a member who becomes one's own is read more sharply and
+    the turn's blur on him shrank at once. The sharper reading now comes with the next report;
+    within the phase the count moves only with the leans."""
+    from game.engine import world
+    from game.engine.effects import apply_effects
+
+    moves = [a for a in august.actions if a.id in ("canvass_faction", "court_home_grown", "build_coalition")]
+    checked = 0
+    for seed in range(1, 41):
+        g = Game.new(august, None, seed)
+        st = g.state
+        for a in moves:
+            before = dict(
+                zip(
+                    ("kim", "opposition", "swing"),
+                    (st.estimates["opposition"][k][0] for k in ("kim", "opposition", "swing")),
+                )
+            )
+            c = st.clone()
+            apply_effects(c, august, list(a.success), target=None)
+            world.estimates(c, august, redraw=False)
+            after = c.estimates["opposition"]
+            assert after["opposition"][0] >= before["opposition"], (seed, a.id, before, after)
+            assert after["kim"][0] <= before["kim"], (seed, a.id, before, after)
+            checked += 1
+    assert checked == 120

@@ -30,7 +30,7 @@ from game.engine.plenum import leans, present_members
 
 if TYPE_CHECKING:
     from game.engine.content import Scenario
-    from game.engine.state import GameState
+    from game.engine.state import GameState, PersonState
 
 from game.engine.vote_rule import RULE
 
@@ -47,6 +47,9 @@ BLUR_SCALE = 100
 BLUR_PREFIX = "lean:"
 # What the other side had secured on each member at the last report (see `blurred`).
 SEEN_PREFIX = "seen:"
+# Marks a member who was this side's own at the last report: his blur is the sharper one until
+# the next (see `blur`).
+MINE_PREFIX = "mine:"
 
 # How the critics read their own exposure: (lowest exposure, word, what it means).
 EXPOSURE_BANDS = (
@@ -137,6 +140,9 @@ def blurred(state: GameState, side: str, true: dict[str, float]) -> list[tuple[s
     own_err = base * OWN_SHARPNESS
     people = state.people
     kim = side == "kim"
+    # The blur is `blur` below, written out (the hot path): the error as of the last report, so a
+    # member won over this turn moves the count by what his lean does, not by a sharper reading
+    # of him that only the next report brings (a canvass once lowered the critics' own count).
     # The other side's work is seen only as of the last report: what it has done since then is
     # taken back out of the live lean (its pledge term, at RULE.pledge a point), until the next.
     coef = RULE.pledge if kim else -RULE.pledge
@@ -145,23 +151,43 @@ def blurred(state: GameState, side: str, true: dict[str, float]) -> list[tuple[s
     keys = _KEYS
     for pid, lean in true.items():
         p = people[pid]
-        own = p.pledge_kim > 0 if kim else (p.plotter or p.pledge_opposition > 0)
+        own = p.pledge_kim > 0 if kim else (p.plotter or p.pledge_opposition > 0)  # is_own, written out
         err = own_err if own else base
         hidden = p.pledge_opposition if kim else p.pledge_kim
         k = keys.get(pid)
         if k is None:
-            k = keys[pid] = (SEEN_PREFIX + pid, BLUR_PREFIX + pid)
+            k = keys[pid] = _keys(pid)
         seen = get(k[0])
         if seen is not None and seen != hidden:
             lean += coef * (hidden - seen)
-        out.append((pid, lean + get(k[1], 0) * err / BLUR_SCALE, err, own))
+        out.append((pid, lean + get(k[1], 0) * (own_err if get(k[2]) else base) / BLUR_SCALE, err, own))
     return out
 
 
-# pid -> its two keys in a side's stored blur, made once (every count looks them up).
-_KEYS: dict[str, tuple[str, str]] = {}
-_PREFIXES = frozenset((BLUR_PREFIX, SEEN_PREFIX))
-assert len(BLUR_PREFIX) == len(SEEN_PREFIX)  # draw_blur cuts both at one length
+def is_own(p: PersonState, side: str) -> bool:
+    """Whether a member is this side's own work (pledged to it, or for the critics one of the
+    circle): one knows what one has done, so his reading is the sharper one (OWN_SHARPNESS)."""
+    return p.pledge_kim > 0 if side == "kim" else bool(p.plotter or p.pledge_opposition > 0)
+
+
+def blur(state: GameState, side: str, pid: str) -> float:
+    """The informers' error laid over a member's lean in this side's picture, in lean points: the
+    turn's draw at the error the member had at the last report (the sharper one if he was this
+    side's own then). What `blurred` adds; the screens' "why it moved" reads it from here."""
+    noise = state.estimate_noise.get(side, {})
+    base = lean_error(state, side)
+    err = base * OWN_SHARPNESS if noise.get(MINE_PREFIX + pid) else base
+    return noise.get(BLUR_PREFIX + pid, 0) * err / BLUR_SCALE
+
+
+def _keys(pid: str) -> tuple[str, str, str]:
+    return (SEEN_PREFIX + pid, BLUR_PREFIX + pid, MINE_PREFIX + pid)
+
+
+# pid -> its keys in a side's stored blur, made once (every count looks them up).
+_KEYS: dict[str, tuple[str, str, str]] = {}
+_PREFIXES = frozenset((BLUR_PREFIX, SEEN_PREFIX, MINE_PREFIX))
+assert len({len(x) for x in _PREFIXES}) == 1  # draw_blur cuts them all at one length
 
 
 def estimated_leans(
@@ -192,9 +218,14 @@ def draw_blur(state: GameState, side: str, members: list[str]) -> None:
     for pid, draw in zip(ordered, state.rng.randints(-BLUR_SCALE, BLUR_SCALE, len(ordered))):
         k = keys.get(pid)
         if k is None:
-            k = keys[pid] = (SEEN_PREFIX + pid, BLUR_PREFIX + pid)
+            k = keys[pid] = _keys(pid)
+        p = people[pid]
         noise[k[1]] = round(get(k[1], 0) / 2 + draw / 2)
-        noise[k[0]] = getattr(people[pid], hidden)
+        noise[k[0]] = getattr(p, hidden)
+        if is_own(p, side):
+            noise[k[2]] = 1
+        else:
+            noise.pop(k[2], None)
 
 
 def headline(est: Iterable[tuple[str, float, float, bool]]) -> tuple[dict[str, int], dict[str, int]]:

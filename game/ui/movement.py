@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.intel import BLUR_PREFIX, BLUR_SCALE
+from game.engine.intel import blur as blur_of
 from game.engine.plenum import lean_terms
 from game.engine.vote_rule import RULE, TERM_LABELS, hidden_labels
 from game.figures import UNKNOWN_LABEL, shown_terms
@@ -120,7 +120,6 @@ def snapshot(state, scn, view, viewer: str) -> Snapshot:
     the terms shown for him, rounded so they add up to a total on that same side of the band."""
     cols, terms = {}, {}
     hidden = set(hidden_labels(viewer))
-    noise = state.estimate_noise.get(viewer, {})
     for pid, m in view.members.items():
         side = RULE.side_of(m.lean)
         vals = lean_terms(state, scn, pid)
@@ -129,7 +128,7 @@ def snapshot(state, scn, view, viewer: str) -> Snapshot:
         # The part the side cannot see, in two: its informers' error (re-drawn each turn) and the
         # rest, the other side's work as they glimpsed it. Only counted in aggregate, never shown
         # per member (where it stays one figure).
-        blur = noise.get(BLUR_PREFIX + pid, 0) * m.error / BLUR_SCALE
+        blur = blur_of(state, viewer, pid)
         parts, _total = shown_terms(
             [*(lab for lab, _ in seen), ERROR_LABEL, UNKNOWN_LABEL],
             [*(v for _, v in seen), blur, rest - blur],
