@@ -11,7 +11,7 @@ import re
 
 from game.engine import expr as X
 from game.engine.actions import glimpse_odds, public_text, use_limit
-from game.engine.basics import date_words, days_until
+from game.engine.basics import MONTHS, date_words, days_until
 from game.engine.context import EvalContext
 from game.engine.plenum import plenum_next, projection
 from game.engine.world import PLEDGE_DECAY, pledge_lasts
@@ -500,6 +500,21 @@ def _pledge_adds(effects, side: str) -> list[int]:
 def turns_until(scn, st, date: str) -> int:
     """Turn ends before `date` comes up: a plenum on it sits after this many drifts."""
     return -(-days_until(st.date, date) // max(1, scn.scenario.calendar.turn_days))
+
+
+_MONTH_NAMES = "|".join(MONTHS)
+_HIST_DATE = re.compile(r"^(\d{1,2}(?:[-–]\d{1,2})? (?:" + _MONTH_NAMES + r")(?: \d{4})?)\.\s+")
+
+
+def history_date(text: str) -> tuple[str, str]:
+    """An event text that opens with the day it happened in history ("19 April. ...") gives
+    (that date, the rest): the window and the terminal show the date as history's, beside the game's own date,
+    so a game that runs ahead of or behind history never reads as contradicting itself."""
+    t = " ".join(text.split())
+    m = _HIST_DATE.match(t)
+    if not m:
+        return "", t
+    return m.group(1).replace("-", "–"), t[m.end() :]
 
 
 def uses_line(st, a) -> str | None:

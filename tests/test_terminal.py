@@ -439,3 +439,25 @@ def test_an_action_preview_says_what_its_flag_means(august):
     with pytest.raises(Quit):
         t(g, "opposition")
     assert "From now on: the critics have drafted their critique" in " ".join(out.getvalue().split())
+
+
+def test_an_events_day_in_history_is_said_as_historys(august):
+    """An event text that opens with history's day ("19 April. Ambassador Ivanov...") read as a
+    contradiction at the terminal when the game put the event on 7 April; the terminal now says
+    it as the window does, beside the title."""
+    from game.words import history_date
+
+    e = august.get("event", "ivanov_pak_hon_yong")
+    when, body = history_date(e.text)
+    assert when == "19 April" and body.startswith("Ambassador Ivanov")
+    g = Game.new(august, None, 5150)
+    g.state.pending.clear()
+    from game.engine.state import Pending
+
+    g.state.pending.append(Pending(event=e.id, side="kim"))
+    t, out = player("q\n")
+    with pytest.raises(Quit):
+        t(g, "kim")
+    text = out.getvalue()
+    assert "--- The Ambassador and the Condemned Man ---  (in history: 19 April)" in text
+    assert "19 April. Ambassador" not in " ".join(text.split())

@@ -30,6 +30,7 @@ from game.played import leads_to, play_out, tactic_plays_words
 from game.words import (
     dispatch_text,
     effect_lines,
+    history_date,
     last_refusals,
     outcome_lines,
     pledge_line,
@@ -346,8 +347,11 @@ class TerminalPlayer:
                 return None
             return {"t": "tactic", "side": side, "plenum": pdef.id, "tactic": opts[r].id}
         e = g.scn.get("event", p.event)
-        self.say(f"\n--- {e.title} ---")
-        self.wrap(prose(e.text))
+        when, body = history_date(e.text)
+        # As the window: history's own day beside the game's ("19 April." opened an event the game
+        # put on 7 April, and read as a contradiction).
+        self.say(f"\n--- {e.title} ---" + (f"  (in history: {when})" if when else ""))
+        self.wrap(prose(body))
         for i, o in enumerate(opts, 1):
             self.say(f"  {i}. {prose(o.text)}")
             if o.detail:

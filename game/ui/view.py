@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from game.engine.basics import MONTHS, days_until  # noqa: F401  (the screens read it as V.days_until)
 from game.engine.plenum import lean_terms, plenum_next  # noqa: F401  (the screens read them as V.*)
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
-from game.words import dispatch_text, far_plenum_words, pledge_line, prose_dates, uses_line  # noqa: F401  (the screens read them as V.*)
+from game.words import dispatch_text, far_plenum_words, history_date, pledge_line, prose_dates, uses_line  # noqa: F401  (the screens read them as V.*)
 
 STATUS_WORDS = {
     "active": "Active",
@@ -141,21 +140,6 @@ def readable(entry, scn=None):
     """A dispatch as the player reads it (game.words.dispatch_text, the terminal's wording too)."""
     text = dispatch_text(entry.text, scn)
     return entry if text == entry.text else replace(entry, text=text)
-
-
-_MONTH_NAMES = "|".join(MONTHS)
-_HIST_DATE = re.compile(r"^(\d{1,2}(?:[-–]\d{1,2})? (?:" + _MONTH_NAMES + r")(?: \d{4})?)\.\s+")
-
-
-def history_date(text: str) -> tuple[str, str]:
-    """An event text that opens with the day it happened in history ("19 April. ...") gives
-    (that date, the rest): the screens show the date as history's, beside the game's own date,
-    so a game that runs ahead of or behind history never reads as contradicting itself."""
-    t = " ".join(text.split())
-    m = _HIST_DATE.match(t)
-    if not m:
-        return "", t
-    return m.group(1).replace("-", "–"), t[m.end() :]
 
 
 @dataclass(frozen=True)
