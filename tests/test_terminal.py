@@ -461,3 +461,37 @@ def test_an_events_day_in_history_is_said_as_historys(august):
     text = out.getvalue()
     assert "--- The Ambassador and the Condemned Man ---  (in history: 19 April)" in text
     assert "19 April. Ambassador" not in " ".join(text.split())
+
+
+def test_the_terminal_says_why_the_count_moved(august):
+    """The window's dispatch report says why a side's count moved since its last turn; the
+    terminal showed the new count alone (40 with Kim one turn, 28 the next). It now prints the
+    same causes under the count, and they add up to the change, column by column."""
+    from game import movement as MV
+
+    g = Game.new(august, None, 5150)
+    t, _out = player("")
+    ai = {s: make_player("ai:normal", s, august) for s in ("kim", "opposition")}
+    seen = 0
+    for _ in range(300):
+        side = g.to_move()
+        if side is None or g.over or g.state.turn > 8:
+            break
+        if side == "kim" and not g.state.pending and g.state.phase == "kim":
+            view = side_view(g.state, g.scn, "kim")
+            old = t._snaps.get("kim")
+            lines = t.why_moved(g, "kim", view)
+            if old is not None:
+                mv = MV.movements(old, MV.snapshot(g.state, g.scn, view, "kim"), g.state.people, "kim", g.scn)
+                assert bool(lines) == mv.moved
+                if lines:
+                    seen += 1
+                    assert lines[0] == "Why it moved since your last turn:"
+                    assert len(lines) == 1 + len(mv.causes)
+                    for key, _label, was, now in mv.counts:  # the causes add up to each figure's change
+                        assert sum(d.get(key, 0) for _t, d in mv.causes) == now - was
+        order = ai[side](g, side)
+        if side == "kim" and order.get("t") == "end":
+            t.remember_count(g, "kim")
+        g.submit(order)
+    assert seen >= 3

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from game import ai
+from game import movement as MV
 from game.engine.game import Game
-from game.ui import movement as MV
 from game.ui.session import Players, Session
 from game.ui.view import readable
 

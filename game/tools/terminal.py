@@ -26,6 +26,7 @@ from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
 from game.figures import shown_total, vote_terms
+from game.movement import Snapshot, movements, net_words, snapshot
 from game.played import leads_to, play_out, tactic_plays_words
 from game.words import (
     dispatch_text,
@@ -128,6 +129,7 @@ class TerminalPlayer:
         # What this side last read of its danger (exposure band, plot found), to say when it moves.
         self._danger: dict[str, tuple[str | None, str]] = {}
         self._cut = 0  # targets the last picker left out
+        self._snaps: dict[str, Snapshot] = {}  # each side's count as it last ended its phase
         self.target_sort = "line"  # the picker's order: "line" (nearest it first), "odds" or "name"
 
     # ------------------------------------------------------------------ output
@@ -247,7 +249,26 @@ class TerminalPlayer:
             self.say(textwrap.fill(line, 88, subsequent_indent="   "))
         for line in self.danger_news(view):
             self.say(f" ** {line}")
+        for line in self.why_moved(g, side, view):
+            self.say(textwrap.fill(line, 88, initial_indent="   ", subsequent_indent="     "))
         self.say("=" * 88)
+
+    def why_moved(self, g: Game, side: str, view: SideView) -> list[str]:
+        """Why this side's count moved since it last ended a phase, as the window's dispatch
+        report says it (game/movement.py: each member's move put down to one cause, the lines
+        adding up to the change); the terminal showed 40 with Kim one turn and 28 the next, and
+        no reason."""
+        old = self._snaps.get(side)
+        if old is None:
+            return []
+        mv = movements(old, snapshot(g.state, g.scn, view, side), g.state.people, side, g.scn)
+        if not mv.moved:
+            return []
+        return ["Why it moved since your last turn:"] + [f"- {text}: {net_words(d)}." for text, d in mv.causes]
+
+    def remember_count(self, g: Game, side: str) -> None:
+        """The count as this side leaves its phase: what the next turn's reasons start from."""
+        self._snaps[side] = snapshot(g.state, g.scn, side_view(g.state, g.scn, side), side)
 
     def danger_news(self, v: SideView) -> list[str]:
         """What changed in the side's own reading of its danger since its last turn."""
@@ -308,6 +329,8 @@ class TerminalPlayer:
             pend = [p for p in g.state.pending if p.side == side]
             order = self._pending(g, side, pend[0]) if pend else self._phase(g, side)
             if order is not None:
+                if order.get("t") == "end":
+                    self.remember_count(g, side)
                 return order
 
     def _pending(self, g: Game, side: str, p) -> dict | None:

@@ -23,8 +23,8 @@ from game.engine.game import Game, Outcome
 from game.engine.intel import SideView, side_view
 from game.engine.plenum import present_members
 from game.engine.state import LogEntry
+from game.movement import Snapshot, movements, snapshot
 from game.paths import saves_dir
-from game.ui.movement import Snapshot, movements, snapshot
 from game.ui.view import prose_dates, readable
 from game.words import why_closed
 

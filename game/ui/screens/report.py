@@ -8,7 +8,7 @@ from typing import Any
 
 import pygame
 
-from game.ui import movement as MV
+from game import movement as MV
 from game.ui import text as T
 from game.ui import theme as C
 from game.ui import view as V
