@@ -68,3 +68,30 @@ def test_a_commitment_won_never_lowers_the_count_that_won_it(august):
             assert after["kim"][0] <= before["kim"], (seed, a.id, before, after)
             checked += 1
     assert checked == 120
+
+
+def test_the_screens_blur_is_the_counts(august):
+    """intel.blur (what the screens' "why it moved" calls the informers' error) is exactly what
+    each side's picture lays over a member's lean: checked on both sides' pictures over a few
+    normal games, each at the start of the side's phase (right after the turn's redraw, so the
+    other side's moves are as last reported and nothing else stands between the two)."""
+    from game import ai
+    from game.engine import intel
+    from game.engine.plenum import leans, present_members
+
+    checked = 0
+    for seed in (3, 4):
+        g = Game.new(august, None, seed)
+        pol = {s: ai.make("ai", "normal") for s in ("kim", "opposition")}
+        for _ in range(120):
+            side = g.to_move()
+            if side is None or g.over:
+                break
+            st = g.state
+            if st.phase == side and not st.pending and st.actions_this_turn == {} and side == "kim":
+                true = leans(st, august, present_members(st))
+                for pid, lean, _err, _own in intel.blurred(st, "kim", true):
+                    assert lean == true[pid] + intel.blur(st, "kim", pid), (seed, st.turn, pid)
+                    checked += 1
+            g.submit(pol[side](g, side))
+    assert checked > 500
