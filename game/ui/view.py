@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.engine.basics import MONTHS, days_until  # noqa: F401  (the screens read it as V.days_until)
+from game.engine.basics import days_until  # noqa: F401  (the screens read it as V.days_until)
 from game.engine.plenum import lean_terms, plenum_next  # noqa: F401  (the screens read them as V.*)
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
