@@ -87,36 +87,12 @@ BOOL_ATTR = {
     "plotter": "is in the critics' circle",
     "generated": "is an unnamed cadre",
 }
-# The scenario's flags as a reader would put them: (when set, when not set). A flag not listed
-# reads as its name in words.
+# The words for the flags the rules themselves read (the vote rule's envoys while Kim is abroad,
+# the plot found out): (when set, when not set). A scenario's flags.yaml may give its own; every
+# other flag's words are the scenario's (flags.yaml), or its id in words.
 FLAGS = {
     "kim_abroad": ("Kim is abroad", "Kim is at home"),
-    "kim_returned": ("Kim is back from his journey abroad", "Kim has not yet come back from a journey abroad"),
-    "plenum_called": ("a plenum has been called", "no plenum has been called yet"),
     "plot_discovered": ("Kim's people have found out the plot", "the plot is still secret"),
-    "critique_drafted": ("the critics have drafted their critique", "the critique is not yet drafted"),
-    "critics_expelled": ("the critics have been expelled", "the critics have not been expelled"),
-    "critics_fled": ("the critics have fled abroad", "the critics have not fled"),
-    "soviet_sounded": ("the Soviet embassy has been sounded out", "the Soviet embassy has not been sounded out"),
-    "chinese_sounded": ("the Chinese have been sounded out", "the Chinese have not been sounded out"),
-    "short_tour": ("Kim cut his tour short", "Kim did not cut his tour short"),
-    "patron_settlement": ("the patrons have imposed a settlement", "no settlement by the patrons"),
-    "nam_il_asked": ("Nam Il has been approached", "Nam Il has not been approached"),
-    "choe_yong_gon_asked": ("Choe Yong-gon has been approached", "Choe Yong-gon has not been approached"),
-    "critics_spoke": ("the critics have spoken out at a plenum", "the critics have not yet spoken out at a plenum"),
-    "critics_stayed": ("the critics stayed to fight", "the critics did not stay"),
-    "kim_defiant": ("Kim has defied the patrons", "Kim has not defied the patrons"),
-    "patrons_relented": ("the patrons have stepped back", "the patrons have not stepped back"),
-    "plan_first_proposed": ("the plan-first line has been put forward", "the plan-first line has not been put forward"),
-}
-# The scenario's counters (var.X), as the things they count. A counter not listed reads as its
-# name in words.
-VARS = {
-    "postponements": "postponements of the plenum",
-    "committee_worked": "rounds of work on the committee",
-    "home_grown_courted": "rounds of courting the home-grown cadres",
-    "coalition_built": "rounds of coalition-building",
-    "inner_circle": "members brought into the inner circle",
 }
 VOTES = {
     "kim": "members with Kim",
@@ -135,6 +111,13 @@ def flag_words(scn, flag: str) -> tuple[str, str] | None:
     return FLAGS.get(flag)
 
 
+def counter_words(scn, var: str) -> str:
+    """What a counter (var.X) counts, in words: the scenario's own (flags.yaml, `counters:`),
+    else its id in words."""
+    d = scn.get("counter", var) if scn is not None else None
+    return d.counts if d is not None else _human(var)
+
+
 def _human(name: str) -> str:
     text = name.replace("_", " ")
     return " ".join("Kim" if w == "kim" else w for w in text.split())
@@ -151,7 +134,7 @@ def _path(path: tuple[str, ...], scn) -> str:
         fw = flag_words(scn, rest[0])
         return fw[0] if fw else _human(rest[0])
     if root == "var" and rest:
-        return f"the {VARS[rest[0]]}" if rest[0] in VARS else _human(rest[0])
+        return f"the {counter_words(scn, rest[0])}"
     if root == "country" and rest:
         return COUNTRY.get(rest[0], _human(rest[0]))
     if root == "intel" and rest:
@@ -260,7 +243,7 @@ def words_node(node, scn=None) -> str:
     if k == "cmp" and node[2][0] == "path" and node[2][1][0] == "var" and len(node[2][1]) == 2 and node[3][0] == "num":
         # "var.postponements < 2" -> "there have been fewer than 2 postponements" (it read
         # "postponements is below 2"; a counter is a count of things done).
-        noun = VARS.get(node[2][1][1], _human(node[2][1][1]))
+        noun = counter_words(scn, node[2][1][1])
         n = node[3][1]
         amount = {"<": "fewer than", "<=": "at most", ">": "more than", ">=": "at least", "==": "exactly"}.get(node[1])
         if amount is not None:
@@ -343,17 +326,40 @@ def why_closed(v, state, scn) -> str:
         # done: "the critics have drafted their critique already", not "only when the critique
         # is not yet drafted".
         failing = _failing(a.available, state, scn)
-        done = [fw[0] for fw in (flag_words(scn, f) for f in (_done_flag(p, scn) for p in failing) if f) if fw]
-        parts = [words_node(part, scn) for part in failing if _done_flag(part, scn) is None]
+        done = [
+            fw[0] + " already" for fw in (flag_words(scn, f) for f in (_done_flag(p, scn) for p in failing) if f) if fw
+        ]
+        # A counter at its bound reads as the rounds used up: "there have been 2 rounds of work on
+        # the committee, the most allowed", not "only when there have been fewer than 2 ...".
+        spent = [_spent(part, state, scn) for part in failing]
+        done += [w for w in spent if w]
+        parts = [
+            words_node(part, scn) for part, w in zip(failing, spent) if _done_flag(part, scn) is None and w is None
+        ]
         if done and not parts:
-            return "; and ".join(done) + " already."
+            return "; and ".join(done) + "."
         if parts:
-            return "only when " + "; and when ".join(parts) + "."
+            said = "only when " + "; and when ".join(parts) + "."
+            if done:  # what is done already, as its own sentence after what is still needed
+                rest = "; and ".join(done)
+                said += f" {rest[0].upper()}{rest[1:]}."
+            return said
     if v.reason == "No one qualifies." and a.targets:
         return f"no one qualifies now (it needs {words(a.targets, scn)})."
     if v.reason == "Already done this turn.":
         return f"already done this turn (at most {a.limit_per_turn} a turn)."
     return v.reason
+
+
+def _spent(node, state, scn) -> str | None:
+    """A failing bound on a counter ('var.rounds < 3') in words as the rounds used up, or None
+    for any other part of a condition."""
+    if node[0] == "cmp" and node[1] in ("<", "<=") and node[2][0] == "path" and node[3][0] == "num":
+        path = node[2][1]
+        if len(path) == 2 and path[0] == "var":
+            n = state.vars.get(path[1], 0)
+            return f"there have been {n:g} {counter_words(scn, path[1])}, the most allowed"
+    return None
 
 
 def flag_lines(effects, scn=None) -> list[str]:

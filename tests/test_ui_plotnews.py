@@ -43,4 +43,4 @@ def test_plot_news_names_only_what_is_open_now_and_why_the_rest_waits(august):
     text = s.plot_news("kim").text
     now, _, later = text.partition("Opened for later")
     assert "Work the committee" not in now and "Work the committee" in later
-    assert "back from his journey abroad" in later
+    assert "journey abroad and come back" in later

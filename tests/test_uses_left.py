@@ -59,3 +59,28 @@ def test_the_dialog_and_the_tooltip_say_it(app, monkeypatch):  # noqa: F811
     app.push(ActionDialog(app, btn.v))
     app.frame([], dt=1 / 60, force=True)
     assert any(t.startswith("Costs 2 of your") and t.endswith("So far 0 of 6; 6 left.") for t in drawn), drawn
+
+
+def test_a_limit_reached_reads_as_rounds_used_up(august):
+    """A move whose rounds are used up says so ("there have been 2 rounds of work on the
+    committee, the most allowed"), not "only when there have been fewer than 2 rounds"; beside
+    another part still unmet, both are said."""
+    from game.engine import actions as A
+    from game.engine.game import Game
+    from game.words import why_closed
+
+    g = Game.new(august, None, 1)
+    st = g.state
+    st.flags += ["plot_discovered", "kim_returned"]
+    st.vars["committee_worked"] = 2
+    v = A.view_one(st, august, august.get("action", "work_the_committee"))
+    assert not v.open
+    assert why_closed(v, st, august) == "there have been 2 rounds of work on the committee, the most allowed."
+    st.flags.remove("kim_returned")
+    v = A.view_one(st, august, august.get("action", "work_the_committee"))
+    said = why_closed(v, st, august)
+    assert said.startswith("only when Kim has made his journey abroad and come back."), said
+    assert said.endswith(" There have been 2 rounds of work on the committee, the most allowed."), said
+    st.vars["committee_worked"] = 1
+    st.flags.append("kim_returned")
+    assert A.view_one(st, august, august.get("action", "work_the_committee")).open

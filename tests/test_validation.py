@@ -463,3 +463,19 @@ def test_flag_words_for_a_flag_nothing_uses(mini_dir):
     d = find(diags(mini_dir), "unused-flag", "plot_discovred")
     assert d.file.endswith("flags.yaml") and d.line == 2 and d.severity == "warning"
     assert "plot_discovered" in d.hint
+
+
+def test_counter_words_for_a_counter_nothing_uses(mini_dir):
+    """`counters:` words for a counter no effect raises and no condition reads: a typo, named at
+    its line; the words of a counter the rules use pass without a word."""
+    write(mini_dir, "counters.yaml", 'counters:\n  - {id: postponments, counts: "postponements"}\n')
+    d = find(diags(mini_dir), "unused-counter", "postponments")
+    assert d.file.endswith("counters.yaml") and d.line == 2 and d.severity == "warning"
+
+
+def test_counter_words_the_shipped_scenarios_use_pass():
+    from game.scenario.loader import find_scenario, load
+
+    for sid in ("august-1956", "campaign-1953"):
+        res = load(find_scenario(sid))
+        assert not [d for d in res.diagnostics if d.code == "unused-counter"], sid

@@ -501,6 +501,15 @@ class FlagDef(Strict):
     cleared: str = Field("", description="The flag not set, e.g. 'Kim is at home' (default: 'not: ' + set).")
 
 
+class CounterDef(Strict):
+    """What a counter (`var.X`, raised by a `var:` effect) counts, in the words a player reads
+    ("only when there have been fewer than 2 postponements of the plenum"). A counter without an
+    entry reads as its id in words."""
+
+    id: Id
+    counts: str = Field(min_length=1, description="The things counted, plural, e.g. 'postponements of the plenum'.")
+
+
 class CodexEntry(Strict):
     id: Id
     title: str
@@ -565,6 +574,7 @@ class Scenario(Strict):
     history: list[HistoryStep] = Field(default_factory=list)
     codex: list[CodexEntry] = Field(default_factory=list)
     flags: list[FlagDef] = Field(default_factory=list, description="Words for the scenario's flags.")
+    counters: list[CounterDef] = Field(default_factory=list, description="Words for the scenario's counters (var.X).")
     replay: list[ReplayStep] = Field(default_factory=list, description="The guided replay's steps, in order.")
 
     _index: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
@@ -585,6 +595,7 @@ class Scenario(Strict):
             "ending": {e.id: e for e in self.endings},
             "codex": {c.id: c for c in self.codex},
             "flag": {f.id: f for f in self.flags},
+            "counter": {c.id: c for c in self.counters},
             "replay": {r.id: r for r in self.replay},
             "committee": {c.id: c for c in self.scenario.committees},
         }
@@ -627,6 +638,7 @@ SECTION_FILES: dict[str, str] = {
     "history": "history.yaml",
     "codex": "codex.yaml",
     "flags": "flags.yaml",
+    "counters": "flags.yaml",
     "replay": "replay.yaml",
 }
 LIST_SECTIONS = tuple(k for k in SECTION_FILES if k != "scenario")

@@ -32,6 +32,7 @@ class _Checker:
         self.out: list[Diagnostic] = []
         self.flags_set: set[str] = set()
         self.flags_read: dict[str, tuple[Any, ...]] = {}
+        self.vars_named: set[str] = set()  # counters any effect raises or any rule reads
 
     def err(
         self,
@@ -79,6 +80,8 @@ class _Checker:
                 self.err(loc, bad[0] + f" (column {col + 1} of the expression)", bad[1], code="expression")
             elif path[0] == "flag":
                 self.flags_read.setdefault(path[1], loc)
+            elif path[0] == "var" and len(path) > 1:
+                self.vars_named.add(path[1])
         for name, args, _col in X.calls_in(tree):
             spec = X.FUNCTIONS.get(name)
             if spec is None:
@@ -132,6 +135,8 @@ class _Checker:
             here = loc + (i, fx.kind)
             for at, msg in FX.problems(fx):
                 self.err(here + at, msg)
+            if fx.kind == "var":
+                self.vars_named.add(str(getattr(fx.value, "name", "")))
             for r in FX.referenced_ids(fx):
                 if r.kind == "flag":
                     self.flags_set.add(r.id)
@@ -371,6 +376,16 @@ class _Checker:
                     f"words for flag '{fdef.id}', which nothing sets or tests",
                     suggest(fdef.id, self.flags_set | set(self.flags_read) | set(_ENGINE_FLAGS)),
                     code="unused-flag",
+                    severity="warning",
+                )
+        for i, cdef in enumerate(scn.counters):
+            # Words for a counter nothing raises or reads: a typo in `counters:`, or one renamed.
+            if cdef.id not in self.vars_named:
+                self.err(
+                    ("counters", i, "id"),
+                    f"words for counter '{cdef.id}', which nothing raises or reads",
+                    suggest(cdef.id, self.vars_named),
+                    code="unused-counter",
                     severity="warning",
                 )
         for flag, loc in sorted(self.flags_read.items()):
