@@ -289,7 +289,9 @@ class ActionDialog(Screen):
                     min_size=9,
                 )
             pygame.draw.line(surf, C.INK, (px - 12, r.y + TOP - 28), (px - 12, r.bottom - 70), 1)
-        y = r.y + TOP
+        # A move with no target has no name to show above its odds: they start on that line,
+        # not below a blank one.
+        y = r.y + TOP - (36 if a.target == "none" else 0)
         if a.target != "none" and self.target is None:
             T.draw(surf, "No one qualifies.", (px, y), 18, C.RED, "bold")
             return
@@ -304,7 +306,10 @@ class ActionDialog(Screen):
         T.draw(surf, f"{odds.chance}%", (px, y + 8), 64, C.RED, "head")
         T.draw(
             surf,
-            "chance of success" if odds.exact else f"chance of success, estimated ({odds.low}–{odds.high}%)",
+            "chance of success"
+            if odds.exact
+            else "chance of success, estimated"
+            + ("" if odds.low == odds.high else f" ({odds.low}–{odds.high}%)"),  # no "(15–15%)"
             (px + T.width(f"{odds.chance}%", 64, "head") + 12, y + 44),
             16,
             C.INK_SOFT,
