@@ -111,11 +111,11 @@ def flag_words(scn, flag: str) -> tuple[str, str] | None:
     return FLAGS.get(flag)
 
 
-def counter_words(scn, var: str) -> str:
+def counter_words(scn, var: str) -> str | None:
     """What a counter (var.X) counts, in words: the scenario's own (flags.yaml, `counters:`),
-    else its id in words."""
+    else None (the caller falls back to the id in words), as flag_words."""
     d = scn.get("counter", var) if scn is not None else None
-    return d.counts if d is not None else _human(var)
+    return d.counts if d is not None else None
 
 
 def _human(name: str) -> str:
@@ -134,7 +134,8 @@ def _path(path: tuple[str, ...], scn) -> str:
         fw = flag_words(scn, rest[0])
         return fw[0] if fw else _human(rest[0])
     if root == "var" and rest:
-        return f"the {counter_words(scn, rest[0])}"
+        cw = counter_words(scn, rest[0])
+        return f"the {cw}" if cw else _human(rest[0])
     if root == "country" and rest:
         return COUNTRY.get(rest[0], _human(rest[0]))
     if root == "intel" and rest:
@@ -240,12 +241,12 @@ def words_node(node, scn=None) -> str:
         return f"{_path(node[2][1][:-1], scn) if node[2][1][0] != 'target' else 'the target'} " + (
             "belongs to a faction" if node[1] == "!=" else "belongs to no faction"
         )
-    if k == "cmp" and node[2][0] == "path" and node[2][1][0] == "var" and len(node[2][1]) == 2 and node[3][0] == "num":
+    if k == "cmp" and (cb := X.counter_bound(node)) is not None:
         # "var.postponements < 2" -> "there have been fewer than 2 postponements" (it read
         # "postponements is below 2"; a counter is a count of things done).
-        noun = counter_words(scn, node[2][1][1])
-        n = node[3][1]
-        amount = {"<": "fewer than", "<=": "at most", ">": "more than", ">=": "at least", "==": "exactly"}.get(node[1])
+        var, op, n = cb
+        noun = counter_words(scn, var) or _human(var)
+        amount = {"<": "fewer than", "<=": "at most", ">": "more than", ">=": "at least", "==": "exactly"}.get(op)
         if amount is not None:
             return f"there have been {amount} {n:g} {noun}"
     if k == "cmp":
@@ -354,12 +355,11 @@ def why_closed(v, state, scn) -> str:
 def _spent(node, state, scn) -> str | None:
     """A failing bound on a counter ('var.rounds < 3') in words as the rounds used up, or None
     for any other part of a condition."""
-    if node[0] == "cmp" and node[1] in ("<", "<=") and node[2][0] == "path" and node[3][0] == "num":
-        path = node[2][1]
-        if len(path) == 2 and path[0] == "var":
-            n = state.vars.get(path[1], 0)
-            return f"there have been {n:g} {counter_words(scn, path[1])}, the most allowed"
-    return None
+    cb = X.counter_bound(node)
+    if cb is None or cb[1] not in ("<", "<="):
+        return None
+    var = cb[0]
+    return f"there have been {state.vars.get(var, 0):g} {counter_words(scn, var) or _human(var)}, the most allowed"
 
 
 def flag_lines(effects, scn=None) -> list[str]:

@@ -19,22 +19,14 @@ from tests.test_ui_screens import app, start_game  # noqa: F401  (the app fixtur
     ],
 )
 def test_the_odds_line(app, monkeypatch, odds, said):  # noqa: F811
-    from game.ui import text as T
     from game.ui.screens import action_dialog as D
     from game.ui.screens.main_screen import ActionButton
-    from tests.ui_helpers import pump
+    from tests.ui_helpers import drawn_texts, pump
 
     main = start_game(app, side="kim")
     pump(app)
     btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.v.action.id == "investigate_circle")
-    drawn: list[str] = []
-    real = T.draw
-
-    def spy(surf, text, *a, **k):
-        drawn.append(text)
-        return real(surf, text, *a, **k)
-
-    monkeypatch.setattr(T, "draw", spy)
+    drawn = drawn_texts(monkeypatch)
     monkeypatch.setattr(D, "seen_odds", lambda *a, **k: odds)
     app.push(D.ActionDialog(app, btn.v))
     app.frame([], dt=1 / 60, force=True)

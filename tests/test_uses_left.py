@@ -39,23 +39,15 @@ def test_the_words_count_what_is_used(august):
 
 
 def test_the_dialog_and_the_tooltip_say_it(app, monkeypatch):  # noqa: F811
-    from game.ui import text as T
     from game.ui.screens.action_dialog import ActionDialog
     from game.ui.screens.main_screen import ActionButton
-    from tests.ui_helpers import pump
+    from tests.ui_helpers import drawn_texts, pump
 
     main = start_game(app, side="opposition", start="congress")
     pump(app)
     btn = next(w for w in main.widgets if isinstance(w, ActionButton) and w.v.action.id == "court_home_grown")
     assert "So far 0 of 6; 6 left." in btn.tooltip_lines()
-    drawn: list[str] = []
-    real = T.draw
-
-    def spy(surf, text, *a, **k):
-        drawn.append(text)
-        return real(surf, text, *a, **k)
-
-    monkeypatch.setattr(T, "draw", spy)
+    drawn = drawn_texts(monkeypatch)
     app.push(ActionDialog(app, btn.v))
     app.frame([], dt=1 / 60, force=True)
     assert any(t.startswith("Costs 2 of your") and t.endswith("So far 0 of 6; 6 left.") for t in drawn), drawn

@@ -57,6 +57,22 @@ def pump(app, events=(), frames=2):
             app.session._worker.join(5)
 
 
+def drawn_texts(monkeypatch) -> list[str]:
+    """Every text the UI draws with text.draw from now on, in order (the real drawing still
+    happens): for tests that read what a screen says."""
+    from game.ui import text as T
+
+    drawn: list[str] = []
+    real = T.draw
+
+    def spy(surf, text, *a, **k):
+        drawn.append(text)
+        return real(surf, text, *a, **k)
+
+    monkeypatch.setattr(T, "draw", spy)
+    return drawn
+
+
 def widget(app, name):
     return next(w for w in app.top.widgets if w.name == name)
 

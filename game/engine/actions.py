@@ -258,10 +258,11 @@ def use_limit(a: ActionDef) -> tuple[str, int] | None:
         stack = [tree]
         while stack and out is None:
             n = stack.pop()
-            if n[0] == "cmp" and n[1] in ("<", "<=") and n[2][0] == "path" and n[3][0] == "num":
-                path, bound = n[2][1], n[3][1]
-                if len(path) == 2 and path[0] == "var" and path[1] in counted and isinstance(bound, int):
-                    out = (path[1], bound if n[1] == "<" else bound + 1)
+            cb = X.counter_bound(n)
+            if cb is not None:
+                var, op, bound = cb
+                if op in ("<", "<=") and var in counted and isinstance(bound, int):
+                    out = (var, bound if op == "<" else bound + 1)
             elif n[0] == "and":  # (under "or" or "not" a bound is no limit)
                 stack.extend(c for c in n[1:] if isinstance(c, tuple))
     _LIMITS[a.id] = (a, out)

@@ -427,6 +427,16 @@ def _detail(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
+def counter_bound(node: Node) -> tuple[str, str, Any] | None:
+    """(counter, operator, number) of a comparison of a counter with a number ('var.rounds < 3'),
+    or None for any other node: how a limit on a move is written."""
+    if node[0] == "cmp" and node[2][0] == "path" and node[3][0] == "num":
+        path = node[2][1]
+        if len(path) == 2 and path[0] == "var":
+            return path[1], node[1], node[3][1]
+    return None
+
+
 def paths_in(node: Node) -> list[tuple[tuple[str, ...], int]]:
     """Every dotted path in a tree with its column, for load-time reference checks."""
     out: list[tuple[tuple[str, ...], int]] = []
