@@ -56,6 +56,7 @@ COMPARE = {">=": "is at least", "<=": "is at most", ">": "is above", "<": "is be
 BOOL_NOT = {
     "active": "is not active",
     "in_cc": "does not sit on the Central Committee",
+    "in_office": "holds no post",
     "plotter": "is not in the critics' circle",
     "generated": "is a named person",
 }
@@ -84,6 +85,7 @@ SIDES = {"kim": "Kim", "opposition": "the critics"}
 BOOL_ATTR = {
     "active": "is active",
     "in_cc": "sits on the Central Committee",
+    "in_office": "holds a post",
     "plotter": "is in the critics' circle",
     "generated": "is an unnamed cadre",
 }

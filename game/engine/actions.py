@@ -222,7 +222,13 @@ def _filter_plan(src: str) -> _Plan | None:
         return _PLANS[src]
     tree = X.parse(src)
     plan: _Plan | None = None
-    if not X.calls_in(tree):
+    # A filter that reads a person's posts (a list) is asked afresh: the plan's answers are
+    # kept against what everyone reads, and a list cannot key them.
+    if not X.calls_in(tree) and not any(
+        "offices" in EvalContext.PERSON_READS.get(path[1], ())
+        for path, _col in X.paths_in(tree)
+        if path[0] == "target" and len(path) > 1
+    ):
         reads: set[str] = set()
         others: list[tuple[str, ...]] = []
         for path, _col in X.paths_in(tree):

@@ -81,6 +81,7 @@ PERSON_NAMES: dict[str, str] = {
     "pledge_opposition": NUMBER,
     "active": BOOL,
     "in_cc": BOOL,
+    "in_office": BOOL,
     "generated": BOOL,
 }
 PATRON_NAMES: dict[str, str] = {name: NUMBER for name in PATRON_FIELDS}
@@ -250,7 +251,12 @@ class EvalContext:
 
     # The state fields behind each person name `_person` answers (the rest read their own
     # field): what a cached answer about a person must be keyed on (actions.candidates).
-    PERSON_READS: dict[str, tuple[str, ...]] = {"in_cc": ("cc", "status"), "active": ("status",), "id": ()}
+    PERSON_READS: dict[str, tuple[str, ...]] = {
+        "in_cc": ("cc", "status"),
+        "in_office": ("offices",),
+        "active": ("status",),
+        "id": (),
+    }
 
     def _person(self, pid: str, attr: str) -> Any:
         p = self.state.people[pid]
@@ -258,6 +264,8 @@ class EvalContext:
             return p.cc != "none" and p.status in ACTIVE
         if attr == "active":
             return p.status in ACTIVE
+        if attr == "in_office":
+            return bool(p.offices)
         if attr == "id":
             return pid
         return getattr(p, attr)

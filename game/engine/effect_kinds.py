@@ -54,7 +54,9 @@ def _clamp(v: float, lo: int = 0, hi: int = 100) -> int:
 
 
 class FactionFx(Strict):
-    faction: Id
+    faction: Id = Field(
+        description="A faction id, or 'target' inside an action aimed at a person: the faction he is counted with."
+    )
     influence: Delta = 0
     cohesion: Delta = 0
     absorb_into: Id | None = Field(None, description="Every active member joins this faction instead.")
@@ -299,17 +301,26 @@ def _who(target: str | None, person: str) -> str | None:
 
 
 def _faction_describe(scn: Scenario, v: FactionFx, tl: str) -> list[str]:
-    parts = [
-        f"influence {_signed(v.influence)}" if v.influence else "",
-        f"cohesion {_signed(v.cohesion)}" if v.cohesion else "",
-    ]
+    whose = f"{tl}'s faction" if v.faction == "target" else _name(scn, "faction", v.faction)
+    cohesion = f"cohesion {_signed(v.cohesion)}" if v.cohesion else ""
+    if v.cohesion:
+        # Cohesion scales the faction's line, a term of each member's lean (vote_rule.TERMS: the
+        # vote base x cohesion / 100): say what it does to the count, as the country's grip does.
+        fdef = scn.get("faction", v.faction) if v.faction != "target" else None
+        shift = v.cohesion * fdef.vote_base / 100 if fdef is not None else 0.0
+        if shift:
+            side = "Kim" if shift > 0 else "the critics"
+            cohesion += f" (each member's lean {round(abs(shift), 2):g} more toward {side})"
+        elif fdef is None:
+            cohesion += f" (its line holds its members {'less' if v.cohesion < 0 else 'more'})"
+    parts = [f"influence {_signed(v.influence)}" if v.influence else "", cohesion]
     if v.absorb_into:
         parts.append(f"absorbed into the {_name(scn, 'faction', v.absorb_into)}")
-    return [f"{_name(scn, 'faction', v.faction)}: " + ", ".join(p for p in parts if p)]
+    return [f"{whose}: " + ", ".join(p for p in parts if p)]
 
 
 def _faction_refs(v: FactionFx) -> Iterator[Ref]:
-    yield Ref(("faction",), "faction", v.faction)
+    yield Ref(("faction",), "faction", v.faction, target_ok=True)
     if v.absorb_into:
         yield Ref(("absorb_into",), "faction", v.absorb_into)
 
@@ -327,13 +338,19 @@ def _faction_touched(state: GameState, v: FactionFx, target: str | None) -> set[
     changes=frozenset({"factions", "people.faction", "people.career"}),  # absorb_into moves people
 )
 def _faction(state: GameState, scn: Scenario, v: FactionFx, target: str | None) -> None:
-    f = state.factions[v.faction]
+    fid = v.faction
+    if fid == "target":
+        # The target's own faction: a man with none (an unaligned figure) has no faction to move.
+        fid = state.people[target].faction if target is not None and target in state.people else ""
+        if not fid:
+            return
+    f = state.factions[fid]
     f.influence = _clamp(f.influence + v.influence)
     f.cohesion = _clamp(f.cohesion + v.cohesion)
-    if v.absorb_into and v.absorb_into != v.faction:
+    if v.absorb_into and v.absorb_into != fid:
         into = state.factions[v.absorb_into]
         for q in state.people.values():
-            if q.faction == v.faction and q.status in ACTIVE:
+            if q.faction == fid and q.status in ACTIVE:
                 q.faction = v.absorb_into
                 q.career.append(f"{state.date}: counted with the {scn.get('faction', v.absorb_into).name}")
         into.influence = _clamp(into.influence + f.influence)
