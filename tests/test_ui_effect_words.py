@@ -22,7 +22,7 @@ BAD = re.compile(
 # How each status must read, for one person and for a group (the plain English a reader expects).
 READS = {
     "active": ("restored",),
-    "demoted": ("demoted",),
+    "demoted": ("sidelined",),
     "expelled": ("expelled",),
     "arrested": ("arrested",),
     "fled": ("flees abroad", "flee abroad"),

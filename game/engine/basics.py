@@ -67,7 +67,7 @@ SIDES: tuple[str, ...] = ("kim", "opposition")
 CC_SEATS: tuple[str, ...] = ("full", "candidate", "none")
 # Statuses of people still in the party's life; those that take a person out of the hall; and
 # those that also strip party posts and seats.
-ACTIVE: tuple[str, ...] = ("active", "demoted")
+ACTIVE: tuple[Status, ...] = ("active", "demoted")
 ABSENT: tuple[str, ...] = ("expelled", "arrested", "fled", "executed", "dead", "abroad")
 STRIPPED: tuple[str, ...] = ("expelled", "arrested", "executed", "dead")
 

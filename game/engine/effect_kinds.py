@@ -115,7 +115,7 @@ class GroupFx(Strict):
     fear: Delta = 0
     status: Status | None = None
     only_status: list[Status] = Field(
-        default_factory=lambda: list[Status](["active", "demoted"]),
+        default_factory=lambda: list(ACTIVE),
         description="Only people now in one of these statuses are affected.",
     )
     cc: CCSeat | None = None
@@ -423,7 +423,9 @@ def _country(state: GameState, scn: Scenario, v: CountryFx, target: str | None) 
 # What a change of status reads as, for one person and for a group: plain English for every status.
 STATUS_SAID: dict[str, tuple[str, str]] = {
     "active": ("is restored", "are restored"),
-    "demoted": ("is demoted", "are demoted"),
+    # One word for both ways into this status: a man stripped of his post and a man let out of
+    # prison are alike free, voting and out of favour.
+    "demoted": ("is sidelined (free, out of favour)", "are sidelined (free, out of favour)"),
     "expelled": ("is expelled", "are expelled"),
     "arrested": ("is arrested", "are arrested"),
     "fled": ("flees abroad", "flee abroad"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from game.engine.basics import days_until  # noqa: F401  (the screens read it as V.days_until)
+from game.engine.basics import ABSENT, ACTIVE, days_until  # noqa: F401  (the screens read them as V.*)
 from game.engine.plenum import lean_terms, plenum_next  # noqa: F401  (the screens read them as V.*)
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
@@ -12,7 +12,7 @@ from game.words import dispatch_text, far_plenum_words, history_date, pledge_lin
 
 STATUS_WORDS = {
     "active": "Active",
-    "demoted": "Demoted",
+    "demoted": "Sidelined",
     "expelled": "Expelled",
     "arrested": "Arrested",
     "fled": "Fled abroad",
@@ -20,7 +20,9 @@ STATUS_WORDS = {
     "dead": "Dead",
     "abroad": "Abroad",
 }
-FALLEN = ("expelled", "arrested", "fled", "executed", "dead")
+# Out of the party's life for good, as the lists show it: the engine's absent statuses save abroad
+# (a man abroad comes back).
+FALLEN = tuple(s for s in ABSENT if s != "abroad")
 SEAT_WORDS = {"full": "Full member of the CC", "candidate": "Candidate member of the CC", "none": "No CC seat"}
 KIND_COLOURS = {
     "event": (168, 24, 22),
@@ -108,7 +110,7 @@ def stance_lines(session, pid: str) -> list[str]:
     """Why a member leans as they do, as this viewer may know it."""
     st, scn = session.state, session.scn
     p = st.people[pid]
-    if p.cc != "full" or p.status not in ("active", "demoted"):
+    if p.cc != "full" or p.status not in ACTIVE:
         return [
             "Has no vote at a plenum"
             + (" (candidate member: speaks and shouts, does not vote)." if p.cc == "candidate" else ".")

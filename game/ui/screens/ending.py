@@ -439,7 +439,7 @@ class EndingScreen(Screen):
         words = {"fled": "Fled abroad", "arrested": "Arrested", "expelled": "Expelled", "executed": "Executed"}
         parts = [f"{words[k]}: {', '.join(sorted(by[k]))}." for k in words if by.get(k)]
         circle = [p for p in st.people.values() if p.plotter and not p.generated]
-        sitting = sum(1 for p in circle if p.status in ("active", "demoted") and p.cc in ("full", "candidate"))
+        sitting = sum(1 for p in circle if p.status in V.ACTIVE and p.cc in ("full", "candidate"))
         if circle:
             verb = "sits" if sitting == 1 else "sit"
             parts.append(f"Of the critics' circle of {len(circle)}, {sitting} still {verb} on the Central Committee.")

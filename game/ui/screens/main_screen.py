@@ -503,9 +503,7 @@ class MainScreen(MainTips, MainDraw, Screen):
                 continue
             if f not in ("", "-") and p.faction != f:
                 continue
-            if self.status_filter == "hall" and not (
-                p.cc in ("full", "candidate") and p.status in ("active", "demoted")
-            ):
+            if self.status_filter == "hall" and not (p.cc in ("full", "candidate") and p.status in V.ACTIVE):
                 continue
             if self.status_filter == "fallen" and p.status not in V.FALLEN:
                 continue

@@ -378,7 +378,7 @@ class TacticScreen(Screen):
             pct = 100 * hostile / max(1, len(view.members))
             for sp in self.pdef.speakers:
                 person = st.people.get(sp.person)
-                if sp.side != "opposition" or person is None or person.status not in ("active", "demoted"):
+                if sp.side != "opposition" or person is None or person.status not in V.ACTIVE:
                     continue
                 rows.setdefault(person.name, []).append(RULE.shout_odds(pct, interrupt, person.reputation))
         out = [(name, min(v), max(v)) for name, v in rows.items()]
