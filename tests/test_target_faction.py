@@ -108,3 +108,25 @@ def test_a_self_criticism_blunts_the_critics_speeches_in_august(august):
     assert st.has_flag("cult_conceded")
     assert _speech_bonus(st, august, pdef, "opposition") == before + blunt
     assert _speech_bonus(st, august, pdef, "kim") == 0
+
+
+def test_an_appointment_restores_a_sidelined_man(mini):
+    st = Game.new(mini, seed=1).state
+    apply_effects(st, mini, _fx({"person": {"person": "rebel", "status": "demoted", "clear_offices": True}}))
+    assert st.people["rebel"].status == "demoted"
+    apply_effects(st, mini, _fx({"person": {"person": "rebel", "add_office": "minister"}}))
+    assert st.people["rebel"].status == "active"
+    # A status the effect writes itself wins: appointed and sidelined in one stroke stays sidelined.
+    apply_effects(st, mini, _fx({"person": {"person": "rebel", "status": "demoted", "add_office": "minister"}}))
+    assert st.people["rebel"].status == "demoted"
+
+
+def test_a_coopted_critic_is_no_longer_a_disgraced_figure_for_a_show_trial(august):
+    # Found in play: Choe Chang-ik, demoted in March and co-opted in May, headed a department of
+    # the Central Committee while still listed as sidelined, and open to a case as a disgraced man.
+    st = Game.new(august, seed=1).state
+    for action_id in ("demote_rival", "co_opt_rival"):
+        a = august.get("action", action_id)
+        apply_effects(st, august, a.success, target="choe_chang_ik")
+    assert st.people["choe_chang_ik"].status == "active"
+    assert "choe_chang_ik" not in A.candidates(st, august, august.get("action", "open_trial"))

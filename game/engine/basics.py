@@ -70,6 +70,18 @@ CC_SEATS: tuple[str, ...] = ("full", "candidate", "none")
 ACTIVE: tuple[Status, ...] = ("active", "demoted")
 ABSENT: tuple[str, ...] = ("expelled", "arrested", "fled", "executed", "dead", "abroad")
 STRIPPED: tuple[str, ...] = ("expelled", "arrested", "executed", "dead")
+# What each status is called wherever a player reads one (the window's lists, the terminal, the
+# replay's comparison with history): one table, so a status never has two names.
+STATUS_NAMES: dict[str, str] = {
+    "active": "Active",
+    "demoted": "Sidelined",
+    "expelled": "Expelled",
+    "arrested": "Arrested",
+    "fled": "Fled abroad",
+    "executed": "Executed",
+    "dead": "Dead",
+    "abroad": "Abroad",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,7 +98,10 @@ class PersonFx(Strict):
     fear: Delta = 0
     status: Status | None = None
     cc: CCSeat | None = None
-    add_office: Id | None = None
+    add_office: Id | None = Field(
+        None,
+        description="An office id: the person takes this post; a sidelined person (demoted) is restored to active.",
+    )
     remove_office: Id | None = None
     clear_offices: bool = False
     plotter: bool | None = None
@@ -512,6 +515,11 @@ def _person(state: GameState, scn: Scenario, v: PersonFx, target: str | None) ->
     if v.add_office and v.add_office not in p.offices:
         p.offices.append(v.add_office)
         p.career.append(f"{state.date}: became {scn.get('office', v.add_office).name}")
+        # A post given to a sidelined man ends his disfavour: a co-opted critic who heads a
+        # department was otherwise still listed as sidelined, and a show trial could pick him as
+        # a 'disgraced figure' (its targets read the status).
+        if p.status == "demoted" and v.status is None:
+            set_status(state, scn, pid, "active")
     if v.cc is not None and v.cc != p.cc:
         p.cc = v.cc
         p.career.append(f"{state.date}: Central Committee seat: {v.cc}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine.basics import STATUS_NAMES
 from game.engine.content import Scenario
 from game.engine.state import GameState
 
@@ -126,18 +127,6 @@ def _plenum_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
     return out
 
 
-STATUS_WORDS = {
-    "active": "active",
-    "demoted": "demoted",
-    "expelled": "expelled",
-    "arrested": "under arrest",
-    "fled": "in exile in China",
-    "executed": "executed",
-    "dead": "dead",
-    "abroad": "abroad",
-}
-
-
 def _people_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
     out = []
     for pid, p in game.people.items():
@@ -146,7 +135,7 @@ def _people_lines(scn: Scenario, game: GameState, ref: GameState) -> list[str]:
             continue
         if p.status != q.status:
             out.append(
-                f"{p.name}: {STATUS_WORDS.get(p.status, p.status)} at the end; on the historical course, {STATUS_WORDS.get(q.status, q.status)}."
+                f"{p.name}: {STATUS_NAMES[p.status].lower()} at the end; on the historical course, {STATUS_NAMES[q.status].lower()}."
             )
         elif set(p.offices) != set(q.offices) and (p.offices or q.offices):
             lost = [_name(scn, "office", o) for o in q.offices if o not in p.offices]

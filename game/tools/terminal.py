@@ -21,7 +21,7 @@ from typing import TextIO
 
 from game.ai.odds import seen_odds
 from game.engine.actions import ActionView
-from game.engine.basics import date_words
+from game.engine.basics import STATUS_NAMES, date_words
 from game.engine.game import Game
 from game.engine.intel import EXPOSURE_BANDS, SideView, side_view
 from game.engine.vote_rule import RULE
@@ -571,7 +571,7 @@ class TerminalPlayer:
                 if p.generated or p.patron:
                     continue
                 self.say(
-                    f"  {p.name:22s} {g.scn.get('faction', p.faction).short:9s} {p.status:9s} cc:{p.cc:9s} "
+                    f"  {p.name:22s} {g.scn.get('faction', p.faction).short:9s} {STATUS_NAMES[p.status]:11s} cc:{p.cc:9s} "
                     f"{', '.join(g.scn.get('office', o).name for o in p.offices)}"
                 )
         return None

@@ -502,7 +502,7 @@ class EndingScreen(Screen):
         d = scn.get("person", pid)
         lines = [
             V.person_name(self.app, scn, st, pid),
-            f"In this game: {V.STATUS_WORDS.get(p.status, p.status).lower()}"
+            f"In this game: {V.STATUS_NAMES.get(p.status, p.status).lower()}"
             + (f"; {', '.join(V.office_names(scn, p.offices))}" if p.offices else "; no post"),
         ]
         if p.career:
@@ -524,7 +524,7 @@ class EndingScreen(Screen):
         name = V.person_name(self.app, scn, st, pid)
         T.draw(surf, name, (rect.x + 40, rect.y), 15, C.INK, "bold")
         x = rect.x + 48 + T.width(name, 15, "bold")
-        now = V.STATUS_WORDS.get(p.status, p.status) + (f" · {V.office_names(scn, p.offices)[0]}" if p.offices else "")
+        now = V.STATUS_NAMES.get(p.status, p.status) + (f" · {V.office_names(scn, p.offices)[0]}" if p.offices else "")
         # One-line previews: the row's tooltip tells the whole story.
         T.draw(surf, T.preview("Now: " + now, 13, rect.right - x - 4, "bold"), (x, rect.y + 2), 13, C.RED, "bold")
         fate = d.fate if d and d.fate else "no record in this scenario."

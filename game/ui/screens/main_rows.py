@@ -129,7 +129,7 @@ class PersonRow(W.Widget):
         lines = [
             f"{V.person_name(self.screen.app, scn, st, self.pid)} — {V.faction_name(scn, p.faction) if p.faction else 'foreign envoy'}"
         ]
-        lines.append(f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_WORDS.get(p.status, p.status)}")
+        lines.append(f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_NAMES.get(p.status, p.status)}")
         if p.offices:
             lines.append(", ".join(V.office_names(scn, p.offices)))
         if p.generated:
@@ -163,7 +163,7 @@ class PersonRow(W.Widget):
         office_at = (r.x + 38, r.y + 19)
         tag = {"full": "FULL", "candidate": "CAND."}.get(p.cc, "")
         if p.status != "active":
-            tag = V.STATUS_WORDS.get(p.status, p.status).upper()
+            tag = V.STATUS_NAMES.get(p.status, p.status).upper()
         if tag:
             T.draw(
                 surf, tag, (r.right - 6, r.y + 4), 12, C.RED if p.status != "active" else C.INK_SOFT, "bold", "topright"

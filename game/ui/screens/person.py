@@ -140,7 +140,7 @@ class PersonScreen(Screen):
         T.draw(surf, fac, (x, inner.y + 52), 18, col, "bold")
         T.draw(
             surf,
-            f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_WORDS.get(p.status, p.status)}",
+            f"{V.SEAT_WORDS.get(p.cc, p.cc)} · {V.STATUS_NAMES.get(p.status, p.status)}",
             (x, inner.y + 78),
             15,
             C.INK_SOFT,
