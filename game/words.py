@@ -550,10 +550,12 @@ def pledge_line(scn, st, effects, side: str) -> str | None:
     if pdef is not None and pl.date >= st.date:
         turns = turns_until(scn, st, pl.date)
         # Drift runs before a plenum that falls due sits (game.py), so at equal turns it is gone.
+        # Mid-sentence, so 'The August Plenum' reads 'the August Plenum'.
+        title = pdef.title.replace("The ", "the ", 1) if pdef.title.startswith("The ") else pdef.title
         if turns >= lasts:
-            line += f", before {pdef.title} sits (in {turns} turns)"
+            line += f", before {title} sits (in {turns} turns)"
         elif turns > 0:
-            line += f"; {pdef.title} sits in {turns}"
+            line += f"; {title} sits in {turns} turn{'' if turns == 1 else 's'}"
     return line + "."
 
 

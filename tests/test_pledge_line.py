@@ -17,7 +17,7 @@ def test_a_recruit_in_1953_is_gone_before_the_first_plenum(campaign):
     g = Game.new(campaign, None, 1)
     line = pledge_line(campaign, g.state, _action(campaign, "recruit_member").success, "opposition")
     assert line is not None
-    assert "+50 is gone in 25 turns, before The December Plenum, 1955 sits (in 35 turns)" in line, line
+    assert "+50 is gone in 25 turns, before the December Plenum, 1955 sits (in 35 turns)" in line, line
 
 
 def test_the_turns_are_the_rule_drift_applies(campaign):
@@ -50,7 +50,11 @@ def test_at_the_boundary_drift_comes_before_the_plenum(august):
     st = g.state
     pl = st.plenums["august_plenum"]
     fx = _action(august, "secure_votes").success
-    for turns, words in ((18, "before The August Plenum sits (in 18 turns)"), (17, "; The August Plenum sits in 17")):
+    for turns, words in (
+        (18, "before the August Plenum sits (in 18 turns)"),
+        (17, "; the August Plenum sits in 17 turns."),
+        (1, "; the August Plenum sits in 1 turn."),
+    ):
         pl.status = "scheduled"
         pl.date = (dt.date.fromisoformat(st.date) + dt.timedelta(days=14 * turns)).isoformat()
         line = pledge_line(august, st, fx, "kim")

@@ -130,3 +130,23 @@ def test_a_coopted_critic_is_no_longer_a_disgraced_figure_for_a_show_trial(augus
         apply_effects(st, august, a.success, target="choe_chang_ik")
     assert st.people["choe_chang_ik"].status == "active"
     assert "choe_chang_ik" not in A.candidates(st, august, august.get("action", "open_trial"))
+
+
+def _august_speakers(august, coopt: str | None) -> list[str]:
+    from game.engine.plenum import resolve
+
+    st = Game.new(august, seed=3).state
+    if coopt:
+        apply_effects(st, august, august.get("action", "co_opt_rival").success, target=coopt)
+    pl = st.plenums["august_plenum"]
+    pl.tactics = {"opposition": "full_attack", "kim": "answer_in_debate"}
+    record = resolve(st, august, august.get("plenum", "august_plenum"))
+    return [s["person"] for s in record["stages"] if s["kind"] == "speech" and s["side"] == "opposition"]
+
+
+def test_a_coopted_critic_does_not_rise_against_kim_at_the_plenum(august):
+    # Found in play: Choe Chang-ik, co-opted ("leaves the opposition's circle"), still rose for
+    # Yun at the August plenum and was expelled with him.
+    assert "choe_chang_ik" in _august_speakers(august, None)
+    speakers = _august_speakers(august, "choe_chang_ik")
+    assert "choe_chang_ik" not in speakers and "yun_kong_hum" in speakers
