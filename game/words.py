@@ -163,7 +163,7 @@ def _path(path: tuple[str, ...], scn) -> str:
 def _call(name: str, args: tuple, scn) -> str:
     vals = [a[1] if a[0] in ("str", "num") else None for a in args]
     if name == "held" and vals and vals[0]:
-        return f"{_name(scn, 'plenum', vals[0])} has sat".replace("The ", "the ", 1)
+        return f"{mid_sentence(_name(scn, 'plenum', vals[0]))} has sat"
     if name == "fired" and vals and vals[0]:
         return f"“{_name(scn, 'event', vals[0])}” has happened"
     if name == "chose" and len(vals) >= 2 and vals[0]:
@@ -536,6 +536,12 @@ def uses_line(st, a) -> str | None:
     return f"So far {used} of {most}; {most - used} left."
 
 
+def mid_sentence(title: str) -> str:
+    """A title written to open a line ('The August Plenum') as it reads inside a sentence ('at
+    the August Plenum'); the aim and the pledge line printed 'at The August Plenum'."""
+    return "the " + title[4:] if title.startswith("The ") else title
+
+
 def pledge_line(scn, st, effects, side: str) -> str | None:
     """How long the largest commitment to `side` among `effects` lasts, against the turns to the
     next plenum: in the campaign a pledge made in 1953 is long gone by the first vote, and the
@@ -550,8 +556,7 @@ def pledge_line(scn, st, effects, side: str) -> str | None:
     if pdef is not None and pl.date >= st.date:
         turns = turns_until(scn, st, pl.date)
         # Drift runs before a plenum that falls due sits (game.py), so at equal turns it is gone.
-        # Mid-sentence, so 'The August Plenum' reads 'the August Plenum'.
-        title = pdef.title.replace("The ", "the ", 1) if pdef.title.startswith("The ") else pdef.title
+        title = mid_sentence(pdef.title)
         if turns >= lasts:
             line += f", before {title} sits (in {turns} turns)"
         elif turns > 0:

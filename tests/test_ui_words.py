@@ -192,7 +192,7 @@ def test_the_aim_names_the_question_the_next_session_puts(august, campaign):
     assert "Carry “Expel Pak Il-u" in kim and "December Plenum, 1955" in kim
     assert critics.startswith("Defeat “Expel Pak Il-u") and "cult" not in critics
     assert aim(august, "opposition").startswith(
-        "Carry “Resolution condemning the personality cult” at The August Plenum"
+        "Carry “Resolution condemning the personality cult” at the August Plenum"
     )
     assert aim(august, "kim").startswith("Defeat “Resolution condemning the personality cult”")
     # Defeating it is not yet Kim's win: the critics must be disciplined too (sole_rule needs it).

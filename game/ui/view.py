@@ -8,7 +8,7 @@ from game.engine.basics import ABSENT, ACTIVE, STATUS_NAMES, days_until  # noqa:
 from game.engine.plenum import lean_terms, plenum_next  # noqa: F401  (the screens read them as V.*)
 from game.engine.vote_rule import RULE, TERM_LABELS, band_text, hidden_labels
 from game.figures import UNKNOWN_LABEL, UNKNOWN_TEXT, estimate_terms
-from game.words import dispatch_text, far_plenum_words, history_date, pledge_line, prose_dates, uses_line  # noqa: F401  (the screens read them as V.*)
+from game.words import dispatch_text, far_plenum_words, history_date, mid_sentence, pledge_line, prose_dates, uses_line  # noqa: F401  (the screens read them as V.*)
 
 # Out of the party's life for good, as the lists show it: the engine's absent statuses save abroad
 # (a man abroad comes back).

@@ -255,16 +255,16 @@ class MainTips:
             # the first is December 1955's case against Pak Il-u, not August's cult resolution.
             m = pdef.motions[0]
             if m.proposer == s.viewer:
-                return f"Carry “{m.title}” at {pdef.title}: it needs {maj} votes. {tail}"
+                return f"Carry “{m.title}” at {V.mid_sentence(pdef.title)}: it needs {maj} votes. {tail}"
             # Defeating it is half a win where the session has a motion of this side's own to
             # discipline the critics (August: Kim wins only if it carries, after a counter-attack).
             then = next((x for x in pdef.motions if x.proposer == s.viewer and x.kind == "expel_critics"), None)
             if then is not None:
                 return (
-                    f"Defeat “{m.title}” at {pdef.title} (keep it under {maj} votes), then carry the vote to "
+                    f"Defeat “{m.title}” at {V.mid_sentence(pdef.title)} (keep it under {maj} votes), then carry the vote to "
                     f"discipline the critics. {tail}"
                 )
-            return f"Defeat “{m.title}” at {pdef.title}: keep it under {maj} votes. {tail}"
+            return f"Defeat “{m.title}” at {V.mid_sentence(pdef.title)}: keep it under {maj} votes. {tail}"
         if s.viewer == "kim":
             return f"Keep the chair: no motion of the critics may reach {maj} votes at the plenum. {tail}"
         return f"Win {maj} votes at the plenum: condemn the cult, then replace Kim. {tail}"
