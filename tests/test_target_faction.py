@@ -150,3 +150,13 @@ def test_a_coopted_critic_does_not_rise_against_kim_at_the_plenum(august):
     assert "choe_chang_ik" in _august_speakers(august, None)
     speakers = _august_speakers(august, "choe_chang_ik")
     assert "choe_chang_ik" not in speakers and "yun_kong_hum" in speakers
+
+
+def test_a_man_is_coopted_once(august):
+    # Found in play: the window offered to co-opt Choe Chang-ik into the department he already
+    # headed. The post settles his ambition below what the offer needs.
+    st = Game.new(august, seed=1).state
+    a = august.get("action", "co_opt_rival")
+    assert "choe_chang_ik" in A.candidates(st, august, a)
+    apply_effects(st, august, a.success, target="choe_chang_ik")
+    assert "choe_chang_ik" not in A.candidates(st, august, a)
