@@ -145,7 +145,7 @@ def _august_speakers(august, coopt: str | None) -> list[str]:
 
 
 def test_a_coopted_critic_does_not_rise_against_kim_at_the_plenum(august):
-    # Found in play: Choe Chang-ik, co-opted ("leaves the opposition's circle"), still rose for
+    # Found in play: Choe Chang-ik, co-opted (out of the opposition's circle), still rose for
     # Yun at the August plenum and was expelled with him.
     assert "choe_chang_ik" in _august_speakers(august, None)
     speakers = _august_speakers(august, "choe_chang_ik")
@@ -160,3 +160,8 @@ def test_a_man_is_coopted_once(august):
     assert "choe_chang_ik" in A.candidates(st, august, a)
     apply_effects(st, august, a.success, target="choe_chang_ik")
     assert "choe_chang_ik" not in A.candidates(st, august, a)
+
+
+def test_the_coopt_line_does_not_say_a_man_leaves_a_circle_he_was_never_in(august):
+    lines = FX.describe(august, august.get("action", "co_opt_rival").success, "Cadre 038 (Domestic)")
+    assert any("ambition -40" in ln and "is out of the opposition's circle" in ln for ln in lines), lines

@@ -65,4 +65,6 @@ def test_a_group_that_leaves_someone_out_says_whom(august):
     opt = next(o for o in ev.options if o.historical)
     lines = describe(august, opt.effects)
     assert "The opposition's circle (up to 4, not Choe Chang-ik): flee abroad" in lines
-    assert not any("joins the opposition's circle" in line or "leaves the opposition" in line for line in lines)
+    assert not any(
+        "joins the opposition's circle" in line or "out of the opposition's circle" in line for line in lines
+    )

@@ -67,7 +67,7 @@ def test_sparing_someone_reads_as_one_step(august):
     assert any("The opposition's circle (up to 4, not Choe Chang-ik)" in ln and "flee abroad" in ln for ln in lines), (
         lines
     )
-    assert not any("leaves the opposition's circle" in ln or "joins the opposition's circle" in ln for ln in lines)
+    assert not any("out of the opposition's circle" in ln or "joins the opposition's circle" in ln for ln in lines)
 
 
 def test_effect_lines_show_dates_in_words(august):

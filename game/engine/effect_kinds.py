@@ -455,7 +455,8 @@ def _person_describe(scn: Scenario, v: PersonFx, target_label: str) -> list[str]
     if v.cc:
         parts.append("leaves the Central Committee" if v.cc == "none" else f"CC seat: {v.cc}")
     if v.plotter is not None:
-        parts.append("joins the opposition's circle" if v.plotter else "leaves the opposition's circle")
+        # (Not "leaves": co-opting offers any member the post, and most were never in the circle.)
+        parts.append("joins the opposition's circle" if v.plotter else "is out of the opposition's circle")
     if v.faction:
         parts.append(f"goes over to the {_name(scn, 'faction', v.faction)}")
     return [f"{who}: " + ", ".join(parts)]
