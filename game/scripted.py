@@ -124,6 +124,18 @@ BUILTIN: dict[str, dict] = {
         "actions": [{"action": "surveillance"}],
         "answer": "ai:normal",
     },
+    # Found by hand: once a co-opted critic no longer speaks at the plenum, buying the speakers
+    # first is the routine to beat (80 of 100 before the circle's men got harder to buy).
+    "coopt_speakers": {
+        "side": "kim",
+        "name": "Kim co-opts the critics' four speakers, then orders surveillance and secures votes",
+        "actions": [
+            {"action": "co_opt_rival", "target": "yun_kong_hum,choe_chang_ik,so_hwi,pak_chang_ok"},
+            {"action": "surveillance"},
+            {"action": "secure_votes"},
+        ],
+        "answer": "ai:normal",
+    },
     "lie_low_and_build": {
         "side": "opposition",
         "name": "Draft the critique, then only build the coalition and lie low",
