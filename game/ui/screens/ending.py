@@ -436,7 +436,7 @@ class EndingScreen(Screen):
         for p in st.people.values():
             if not p.generated and p.status in V.FALLEN:
                 by.setdefault(p.status, []).append(p.name)
-        words = {"fled": "Fled abroad", "arrested": "Arrested", "expelled": "Expelled", "executed": "Executed"}
+        words = {k: V.STATUS_NAMES[k] for k in ("fled", "arrested", "expelled", "executed")}
         parts = [f"{words[k]}: {', '.join(sorted(by[k]))}." for k in words if by.get(k)]
         circle = [p for p in st.people.values() if p.plotter and not p.generated]
         sitting = sum(1 for p in circle if p.status in V.ACTIVE and p.cc in ("full", "candidate"))
